@@ -1,0 +1,112 @@
+"""The `reflect` command. Thin: parses arguments, calls the core, prints with rich.
+
+The Textual app is imported only when the app is launched, so the core and the other
+commands never load Textual (and start fast).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from reflect import __version__, paths
+from reflect.errors import ReflectError
+
+console = Console()
+errors = Console(stderr=True)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reflect",
+        description="Learning-from-Success interviews and reflection, saved safely in SQLite.")
+    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
+    parser.add_argument("--db", help="database path or SQLAlchemy URL (default: REFLECT_DB, "
+                        "else reflect.db in the user data dir)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="start the app (the default)")
+    protocols = commands.add_parser("protocols", help="list or check protocol files")
+    protocol_commands = protocols.add_subparsers(dest="protocols_command", metavar="ACTION",
+                                                 required=True)
+    protocol_commands.add_parser("list", help="list the shipped and user protocols")
+    validate = protocol_commands.add_parser("validate", help="check protocol files")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    commands.add_parser("where", help="show where the database and user protocols are")
+    return parser
+
+
+def _protocols_list() -> int:
+    from reflect.protocols import load_catalog
+
+    catalog = load_catalog()
+    table = Table("id", "kind", "version", "title", "for roles", "source")
+    for protocol in sorted(catalog.protocols.values(), key=lambda p: (p.kind, p.id)):
+        source = "user" if catalog.is_user_protocol(protocol.id) else "shipped"
+        roles = ", ".join(role.label for role in protocol.roles)
+        table.add_row(protocol.id, protocol.kind, protocol.version, protocol.title, roles, source)
+    console.print(table)
+    console.print(f"User protocols folder: {paths.user_protocols_dir()}")
+    for problem in catalog.problems:
+        errors.print(f"[red]not loaded:[/] {problem}", markup=True, highlight=False)
+    return 1 if catalog.problems else 0
+
+
+def _protocols_validate(files: list[Path]) -> int:
+    from reflect.protocols import ProtocolError, load_protocol_file
+
+    failed = 0
+    for path in files:
+        try:
+            protocol = load_protocol_file(path)
+        except ProtocolError as exc:
+            failed += 1
+            for problem in exc.problems:
+                errors.print(str(problem), highlight=False, markup=False)
+        else:
+            console.print(f"{path}: ok ({protocol.kind} '{protocol.id}', "
+                          f"{len(protocol.stages)} stages, {len(protocol.questions)} questions)",
+                          highlight=False, markup=False)
+    return 1 if failed else 0
+
+
+def _where(db: str) -> int:
+    console.print(f"database:        {db}", highlight=False, markup=False)
+    console.print(f"user protocols:  {paths.user_protocols_dir()}", highlight=False,
+                  markup=False)
+    return 0
+
+
+def _run_app(db: str) -> int:
+    from reflect.db import open_engine
+
+    engine = open_engine(db)
+    from screens.app import make_app  # deferred: only the app needs Textual
+
+    make_app(engine).run()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    db = args.db or paths.default_db_url()
+    try:
+        if args.command == "protocols" and args.protocols_command == "list":
+            return _protocols_list()
+        if args.command == "protocols":
+            return _protocols_validate(args.files)
+        if args.command == "where":
+            return _where(db)
+        return _run_app(db)
+    except ReflectError as exc:
+        errors.print(f"reflect: {exc}", highlight=False, markup=False)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Engine creation and schema versioning.
+
+The engine is made by `make_engine(url)`, never at import time, so tests and `--db` choose the
+database. SQLite gets WAL, a busy timeout, foreign keys and synchronous=FULL (an answer that was
+committed survives the process being killed and the laptop losing power).
+
+Schema versions: a fresh database is created from the current models and stamped LATEST.
+An older database is backed up (SQLite backup API) and then upgraded by the steps in
+MIGRATIONS, each in one transaction. A database from a newer reflect is refused untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlmodel import SQLModel
+
+from reflect import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from reflect.errors import ReflectError
+from reflect.models import utcnow
+
+SCHEMA_TABLE = "reflect_schema"
+
+Migration = Callable[[Connection], None]
+# MIGRATIONS[n] upgrades a database from version n + 1 to n + 2. Append, never edit.
+MIGRATIONS: list[Migration] = []
+
+
+def latest_version() -> int:
+    return len(MIGRATIONS) + 1
+
+
+def to_url(db: str) -> str:
+    """A filesystem path becomes a SQLite URL; anything with '://' is taken as a URL."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        return Path(url.removeprefix("sqlite:///"))
+    return None
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def make_engine(db: str) -> Engine:
+    url = to_url(db)
+    if (path := sqlite_path(url)) is not None:
+        if path.is_dir():
+            raise ReflectError(f"{path} is a folder; give --db the path of a database file")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _stored_version(conn: Connection) -> int | None:
+    if not inspect(conn).has_table(SCHEMA_TABLE):
+        return None
+    return conn.execute(text(f"SELECT version FROM {SCHEMA_TABLE}")).scalar_one()
+
+
+def backup_sqlite(path: Path, suffix: str) -> Path:
+    """A consistent copy of a SQLite database beside it, readable by the owner only."""
+    target = path.with_name(f"{path.name}.{suffix}-{utcnow():%Y%m%dT%H%M%S}.bak")
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        with dest:
+            source.backup(dest)
+        dest.close()
+    finally:
+        source.close()
+    target.chmod(0o600)
+    return target
+
+
+def migrate(engine: Engine) -> int:
+    """Bring the schema to the latest version; return the version found before (0 if new)."""
+    try:
+        with engine.begin() as conn:
+            found = _stored_version(conn)
+            if found is None:
+                if inspect(conn).get_table_names():
+                    raise ReflectError(
+                        f"{engine.url.render_as_string(hide_password=True)} already holds tables "
+                        "that are not a reflect database; choose another --db")
+                SQLModel.metadata.create_all(conn)
+                conn.execute(text(f"CREATE TABLE {SCHEMA_TABLE} (version INTEGER NOT NULL)"))
+                conn.execute(text(f"INSERT INTO {SCHEMA_TABLE} VALUES (:v)"),
+                             {"v": latest_version()})
+                return 0
+    except DatabaseError as exc:
+        raise _explain(engine, exc) from None
+    if found > latest_version():
+        raise ReflectError(
+            f"this database was made by a newer reflect (schema {found}; this reflect knows up to "
+            f"{latest_version()}). Upgrade reflect to open it; the database was not changed.")
+    if found < latest_version():
+        if (path := sqlite_path(str(engine.url))) is not None:
+            engine.dispose()
+            backup_sqlite(path, f"v{found}")
+        for step in range(found, latest_version()):
+            with engine.begin() as conn:
+                MIGRATIONS[step - 1](conn)
+                conn.execute(text(f"UPDATE {SCHEMA_TABLE} SET version = :v"), {"v": step + 1})
+    return found
+
+
+def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:
+    path = sqlite_path(str(engine.url))
+    where = str(path) if path else engine.url.render_as_string(hide_password=True)
+    message = str(exc.orig) if exc.orig else str(exc)
+    if "file is not a database" in message or "file is encrypted" in message:
+        return ReflectError(f"{where} is not a SQLite database (or it is damaged); "
+                            "choose another --db path. The file was not changed.")
+    if isinstance(exc, OperationalError) and "locked" in message:
+        return ReflectError(f"{where} is locked by another program; close it and try again")
+    if isinstance(exc, OperationalError) and "readonly" in message:
+        return ReflectError(f"{where} is read-only; reflect needs to write to it")
+    return ReflectError(f"cannot open {where}: {message}")
+
+
+def open_engine(db: str) -> Engine:
+    """Make the engine and migrate; every problem becomes a ReflectError with a plain message."""
+    engine = make_engine(db)
+    try:
+        migrate(engine)
+    except DatabaseError as exc:
+        raise _explain(engine, exc) from None
+    if (path := sqlite_path(str(engine.url))) is not None:
+        path.chmod(0o600)
+    return engine

@@ -1,0 +1,117 @@
+"""SQLModel tables: the whole persistent data model (see shared/DESIGN.md).
+
+All ids are UUIDs so databases from many laptops merge without collisions. Times are
+timezone-aware UTC (`utcnow()`); SQLModel refuses naive datetimes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class StoryStatus(StrEnum):
+    CANDIDATE = "candidate"
+    SELECTED = "selected"
+    INTERVIEWING = "interviewing"
+    ANALYSED = "analysed"
+    PUBLISHED = "published"
+
+
+class SessionStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+    DECLINED = "declined"
+    """Consent was refused: no question may be asked or answered."""
+
+
+class _Timestamps(SQLModel):
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Story(_Timestamps, table=True):
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    title: str
+    service: str = ""
+    success_criteria: str = Field(default="", sa_column=Column(Text, nullable=False))
+    """Why this story was chosen: what makes it a success."""
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False))
+    status: StoryStatus = StoryStatus.CANDIDATE
+    tags: str = ""
+    """Comma-separated free tags."""
+
+
+class Informant(_Timestamps, table=True):
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    story_id: uuid.UUID = Field(foreign_key="story.id", index=True)
+    pseudonym: str
+    role: str
+    """A reflect.roles.Role value."""
+
+
+class ProtocolSnapshot(SQLModel, table=True):
+    """The exact protocol content a session used, stored once per content hash."""
+
+    content_hash: str = Field(primary_key=True)
+    protocol_id: str
+    version: str
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Session(_Timestamps, table=True):
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    kind: str
+    """'interview' or 'reflection' (the protocol's kind)."""
+    story_id: uuid.UUID | None = Field(default=None, foreign_key="story.id", index=True)
+    informant_id: uuid.UUID | None = Field(default=None, foreign_key="informant.id", index=True)
+    protocol_id: str
+    protocol_version: str
+    protocol_hash: str = Field(foreign_key="protocolsnapshot.content_hash")
+    interviewer: str = ""
+    consent_given: bool | None = None
+    consent_method: str = ""
+    consent_at: datetime | None = None
+    consent_recorded_by: str = ""
+    consent_text_version: str = ""
+    status: SessionStatus = SessionStatus.IN_PROGRESS
+    current_question_id: str | None = None
+    """Where the person stopped; resuming starts here."""
+    elapsed_seconds: int = 0
+    started_at: datetime = Field(default_factory=utcnow)
+    completed_at: datetime | None = None
+
+
+class Answer(_Timestamps, table=True):
+    __table_args__ = (UniqueConstraint("session_id", "question_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    session_id: uuid.UUID = Field(foreign_key="session.id", index=True)
+    question_id: str
+    text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    skipped: bool = False
+    """Explicitly skipped (different from not reached)."""
+    flag_quote: bool = False
+    flag_follow_up: bool = False
+
+
+class AuditEvent(SQLModel, table=True):
+    """Append-only record of who changed what; never holds answer text."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    actor: str = ""
+    entity: str
+    entity_id: str
+    action: str
+    detail: str = ""

@@ -1,0 +1,56 @@
+"""Every filesystem location reflect uses, in one place.
+
+| what                | default                                   | override            |
+|---------------------|-------------------------------------------|---------------------|
+| data dir            | platformdirs user data dir for "reflect"  | REFLECT_DATA_DIR    |
+| database            | <data dir>/reflect.db                     | --db / REFLECT_DB   |
+| user protocols      | <data dir>/protocols/*.yaml               |                     |
+| shipped protocols   | prompts/ (checkout) or reflect/_shipped/prompts (wheel) |       |
+| shipped sample data | data/ (checkout) or reflect/_shipped/data (wheel)        |       |
+
+The environment variables are the seam the tests use to stay out of the real data dir.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "reflect"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The per-user directory holding the database and user protocols (created on demand)."""
+    override = os.environ.get("REFLECT_DATA_DIR")
+    path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_url() -> str:
+    """REFLECT_DB if set (a path or a SQLAlchemy URL), else SQLite in the data dir."""
+    return os.environ.get("REFLECT_DB") or str(data_dir() / "reflect.db")
+
+
+def user_protocols_dir() -> Path:
+    """Where users drop their own protocol files; shown beside the shipped ones."""
+    path = data_dir() / "protocols"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _shipped(name: str) -> Path:
+    """A folder shipped with the project: inside the wheel, or at the checkout's top level."""
+    in_wheel = _PACKAGE_DIR / "_shipped" / name
+    return in_wheel if in_wheel.is_dir() else _PACKAGE_DIR.parent / name
+
+
+def shipped_protocols_dir() -> Path:
+    return _shipped("prompts")
+
+
+def shipped_data_dir() -> Path:
+    return _shipped("data")

@@ -1,0 +1,269 @@
+"""Protocol files: YAML, validated by pydantic into a `Protocol`, with errors that say where.
+
+A broken file never stops the others from loading: `load_catalog` collects every problem
+(file, line, field, what is wrong) and keeps the protocols that are valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from reflect import paths
+from reflect.roles import Role
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Question(_Strict):
+    id: Slug
+    prompt: NonEmpty
+    probes: list[NonEmpty] = []
+    """Follow-up prompts the interviewer can use to press for specifics."""
+    type: Literal["text"] = "text"
+    required: bool = False
+    """A required question must be answered or explicitly skipped before completing."""
+    help: str = ""
+    """A hint for the person answering (or the interviewer)."""
+
+
+class Stage(_Strict):
+    id: Slug
+    title: NonEmpty
+    guidance: str = ""
+    """What the interviewer should aim for in this stage; shown beside every question."""
+    minutes: Annotated[int, Field(ge=1, le=600)] | None = None
+    """Suggested length of the stage."""
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
+class Consent(_Strict):
+    version: NonEmpty
+    """Changes whenever the text changes, so each consent record names the text agreed to."""
+    text: NonEmpty
+
+
+class Protocol(_Strict):
+    id: Slug
+    version: NonEmpty
+    title: NonEmpty
+    kind: Literal["interview", "reflection"]
+    roles: list[Role] = []
+    """Informant roles this interview protocol is written for."""
+    language: str = "en"
+    description: str = ""
+    introduction: str = ""
+    """Read out (or read) before the first question."""
+    consent: Consent | None = None
+    stages: Annotated[list[Stage], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _check_ids_and_consent(self) -> Protocol:
+        if self.kind == "interview" and self.consent is None:
+            raise ValueError("an interview protocol needs a 'consent' block (version and text)")
+        seen: set[str] = set()
+        for stage in self.stages:
+            for question in stage.questions:
+                if question.id in seen:
+                    raise ValueError(
+                        f"question id '{question.id}' is used twice; ids must be unique")
+                seen.add(question.id)
+        stage_ids = [s.id for s in self.stages]
+        if len(stage_ids) != len(set(stage_ids)):
+            raise ValueError("two stages share an id; stage ids must be unique")
+        return self
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for stage in self.stages for q in stage.questions]
+
+    def stage_of(self, question_id: str) -> Stage:
+        for stage in self.stages:
+            if any(q.id == question_id for q in stage.questions):
+                return stage
+        raise KeyError(question_id)
+
+    def canonical_json(self) -> str:
+        return self.model_dump_json()
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.canonical_json().encode()).hexdigest()
+
+
+_ALL_FIELD_NAMES = sorted(
+    {name for model in (Question, Stage, Consent, Protocol) for name in model.model_fields}
+)
+
+
+@dataclass(frozen=True)
+class ProtocolProblem:
+    """One thing wrong in one protocol file, located as precisely as YAML allows."""
+
+    path: Path
+    line: int | None
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.path}:{self.line}" if self.line else str(self.path)
+        where = f" {self.where}:" if self.where else ""
+        return f"{place}:{where} {self.message}"
+
+
+class ProtocolError(Exception):
+    def __init__(self, problems: list[ProtocolProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _node_at(root: yaml.Node, loc: tuple) -> yaml.Node:
+    """The deepest YAML node along a pydantic error location (for its line number)."""
+    node = root
+    for part in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            match = next(((k, v) for k, v in node.value if k.value == part), None)
+            if match is None:
+                return node
+            key, value = match
+            node = value if part != loc[-1] else key
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return node
+            node = node.value[part]
+        else:
+            return node
+    return node
+
+
+def _where(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _duplicate_keys(path: Path, node: yaml.Node) -> list[ProtocolProblem]:
+    problems: list[ProtocolProblem] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                problems.append(ProtocolProblem(path, key.start_mark.line + 1, key.value,
+                                                "this key appears twice; keep one"))
+            seen.add(key.value)
+            problems += _duplicate_keys(path, value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            problems += _duplicate_keys(path, item)
+    return problems
+
+
+def _message(error: dict) -> str:
+    kind, loc = error["type"], error["loc"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        hint = difflib.get_close_matches(key, _ALL_FIELD_NAMES, n=1)
+        advice = f"did you mean '{hint[0]}'?" if hint else "remove it"
+        return f"unknown field '{key}'; {advice}"
+    if kind == "missing":
+        return f"required field '{loc[-1]}' is missing"
+    return error["msg"].removeprefix("Value error, ")
+
+
+def parse_protocol(text: str, path: Path) -> Protocol:
+    """Validate one protocol's YAML text. Raises ProtocolError naming file, line and field."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        problem = ProtocolProblem(path, line, "", f"not valid YAML: {exc.problem}")
+        raise ProtocolError([problem]) from None
+    except yaml.YAMLError as exc:
+        raise ProtocolError([ProtocolProblem(path, None, "", f"not valid YAML: {exc}")]) from None
+    if not isinstance(data, dict) or root is None:
+        raise ProtocolError([ProtocolProblem(
+            path, 1, "", "a protocol file must be a YAML mapping (id:, title:, stages: ...)")])
+    if problems := _duplicate_keys(path, root):
+        raise ProtocolError(problems)
+    try:
+        return Protocol.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
+            node = _node_at(root, loc)
+            problems.append(ProtocolProblem(path, node.start_mark.line + 1, _where(loc),
+                                            _message(error)))
+        raise ProtocolError(problems) from None
+
+
+def load_protocol_file(path: Path) -> Protocol:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ProtocolError(
+            [ProtocolProblem(path, None, "", "not UTF-8 text; save it as UTF-8")]) from None
+    except OSError as exc:
+        raise ProtocolError(
+            [ProtocolProblem(path, None, "", f"cannot be read: {exc.strerror}")]) from None
+    return parse_protocol(text, path)
+
+
+@dataclass
+class ProtocolCatalog:
+    """Every protocol that loaded, where it came from, and every problem found."""
+
+    protocols: dict[str, Protocol] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+    problems: list[ProtocolProblem] = field(default_factory=list)
+
+    def get(self, protocol_id: str) -> Protocol | None:
+        return self.protocols.get(protocol_id)
+
+    def of_kind(self, kind: str) -> list[Protocol]:
+        return sorted((p for p in self.protocols.values() if p.kind == kind), key=lambda p: p.title)
+
+    def for_role(self, role: Role) -> list[Protocol]:
+        """Interview protocols, those written for this role first."""
+        interviews = self.of_kind("interview")
+        return sorted(interviews, key=lambda p: role not in p.roles)
+
+    def is_user_protocol(self, protocol_id: str) -> bool:
+        return self.sources[protocol_id].parent != paths.shipped_protocols_dir()
+
+
+def load_catalog(folders: list[Path] | None = None) -> ProtocolCatalog:
+    """Load shipped then user protocols; a file reusing a loaded id is reported, not loaded."""
+    if folders is None:
+        folders = [paths.shipped_protocols_dir(), paths.user_protocols_dir()]
+    catalog = ProtocolCatalog()
+    for folder in folders:
+        files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
+        for path in files:
+            try:
+                protocol = load_protocol_file(path)
+            except ProtocolError as exc:
+                catalog.problems += exc.problems
+                continue
+            if protocol.id in catalog.protocols:
+                catalog.problems.append(ProtocolProblem(
+                    path, 1, "id",
+                    f"id '{protocol.id}' is already used by {catalog.sources[protocol.id]}; "
+                    "give this protocol its own id"))
+                continue
+            catalog.protocols[protocol.id] = protocol
+            catalog.sources[protocol.id] = path
+    return catalog

@@ -1,0 +1,162 @@
+"""The flow of one session through its protocol, with no UI: cursor, progress, required.
+
+`SessionRun` is what the session screen drives. Every change goes straight to the store, so
+the database is always the truth and a run can be rebuilt from it at any time (`resume`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from reflect.errors import ReflectError
+from reflect.models import Answer, Session, SessionStatus
+from reflect.protocols import Protocol, Question, Stage
+from reflect.store import Store
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    skipped: int
+    total: int
+
+    @property
+    def done(self) -> int:
+        return self.answered + self.skipped
+
+
+class SessionRun:
+    def __init__(self, store: Store, session: Session, protocol: Protocol,
+                 answers: dict[str, Answer]):
+        self.store = store
+        self.session = session
+        self.protocol = protocol
+        self.answers = answers
+        self.questions: list[Question] = protocol.questions
+        ids = [q.id for q in self.questions]
+        self.index = ids.index(session.current_question_id) \
+            if session.current_question_id in ids else 0
+
+    @classmethod
+    def resume(cls, store: Store, session_id: uuid.UUID) -> SessionRun:
+        """Rebuild a run from the database, at the question where the person stopped."""
+        session = store.session(session_id)
+        if session is None:
+            raise ReflectError("that session no longer exists")
+        if session.status == SessionStatus.DECLINED:
+            raise ReflectError("consent was refused for this interview; it cannot be opened")
+        return cls(store, session, store.protocol_of(session), store.answers(session_id))
+
+    # Where we are ------------------------------------------------------------------------
+    @property
+    def question(self) -> Question:
+        return self.questions[self.index]
+
+    @property
+    def stage(self) -> Stage:
+        return self.protocol.stage_of(self.question.id)
+
+    @property
+    def is_first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == len(self.questions) - 1
+
+    def answer(self, question_id: str | None = None) -> Answer | None:
+        return self.answers.get(question_id or self.question.id)
+
+    def text(self, question_id: str | None = None) -> str:
+        answer = self.answer(question_id)
+        return answer.text if answer else ""
+
+    def state(self, question_id: str) -> str:
+        """'answered', 'skipped' or 'open'."""
+        answer = self.answers.get(question_id)
+        if answer is None:
+            return "open"
+        if answer.text.strip():
+            return "answered"
+        return "skipped" if answer.skipped else "open"
+
+    def progress(self, stage: Stage | None = None) -> Progress:
+        questions = stage.questions if stage else self.questions
+        states = [self.state(q.id) for q in questions]
+        return Progress(states.count("answered"), states.count("skipped"), len(states))
+
+    def missing_required(self) -> list[Question]:
+        """Required questions neither answered nor explicitly skipped."""
+        return [q for q in self.questions if q.required and self.state(q.id) == "open"]
+
+    # Moving ------------------------------------------------------------------------------
+    def go_to(self, question_id: str, elapsed_seconds: int | None = None) -> None:
+        ids = [q.id for q in self.questions]
+        if question_id not in ids:
+            raise ReflectError(f"no question '{question_id}' in {self.protocol.id}")
+        self.index = ids.index(question_id)
+        self._save_position(elapsed_seconds)
+
+    def next(self, elapsed_seconds: int | None = None) -> bool:
+        if self.is_last:
+            return False
+        self.index += 1
+        self._save_position(elapsed_seconds)
+        return True
+
+    def previous(self, elapsed_seconds: int | None = None) -> bool:
+        if self.is_first:
+            return False
+        self.index -= 1
+        self._save_position(elapsed_seconds)
+        return True
+
+    def _save_position(self, elapsed_seconds: int | None) -> None:
+        if elapsed_seconds is not None:
+            self.session.elapsed_seconds = max(self.session.elapsed_seconds, elapsed_seconds)
+        self.session.current_question_id = self.question.id
+        self.store.save_position(self.session.id, self.question.id, self.session.elapsed_seconds)
+
+    def save_elapsed(self, elapsed_seconds: int) -> None:
+        self._save_position(elapsed_seconds)
+
+    # Answering ---------------------------------------------------------------------------
+    def _ensure_open(self) -> None:
+        if self.session.status != SessionStatus.IN_PROGRESS:
+            raise ReflectError(f"this session is {self.session.status.value.replace('_', ' ')}; "
+                               "reopen it to change answers")
+
+    def save_text(self, text: str) -> None:
+        """Store the current question's answer text, unless it is unchanged."""
+        if text == self.text():
+            return
+        self._ensure_open()
+        self.answers[self.question.id] = self.store.save_answer(
+            self.session.id, self.question.id, text=text)
+
+    def skip(self) -> None:
+        """Mark the current question as skipped (kept apart from 'not reached')."""
+        self._ensure_open()
+        if self.text().strip():
+            raise ReflectError("this question has an answer; clear it before skipping")
+        self.answers[self.question.id] = self.store.save_answer(
+            self.session.id, self.question.id, skipped=True)
+
+    def toggle_flag(self, flag: str) -> bool:
+        """Toggle 'quote' or 'follow_up' on the current answer; returns the new value."""
+        self._ensure_open()
+        answer = self.answer()
+        current = bool(answer and getattr(answer, f"flag_{flag}"))
+        self.answers[self.question.id] = self.store.save_answer(
+            self.session.id, self.question.id, **{f"flag_{flag}": not current})
+        return not current
+
+    def complete(self) -> None:
+        self._ensure_open()
+        self.session = self.store.set_session_status(self.session.id, SessionStatus.COMPLETED,
+                                                     actor=self.session.interviewer)
+
+    def reopen(self) -> None:
+        self.session = self.store.set_session_status(self.session.id, SessionStatus.IN_PROGRESS,
+                                                     actor=self.session.interviewer)

@@ -1,0 +1,72 @@
+"""The consent gate: no interview starts until consent is recorded as given or refused."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from reflect.protocols import Protocol
+from reflect.store import CONSENT_METHODS, ConsentRecord
+
+
+class ConsentDialog(ModalScreen[ConsentRecord | None]):
+    CSS_PATH = "consent.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="consent.cancel")]
+
+    def __init__(self, protocol: Protocol, informant_label: str, interviewer: str = ""):
+        super().__init__()
+        self.protocol = protocol
+        self.informant_label = informant_label
+        self.interviewer = interviewer
+
+    def compose(self) -> ComposeResult:
+        consent = self.protocol.consent
+        assert consent is not None  # interview protocols always have one (validated)
+        with Vertical(classes="dialog"):
+            yield Static(f"Consent of {self.informant_label}", classes="dialog-title")
+            with VerticalScroll(id="consent-text"):
+                if self.protocol.introduction:
+                    yield Static(self.protocol.introduction.strip() + "\n", markup=False,
+                                 id="introduction")
+                yield Static(consent.text.strip(), markup=False)
+                yield Static(f"Consent text version: {consent.version}", classes="hint")
+            yield Label("Interviewer (who asked and records consent)")
+            yield Input(self.interviewer, id="interviewer", compact=True,
+                        placeholder="your name")
+            yield Label("How consent was given")
+            yield Select([(method, method) for method in CONSENT_METHODS], value="verbal",
+                         allow_blank=False, id="method", compact=True)
+            yield Static("", id="form-error", classes="error-text")
+            with Horizontal(classes="buttons"):
+                yield Button("Consent given", variant="success", id="given")
+                yield Button("Consent refused", variant="error", id="refused")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#interviewer", Input).focus()
+
+    def _record(self, given: bool) -> None:
+        interviewer = self.query_one("#interviewer", Input).value.strip()
+        if not interviewer:
+            self.query_one("#form-error", Static).update(
+                "Enter the interviewer's name: the consent record says who took it.")
+            self.query_one("#interviewer", Input).focus()
+            return
+        method = str(self.query_one("#method", Select).value)
+        self.dismiss(ConsentRecord(given=given, method=method, recorded_by=interviewer))
+
+    @on(Button.Pressed, "#given")
+    def given(self) -> None:
+        self._record(True)
+
+    @on(Button.Pressed, "#refused")
+    def refused(self) -> None:
+        self._record(False)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

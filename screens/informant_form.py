@@ -1,0 +1,48 @@
+"""Dialog to add an informant by pseudonym and role; returns (pseudonym, role) or None."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from reflect.roles import Role
+
+
+class InformantForm(ModalScreen[tuple[str, Role] | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="informant_form.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Add an informant", classes="dialog-title")
+            yield Label("Pseudonym (never a real name)")
+            yield Input(id="pseudonym", compact=True, placeholder="e.g. Maya")
+            yield Label("Role")
+            yield Select([(role.label, role.value) for role in Role], id="role", compact=True,
+                         prompt="Choose a role")
+            yield Static("", id="form-error", classes="error-text")
+            with Horizontal(classes="buttons"):
+                yield Button("Add", variant="primary", id="add")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#add")
+    def add(self) -> None:
+        pseudonym = self.query_one("#pseudonym", Input).value.strip()
+        role = self.query_one("#role", Select).value
+        error = self.query_one("#form-error", Static)
+        if not pseudonym:
+            error.update("Give a pseudonym: a first name that is not the person's own.")
+            self.query_one("#pseudonym", Input).focus()
+        elif role == Select.NULL:
+            error.update("Choose the informant's role.")
+            self.query_one("#role", Select).focus()
+        else:
+            self.dismiss((pseudonym, Role(role)))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,317 @@
+"""The session screen: one question at a time, saved as you type.
+
+Left, the outline (stages with their progress and suggested minutes, questions with their
+state; choosing one jumps there). Right, the stage guidance, the question, its probes, and a
+large answer area. Typing is saved SAVE_DELAY seconds after the last change, and at once
+before moving, leaving or quitting, so at most that much typing can be lost.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+from rich.markup import escape
+from sqlalchemy.exc import SQLAlchemyError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from reflect.errors import ReflectError
+from reflect.models import SessionStatus
+from reflect.roles import Role
+from reflect.session import SessionRun
+from screens.confirm import ConfirmDialog
+from screens.labels import STATUS_LABELS, clock
+
+STATE_MARKS = {"answered": "[green]✓[/]", "skipped": "[yellow]–[/]", "open": "[dim]·[/]"}
+OUTLINE_WIDTH = 26
+
+
+class SessionScreen(Screen[None]):
+    CSS_PATH = "session.tcss"
+    SAVE_DELAY = 0.4
+    """Seconds of quiet typing after which the answer is written to the database."""
+    PERSIST_CLOCK_EVERY = 15
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next", id="session.next"),
+        Binding("ctrl+r", "previous", "Prev", id="session.previous"),
+        Binding("ctrl+g", "jump", "Go to", id="session.jump"),
+        Binding("ctrl+o", "skip", "Skip", id="session.skip"),
+        Binding("ctrl+t", "flag('quote')", "Quote", id="session.flag_quote"),
+        Binding("ctrl+f", "flag('follow_up')", "Follow-up", id="session.flag_follow_up"),
+        Binding("f10", "finish", "Finish", id="session.finish"),
+        Binding("f9", "reopen", "Reopen", id="session.reopen"),
+        Binding("escape", "leave", "Leave", id="session.leave"),
+    ]
+
+    def __init__(self, session_id: uuid.UUID):
+        super().__init__()
+        self.session_id = session_id
+        self.run: SessionRun | None = None
+        self._save_timer: Timer | None = None
+        self._opened_at = time.monotonic()
+        self._elapsed_base = 0
+        self._last_persisted = 0
+        self._saved_note = ""
+
+    # Building ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="topbar")
+        with Horizontal(id="body"):
+            yield OptionList(id="outline")
+            with Vertical(id="main"):
+                with VerticalScroll(id="question-area"):
+                    yield Static("", id="stage-line")
+                    yield Static("", id="prompt")
+                    yield Static("", id="probes")
+                    yield Static("", id="help")
+                    yield Static("", id="guidance")
+                yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False)
+                yield Static("", id="answer-status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        try:
+            self.run = SessionRun.resume(self.app.store, self.session_id)
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            self.app.pop_screen()
+            return
+        run = self.run
+        self._elapsed_base = self._last_persisted = run.session.elapsed_seconds
+        self._opened_at = time.monotonic()
+        informant = self.app.store.informant(run.session.informant_id) \
+            if run.session.informant_id else None
+        self.who = f"{informant.pseudonym} ({Role(informant.role).label})" if informant else ""
+        self.sub_title = f"{run.protocol.title}"
+        self.set_interval(1, self._tick)
+        self.show_question()
+
+    @property
+    def editable(self) -> bool:
+        return self.run is not None and self.run.session.status == SessionStatus.IN_PROGRESS
+
+    def elapsed(self) -> int:
+        if not self.editable:
+            return self._elapsed_base
+        return self._elapsed_base + int(time.monotonic() - self._opened_at)
+
+    def show_question(self) -> None:
+        """Draw the current question, its answer and the outline from the run's state."""
+        run = self.run
+        question, stage = run.question, run.stage
+        stage_number = run.protocol.stages.index(stage) + 1
+        planned = sum(s.minutes or 0 for s in run.protocol.stages[:stage_number])
+        minutes = f" · suggested {stage.minutes} min" if stage.minutes else ""
+        plan = f" (plan: {planned} min by its end)" if planned else ""
+        self.query_one("#stage-line", Static).update(
+            f"[b]Stage {stage_number}/{len(run.protocol.stages)}: {escape(stage.title)}[/b]"
+            f"[dim]{minutes}{plan}[/dim]")
+        guidance = f"[i]Interviewer: {escape(stage.guidance)}[/i]" if stage.guidance else ""
+        self._set("#guidance", guidance)
+        required = "  [b $warning](required)[/]" if question.required else ""
+        self._set("#prompt", f"[b]{run.index + 1}. {escape(question.prompt)}[/b]{required}")
+        self._set("#probes", "\n".join(f"  • {escape(p)}" for p in question.probes))
+        self._set("#help", f"[dim]{escape(question.help)}[/dim]" if question.help else "")
+        self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
+        area = self.query_one("#answer", TextArea)
+        area.load_text(run.text())
+        area.read_only = not self.editable
+        area.move_cursor(area.document.end)
+        area.focus()
+        self._saved_note = ""
+        self._draw_outline()
+        self._draw_status()
+        self.refresh_bindings()
+
+    def _set(self, selector: str, markup: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(markup)
+        widget.display = bool(markup)
+
+    def _draw_outline(self) -> None:
+        run = self.run
+        options: list[Option] = []
+        highlight = 0
+        outline = self.query_one("#outline", OptionList)
+        width = max(outline.size.width - 2, OUTLINE_WIDTH)
+        for stage in run.protocol.stages:
+            done = run.progress(stage)
+            minutes = f" {stage.minutes}m" if stage.minutes else ""
+            options.append(Option(f"[b]{escape(_cut(stage.title, width - 9))}[/b] "
+                                  f"{done.done}/{done.total}{minutes}", disabled=True))
+            for question in stage.questions:
+                number = run.questions.index(question) + 1
+                current = question.id == run.question.id
+                if current:
+                    highlight = len(options)
+                text = _cut(question.prompt, width - 8)
+                options.append(Option(f"{STATE_MARKS[run.state(question.id)]} {number:>2} "
+                                      f"{escape(text)}", id=question.id))
+        outline.set_options(options)
+        outline.highlighted = highlight
+
+    def _draw_status(self) -> None:
+        run = self.run
+        answer = run.answer()
+        bits = []
+        if answer and answer.flag_quote:
+            bits.append("[b $accent]★ quote[/]")
+        if answer and answer.flag_follow_up:
+            bits.append("[b $warning]⚑ follow up[/]")
+        if run.state(run.question.id) == "skipped":
+            bits.append("[yellow]skipped[/]")
+        if not self.editable:
+            bits.append(f"[b]{STATUS_LABELS[run.session.status]}[/b] (read-only; F9 reopens)")
+        if self._saved_note:
+            bits.append(f"[dim]{self._saved_note}[/dim]")
+        self.query_one("#answer-status", Static).update("  ".join(bits))
+        self._draw_topbar()
+
+    def _draw_topbar(self) -> None:
+        run = self.run
+        total = run.progress()
+        filled = round(10 * total.done / total.total) if total.total else 0
+        bar = "█" * filled + "░" * (10 - filled)
+        self.query_one("#topbar", Static).update(
+            f"{escape(self.who)}  Q {run.index + 1}/{len(run.questions)}  {bar} "
+            f"{total.answered} answered, {total.skipped} skipped  ⏱ {clock(self.elapsed())}")
+
+    def _tick(self) -> None:
+        if self.run is None:
+            return
+        self._draw_topbar()
+        if self.editable and self.elapsed() - self._last_persisted >= self.PERSIST_CLOCK_EVERY:
+            self._persist(lambda: self.run.save_elapsed(self.elapsed()))
+
+    # Saving ------------------------------------------------------------------------------
+    @on(TextArea.Changed, "#answer")
+    def answer_changed(self) -> None:
+        if self.editable and self._save_timer is None:
+            self._save_timer = self.set_timer(self.SAVE_DELAY, self.flush)
+
+    def flush(self) -> bool:
+        """Write the answer area to the database now; False if it could not be saved."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if not self.editable:
+            return True
+        text = self.query_one("#answer", TextArea).text
+        if self._persist(lambda: self.run.save_text(text)):
+            self._saved_note = f"saved {time.strftime('%H:%M:%S')}"
+            self._draw_status()
+            self._draw_outline_marks()
+            return True
+        return False
+
+    def _draw_outline_marks(self) -> None:
+        """Refresh the outline only when the current question's state changed."""
+        state = self.run.state(self.run.question.id)
+        if getattr(self, "_shown_state", None) != (self.run.question.id, state):
+            self._shown_state = (self.run.question.id, state)
+            self._draw_outline()
+
+    def _persist(self, write) -> bool:
+        try:
+            write()
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            return False
+        except SQLAlchemyError as exc:
+            self.app.show_error(f"Could not save to the database ({type(exc.orig or exc).__name__}"
+                                f"). Your text is still on screen; do not close the app.")
+            return False
+        self._last_persisted = self.elapsed()
+        return True
+
+    # Moving ------------------------------------------------------------------------------
+    def _move(self, step) -> None:
+        if self.flush() and self._persist(step):
+            self.show_question()
+
+    def action_next(self) -> None:
+        if self.run.is_last:
+            self.flush()
+            self.app.notify("That was the last question. Press F10 to finish the interview.")
+            return
+        self._move(lambda: self.run.next(self.elapsed()))
+
+    def action_previous(self) -> None:
+        if not self.run.is_first:
+            self._move(lambda: self.run.previous(self.elapsed()))
+
+    def action_jump(self) -> None:
+        self.query_one("#outline", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#outline")
+    def jump_to(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._move(lambda: self.run.go_to(event.option.id, self.elapsed()))
+
+    def action_skip(self) -> None:
+        if self.flush() and self._persist(self.run.skip):
+            self.show_question()
+            if not self.run.is_last:
+                self.action_next()
+
+    def action_flag(self, flag: str) -> None:
+        if self.flush() and self._persist(lambda: self.run.toggle_flag(flag)):
+            self._draw_status()
+
+    def action_finish(self) -> None:
+        if not self.flush():
+            return
+        missing = self.run.missing_required()
+        if missing:
+            listed = "\n".join(f"  {self.run.questions.index(q) + 1}. {_cut(q.prompt, 60)}"
+                               for q in missing[:6])
+            body = (f"{len(missing)} required question(s) are neither answered nor skipped:\n"
+                    f"{listed}\n\nFinish anyway?")
+            dialog = ConfirmDialog("Finish the interview?", body, "Finish anyway", "Go back")
+        else:
+            dialog = ConfirmDialog("Finish the interview?",
+                                   "Mark this interview complete? You can reopen it later.",
+                                   "Mark complete")
+        self.app.push_screen(dialog, self._finish_confirmed)
+
+    def _finish_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed and self._persist(self.run.complete):
+            self.app.notify("Interview marked complete.", title="Completed")
+            self.app.pop_screen()
+
+    def action_reopen(self) -> None:
+        if self._persist(self.run.reopen):
+            self._elapsed_base = self.run.session.elapsed_seconds
+            self._opened_at = time.monotonic()
+            self.show_question()
+
+    def leave_saving(self) -> None:
+        """Save the answer being typed and the clock (before leaving or quitting)."""
+        if self.run is not None and self.flush() and self.editable:
+            self._persist(lambda: self.run.save_elapsed(self.elapsed()))
+
+    def action_leave(self) -> None:
+        self.leave_saving()
+        self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self.run is None:
+            return True
+        if action in ("skip", "flag", "finish"):
+            return self.editable
+        if action == "reopen":
+            return self.run.session.status == SessionStatus.COMPLETED
+        return True
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

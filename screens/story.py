@@ -1,0 +1,191 @@
+"""One story: what it is, who was interviewed, and every interview with its consent and status."""
+
+from __future__ import annotations
+
+import uuid
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from reflect.errors import ReflectError
+from reflect.models import Informant, SessionStatus
+from reflect.roles import Role
+from screens.consent import ConsentDialog
+from screens.informant_form import InformantForm
+from screens.labels import STATUS_LABELS, when
+from screens.protocol_pick import ProtocolPicker
+from screens.story_form import StoryForm
+
+
+class StoryScreen(Screen[None]):
+    CSS_PATH = "story.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="story.back"),
+        Binding("a", "add_informant", "Add informant", id="story.add_informant"),
+        Binding("i", "interview", "Interview", id="story.interview"),
+        Binding("e", "edit", "Edit story", id="story.edit"),
+    ]
+
+    def __init__(self, story_id: uuid.UUID):
+        super().__init__()
+        self.story_id = story_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="story"):
+            yield Static("", id="story-info")
+            yield Static("Informants  (Enter or i: interview; a: add)", classes="section-title")
+            yield DataTable(id="informants", cursor_type="row", zebra_stripes=True)
+            yield Static("Interviews  (Enter opens)", classes="section-title")
+            yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#informants", DataTable).add_columns("Pseudonym", "Role", "Interviews")
+        self.query_one("#interviews", DataTable).add_columns(
+            "Informant", "Protocol", "Status", "Consent", "Answered", "Started")
+        self.refresh_story()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_story()
+
+    def refresh_story(self) -> None:
+        store = self.app.store
+        story = store.story(self.story_id)
+        if story is None:
+            self.app.pop_screen()
+            return
+        self.sub_title = story.title
+        info = f"[b]{escape(story.title)}[/b]  [dim]({story.status.value})[/dim]"
+        for label, value in (("Service", story.service), ("Success", story.success_criteria),
+                             ("Summary", story.summary)):
+            if value.strip():
+                info += f"\n[b]{label}:[/b] {escape(value.strip())}"
+        self.query_one("#story-info", Static).update(info)
+        informants = store.informants(self.story_id)
+        sessions = store.sessions_for_story(self.story_id)
+        by_informant = {i.id: i for i in informants}
+        table = self.query_one("#informants", DataTable)
+        table.clear()
+        for informant in informants:
+            own = [s for s in sessions if s.informant_id == informant.id]
+            summary = ", ".join(STATUS_LABELS[s.status] for s in own) or "none yet"
+            table.add_row(informant.pseudonym, Role(informant.role).label, summary,
+                          key=str(informant.id))
+        counts = store.answer_counts([s.id for s in sessions])
+        table = self.query_one("#interviews", DataTable)
+        table.clear()
+        for session in sessions:
+            informant = by_informant.get(session.informant_id)
+            protocol = self.app.catalog.get(session.protocol_id)
+            consent = ("given" if session.consent_given else "refused") + \
+                f", {session.consent_method} ({session.consent_recorded_by})"
+            table.add_row(informant.pseudonym if informant else "?",
+                          protocol.title if protocol else session.protocol_id,
+                          STATUS_LABELS[session.status], consent,
+                          str(counts.get(session.id, 0)), when(session.started_at),
+                          key=str(session.id))
+        if informants and self.focused is None:
+            self.query_one("#informants", DataTable).focus()
+
+    def _selected_informant(self) -> Informant | None:
+        table = self.query_one("#informants", DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return self.app.store.informant(uuid.UUID(key.value))
+
+    def action_add_informant(self) -> None:
+        def added(result) -> None:
+            if result is None:
+                return
+            pseudonym, role = result
+            try:
+                self.app.store.add_informant(self.story_id, pseudonym, role)
+            except ReflectError as exc:
+                self.app.show_error(str(exc))
+            self.refresh_story()
+
+        self.app.push_screen(InformantForm(), added)
+
+    def action_edit(self) -> None:
+        def edited(draft) -> None:
+            if draft is None:
+                return
+            try:
+                self.app.store.update_story(self.story_id, **draft)
+            except ReflectError as exc:
+                self.app.show_error(str(exc))
+            self.refresh_story()
+
+        self.app.push_screen(StoryForm(self.app.store.story(self.story_id)), edited)
+
+    @on(DataTable.RowSelected, "#informants")
+    def action_interview(self) -> None:
+        informant = self._selected_informant()
+        if informant is None:
+            self.app.show_error("Add an informant first (a), then start the interview.")
+            return
+        open_sessions = [s for s in self.app.store.sessions_for_story(self.story_id)
+                         if s.informant_id == informant.id
+                         and s.status == SessionStatus.IN_PROGRESS]
+        if open_sessions:
+            self._open_session(open_sessions[-1].id)
+            return
+        self._start_interview(informant)
+
+    def _start_interview(self, informant: Informant) -> None:
+        role = Role(informant.role)
+        choices = self.app.catalog.for_role(role)
+        if not choices:
+            self.app.show_error("No interview protocol is loaded; see 'reflect protocols list'.")
+            return
+        recommended = [p.id for p in choices if role in p.roles]
+        label = f"{informant.pseudonym} ({role.label})"
+
+        def consent_recorded(protocol, consent) -> None:
+            if consent is None:
+                return
+            self.app.interviewer_name = consent.recorded_by
+            try:
+                session = self.app.store.start_interview(informant.id, protocol, consent)
+            except ReflectError as exc:
+                self.app.show_error(str(exc))
+                return
+            self.refresh_story()
+            if session.status == SessionStatus.DECLINED:
+                self.app.notify(f"Consent refused by {informant.pseudonym}: recorded. "
+                                "No interview takes place.", title="Consent refused")
+            else:
+                self._open_session(session.id)
+
+        def protocol_chosen(protocol) -> None:
+            if protocol is None:
+                return
+            self.app.push_screen(ConsentDialog(protocol, label, self.app.interviewer_name),
+                                 lambda consent: consent_recorded(protocol, consent))
+
+        self.app.push_screen(ProtocolPicker(choices, recommended, f"Interview {label} with..."),
+                             protocol_chosen)
+
+    @on(DataTable.RowSelected, "#interviews")
+    def open_interview(self, event: DataTable.RowSelected) -> None:
+        session = self.app.store.session(uuid.UUID(event.row_key.value))
+        if session is None:
+            return
+        if session.status == SessionStatus.DECLINED:
+            self.app.notify(f"Consent was refused on {when(session.consent_at)}; there are no "
+                            "answers to open.", title="Consent refused")
+            return
+        self._open_session(session.id)
+
+    def _open_session(self, session_id: uuid.UUID) -> None:
+        from screens.session import SessionScreen
+
+        self.app.push_screen(SessionScreen(session_id))
+

@@ -1,0 +1,71 @@
+"""Dialog to create or edit a success story; returns the fields as a dict, or None."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from reflect.models import Story, StoryStatus
+
+
+class StoryForm(ModalScreen[dict | None]):
+    CSS_PATH = "story_form.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="story_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="story_form.save", priority=True),
+    ]
+
+    def __init__(self, story: Story | None = None):
+        super().__init__()
+        self.story = story
+
+    def compose(self) -> ComposeResult:
+        story = self.story
+        with Vertical(classes="dialog"):
+            yield Static("Edit story" if story else "New success story", classes="dialog-title")
+            yield Label("Title")
+            yield Input(story.title if story else "", id="title", compact=True,
+                        placeholder="e.g. A mother of six back on her feet")
+            yield Label("Service / team")
+            yield Input(story.service if story else "", id="service", compact=True,
+                        placeholder="e.g. Family support, north district")
+            yield Label("Why it counts as a success (criteria)")
+            yield TextArea(story.success_criteria if story else "", id="criteria")
+            yield Label("Short summary")
+            yield TextArea(story.summary if story else "", id="summary")
+            if story:
+                yield Label("Status")
+                yield Select([(s.value, s.value) for s in StoryStatus], value=story.status.value,
+                             allow_blank=False, id="status", compact=True)
+            yield Static("", id="form-error", classes="error-text")
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        title = self.query_one("#title", Input).value.strip()
+        if not title:
+            self.query_one("#form-error", Static).update("A story needs a title.")
+            self.query_one("#title", Input).focus()
+            return
+        draft = {
+            "title": title,
+            "service": self.query_one("#service", Input).value.strip(),
+            "success_criteria": self.query_one("#criteria", TextArea).text,
+            "summary": self.query_one("#summary", TextArea).text,
+        }
+        if self.story:
+            draft["status"] = StoryStatus(self.query_one("#status", Select).value)
+        self.dismiss(draft)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
