@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from reflect import __version__, paths
 from reflect.errors import ReflectError
 
-console = Console()
-errors = Console(stderr=True)
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,7 +43,7 @@ def _protocols_list() -> int:
     from reflect.protocols import load_catalog
 
     catalog = load_catalog()
-    table = Table("id", "kind", "version", "title", "for roles", "source")
+    table = Table(Column("id", no_wrap=True), "kind", "version", "title", "for roles", "source")
     for protocol in sorted(catalog.protocols.values(), key=lambda p: (p.kind, p.id)):
         source = "user" if catalog.is_user_protocol(protocol.id) else "shipped"
         roles = ", ".join(role.label for role in protocol.roles)

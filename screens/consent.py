@@ -32,7 +32,7 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
                 if self.protocol.introduction:
                     yield Static(self.protocol.introduction.strip() + "\n", markup=False,
                                  id="introduction")
-                yield Static(consent.text.strip(), markup=False)
+                yield Static(consent.text.strip(), markup=False, id="consent-body")
                 yield Static(f"Consent text version: {consent.version}", classes="hint")
             yield Label("Interviewer (who asked and records consent)")
             yield Input(self.interviewer, id="interviewer", compact=True,

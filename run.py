@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Quick start: `python3 run.py` starts reflect; `python3 run.py test` runs the checks.
+
+The first run makes a virtual environment in .venv and installs reflect into it (editable, with
+the test tools); later runs reinstall only when pyproject.toml changed. Needs only Python 3.11+.
+Any further arguments go to reflect (or, after `test`, to pytest).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".installed-pyproject"
+
+
+def python() -> Path:
+    return BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_environment() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"reflect needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not python().exists():
+        print("Creating .venv (first run only)...", flush=True)
+        try:
+            venv.create(VENV, with_pip=True)
+        except Exception as exc:  # noqa: BLE001 - explain any venv failure in one line
+            sys.exit(f"Could not create a virtual environment ({exc}). On Debian/Ubuntu, "
+                     "install python3-venv and try again.")
+    wanted = (ROOT / "pyproject.toml").read_text()
+    if not STAMP.exists() or STAMP.read_text() != wanted:
+        print("Installing reflect and its dependencies into .venv...", flush=True)
+        subprocess.run([str(python()), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
+                       check=True)
+        subprocess.run([str(python()), "-m", "pip", "install", "--quiet", "-e", ".[test]"],
+                       cwd=ROOT, check=True)
+        STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    ensure_environment()
+    if argv[:1] == ["test"]:
+        lint = subprocess.run([str(python()), "-m", "ruff", "check", "."], cwd=ROOT)
+        tests = subprocess.run([str(python()), "-m", "pytest", *argv[1:]], cwd=ROOT)
+        return lint.returncode or tests.returncode
+    return subprocess.run([str(python()), "-m", "reflect", *argv]).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,145 @@
+"""Storage: consent gating, answers, snapshots, SQLite settings, schema versions and bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+
+from reflect import db as dbmod
+from reflect.db import open_engine
+from reflect.errors import ReflectError
+from reflect.models import SessionStatus, StoryStatus
+from reflect.store import ConsentRecord, Store
+
+
+def test_sqlite_settings_and_owner_only_file(engine, db_path):
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        version = conn.execute(text("SELECT version FROM reflect_schema")).scalar()
+    assert version == dbmod.latest_version()
+    assert db_path.stat().st_mode & 0o777 == 0o600
+
+
+def test_consent_given_starts_interview_and_moves_story(store, catalog, interview):
+    story, informant, session = interview
+    assert session.status == SessionStatus.IN_PROGRESS
+    assert session.consent_given is True and session.consent_method == "verbal"
+    assert session.consent_recorded_by == "Ana" and session.consent_at is not None
+    assert session.consent_text_version == catalog.get("lfs-practitioner").consent.version
+    assert session.current_question_id == "success-what"
+    assert store.story(story.id).status == StoryStatus.INTERVIEWING
+
+
+def test_refused_consent_is_recorded_and_blocks_answers(store, catalog):
+    story = store.create_story("S")
+    client = store.add_informant(story.id, "Rosa", "client")
+    session = store.start_interview(client.id, catalog.get("lfs-client"),
+                                    ConsentRecord(False, "verbal", "Ana"))
+    assert session.status == SessionStatus.DECLINED and session.consent_given is False
+    assert session.current_question_id is None
+    assert store.story(story.id).status == StoryStatus.CANDIDATE
+    with pytest.raises(ReflectError, match="consent was refused"):
+        store.save_answer(session.id, "change-what", text="x")
+    with pytest.raises(ReflectError, match="cannot be reopened"):
+        store.set_session_status(session.id, SessionStatus.IN_PROGRESS)
+    assert store.answers(session.id) == {}
+
+
+def test_consent_needs_interviewer_and_known_method(store, catalog, interview):
+    _, informant, _ = interview
+    protocol = catalog.get("lfs-practitioner")
+    with pytest.raises(ReflectError, match="who recorded the consent"):
+        store.start_interview(informant.id, protocol, ConsentRecord(True, "verbal", "  "))
+    with pytest.raises(ReflectError, match="consent method"):
+        store.start_interview(informant.id, protocol, ConsentRecord(True, "telepathy", "Ana"))
+
+
+def test_answer_upsert_keeps_one_row_per_question(store, interview, engine):
+    _, _, session = interview
+    store.save_answer(session.id, "success-what", text="first")
+    store.save_answer(session.id, "success-what", text="second", flag_quote=True)
+    store.save_answer(session.id, "success-what", flag_follow_up=True)
+    answer = store.answers(session.id)["success-what"]
+    assert (answer.text, answer.flag_quote, answer.flag_follow_up) == ("second", True, True)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM answer")).scalar() == 1
+
+
+def test_informant_and_story_need_names(store):
+    with pytest.raises(ReflectError, match="title"):
+        store.create_story("   ")
+    story = store.create_story("S")
+    with pytest.raises(ReflectError, match="pseudonym"):
+        store.add_informant(story.id, " ", "client")
+
+
+def test_session_uses_its_snapshot_not_todays_file(store, catalog, interview):
+    _, informant, session = interview
+    stored = store.protocol_of(session)
+    assert stored == catalog.get("lfs-practitioner")
+    edited = stored.model_copy(update={"title": "Edited later"})
+    second = store.start_interview(informant.id, edited, ConsentRecord(True, "written", "Ana"))
+    assert store.protocol_of(store.session(session.id)).title == stored.title
+    assert store.protocol_of(second).title == "Edited later"
+    assert second.protocol_hash != session.protocol_hash
+
+
+def test_data_survive_reopening(db_path, interview, engine):
+    _, _, session = interview
+    Store(engine).save_answer(session.id, "success-what", text="kept")
+    engine.dispose()
+    reopened = Store(open_engine(str(db_path)))
+    assert reopened.answers(session.id)["success-what"].text == "kept"
+
+
+def test_not_a_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database" * 50)
+    before = path.read_bytes()
+    with pytest.raises(ReflectError, match="not a SQLite database"):
+        open_engine(str(path))
+    assert path.read_bytes() == before
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(ReflectError, match="not a reflect database"):
+        open_engine(str(path))
+
+
+def test_newer_schema_is_refused(db_path, engine):
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE reflect_schema SET version = 99"))
+    engine.dispose()
+    with pytest.raises(ReflectError, match="newer reflect"):
+        open_engine(str(db_path))
+
+
+def test_migration_backs_up_then_upgrades(db_path, engine, monkeypatch):
+    engine.dispose()
+
+    def add_column(conn):
+        conn.execute(text("ALTER TABLE story ADD COLUMN extra TEXT"))
+
+    monkeypatch.setattr(dbmod, "MIGRATIONS", [add_column])
+    upgraded = open_engine(str(db_path))
+    with upgraded.connect() as conn:
+        assert conn.execute(text("SELECT version FROM reflect_schema")).scalar() == 2
+        columns = [row[1] for row in conn.execute(text("PRAGMA table_info(story)"))]
+    assert "extra" in columns
+    [backup] = db_path.parent.glob("test.db.v1-*.bak")
+    assert backup.stat().st_mode & 0o777 == 0o600
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version FROM reflect_schema").fetchone() == (1,)
+
+
+def test_db_path_that_is_a_folder(tmp_path):
+    with pytest.raises(ReflectError, match="is a folder"):
+        open_engine(str(tmp_path))

@@ -1,0 +1,21 @@
+"""Small helpers for pilot-driven tests: read what a widget shows, type text."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+
+def shown(app, selector: str) -> str:
+    """The plain text a Static on the active screen shows."""
+    content = app.screen.query_one(selector, Static).content
+    return Content.from_markup(content).plain if isinstance(content, str) else str(content)
+
+
+def table_rows(app, selector: str) -> list[list[str]]:
+    table = app.screen.query_one(selector, DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
