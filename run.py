@@ -45,7 +45,11 @@ def ensure_environment() -> None:
 
 
 def main(argv: list[str]) -> int:
-    ensure_environment()
+    try:
+        ensure_environment()
+    except subprocess.CalledProcessError as exc:
+        sys.exit(f"Installing into .venv failed (exit code {exc.returncode}); see pip's "
+                 "messages above. Fix the cause, then run the same command again.")
     if argv[:1] == ["test"]:
         lint = subprocess.run([str(python()), "-m", "ruff", "check", "."], cwd=ROOT)
         tests = subprocess.run([str(python()), "-m", "pytest", *argv[1:]], cwd=ROOT)
