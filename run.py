@@ -25,7 +25,7 @@ def python() -> Path:
 
 
 def ensure_environment() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - run.py may be started by an older python3
         sys.exit(f"reflect needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not python().exists():
         print("Creating .venv (first run only)...", flush=True)
