@@ -40,8 +40,8 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#stories", DataTable).add_columns("Story", "Status", "Service",
                                                           "Updated")
-        self.query_one("#sessions", DataTable).add_columns("Story", "Informant", "Protocol",
-                                                           "Status", "Answered", "Updated")
+        self.query_one("#sessions", DataTable).add_columns("Story", "Informant", "Status",
+                                                           "Answered", "Protocol", "Updated")
         problems = self.app.catalog.problems
         banner = self.query_one("#protocol-problems", Static)
         banner.display = bool(problems)
@@ -76,9 +76,9 @@ class HomeScreen(Screen[None]):
             who = f"{informant.pseudonym} ({informant.role.replace('_', ' ')})" if informant \
                 else ""
             protocol = self.app.catalog.get(session.protocol_id)
-            table.add_row(titles.get(session.story_id, ""), who,
+            table.add_row(titles.get(session.story_id, ""), who, STATUS_LABELS[session.status],
+                          str(counts.get(session.id, 0)),
                           protocol.title if protocol else session.protocol_id,
-                          STATUS_LABELS[session.status], str(counts.get(session.id, 0)),
                           when(session.updated_at), key=str(session.id))
         if stories:
             self.query_one("#stories", DataTable).focus()

@@ -48,7 +48,7 @@ class StoryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#informants", DataTable).add_columns("Pseudonym", "Role", "Interviews")
         self.query_one("#interviews", DataTable).add_columns(
-            "Informant", "Protocol", "Status", "Consent", "Answered", "Started")
+            "Informant", "Status", "Consent", "Answered", "Protocol", "Started")
         self.refresh_story()
 
     def on_screen_resume(self) -> None:
@@ -86,9 +86,9 @@ class StoryScreen(Screen[None]):
             consent = ("given" if session.consent_given else "refused") + \
                 f", {session.consent_method} ({session.consent_recorded_by})"
             table.add_row(informant.pseudonym if informant else "?",
+                          STATUS_LABELS[session.status], consent, str(counts.get(session.id, 0)),
                           protocol.title if protocol else session.protocol_id,
-                          STATUS_LABELS[session.status], consent,
-                          str(counts.get(session.id, 0)), when(session.started_at),
+                          when(session.started_at),
                           key=str(session.id))
         if informants and self.focused is None:
             self.query_one("#informants", DataTable).focus()
