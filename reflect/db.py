@@ -26,8 +26,27 @@ from reflect.models import utcnow
 SCHEMA_TABLE = "reflect_schema"
 
 Migration = Callable[[Connection], None]
+
+
+def _add_column(conn: Connection, table: str, column: str, default_sql: str = "") -> None:
+    """ALTER TABLE ADD COLUMN with the type the current model gives it, in this dialect."""
+    model_column = SQLModel.metadata.tables[table].columns[column]
+    sql_type = model_column.type.compile(dialect=conn.dialect)
+    default = f" DEFAULT {default_sql}" if default_sql else ""
+    null = " NOT NULL" if default_sql and not model_column.nullable else ""
+    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}{default}{null}"))
+
+
+def _v1_to_v2(conn: Connection) -> None:
+    """Solo reflection: case label, follow-ups, typed answer values, action items."""
+    _add_column(conn, "session", "case_label", "''")
+    _add_column(conn, "session", "follow_up_of")
+    _add_column(conn, "answer", "value")
+    SQLModel.metadata.tables["actionitem"].create(conn)
+
+
 # MIGRATIONS[n] upgrades a database from version n + 1 to n + 2. Append, never edit.
-MIGRATIONS: list[Migration] = []
+MIGRATIONS: list[Migration] = [_v1_to_v2]
 
 
 def latest_version() -> int:

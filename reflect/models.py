@@ -7,7 +7,7 @@ timezone-aware UTC (`utcnow()`); SQLModel refuses naive datetimes.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from sqlalchemy import Column, Text, UniqueConstraint
@@ -79,6 +79,11 @@ class Session(_Timestamps, table=True):
     protocol_version: str
     protocol_hash: str = Field(foreign_key="protocolsnapshot.content_hash")
     interviewer: str = ""
+    """Who ran the session: the interviewer, or the practitioner reflecting alone."""
+    case_label: str = ""
+    """For a reflection: the case it is about, by pseudonym only (optional)."""
+    follow_up_of: uuid.UUID | None = Field(default=None, foreign_key="session.id")
+    """The earlier reflection this one follows up (its answers are shown beside)."""
     consent_given: bool | None = None
     consent_method: str = ""
     consent_at: datetime | None = None
@@ -99,10 +104,34 @@ class Answer(_Timestamps, table=True):
     session_id: uuid.UUID = Field(foreign_key="session.id", index=True)
     question_id: str
     text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    """Free text: the answer of a text question, or the note/example of a typed one."""
+    value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    """JSON of a typed answer: a number (scale), a string (choice), a list (multi, list)."""
     skipped: bool = False
     """Explicitly skipped (different from not reached)."""
     flag_quote: bool = False
     flag_follow_up: bool = False
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+    DROPPED = "dropped"
+
+
+class ActionItem(_Timestamps, table=True):
+    """A step a reflecting practitioner commits to, reviewed on an optional date."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    session_id: uuid.UUID = Field(foreign_key="session.id", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    review_on: date | None = Field(default=None, index=True)
+    status: ActionStatus = ActionStatus.OPEN
+    review_note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    reviewed_at: datetime | None = None
+    follow_up_session_id: uuid.UUID | None = Field(default=None, foreign_key="session.id")
 
 
 class AuditEvent(SQLModel, table=True):

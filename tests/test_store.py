@@ -128,18 +128,53 @@ def test_migration_backs_up_then_upgrades(db_path, engine, monkeypatch):
     def add_column(conn):
         conn.execute(text("ALTER TABLE story ADD COLUMN extra TEXT"))
 
-    monkeypatch.setattr(dbmod, "MIGRATIONS", [add_column])
+    monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, add_column])
     upgraded = open_engine(str(db_path))
+    newest = dbmod.latest_version()
     with upgraded.connect() as conn:
-        assert conn.execute(text("SELECT version FROM reflect_schema")).scalar() == 2
+        assert conn.execute(text("SELECT version FROM reflect_schema")).scalar() == newest
         columns = [row[1] for row in conn.execute(text("PRAGMA table_info(story)"))]
     assert "extra" in columns
-    [backup] = db_path.parent.glob("test.db.v1-*.bak")
+    [backup] = db_path.parent.glob(f"test.db.v{newest - 1}-*.bak")
     assert backup.stat().st_mode & 0o777 == 0o600
     with sqlite3.connect(backup) as conn:
-        assert conn.execute("SELECT version FROM reflect_schema").fetchone() == (1,)
+        assert conn.execute("SELECT version FROM reflect_schema").fetchone() == (newest - 1,)
 
 
 def test_db_path_that_is_a_folder(tmp_path):
     with pytest.raises(ReflectError, match="is a folder"):
         open_engine(str(tmp_path))
+
+
+def test_database_from_schema_1_is_backed_up_and_upgraded(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from reflect.session import SessionRun
+
+    fixture = Path(__file__).parent / "fixtures" / "schema_v1.db"
+    path = tmp_path / "old.db"
+    shutil.copy(fixture, path)
+    engine = open_engine(str(path))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version FROM reflect_schema")).scalar() == \
+            dbmod.latest_version()
+    store = Store(engine)
+    [story] = store.stories()
+    [session] = store.sessions_for_story(story.id)
+    run = SessionRun.resume(store, session.id)
+    assert run.text("success-what") == "We met every week at her home."
+    assert run.answer("success-what").flag_quote and run.state("success-criteria") == "skipped"
+    assert run.question.id == "success-criteria" and session.case_label == ""
+    run.save_text("still writable after the upgrade")
+    [backup] = tmp_path.glob("old.db.v1-*.bak")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version FROM reflect_schema").fetchone() == (1,)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    with sqlite3.connect(path) as conn:
+        upgraded = {row[1] for row in conn.execute("PRAGMA table_info(session)")}
+        fresh_engine = open_engine(str(tmp_path / "fresh.db"))
+        with fresh_engine.connect() as fresh:
+            expected = {row[1] for row in fresh.execute(text("PRAGMA table_info(session)"))}
+        assert upgraded == expected
+        assert conn.execute("SELECT count(*) FROM actionitem").fetchone() == (0,)
