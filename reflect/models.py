@@ -6,6 +6,7 @@ timezone-aware UTC (`utcnow()`); SQLModel refuses naive datetimes.
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -111,6 +112,16 @@ class Answer(_Timestamps, table=True):
     """Explicitly skipped (different from not reached)."""
     flag_quote: bool = False
     flag_follow_up: bool = False
+
+    @property
+    def decoded_value(self):
+        """The typed value (number, string or list), or None."""
+        return json.loads(self.value) if self.value is not None else None
+
+    @property
+    def has_content(self) -> bool:
+        value = self.decoded_value
+        return bool(self.text.strip()) or (value is not None and value != [])
 
 
 class ActionStatus(StrEnum):

@@ -10,7 +10,7 @@ import difflib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -26,16 +26,91 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+QuestionType = Literal["text", "scale", "choice", "multi", "checklist", "list", "actions"]
+"""text: free text. scale: a number on a labelled scale. choice: one option. multi/checklist:
+any of the options. list: several short items (one per line). actions: the action plan (steps
+with optional review dates, stored as action items)."""
+
+TYPED_ANSWERS = {"scale", "choice", "multi", "checklist", "list"}
+
+
+class Scale(_Strict):
+    min: int = 1
+    max: int = 5
+    labels: dict[int, NonEmpty] = {}
+    """Words for some or all points, e.g. {1: never, 5: always}."""
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Scale:
+        if not self.min < self.max <= self.min + 10:
+            raise ValueError("a scale needs min < max, with at most 11 points")
+        if outside := [k for k in self.labels if not self.min <= k <= self.max]:
+            raise ValueError(f"scale labels {outside} are outside {self.min}..{self.max}")
+        return self
+
+    def label(self, point: int) -> str:
+        return self.labels.get(point, "")
+
+
 class Question(_Strict):
     id: Slug
     prompt: NonEmpty
     probes: list[NonEmpty] = []
     """Follow-up prompts the interviewer can use to press for specifics."""
-    type: Literal["text"] = "text"
+    type: QuestionType = "text"
     required: bool = False
     """A required question must be answered or explicitly skipped before completing."""
     help: str = ""
     """A hint for the person answering (or the interviewer)."""
+    options: list[NonEmpty] = []
+    """The choices of a choice, multi or checklist question."""
+    scale: Scale | None = None
+    """The points of a scale question (1 to 5 when not given)."""
+    note: str = ""
+    """For typed questions: the label of a free-text note beside the value (e.g. 'Example');
+    empty means no note."""
+
+    @model_validator(mode="after")
+    def _check_type_fields(self) -> Question:
+        if self.type in ("choice", "multi", "checklist"):
+            if len(self.options) < 2:
+                raise ValueError(f"a {self.type} question needs at least two 'options'")
+            if len(set(self.options)) != len(self.options):
+                raise ValueError("two options are the same; options must differ")
+        elif self.options:
+            raise ValueError(f"'options' only go with choice, multi or checklist, not {self.type}")
+        if self.scale is not None and self.type != "scale":
+            raise ValueError(f"'scale' only goes with type scale, not {self.type}")
+        if self.note and self.type not in TYPED_ANSWERS:
+            raise ValueError("'note' only goes with scale, choice, multi, checklist or list")
+        return self
+
+    @property
+    def points(self) -> Scale:
+        return self.scale or Scale()
+
+    def check_value(self, value: Any) -> Any:
+        """The value normalised for storage; ValueError with a plain reason if it does not fit."""
+        if value is None:
+            return None
+        if self.type == "scale":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError("a scale answer is a whole number")
+            if not self.points.min <= value <= self.points.max:
+                raise ValueError(f"choose from {self.points.min} to {self.points.max}")
+            return value
+        if self.type == "choice":
+            if value not in self.options:
+                raise ValueError(f"'{value}' is not one of the options")
+            return value
+        if self.type in ("multi", "checklist"):
+            chosen = list(value)
+            if unknown := [v for v in chosen if v not in self.options]:
+                raise ValueError(f"{unknown} are not among the options")
+            return [option for option in self.options if option in chosen]
+        if self.type == "list":
+            return [item.strip() for item in value if str(item).strip()]
+        raise ValueError(f"a {self.type} question takes text, not a value")
 
 
 class Stage(_Strict):
@@ -54,6 +129,27 @@ class Consent(_Strict):
     text: NonEmpty
 
 
+class Balance(_Strict):
+    """When is a self-critique one-sided, and what to ask then. Lives in the protocol file."""
+
+    positive: list[Slug] = []
+    """Questions whose entries count as strengths (each list item or text line is one)."""
+    negative: list[Slug] = []
+    """Questions whose entries count as weaknesses, mistakes, things to improve."""
+    rating_positive_from: int | None = None
+    """Scale ratings at or above this count as positive."""
+    rating_negative_to: int | None = None
+    """Scale ratings at or below this count as negative."""
+    min_entries: Annotated[int, Field(ge=1)] = 3
+    """Say nothing before this many entries in all."""
+    max_ratio: Annotated[float, Field(ge=1)] = 3.0
+    """One side counts as one-sided when it has more than max_ratio times the other."""
+    ask_for_positive: NonEmpty
+    """Shown when only faults are seen."""
+    ask_for_negative: NonEmpty
+    """Shown when only strengths are seen."""
+
+
 class Protocol(_Strict):
     id: Slug
     version: NonEmpty
@@ -66,6 +162,7 @@ class Protocol(_Strict):
     introduction: str = ""
     """Read out (or read) before the first question."""
     consent: Consent | None = None
+    balance: Balance | None = None
     stages: Annotated[list[Stage], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -82,6 +179,12 @@ class Protocol(_Strict):
         stage_ids = [s.id for s in self.stages]
         if len(stage_ids) != len(set(stage_ids)):
             raise ValueError("two stages share an id; stage ids must be unique")
+        if self.balance is not None:
+            named = [*self.balance.positive, *self.balance.negative]
+            if unknown := [qid for qid in named if qid not in seen]:
+                raise ValueError(f"balance names questions that do not exist: {unknown}")
+        if sum(q.type == "actions" for q in self.questions) > 1:
+            raise ValueError("a protocol has at most one 'actions' question (the action plan)")
         return self
 
     @property
@@ -103,7 +206,8 @@ class Protocol(_Strict):
 
 
 _ALL_FIELD_NAMES = sorted(
-    {name for model in (Question, Stage, Consent, Protocol) for name in model.model_fields}
+    {name for model in (Question, Stage, Consent, Protocol, Scale, Balance)
+     for name in model.model_fields}
 )
 
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
+from reflect.balance import BalanceReading, read_balance
 from reflect.errors import ReflectError
-from reflect.models import Answer, Session, SessionStatus
+from reflect.models import ActionItem, Answer, Session, SessionStatus
 from reflect.protocols import Protocol, Question, Stage
 from reflect.store import Store
 
@@ -28,11 +31,16 @@ class Progress:
 
 class SessionRun:
     def __init__(self, store: Store, session: Session, protocol: Protocol,
-                 answers: dict[str, Answer]):
+                 answers: dict[str, Answer], actions: list[ActionItem] | None = None,
+                 earlier: dict[str, Answer] | None = None, earlier_session: Session | None = None):
         self.store = store
         self.session = session
         self.protocol = protocol
         self.answers = answers
+        self.actions: list[ActionItem] = actions or []
+        self.earlier_answers: dict[str, Answer] = earlier or {}
+        """For a follow-up: the answers of the reflection it follows, by question id."""
+        self.earlier_session = earlier_session
         self.questions: list[Question] = protocol.questions
         ids = [q.id for q in self.questions]
         self.index = ids.index(session.current_question_id) \
@@ -46,7 +54,10 @@ class SessionRun:
             raise ReflectError("that session no longer exists")
         if session.status == SessionStatus.DECLINED:
             raise ReflectError("consent was refused for this interview; it cannot be opened")
-        return cls(store, session, store.protocol_of(session), store.answers(session_id))
+        earlier_session = store.session(session.follow_up_of) if session.follow_up_of else None
+        earlier = store.answers(earlier_session.id) if earlier_session else {}
+        return cls(store, session, store.protocol_of(session), store.answers(session_id),
+                   store.actions(session_id), earlier, earlier_session)
 
     # Where we are ------------------------------------------------------------------------
     @property
@@ -75,11 +86,26 @@ class SessionRun:
     def state(self, question_id: str) -> str:
         """'answered', 'skipped' or 'open'."""
         answer = self.answers.get(question_id)
+        if self._question(question_id).type == "actions" and self.actions:
+            return "answered"
         if answer is None:
             return "open"
-        if answer.text.strip():
+        if answer.has_content:
             return "answered"
         return "skipped" if answer.skipped else "open"
+
+    def _question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def value(self, question_id: str | None = None) -> Any:
+        answer = self.answer(question_id)
+        return answer.decoded_value if answer else None
+
+    def earlier(self, question_id: str | None = None) -> Answer | None:
+        return self.earlier_answers.get(question_id or self.question.id)
+
+    def balance(self) -> BalanceReading | None:
+        return read_balance(self.protocol, self.answers)
 
     def progress(self, stage: Stage | None = None) -> Progress:
         questions = stage.questions if stage else self.questions
@@ -138,10 +164,33 @@ class SessionRun:
     def skip(self) -> None:
         """Mark the current question as skipped (kept apart from 'not reached')."""
         self._ensure_open()
-        if self.text().strip():
+        if self.state(self.question.id) == "answered":
             raise ReflectError("this question has an answer; clear it before skipping")
         self.answers[self.question.id] = self.store.save_answer(
             self.session.id, self.question.id, skipped=True)
+
+    def save_value(self, value: Any) -> None:
+        """Store the current question's typed value (scale, choice, multi, list), checked."""
+        self._ensure_open()
+        try:
+            value = self.question.check_value(value)
+        except ValueError as exc:
+            raise ReflectError(f"{self.question.prompt}: {exc}") from None
+        if value == self.value():
+            return
+        self.answers[self.question.id] = self.store.save_answer(
+            self.session.id, self.question.id, value=value)
+
+    def add_action(self, text: str, review_on: date | None = None) -> ActionItem:
+        self._ensure_open()
+        item = self.store.add_action(self.session.id, text, review_on)
+        self.actions.append(item)
+        return item
+
+    def remove_action(self, action_id: uuid.UUID) -> None:
+        self._ensure_open()
+        self.store.remove_action(action_id)
+        self.actions = [a for a in self.actions if a.id != action_id]
 
     def toggle_flag(self, flag: str) -> bool:
         """Toggle 'quote' or 'follow_up' on the current answer; returns the new value."""
