@@ -23,7 +23,7 @@ def start(store, catalog, protocol_id="self-critique", **kwargs) -> SessionRun:
 
 
 def test_shipped_reflection_protocols(catalog):
-    assert REFLECTIONS <= {p.id for p in catalog.of_kind("reflection")}
+    assert {p.id for p in catalog.of_kind("reflection")} >= REFLECTIONS
     for protocol_id in REFLECTIONS:
         protocol = catalog.get(protocol_id)
         assert protocol.balance is not None, protocol_id
