@@ -1,9 +1,10 @@
 """The session screen: one question at a time, saved as you type.
 
 Left, the outline (stages with their progress and suggested minutes, questions with their
-state; choosing one jumps there). Right, the stage guidance, the question, its probes, and a
-large answer area. Typing is saved SAVE_DELAY seconds after the last change, and at once
-before moving, leaving or quitting, so at most that much typing can be lost.
+state; choosing one jumps there). Right, the question with its probes and guidance, and the
+answer widget its type needs: a large text area, a scale or choice list, a checklist, a list
+(one item per line) or the action plan. Text is saved SAVE_DELAY seconds after the last
+change, and at once before moving, leaving or quitting; choices are saved when made.
 """
 
 from __future__ import annotations
@@ -13,24 +14,28 @@ import uuid
 
 from rich.markup import escape
 from sqlalchemy.exc import SQLAlchemyError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Footer, Header, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from reflect.errors import ReflectError
 from reflect.models import SessionStatus
+from reflect.render import answer_text
 from reflect.roles import Role
 from reflect.session import SessionRun
+from screens.action_plan import ActionPlan
 from screens.confirm import ConfirmDialog
-from screens.labels import STATUS_LABELS, clock
+from screens.labels import STATUS_LABELS, clock, when
 
 STATE_MARKS = {"answered": "[green]✓[/]", "skipped": "[yellow]–[/]", "open": "[dim]·[/]"}
 OUTLINE_WIDTH = 26
+ONE_OF = ("scale", "choice")
+MANY_OF = ("multi", "checklist")
 
 
 class SessionScreen(Screen[None]):
@@ -54,11 +59,13 @@ class SessionScreen(Screen[None]):
         super().__init__()
         self.session_id = session_id
         self.run: SessionRun | None = None
+        self.who = ""
         self._save_timer: Timer | None = None
         self._opened_at = time.monotonic()
         self._elapsed_base = 0
         self._last_persisted = 0
         self._saved_note = ""
+        self._shown_state: tuple[str, str] | None = None
 
     # Building ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -73,6 +80,12 @@ class SessionScreen(Screen[None]):
                     yield Static("", id="probes")
                     yield Static("", id="help")
                     yield Static("", id="guidance")
+                    yield Static("", id="earlier")
+                yield Static("", id="balance")
+                yield OptionList(id="choices")
+                yield SelectionList[str](id="ticks")
+                yield ActionPlan(id="plan")
+                yield Static("", id="note-label")
                 yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False)
                 yield Static("", id="answer-status")
         yield Footer(compact=True, show_command_palette=False)
@@ -89,8 +102,12 @@ class SessionScreen(Screen[None]):
         self._opened_at = time.monotonic()
         informant = self.app.store.informant(run.session.informant_id) \
             if run.session.informant_id else None
-        self.who = f"{informant.pseudonym} ({Role(informant.role).label})" if informant else ""
-        self.sub_title = f"{run.protocol.title}"
+        if informant:
+            self.who = f"{informant.pseudonym} ({Role(informant.role).label})"
+        else:
+            case = run.session.case_label
+            self.who = f"Reflection: {case}" if case else "Reflection"
+        self.sub_title = run.protocol.title
         self.set_interval(1, self._tick)
         self.show_question()
 
@@ -98,38 +115,92 @@ class SessionScreen(Screen[None]):
     def editable(self) -> bool:
         return self.run is not None and self.run.session.status == SessionStatus.IN_PROGRESS
 
+    @property
+    def kind(self) -> str:
+        return self.run.question.type
+
     def elapsed(self) -> int:
         if not self.editable:
             return self._elapsed_base
         return self._elapsed_base + int(time.monotonic() - self._opened_at)
 
     def show_question(self) -> None:
-        """Draw the current question, its answer and the outline from the run's state."""
+        """Draw the current question, its answer widget and the outline from the run."""
         run = self.run
         question, stage = run.question, run.stage
         stage_number = run.protocol.stages.index(stage) + 1
         planned = sum(s.minutes or 0 for s in run.protocol.stages[:stage_number])
         minutes = f" · suggested {stage.minutes} min" if stage.minutes else ""
         plan = f" (plan: {planned} min by its end)" if planned else ""
-        self.query_one("#stage-line", Static).update(
-            f"[b]Stage {stage_number}/{len(run.protocol.stages)}: {escape(stage.title)}[/b]"
-            f"[dim]{minutes}{plan}[/dim]")
-        guidance = f"[i]Interviewer: {escape(stage.guidance)}[/i]" if stage.guidance else ""
-        self._set("#guidance", guidance)
+        self._set("#stage-line",
+                  f"[b]Stage {stage_number}/{len(run.protocol.stages)}: {escape(stage.title)}"
+                  f"[/b][dim]{minutes}{plan}[/dim]")
         required = "  [b $warning](required)[/]" if question.required else ""
         self._set("#prompt", f"[b]{run.index + 1}. {escape(question.prompt)}[/b]{required}")
         self._set("#probes", "\n".join(f"  • {escape(p)}" for p in question.probes))
         self._set("#help", f"[dim]{escape(question.help)}[/dim]" if question.help else "")
+        lead = "Interviewer: " if run.session.kind == "interview" else ""
+        guidance = f"[i]{lead}{escape(stage.guidance)}[/i]" if stage.guidance else ""
+        self._set("#guidance", guidance)
+        earlier = run.earlier()
+        earlier_text = answer_text(question, earlier) if earlier else ""
+        self._set("#earlier", f"[b]Earlier ({when(run.earlier_session.started_at)}):[/b]\n"
+                              f"{escape(earlier_text)}" if earlier_text else "")
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
-        area = self.query_one("#answer", TextArea)
-        area.load_text(run.text())
-        area.read_only = not self.editable
-        area.move_cursor(area.document.end)
-        area.focus()
+        self._show_answer_widgets()
         self._saved_note = ""
         self._draw_outline()
         self._draw_status()
         self.refresh_bindings()
+
+    def _show_answer_widgets(self) -> None:
+        run, kind = self.run, self.kind
+        question = run.question
+        choices = self.query_one("#choices", OptionList)
+        ticks = self.query_one("#ticks", SelectionList)
+        plan = self.query_one("#plan", ActionPlan)
+        area = self.query_one("#answer", TextArea)
+        note_label = self.query_one("#note-label", Static)
+        choices.display = kind in ONE_OF
+        ticks.display = kind in MANY_OF
+        plan.display = kind == "actions"
+        area.display = kind in ("text", "list") or bool(question.note)
+        area.set_class(kind not in ("text", "list"), "note")
+        note_label.display = area.display and kind != "text"
+        note_label.update("One item per line:" if kind == "list" else f"{question.note}:")
+        area.load_text("\n".join(run.value() or []) if kind == "list" else run.text())
+        area.read_only = not self.editable
+        area.move_cursor(area.document.end)
+        if kind in ONE_OF:
+            self._draw_choices()
+            choices.disabled = not self.editable
+            choices.focus()
+        elif kind in MANY_OF:
+            chosen = run.value() or []
+            ticks.clear_options()
+            ticks.add_options([(option, option, option in chosen) for option in question.options])
+            ticks.disabled = not self.editable
+            ticks.focus()
+        elif kind == "actions":
+            plan.show(run.actions, self.editable)
+            plan.focus_entry() if self.editable else plan.query_one("#action-table").focus()
+        else:
+            area.focus()
+
+    def _draw_choices(self) -> None:
+        question, current = self.run.question, self.run.value()
+        if question.type == "scale":
+            points = question.points
+            items = [(str(p), f"{p}  {points.label(p)}".rstrip(), p == current)
+                     for p in range(points.min, points.max + 1)]
+        else:
+            items = [(str(i), option, option == current)
+                     for i, option in enumerate(question.options)]
+        choices = self.query_one("#choices", OptionList)
+        choices.set_options([Option(f"{'●' if on else '○'} {escape(label)}", id=key)
+                             for key, label, on in items])
+        chosen = [i for i, (_, _, on) in enumerate(items) if on]
+        choices.highlighted = chosen[0] if chosen else 0
 
     def _set(self, selector: str, markup: str) -> None:
         widget = self.query_one(selector, Static)
@@ -149,14 +220,14 @@ class SessionScreen(Screen[None]):
                                   f"{done.done}/{done.total}{minutes}", disabled=True))
             for question in stage.questions:
                 number = run.questions.index(question) + 1
-                current = question.id == run.question.id
-                if current:
+                if question.id == run.question.id:
                     highlight = len(options)
                 text = _cut(question.prompt, width - 8)
                 options.append(Option(f"{STATE_MARKS[run.state(question.id)]} {number:>2} "
                                       f"{escape(text)}", id=question.id))
         outline.set_options(options)
         outline.highlighted = highlight
+        self._shown_state = (run.question.id, run.state(run.question.id))
 
     def _draw_status(self) -> None:
         run = self.run
@@ -168,11 +239,18 @@ class SessionScreen(Screen[None]):
             bits.append("[b $warning]⚑ follow up[/]")
         if run.state(run.question.id) == "skipped":
             bits.append("[yellow]skipped[/]")
+        balance = run.balance()
+        if balance is not None:
+            bits.append(f"⚖ +{balance.positive}/−{balance.negative}")
         if not self.editable:
             bits.append(f"[b]{STATUS_LABELS[run.session.status]}[/b] (read-only; F9 reopens)")
         if self._saved_note:
             bits.append(f"[dim]{self._saved_note}[/dim]")
         self.query_one("#answer-status", Static).update("  ".join(bits))
+        banner = ""
+        if balance is not None and balance.one_sided and self.editable:
+            banner = f"[b]⚖ One-sided so far.[/b] {escape(balance.prompt.strip())}"
+        self._set("#balance", banner)
         self._draw_topbar()
 
     def _draw_topbar(self) -> None:
@@ -198,26 +276,26 @@ class SessionScreen(Screen[None]):
             self._save_timer = self.set_timer(self.SAVE_DELAY, self.flush)
 
     def flush(self) -> bool:
-        """Write the answer area to the database now; False if it could not be saved."""
+        """Write the text area to the database now; False if it could not be saved."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if not self.editable:
+        if not self.editable or not self.query_one("#answer", TextArea).display:
             return True
         text = self.query_one("#answer", TextArea).text
-        if self._persist(lambda: self.run.save_text(text)):
-            self._saved_note = f"saved {time.strftime('%H:%M:%S')}"
-            self._draw_status()
-            self._draw_outline_marks()
-            return True
-        return False
+        if self.kind == "list":
+            return self._saved(lambda: self.run.save_value(text.splitlines()))
+        return self._saved(lambda: self.run.save_text(text))
 
-    def _draw_outline_marks(self) -> None:
-        """Refresh the outline only when the current question's state changed."""
-        state = self.run.state(self.run.question.id)
-        if getattr(self, "_shown_state", None) != (self.run.question.id, state):
-            self._shown_state = (self.run.question.id, state)
+    def _saved(self, write) -> bool:
+        """Run one write; on success show it in the status line and the outline."""
+        if not self._persist(write):
+            return False
+        self._saved_note = f"saved {time.strftime('%H:%M:%S')}"
+        self._draw_status()
+        if self._shown_state != (self.run.question.id, self.run.state(self.run.question.id)):
             self._draw_outline()
+        return True
 
     def _persist(self, write) -> bool:
         try:
@@ -232,6 +310,51 @@ class SessionScreen(Screen[None]):
         self._last_persisted = self.elapsed()
         return True
 
+    @on(OptionList.OptionSelected, "#choices")
+    def choice_made(self, event: OptionList.OptionSelected) -> None:
+        question = self.run.question
+        value = int(event.option.id) if question.type == "scale" \
+            else question.options[int(event.option.id)]
+        if self._saved(lambda: self.run.save_value(value)):
+            self._draw_choices()
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits choose a scale point while the scale list has focus."""
+        choices = self.query_one("#choices", OptionList)
+        if self.run is None or not choices.has_focus or self.kind != "scale" \
+                or not event.character or not event.character.isdigit():
+            return
+        point = int(event.character)
+        points = self.run.question.points
+        if points.min <= point <= points.max and self.editable:
+            event.stop()
+            if self._saved(lambda: self.run.save_value(point)):
+                self._draw_choices()
+
+    @on(SelectionList.SelectedChanged, "#ticks")
+    def ticks_changed(self, event: SelectionList.SelectedChanged) -> None:
+        if self.editable and self.kind in MANY_OF:
+            self._saved(lambda: self.run.save_value(list(event.selection_list.selected)))
+
+    @on(ActionPlan.Add)
+    def action_added(self, event: ActionPlan.Add) -> None:
+        if self._saved(lambda: self.run.add_action(event.text, event.review_on)):
+            self.query_one("#plan", ActionPlan).show(self.run.actions, self.editable)
+            self.query_one("#plan", ActionPlan).focus_entry()
+
+    @on(ActionPlan.Remove)
+    def action_removed(self, event: ActionPlan.Remove) -> None:
+        item = next((a for a in self.run.actions if a.id == event.action_id), None)
+        if item is None or not self.editable:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._saved(lambda: self.run.remove_action(item.id)):
+                self.query_one("#plan", ActionPlan).show(self.run.actions, self.editable)
+
+        self.app.push_screen(ConfirmDialog("Remove this step?", item.text, "Remove", "Keep"),
+                             confirmed)
+
     # Moving ------------------------------------------------------------------------------
     def _move(self, step) -> None:
         if self.flush() and self._persist(step):
@@ -240,7 +363,7 @@ class SessionScreen(Screen[None]):
     def action_next(self) -> None:
         if self.run.is_last:
             self.flush()
-            self.app.notify("That was the last question. Press F10 to finish the interview.")
+            self.app.notify("That was the last question. Press F10 to finish.")
             return
         self._move(lambda: self.run.next(self.elapsed()))
 
@@ -269,22 +392,30 @@ class SessionScreen(Screen[None]):
     def action_finish(self) -> None:
         if not self.flush():
             return
+        noun = "interview" if self.run.session.kind == "interview" else "reflection"
         missing = self.run.missing_required()
+        parts = []
         if missing:
             listed = "\n".join(f"  {self.run.questions.index(q) + 1}. {_cut(q.prompt, 60)}"
                                for q in missing[:6])
-            body = (f"{len(missing)} required question(s) are neither answered nor skipped:\n"
-                    f"{listed}\n\nFinish anyway?")
-            dialog = ConfirmDialog("Finish the interview?", body, "Finish anyway", "Go back")
+            parts.append(f"{len(missing)} required question(s) are neither answered nor "
+                         f"skipped:\n{listed}")
+        balance = self.run.balance()
+        if balance is not None and balance.one_sided:
+            parts.append(f"This {noun} looks one-sided (+{balance.positive}/−{balance.negative})."
+                         f" {balance.prompt.strip()}")
+        if parts:
+            body = "\n\n".join(parts) + "\n\nFinish anyway?"
+            dialog = ConfirmDialog(f"Finish the {noun}?", body, "Finish anyway", "Go back")
         else:
-            dialog = ConfirmDialog("Finish the interview?",
-                                   "Mark this interview complete? You can reopen it later.",
+            dialog = ConfirmDialog(f"Finish the {noun}?",
+                                   f"Mark this {noun} complete? You can reopen it later.",
                                    "Mark complete")
         self.app.push_screen(dialog, self._finish_confirmed)
 
     def _finish_confirmed(self, confirmed: bool | None) -> None:
         if confirmed and self._persist(self.run.complete):
-            self.app.notify("Interview marked complete.", title="Completed")
+            self.app.notify("Marked complete.", title="Completed")
             self.app.pop_screen()
 
     def action_reopen(self) -> None:

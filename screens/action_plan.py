@@ -1,0 +1,93 @@
+"""The action plan editor: steps with optional review dates, shown for 'actions' questions."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, DataTable, Input, Static
+
+from reflect.dates import parse_review_date
+from reflect.errors import ReflectError
+from reflect.models import ActionItem
+
+
+class ActionPlan(Vertical):
+    """Lists the session's action items; posts Add and Remove for the screen to carry out."""
+
+    DEFAULT_CSS = """
+    ActionPlan { height: 1fr; }
+    ActionPlan DataTable { height: 1fr; min-height: 3; }
+    ActionPlan #action-form { height: auto; }
+    ActionPlan #action-text { width: 1fr; }
+    ActionPlan #action-date { width: 16; }
+    ActionPlan #action-error { height: auto; color: $error; }
+    """
+    BINDINGS = [Binding("delete", "remove", "Remove step", id="action_plan.remove")]
+
+    @dataclass
+    class Add(Message):
+        text: str
+        review_on: date | None
+
+    @dataclass
+    class Remove(Message):
+        action_id: uuid.UUID
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(id="action-table", cursor_type="row")
+        with Horizontal(id="action-form"):
+            yield Input(id="action-text", placeholder="a concrete step", compact=True)
+            yield Input(id="action-date", placeholder="review: +14", compact=True)
+            yield Button("Add", id="action-add", compact=True)
+        yield Static("Enter adds the step. Review date: YYYY-MM-DD, +14 (days) or +2w; empty "
+                     "for none. Del removes the selected step.", classes="hint")
+        yield Static("", id="action-error")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Step", "Review on", "Status")
+
+    def show(self, actions: list[ActionItem], editable: bool) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for item in actions:
+            table.add_row(item.text, item.review_on.isoformat() if item.review_on else "",
+                          item.status.value.replace("_", " "), key=str(item.id))
+        self.query_one("#action-form").display = editable
+        self.query_one("#action-error", Static).update("")
+
+    def focus_entry(self) -> None:
+        self.query_one("#action-text", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#action-add")
+    def add(self) -> None:
+        text_input = self.query_one("#action-text", Input)
+        date_input = self.query_one("#action-date", Input)
+        error = self.query_one("#action-error", Static)
+        if not text_input.value.strip():
+            error.update("Describe the step first.")
+            text_input.focus()
+            return
+        try:
+            review_on = parse_review_date(date_input.value, date.today())
+        except ReflectError as exc:
+            error.update(str(exc))
+            date_input.focus()
+            return
+        error.update("")
+        self.post_message(self.Add(text_input.value.strip(), review_on))
+        text_input.value = date_input.value = ""
+        text_input.focus()
+
+    def action_remove(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count and table.has_focus:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.post_message(self.Remove(uuid.UUID(key.value)))
