@@ -36,6 +36,15 @@ def _parser() -> argparse.ArgumentParser:
     validate = protocol_commands.add_parser("validate", help="check protocol files")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("where", help="show where the database and user protocols are")
+    export = commands.add_parser("export", help="write sessions to files")
+    export_formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
+    markdown = export_formats.add_parser("markdown", help="one Markdown file per session")
+    markdown.add_argument("--session", action="append", default=[], metavar="ID",
+                          help="export this session (repeatable; an id prefix is enough)")
+    markdown.add_argument("--kind", choices=["reflection", "interview", "all"],
+                          default="reflection", help="without --session: which sessions "
+                          "(default: all reflections)")
+    markdown.add_argument("--out", type=Path, help="folder (default: exports/ in the data dir)")
     return parser
 
 
@@ -80,6 +89,23 @@ def _where(db: str) -> int:
     return 0
 
 
+def _export_markdown(db: str, args: argparse.Namespace) -> int:
+    from reflect.db import open_engine
+    from reflect.exports.markdown import export_sessions
+    from reflect.store import Store
+
+    store = Store(open_engine(db))
+    if args.session:
+        sessions = [store.find_session(prefix) for prefix in args.session]
+    else:
+        sessions = store.sessions_of_kind(None if args.kind == "all" else args.kind)
+    folder = args.out or paths.data_dir() / "exports"
+    written = export_sessions(store, sessions, folder)
+    console.print(f"Wrote {len(written)} Markdown file(s) to {folder}", highlight=False,
+                  markup=False)
+    return 0
+
+
 def _run_app(db: str) -> int:
     from reflect.db import open_engine
 
@@ -100,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             return _protocols_validate(args.files)
         if args.command == "where":
             return _where(db)
+        if args.command == "export":
+            return _export_markdown(db, args)
         return _run_app(db)
     except ReflectError as exc:
         errors.print(f"reflect: {exc}", highlight=False, markup=False)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func
+from sqlalchemy import Engine, func, or_
 from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
@@ -175,6 +175,28 @@ class Store:
         with self._db() as db:
             return db.get(Session, session_id)
 
+    def find_session(self, id_or_prefix: str) -> Session:
+        """A session by its full id or a unique prefix of it (as printed in lists)."""
+        prefix = id_or_prefix.strip().lower().replace("-", "")
+        with self._db() as db:
+            if len(prefix) == 32:
+                session = db.get(Session, uuid.UUID(prefix))
+                matches = [session] if session else []
+            else:
+                matches = [s for s in db.exec(select(Session)) if s.id.hex.startswith(prefix)]
+        if len(matches) != 1:
+            found = "no session" if not matches else f"{len(matches)} sessions"
+            raise ReflectError(f"{found} with an id starting '{id_or_prefix}'")
+        return matches[0]
+
+    def sessions_of_kind(self, kind: str | None) -> list[Session]:
+        """Sessions oldest first; kind 'interview', 'reflection' or None for all."""
+        with self._db() as db:
+            query = select(Session).order_by(col(Session.started_at))
+            if kind:
+                query = query.where(Session.kind == kind)
+            return list(db.exec(query))
+
     def sessions_for_story(self, story_id: uuid.UUID) -> list[Session]:
         with self._db() as db:
             query = select(Session).where(Session.story_id == story_id)
@@ -253,12 +275,13 @@ class Store:
             return {a.question_id: a for a in rows}
 
     def answer_counts(self, session_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-        """How many questions have a non-empty answer, per session (for lists)."""
+        """How many questions have text or a typed value, per session (for lists)."""
         if not session_ids:
             return {}
         with self._db() as db:
             query = (select(Answer.session_id, func.count())
-                     .where(col(Answer.session_id).in_(session_ids), Answer.text != "")
+                     .where(col(Answer.session_id).in_(session_ids),
+                            or_(Answer.text != "", col(Answer.value).is_not(None)))
                      .group_by(Answer.session_id))
             return dict(db.exec(query).all())
 
@@ -281,12 +304,6 @@ class Store:
             db.commit()
         return session
 
-    def reflections(self, limit: int | None = None) -> list[Session]:
-        """Reflection sessions, newest first."""
-        with self._db() as db:
-            query = select(Session).where(Session.kind == "reflection")
-            query = query.order_by(col(Session.started_at).desc())
-            return list(db.exec(query.limit(limit) if limit else query))
 
     def rating_history(self, protocol_id: str) -> dict[str, list[tuple[datetime, Any]]]:
         """Per question, the typed values given in every reflection of this protocol, oldest

@@ -1,8 +1,9 @@
-"""Home: the stories under study and the most recent sessions, with a way into each."""
+"""Home: stories under study, actions due for review, and the most recent sessions."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,8 +13,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reflect.errors import ReflectError
-from reflect.models import SessionStatus
+from reflect.models import Session, SessionStatus
+from reflect.roles import Role
+from screens.action_review import ReviewAction
 from screens.labels import STATUS_LABELS, when
+from screens.reflection_start import StartReflection
 from screens.story import StoryScreen
 from screens.story_form import StoryForm
 
@@ -22,13 +26,17 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("n", "new_story", "New story", id="home.new_story"),
-        Binding("tab", "app.focus_next", "Next list", show=False),
+        Binding("r", "reflect", "Reflect", id="home.reflect"),
+        Binding("h", "history", "History", id="home.history"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static("", id="protocol-problems", classes="error-text")
+            yield Static("Actions due for review  (Enter reviews)", classes="section-title",
+                         id="due-title")
+            yield DataTable(id="due", cursor_type="row")
             yield Static("Stories", classes="section-title")
             yield DataTable(id="stories", cursor_type="row", zebra_stripes=True)
             yield Static("", id="stories-empty", classes="hint")
@@ -38,9 +46,10 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#due", DataTable).add_columns("Review on", "Step", "From")
         self.query_one("#stories", DataTable).add_columns("Story", "Status", "Service",
                                                           "Updated")
-        self.query_one("#sessions", DataTable).add_columns("Story", "Informant", "Status",
+        self.query_one("#sessions", DataTable).add_columns("Story / case", "Who", "Status",
                                                            "Answered", "Protocol", "Updated")
         problems = self.app.catalog.problems
         banner = self.query_one("#protocol-problems", Static)
@@ -55,8 +64,22 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_lists()
 
+    def _protocol_title(self, protocol_id: str) -> str:
+        protocol = self.app.catalog.get(protocol_id)
+        return protocol.title if protocol else protocol_id
+
     def refresh_lists(self) -> None:
         store = self.app.store
+        due = store.due_actions(date.today())
+        table = self.query_one("#due", DataTable)
+        table.clear()
+        for item in due:
+            source = store.session(item.session_id)
+            table.add_row(item.review_on.isoformat(), item.text,
+                          self._protocol_title(source.protocol_id) if source else "",
+                          key=str(item.id))
+        table.display = self.query_one("#due-title").display = bool(due)
+
         stories = store.stories()
         table = self.query_one("#stories", DataTable)
         table.clear()
@@ -65,23 +88,28 @@ class HomeScreen(Screen[None]):
                           key=str(story.id))
         empty = self.query_one("#stories-empty", Static)
         empty.display = not stories
-        empty.update("No stories yet. Press n to add the first success story.")
+        empty.update("No stories yet. Press n to add a success story, or r to start a "
+                     "reflection of your own.")
         titles = {story.id: story.title for story in stories}
         sessions = store.recent_sessions()
         counts = store.answer_counts([s.id for s in sessions])
         table = self.query_one("#sessions", DataTable)
         table.clear()
         for session in sessions:
-            informant = store.informant(session.informant_id) if session.informant_id else None
-            who = f"{informant.pseudonym} ({informant.role.replace('_', ' ')})" if informant \
-                else ""
-            protocol = self.app.catalog.get(session.protocol_id)
-            table.add_row(titles.get(session.story_id, ""), who, STATUS_LABELS[session.status],
-                          str(counts.get(session.id, 0)),
-                          protocol.title if protocol else session.protocol_id,
-                          when(session.updated_at), key=str(session.id))
-        if stories:
-            self.query_one("#stories", DataTable).focus()
+            table.add_row(titles.get(session.story_id, session.case_label), self._who(session),
+                          STATUS_LABELS[session.status], str(counts.get(session.id, 0)),
+                          self._protocol_title(session.protocol_id), when(session.updated_at),
+                          key=str(session.id))
+        for table_id, rows in (("#due", due), ("#stories", stories), ("#sessions", sessions)):
+            if rows:
+                self.query_one(table_id, DataTable).focus()
+                break
+
+    def _who(self, session: Session) -> str:
+        if session.informant_id:
+            informant = self.app.store.informant(session.informant_id)
+            return f"{informant.pseudonym} ({Role(informant.role).label})" if informant else ""
+        return f"{session.interviewer or 'me'} (reflection)"
 
     def action_new_story(self) -> None:
         def created(draft) -> None:
@@ -96,14 +124,76 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(StoryForm(), created)
 
+    def action_reflect(self) -> None:
+        protocols = self.app.catalog.of_kind("reflection")
+        if not protocols:
+            self.app.show_error("No reflection protocol is loaded; see 'reflect protocols list'.")
+            return
+
+        def chosen(choice) -> None:
+            if choice is None:
+                return
+            self.app.interviewer_name = choice["author"] or self.app.interviewer_name
+            story_id = uuid.UUID(choice["story_id"]) if choice["story_id"] else None
+            try:
+                session = self.app.store.start_reflection(
+                    choice["protocol"], choice["author"], choice["case_label"], story_id)
+            except ReflectError as exc:
+                self.app.show_error(str(exc))
+                return
+            self._open(session.id)
+
+        self.app.push_screen(StartReflection(protocols, self.app.store.stories(),
+                                             self.app.interviewer_name), chosen)
+
+    def action_history(self) -> None:
+        from screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def _open(self, session_id: uuid.UUID) -> None:
+        from screens.session import SessionScreen
+
+        self.app.push_screen(SessionScreen(session_id))
+
+    @on(DataTable.RowSelected, "#due")
+    def review_due(self, event: DataTable.RowSelected) -> None:
+        store = self.app.store
+        item = next((a for a in store.due_actions(date.today())
+                     if str(a.id) == event.row_key.value), None)
+        if item is None:
+            return
+        source = store.session(item.session_id)
+        label = f"{self._protocol_title(source.protocol_id)} of {when(source.started_at)}"
+
+        def reviewed(result) -> None:
+            if result is None:
+                return
+            status, note, follow_up = result
+            follow = None
+            try:
+                if follow_up:
+                    protocol = self.app.catalog.get(source.protocol_id) or \
+                        store.protocol_of(source)
+                    follow = store.start_reflection(protocol, source.interviewer,
+                                                    source.case_label, source.story_id,
+                                                    follow_up_of=source.id)
+                store.review_action(item.id, status, note, follow.id if follow else None)
+            except ReflectError as exc:
+                self.app.show_error(str(exc))
+                return
+            self.refresh_lists()
+            if follow is not None:
+                self._open(follow.id)
+
+        self.app.push_screen(ReviewAction(item, label), reviewed)
+
     @on(DataTable.RowSelected, "#stories")
     def open_story(self, event: DataTable.RowSelected) -> None:
         self.app.push_screen(StoryScreen(uuid.UUID(event.row_key.value)))
 
     @on(DataTable.RowSelected, "#sessions")
     def open_session(self, event: DataTable.RowSelected) -> None:
-        from screens.session import SessionScreen
-
         session = self.app.store.session(uuid.UUID(event.row_key.value))
         if session is None:
             return
@@ -111,6 +201,6 @@ class HomeScreen(Screen[None]):
             self.app.show_error("Consent was refused for this interview: there is nothing to "
                                 "open. The refusal is kept on the story.")
             return
-        if session.story_id:
+        if session.story_id and session.kind == "interview":
             self.app.push_screen(StoryScreen(session.story_id))
-        self.app.push_screen(SessionScreen(session.id))
+        self._open(session.id)

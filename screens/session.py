@@ -167,7 +167,8 @@ class SessionScreen(Screen[None]):
         area.display = kind in ("text", "list") or bool(question.note)
         area.set_class(kind not in ("text", "list"), "note")
         note_label.display = area.display and kind != "text"
-        note_label.update("One item per line:" if kind == "list" else f"{question.note}:")
+        label = question.note if question.note[-1:] in ("?", ":", ".") else f"{question.note}:"
+        note_label.update("One item per line:" if kind == "list" else label)
         area.load_text("\n".join(run.value() or []) if kind == "list" else run.text())
         area.read_only = not self.editable
         area.move_cursor(area.document.end)

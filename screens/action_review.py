@@ -1,0 +1,56 @@
+"""Dialog to review an action that is due: what happened, and whether to reflect again."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Label, Select, Static, TextArea
+
+from reflect.models import ActionItem, ActionStatus
+
+OUTCOMES = [("done", ActionStatus.DONE), ("partly done", ActionStatus.PARTLY),
+            ("not done", ActionStatus.NOT_DONE), ("dropped", ActionStatus.DROPPED)]
+
+
+class ReviewAction(ModalScreen[tuple[ActionStatus, str, bool] | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="action_review.cancel")]
+
+    def __init__(self, item: ActionItem, source: str):
+        super().__init__()
+        self.item = item
+        self.source = source
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Review an action", classes="dialog-title")
+            yield Static(self.item.text, id="review-step", markup=False)
+            yield Static(f"From {self.source}; review was due "
+                         f"{self.item.review_on.isoformat() if self.item.review_on else ''}",
+                         classes="hint", markup=False)
+            yield Label("What came of it?")
+            yield Select([(label, status.value) for label, status in OUTCOMES], value="done",
+                         allow_blank=False, id="outcome", compact=True)
+            yield Label("What happened? (what helped, what got in the way)")
+            yield TextArea(id="review-note")
+            yield Checkbox("Start a follow-up reflection now, with the earlier answers beside",
+                           id="follow-up")
+            with Horizontal(classes="buttons"):
+                yield Button("Save review", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#review-note", TextArea).styles.height = 5
+        self.query_one("#outcome", Select).focus()
+
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        self.dismiss((ActionStatus(self.query_one("#outcome", Select).value),
+                      self.query_one("#review-note", TextArea).text,
+                      self.query_one("#follow-up", Checkbox).value))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

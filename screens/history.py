@@ -1,0 +1,137 @@
+"""History of solo reflections: a timeline, and how each rating changed over time."""
+
+from __future__ import annotations
+
+import uuid
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from reflect import paths
+from reflect.balance import read_balance
+from reflect.exports.markdown import export_sessions
+from reflect.models import ActionStatus, Session
+from reflect.protocols import Protocol
+from screens.labels import STATUS_LABELS, when
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int], low: int, high: int) -> str:
+    span = max(high - low, 1)
+    return "".join(BARS[round((v - low) / span * (len(BARS) - 1))] for v in values)
+
+
+class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="history.back"),
+        Binding("x", "export_one", "Export to Markdown", id="history.export_one"),
+        Binding("a", "export_all", "Export all", id="history.export_all"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="history"):
+            yield Static("Reflections, newest first  (Enter opens)", classes="section-title")
+            yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="history-empty", classes="hint")
+            yield Static("", id="ratings-title", classes="section-title")
+            yield DataTable(id="ratings", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "History"
+        self.query_one("#timeline", DataTable).add_columns(
+            "Started", "Protocol", "Case", "Status", "Balance", "Actions")
+        self.query_one("#ratings", DataTable).add_columns("Practice", "Ratings", "Trend",
+                                                          "Change")
+        self.refresh_timeline()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_timeline()
+
+    def refresh_timeline(self) -> None:
+        store = self.app.store
+        self.sessions = {str(s.id): s for s in reversed(store.sessions_of_kind("reflection"))}
+        table = self.query_one("#timeline", DataTable)
+        table.clear()
+        for key, session in self.sessions.items():
+            protocol = store.protocol_of(session)
+            balance = read_balance(protocol, store.answers(session.id))
+            actions = store.actions(session.id)
+            still_open = sum(a.status == ActionStatus.OPEN for a in actions)
+            table.add_row(when(session.started_at), protocol.title, session.case_label,
+                          STATUS_LABELS[session.status],
+                          f"+{balance.positive}/−{balance.negative}" if balance else "",
+                          f"{len(actions)} ({still_open} open)" if actions else "", key=key)
+        empty = self.query_one("#history-empty", Static)
+        empty.display = not self.sessions
+        empty.update("No reflections yet. Press Esc, then r on the home screen to start one.")
+        if self.sessions:
+            table.focus()
+            self.show_ratings(next(iter(self.sessions.values())))
+        else:
+            self.show_ratings(None)
+
+    def _selected(self) -> Session | None:
+        table = self.query_one("#timeline", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return self.sessions.get(key.value)
+
+    @on(DataTable.RowHighlighted, "#timeline")
+    def highlighted(self) -> None:
+        self.show_ratings(self._selected())
+
+    def show_ratings(self, session: Session | None) -> None:
+        """The change of every scale rating over time, for the highlighted reflection's
+        protocol."""
+        title = self.query_one("#ratings-title", Static)
+        table = self.query_one("#ratings", DataTable)
+        table.clear()
+        protocol: Protocol | None = self.app.store.protocol_of(session) if session else None
+        scales = [q for q in protocol.questions if q.type == "scale"] if protocol else []
+        title.display = table.display = bool(scales)
+        if not scales:
+            return
+        history = self.app.store.rating_history(protocol.id)
+        rated = 0
+        for question in scales:
+            values = [v for _, v in history.get(question.id, []) if isinstance(v, int)]
+            if not values:
+                continue
+            rated += 1
+            change = values[-1] - values[0]
+            table.add_row(question.prompt[:48], " ".join(map(str, values[-8:])),
+                          sparkline(values[-8:], question.points.min, question.points.max),
+                          f"{change:+d}" if len(values) > 1 else "")
+        title.update(f"Ratings over time: {protocol.title} ({rated} of {len(scales)} rated; "
+                     "oldest first)")
+
+    @on(DataTable.RowSelected, "#timeline")
+    def open_reflection(self, event: DataTable.RowSelected) -> None:
+        from screens.session import SessionScreen
+
+        self.app.push_screen(SessionScreen(uuid.UUID(event.row_key.value)))
+
+    def _export(self, sessions: list[Session]) -> None:
+        if not sessions:
+            self.app.show_error("There is no reflection to export yet.")
+            return
+        folder = paths.data_dir() / "exports"
+        written = export_sessions(self.app.store, sessions, folder)
+        self.app.notify(f"{len(written)} file(s) in {folder}", title="Exported to Markdown",
+                        timeout=10)
+
+    def action_export_one(self) -> None:
+        session = self._selected()
+        self._export([session] if session else [])
+
+    def action_export_all(self) -> None:
+        self._export(list(reversed(self.sessions.values())))

@@ -1,0 +1,70 @@
+"""Dialog to start a solo reflection: which protocol, who, and (optionally) which case or story."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from reflect.models import Story
+from reflect.protocols import Protocol
+
+
+class StartReflection(ModalScreen[dict | None]):
+    CSS_PATH = "reflection_start.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="reflection_start.cancel")]
+
+    def __init__(self, protocols: list[Protocol], stories: list[Story], author: str = ""):
+        super().__init__()
+        self.protocols = protocols
+        self.stories = stories
+        self.author = author
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Start a reflection", classes="dialog-title")
+            yield OptionList(*[Option(f"[b]{p.title}[/b]\n  [dim]{p.description.strip()}[/dim]",
+                                      id=p.id) for p in self.protocols], id="protocols")
+            yield Label("Your name (optional)")
+            yield Input(self.author, id="author", compact=True)
+            yield Label("About a case: pseudonym only (optional)")
+            yield Input(id="case", compact=True, placeholder="e.g. Family K")
+            yield Label("About a story (optional)")
+            yield Select([(s.title, str(s.id)) for s in self.stories], id="story", compact=True,
+                         prompt="no story")
+            yield Static("", id="form-error", classes="error-text")
+            with Horizontal(classes="buttons"):
+                yield Button("Start", variant="primary", id="start")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        protocols = self.query_one("#protocols", OptionList)
+        protocols.highlighted = 0
+        protocols.focus()
+
+    @on(OptionList.OptionSelected, "#protocols")
+    def protocol_chosen(self) -> None:
+        self.query_one("#author", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#start")
+    def start(self) -> None:
+        index = self.query_one("#protocols", OptionList).highlighted
+        if index is None:
+            self.query_one("#form-error", Static).update("Choose a protocol.")
+            return
+        story = self.query_one("#story", Select).value
+        self.dismiss({
+            "protocol": self.protocols[index],
+            "author": self.query_one("#author", Input).value.strip(),
+            "case_label": self.query_one("#case", Input).value.strip(),
+            "story_id": None if story == Select.NULL else story,
+        })
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
