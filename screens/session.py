@@ -180,6 +180,7 @@ class SessionScreen(Screen[None]):
             chosen = run.value() or []
             ticks.clear_options()
             ticks.add_options([(option, option, option in chosen) for option in question.options])
+            ticks.highlighted = 0
             ticks.disabled = not self.editable
             ticks.focus()
         elif kind == "actions":
