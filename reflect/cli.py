@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Column, Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from reflect import __version__, paths
 from reflect.errors import ReflectError
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = protocol_commands.add_parser("validate", help="check protocol files")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("where", help="show where the database and user protocols are")
+    commands.add_parser("demo", help="load the fictional demo set (5 stories) into the database")
     export = commands.add_parser("export", help="write sessions to files")
     export_formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
     markdown = export_formats.add_parser("markdown", help="one Markdown file per session")
@@ -45,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
                           default="reflection", help="without --session: which sessions "
                           "(default: all reflections)")
     markdown.add_argument("--out", type=Path, help="folder (default: exports/ in the data dir)")
+    story = export_formats.add_parser("story", help="one story as Markdown and .docx")
+    story.add_argument("story", metavar="STORY", help="the story's title or id (prefix)")
+    story.add_argument("--out", type=Path, help="folder (default: exports/ in the data dir)")
+    book = export_formats.add_parser("book", help="the stories marked ready, with the common "
+                                     "principles, as Markdown and .docx")
+    book.add_argument("--title", default="Learning from Success", help="the book's title")
+    book.add_argument("--out", type=Path, help="folder (default: exports/ in the data dir)")
     return parser
 
 
@@ -89,20 +98,45 @@ def _where(db: str) -> int:
     return 0
 
 
-def _export_markdown(db: str, args: argparse.Namespace) -> int:
+def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.db import open_engine
+    from reflect.exports import documents
     from reflect.exports.markdown import export_sessions
     from reflect.store import Store
 
     store = Store(open_engine(db))
+    folder = args.out or paths.data_dir() / "exports"
+    if args.export_format in ("story", "book"):
+        if args.export_format == "story":
+            written = documents.export_story(store, store.find_story(args.story).id, folder)
+        else:
+            written = documents.export_book(store, folder, args.title)
+        for path in written:
+            console.print(f"Wrote {path} ({path.stat().st_size:,} bytes)", highlight=False,
+                          markup=False)
+        return 0
     if args.session:
         sessions = [store.find_session(prefix) for prefix in args.session]
     else:
         sessions = store.sessions_of_kind(None if args.kind == "all" else args.kind)
-    folder = args.out or paths.data_dir() / "exports"
     written = export_sessions(store, sessions, folder)
     console.print(f"Wrote {len(written)} Markdown file(s) to {folder}", highlight=False,
                   markup=False)
+    return 0
+
+
+def _demo(db: str) -> int:
+    from reflect.db import open_engine
+    from reflect.demo import load_demo
+    from reflect.protocols import load_catalog
+    from reflect.store import Store
+
+    counts = load_demo(Store(open_engine(db)), load_catalog())
+    if not counts["stories"]:
+        console.print("The demo set is already in this database; nothing changed.")
+    else:
+        summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+        console.print(f"Loaded the demo set: {summary}.", highlight=False, markup=False)
     return 0
 
 
@@ -126,14 +160,21 @@ def main(argv: list[str] | None = None) -> int:
             return _protocols_validate(args.files)
         if args.command == "where":
             return _where(db)
+        if args.command == "demo":
+            return _demo(db)
         if args.command == "export":
-            return _export_markdown(db, args)
+            return _export(db, args)
         return _run_app(db)
     except ReflectError as exc:
         errors.print(f"reflect: {exc}", highlight=False, markup=False)
         return 1
     except KeyboardInterrupt:
         return 130
+    except SQLAlchemyError as exc:
+        errors.print(f"reflect: the database refused the change ({type(exc).__name__}); "
+                     "nothing was written. Run 'reflect where' to check which database this is.",
+                     highlight=False, markup=False)
+        return 1
 
 
 if __name__ == "__main__":

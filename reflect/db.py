@@ -45,8 +45,15 @@ def _v1_to_v2(conn: Connection) -> None:
     SQLModel.metadata.tables["actionitem"].create(conn)
 
 
+def _v2_to_v3(conn: Connection) -> None:
+    """Analysis: principles of action with evidence, themes, stories ready for the book."""
+    _add_column(conn, "story", "ready_for_book", "false")
+    for table in ("theme", "principle", "evidence"):
+        SQLModel.metadata.tables[table].create(conn)
+
+
 # MIGRATIONS[n] upgrades a database from version n + 1 to n + 2. Append, never edit.
-MIGRATIONS: list[Migration] = [_v1_to_v2]
+MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3]
 
 
 def latest_version() -> int:

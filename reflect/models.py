@@ -50,6 +50,8 @@ class Story(_Timestamps, table=True):
     status: StoryStatus = StoryStatus.CANDIDATE
     tags: str = ""
     """Comma-separated free tags."""
+    ready_for_book: bool = False
+    """Marked ready: the book export includes it."""
 
 
 class Informant(_Timestamps, table=True):
@@ -143,6 +145,49 @@ class ActionItem(_Timestamps, table=True):
     review_note: str = Field(default="", sa_column=Column(Text, nullable=False))
     reviewed_at: datetime | None = None
     follow_up_session_id: uuid.UUID | None = Field(default=None, foreign_key="session.id")
+
+
+class Theme(_Timestamps, table=True):
+    """A common principle: groups similar principles from different stories. How many stories
+    it spans is derived from its principles, never stored."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    name: str
+    description: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class Principle(_Timestamps, table=True):
+    """A principle of action for one story: when [situation], in order to [goal], do [action],
+    because [rationale]."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    story_id: uuid.UUID = Field(foreign_key="story.id", index=True)
+    situation: str = Field(default="", sa_column=Column(Text, nullable=False))
+    goal: str = Field(default="", sa_column=Column(Text, nullable=False))
+    action: str = Field(default="", sa_column=Column(Text, nullable=False))
+    rationale: str = Field(default="", sa_column=Column(Text, nullable=False))
+    theme_id: uuid.UUID | None = Field(default=None, foreign_key="theme.id", index=True)
+
+    def sentence(self) -> str:
+        """The one-sentence rendering of the principle."""
+        parts = [("When", self.situation), ("in order to", self.goal), ("do", self.action),
+                 ("because", self.rationale)]
+        text = ", ".join(f"{lead} {value.strip().rstrip('.')}" for lead, value in parts
+                         if value.strip())
+        return (text[0].upper() + text[1:] + ".") if text else ""
+
+
+class Evidence(SQLModel, table=True):
+    """A passage of an answer that a principle rests on: the excerpt and where it came from."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    principle_id: uuid.UUID = Field(foreign_key="principle.id", index=True)
+    answer_id: uuid.UUID = Field(foreign_key="answer.id", index=True)
+    excerpt: str = Field(sa_column=Column(Text, nullable=False))
+    start: int
+    """Character offset of the excerpt in the answer text when it was attached."""
+    end: int
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class AuditEvent(SQLModel, table=True):

@@ -120,6 +120,9 @@ class Stage(_Strict):
     """What the interviewer should aim for in this stage; shown beside every question."""
     minutes: Annotated[int, Field(ge=1, le=600)] | None = None
     """Suggested length of the stage."""
+    topic: str = ""
+    """The topic this stage covers across protocols (e.g. 'before'), so the principles
+    workshop can put the worker's and the client's answers side by side."""
     questions: Annotated[list[Question], Field(min_length=1)]
 
 

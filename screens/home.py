@@ -28,6 +28,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_story", "New story", id="home.new_story"),
         Binding("r", "reflect", "Reflect", id="home.reflect"),
         Binding("h", "history", "History", id="home.history"),
+        Binding("t", "themes", "Common principles", id="home.themes"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -150,6 +151,11 @@ class HomeScreen(Screen[None]):
         from screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_themes(self) -> None:
+        from screens.themes import ThemesScreen
+
+        self.app.push_screen(ThemesScreen())
 
     def _open(self, session_id: uuid.UUID) -> None:
         from screens.session import SessionScreen

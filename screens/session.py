@@ -110,6 +110,11 @@ class SessionScreen(Screen[None]):
         self.sub_title = run.protocol.title
         self.set_interval(1, self._tick)
         self.show_question()
+        self.call_after_refresh(self._draw_outline)
+
+    def on_resize(self) -> None:
+        if self.run is not None:
+            self.call_after_refresh(self._draw_outline)
 
     @property
     def editable(self) -> bool:

@@ -29,6 +29,8 @@ class StoryScreen(Screen[None]):
         Binding("a", "add_informant", "Add informant", id="story.add_informant"),
         Binding("i", "interview", "Interview", id="story.interview"),
         Binding("e", "edit", "Edit story", id="story.edit"),
+        Binding("p", "workshop", "Principles", id="story.workshop"),
+        Binding("x", "export", "Export", id="story.export"),
     ]
 
     def __init__(self, story_id: uuid.UUID):
@@ -61,7 +63,8 @@ class StoryScreen(Screen[None]):
             self.app.pop_screen()
             return
         self.sub_title = story.title
-        info = f"[b]{escape(story.title)}[/b]  [dim]({story.status.value})[/dim]"
+        ready = "  [b]ready for the book[/b]" if story.ready_for_book else ""
+        info = f"[b]{escape(story.title)}[/b]  [dim]({story.status.value})[/dim]{ready}"
         for label, value in (("Service", story.service), ("Success", story.success_criteria),
                              ("Summary", story.summary)):
             if value.strip():
@@ -124,6 +127,24 @@ class StoryScreen(Screen[None]):
             self.refresh_story()
 
         self.app.push_screen(StoryForm(self.app.store.story(self.story_id)), edited)
+
+    def action_workshop(self) -> None:
+        from screens.workshop import WorkshopScreen
+
+        self.app.push_screen(WorkshopScreen(self.story_id))
+
+    def action_export(self) -> None:
+        from reflect import paths
+        from reflect.exports.documents import export_story
+
+        folder = paths.data_dir() / "exports"
+        try:
+            written = export_story(self.app.store, self.story_id, folder)
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            return
+        names = ", ".join(path.name for path in written)
+        self.app.notify(f"{names} in {folder}", title="Story exported", timeout=10)
 
     @on(DataTable.RowSelected, "#informants")
     def action_interview(self) -> None:

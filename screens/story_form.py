@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from reflect.models import Story, StoryStatus
 
@@ -41,6 +41,7 @@ class StoryForm(ModalScreen[dict | None]):
                 yield Label("Status")
                 yield Select([(s.value, s.value) for s in StoryStatus], value=story.status.value,
                              allow_blank=False, id="status", compact=True)
+                yield Checkbox("Ready for the book", story.ready_for_book, id="ready")
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
@@ -64,6 +65,7 @@ class StoryForm(ModalScreen[dict | None]):
         }
         if self.story:
             draft["status"] = StoryStatus(self.query_one("#status", Select).value)
+            draft["ready_for_book"] = self.query_one("#ready", Checkbox).value
         self.dismiss(draft)
 
     @on(Button.Pressed, "#cancel")

@@ -1,0 +1,198 @@
+"""The fictional demo set (data/demo.yaml): validated, then loaded in one transaction.
+
+Ids are derived from the keys in the file (uuid5), so loading twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlmodel import Session as DBSession
+
+from reflect import paths
+from reflect.errors import ReflectError
+from reflect.models import (
+    Answer,
+    Evidence,
+    Informant,
+    Principle,
+    ProtocolSnapshot,
+    Session,
+    SessionStatus,
+    Story,
+    StoryStatus,
+    Theme,
+    utcnow,
+)
+from reflect.protocols import ProtocolCatalog
+from reflect.roles import Role
+from reflect.store import Store
+
+NAMESPACE = uuid.UUID("5d1c3f0e-9a57-4c1e-8d43-6f2b8e1a7c90")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DemoEvidence(_Strict):
+    interview: int
+    question: str
+    excerpt: str
+
+
+class DemoPrinciple(_Strict):
+    key: str
+    situation: str
+    goal: str
+    action: str
+    rationale: str
+    evidence: list[DemoEvidence] = []
+
+
+class DemoInterview(_Strict):
+    pseudonym: str
+    role: Role
+    protocol: str
+    answers: dict[str, str]
+    quotes: list[str] = []
+    follow_up: list[str] = []
+
+
+class DemoStory(_Strict):
+    key: str
+    title: str
+    service: str
+    status: StoryStatus
+    ready_for_book: bool
+    success_criteria: str
+    summary: str
+    interviews: Annotated[list[DemoInterview], Field(min_length=1)]
+    principles: list[DemoPrinciple] = []
+
+
+class DemoTheme(_Strict):
+    name: str
+    description: str = ""
+    principles: list[str]
+    """'story-key/principle-key' references."""
+
+
+class DemoSet(_Strict):
+    title: str
+    interviewer: str
+    stories: list[DemoStory]
+    themes: list[DemoTheme] = []
+
+
+def _id(*parts: str) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, "/".join(parts))
+
+
+def read_demo(path: Path | None = None) -> DemoSet:
+    path = path or paths.shipped_data_dir() / "demo.yaml"
+    try:
+        return DemoSet.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise ReflectError(f"{path}: the demo set cannot be read: {exc}") from None
+
+
+def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) -> dict:
+    """Load the demo set; returns counts. Does nothing if it is already loaded."""
+    demo = read_demo(path)
+    counts = {"stories": 0, "interviews": 0, "answers": 0, "principles": 0, "evidence": 0,
+              "themes": 0}
+    start = utcnow() - timedelta(days=60)
+    with DBSession(store.engine) as db:
+        if db.get(Story, _id(demo.stories[0].key)) is not None:
+            return counts
+        principle_ids: dict[str, uuid.UUID] = {}
+        for s_index, story_data in enumerate(demo.stories):
+            story = Story(id=_id(story_data.key), title=story_data.title,
+                          service=story_data.service, status=story_data.status,
+                          success_criteria=story_data.success_criteria,
+                          summary=story_data.summary, ready_for_book=story_data.ready_for_book)
+            db.add(story)
+            counts["stories"] += 1
+            answers_of: list[dict[str, Answer]] = []
+            for i_index, item in enumerate(story_data.interviews):
+                protocol = catalog.get(item.protocol)
+                if protocol is None:
+                    raise ReflectError(f"the demo needs the protocol '{item.protocol}'")
+                if db.get(ProtocolSnapshot, protocol.content_hash) is None:
+                    db.add(ProtocolSnapshot(content_hash=protocol.content_hash,
+                                            protocol_id=protocol.id, version=protocol.version,
+                                            content=protocol.canonical_json()))
+                    db.flush()
+                informant = Informant(id=_id(story_data.key, str(i_index)), story_id=story.id,
+                                      pseudonym=item.pseudonym, role=item.role.value)
+                when = start + timedelta(days=s_index * 7 + i_index)
+                session = Session(
+                    id=_id(story_data.key, str(i_index), "session"), kind="interview",
+                    story_id=story.id, informant_id=informant.id, protocol_id=protocol.id,
+                    protocol_version=protocol.version, protocol_hash=protocol.content_hash,
+                    interviewer=demo.interviewer, consent_given=True, consent_method="written",
+                    consent_at=when, consent_recorded_by=demo.interviewer,
+                    consent_text_version=protocol.consent.version,
+                    status=SessionStatus.COMPLETED, current_question_id=protocol.questions[-1].id,
+                    elapsed_seconds=3600, started_at=when, completed_at=when + timedelta(hours=1),
+                    created_at=when, updated_at=when + timedelta(hours=1))
+                db.add(informant)
+                db.flush()
+                db.add(session)
+                db.flush()
+                known = {q.id for q in protocol.questions}
+                answers: dict[str, Answer] = {}
+                for question_id, text in item.answers.items():
+                    if question_id not in known:
+                        raise ReflectError(f"demo story '{story_data.key}': no question "
+                                           f"'{question_id}' in {protocol.id}")
+                    answers[question_id] = Answer(
+                        id=_id(story_data.key, str(i_index), question_id), session_id=session.id,
+                        question_id=question_id, text=text.strip(),
+                        flag_quote=question_id in item.quotes,
+                        flag_follow_up=question_id in item.follow_up)
+                    db.add(answers[question_id])
+                answers_of.append(answers)
+                counts["interviews"] += 1
+                counts["answers"] += len(answers)
+            db.flush()
+            for principle_data in story_data.principles:
+                principle = Principle(
+                    id=_id(story_data.key, "principle", principle_data.key), story_id=story.id,
+                    situation=principle_data.situation, goal=principle_data.goal,
+                    action=principle_data.action, rationale=principle_data.rationale)
+                db.add(principle)
+                principle_ids[f"{story_data.key}/{principle_data.key}"] = principle.id
+                counts["principles"] += 1
+                db.flush()
+                for e_index, link in enumerate(principle_data.evidence):
+                    answer = answers_of[link.interview].get(link.question)
+                    position = answer.text.find(link.excerpt) if answer else -1
+                    if position < 0:
+                        raise ReflectError(f"demo principle '{principle_data.key}': excerpt not "
+                                           f"found in answer '{link.question}'")
+                    db.add(Evidence(id=_id(story_data.key, principle_data.key, str(e_index)),
+                                    principle_id=principle.id, answer_id=answer.id,
+                                    excerpt=link.excerpt, start=position,
+                                    end=position + len(link.excerpt)))
+                    counts["evidence"] += 1
+        db.flush()
+        for theme_data in demo.themes:
+            theme = Theme(id=_id("theme", theme_data.name), name=theme_data.name,
+                          description=theme_data.description)
+            db.add(theme)
+            db.flush()
+            for reference in theme_data.principles:
+                if reference not in principle_ids:
+                    raise ReflectError(f"demo theme '{theme_data.name}': unknown principle "
+                                       f"'{reference}'")
+                db.get(Principle, principle_ids[reference]).theme_id = theme.id
+            counts["themes"] += 1
+        db.commit()
+    return counts

@@ -1,0 +1,187 @@
+"""A story, and the book of stories, as documents: one block model, two renderers.
+
+`story_blocks` and `book_blocks` decide what goes in (pseudonyms only: informants by their
+pseudonym and role; interviewer names and consent details stay out). `to_markdown` and
+`to_docx` only decide how it looks, so the Markdown and the .docx never drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from reflect.analysis import passages, topics_of
+from reflect.errors import ReflectError
+from reflect.models import Story
+from reflect.roles import Role
+from reflect.store import Store
+
+BlockKind = Literal["heading", "para", "quote", "bullet", "fact", "speaker", "page_break"]
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+    level: int = 0
+    """Heading level (1 = document title); for a quote, who said it."""
+    source: str = ""
+
+
+def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
+    """The story: facts, informants, the reconstruction by topic, principles with quotes."""
+    records = store.interviews_of(story.id)
+    blocks = [Block("heading", story.title, level)]
+    for name, value in (("Service", story.service), ("Why it is a success", story.success_criteria),
+                        ("Summary", story.summary)):
+        if value.strip():
+            blocks.append(Block("fact", value.strip(), source=name))
+    if records:
+        blocks.append(Block("heading", "The people interviewed", level + 1))
+        blocks += [Block("bullet", f"{r.informant.pseudonym}, {Role(r.informant.role).label}")
+                   for r in records]
+        blocks.append(Block("heading", "What was done", level + 1))
+        for topic in topics_of(records):
+            said = [(r, passages(r, topic)) for r in records]
+            if not any(found for _, found in said):
+                continue
+            blocks.append(Block("heading", topic, level + 2))
+            for record, found in said:
+                if found:
+                    blocks.append(Block("speaker", f"{record.informant.pseudonym} "
+                                                   f"({Role(record.informant.role).label})"))
+                    blocks += [Block("para", p.answer.text.strip()) for p in found]
+    principles = store.principles(story.id)
+    evidence = store.evidence([p.id for p in principles])
+    speakers = {r.session.id: r.informant for r in records}
+    blocks.append(Block("heading", "Principles of action", level + 1))
+    if not principles:
+        blocks.append(Block("para", "No principles formulated yet."))
+    for number, principle in enumerate(principles, start=1):
+        blocks.append(Block("heading", f"{number}. {principle.sentence()}", level + 2))
+        links = evidence[principle.id]
+        if not links:
+            blocks.append(Block("para", "No supporting passage linked yet."))
+        for link in links:
+            answer = store.answer_by_id(link.answer_id)
+            who = speakers.get(answer.session_id) if answer else None
+            source = f"{who.pseudonym} ({Role(who.role).label})" if who else ""
+            blocks.append(Block("quote", link.excerpt, source=source))
+    return blocks
+
+
+def book_blocks(store: Store, title: str) -> list[Block]:
+    """Every story marked ready, after a chapter of the common principles they share."""
+    stories = [s for s in store.stories() if s.ready_for_book]
+    if not stories:
+        raise ReflectError("no story is marked ready for the book (edit a story: 'Ready for "
+                           "the book')")
+    stories.sort(key=lambda s: s.title.lower())
+    in_book = {s.id: s for s in stories}
+    blocks = [Block("heading", title, 1),
+              Block("para", f"{len(stories)} stories of success, and the principles of action "
+                            "drawn from them. All names are pseudonyms.")]
+    blocks.append(Block("heading", "Common principles", 2))
+    reach = [r for r in store.themes_by_reach() if r.story_ids & in_book.keys()]
+    if not reach:
+        blocks.append(Block("para", "No common principles drawn yet."))
+    for theme in reach:
+        spans = [in_book[sid].title for sid in sorted(theme.story_ids & in_book.keys(),
+                                                      key=lambda sid: in_book[sid].title)]
+        blocks.append(Block("heading", theme.theme.name, 3))
+        blocks.append(Block("fact", f"{len(spans)} of {len(stories)} stories: "
+                                    f"{', '.join(spans)}", source="Found in"))
+        if theme.theme.description:
+            blocks.append(Block("para", theme.theme.description))
+        blocks += [Block("bullet", f"{in_book[p.story_id].title}: {p.sentence()}")
+                   for p in theme.principles if p.story_id in in_book]
+    for story in stories:
+        blocks.append(Block("page_break", ""))
+        blocks += story_blocks(store, story, level=2)
+    return blocks
+
+
+def to_markdown(blocks: list[Block]) -> str:
+    lines: list[str] = []
+    for block in blocks:
+        if block.kind != "bullet" and lines and lines[-1].startswith("- "):
+            lines.append("")
+        if block.kind == "heading":
+            lines += [f"{'#' * block.level} {block.text}", ""]
+        elif block.kind == "fact":
+            lines += [f"**{block.source}:** {block.text}", ""]
+        elif block.kind == "bullet":
+            lines.append(f"- {block.text}")
+        elif block.kind == "speaker":
+            lines += [f"**{block.text}:**", ""]
+        elif block.kind == "page_break":
+            continue
+        elif block.kind == "quote":
+            quoted = "\n".join(f"> {line}" for line in block.text.splitlines())
+            lines += [f"{quoted}\n> — {block.source}" if block.source else quoted, ""]
+        else:
+            lines += [block.text, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_docx(blocks: list[Block], path: Path) -> None:
+    from docx import Document  # deferred: only document exports need python-docx
+
+    document = Document()
+    for block in blocks:
+        if block.kind == "heading":
+            document.add_heading(block.text, level=min(block.level - 1, 9))
+        elif block.kind == "fact":
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{block.source}: ").bold = True
+            paragraph.add_run(block.text)
+        elif block.kind == "bullet":
+            document.add_paragraph(block.text, style="List Bullet")
+        elif block.kind == "speaker":
+            document.add_paragraph().add_run(f"{block.text}:").bold = True
+        elif block.kind == "page_break":
+            document.add_page_break()
+        elif block.kind == "quote":
+            paragraph = document.add_paragraph(style="Quote")
+            paragraph.add_run(f"“{block.text}”")
+            if block.source:
+                paragraph.add_run(f" — {block.source}").italic = True
+        else:
+            document.add_paragraph(block.text)
+    _write_private(path, document.save)
+
+
+def _write_private(path: Path, save) -> None:
+    """Write through a temporary owner-only file, then move it in place."""
+    temporary = path.with_name(path.name + ".part")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        save(handle)
+    temporary.replace(path)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50] or "story"
+
+
+def write_both(blocks: list[Block], folder: Path, stem: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    markdown_path, docx_path = folder / f"{stem}.md", folder / f"{stem}.docx"
+    _write_private(markdown_path, lambda h: h.write(to_markdown(blocks).encode("utf-8")))
+    to_docx(blocks, docx_path)
+    return [markdown_path, docx_path]
+
+
+def export_story(store: Store, story_id: uuid.UUID, folder: Path) -> list[Path]:
+    story = store.story(story_id)
+    if story is None:
+        raise ReflectError("that story no longer exists")
+    return write_both(story_blocks(store, story), folder, f"story-{_slug(story.title)}")
+
+
+def export_book(store: Store, folder: Path, title: str) -> list[Path]:
+    return write_both(book_blocks(store, title), folder, f"book-{_slug(title)}")

@@ -1,0 +1,106 @@
+"""Small generic dialogs: ask for a line of text, pick one item, pick several and name them."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """Ask for one non-empty line of text."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="text_prompt.cancel")]
+
+    def __init__(self, title: str, label: str, value: str = ""):
+        super().__init__()
+        self.title_text, self.label, self.value = title, label, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield Label(self.label)
+            yield Input(self.value, id="text", compact=True)
+            yield Static("", id="form-error", classes="error-text")
+            with Horizontal(classes="buttons"):
+                yield Button("OK", variant="primary", id="ok")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def ok(self) -> None:
+        value = self.query_one("#text", Input).value.strip()
+        if not value:
+            self.query_one("#form-error", Static).update("Type a name first.")
+            return
+        self.dismiss(value)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickDialog(ModalScreen[str | None]):
+    """Pick one of several items; returns its id."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel")]
+
+    def __init__(self, title: str, items: list[tuple[str, str]]):
+        super().__init__()
+        self.title_text, self.items = title, items
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield OptionList(*[Option(label, id=key) for key, label in self.items], id="items")
+            yield Static("Enter chooses · Esc cancels", classes="hint")
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SplitDialog(ModalScreen[tuple[list[str], str] | None]):
+    """Choose items to move out, and the name of the new group they go to."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="split.cancel")]
+
+    def __init__(self, title: str, items: list[tuple[str, str]]):
+        super().__init__()
+        self.title_text, self.items = title, items
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield Label("Tick the principles to move (space):")
+            yield SelectionList[str](*[(label, key) for key, label in self.items], id="items")
+            yield Label("Name of the new common principle")
+            yield Input(id="name", compact=True)
+            yield Static("", id="form-error", classes="error-text")
+            with Horizontal(classes="buttons"):
+                yield Button("Split", variant="primary", id="ok")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def ok(self) -> None:
+        chosen = list(self.query_one("#items", SelectionList).selected)
+        name = self.query_one("#name", Input).value.strip()
+        error = self.query_one("#form-error", Static)
+        if not chosen:
+            error.update("Tick at least one principle to move.")
+        elif not name:
+            error.update("Name the new common principle.")
+        else:
+            self.dismiss((chosen, name))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

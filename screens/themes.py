@@ -1,0 +1,191 @@
+"""Common principles: themes grouping principles from different stories, and the matrix of
+themes by stories, widest reach first ("all or most stories" at a glance)."""
+
+from __future__ import annotations
+
+import uuid
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reflect import paths
+from reflect.errors import ReflectError
+from reflect.exports.documents import export_book
+from reflect.store import ThemeReach
+from screens.confirm import ConfirmDialog
+from screens.prompts import PickDialog, SplitDialog, TextPrompt
+
+
+class ThemesScreen(Screen[None]):
+    CSS_PATH = "themes.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="themes.back"),
+        Binding("n", "new_theme", "New", id="themes.new"),
+        Binding("r", "rename", "Rename", id="themes.rename"),
+        Binding("m", "merge", "Merge", id="themes.merge"),
+        Binding("s", "split", "Split", id="themes.split"),
+        Binding("delete", "take_out", "Take out", id="themes.take_out"),
+        Binding("b", "book", "Export book", id="themes.book"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="themes"):
+            yield Static("Common principles by stories, widest reach first", id="matrix-title",
+                         classes="section-title")
+            yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="legend", classes="hint")
+            with Horizontal(id="lists"):
+                with Vertical():
+                    yield Static("In this common principle (Del takes out)",
+                                 classes="section-title")
+                    yield OptionList(id="members")
+                with Vertical():
+                    yield Static("Not grouped yet (Enter puts into the highlighted one)",
+                                 classes="section-title")
+                    yield OptionList(id="loose")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Common principles"
+        self.refresh_all()
+
+    def refresh_all(self, keep: uuid.UUID | None = None) -> None:
+        store = self.app.store
+        self.stories = store.stories()
+        self.stories.sort(key=lambda s: s.created_at)
+        self.story_titles = {s.id: s.title for s in self.stories}
+        self.reach: list[ThemeReach] = store.themes_by_reach()
+        table = self.query_one("#matrix", DataTable)
+        table.clear(columns=True)
+        table.add_column("Common principle", width=34)
+        table.add_column("Stories")
+        for number, _ in enumerate(self.stories, start=1):
+            table.add_column(str(number), width=2)
+        total = len(self.stories)
+        for item in self.reach:
+            marks = ["●" if s.id in item.story_ids else "·" for s in self.stories]
+            table.add_row(item.theme.name, f"{len(item.story_ids)}/{total}", *marks,
+                          key=str(item.theme.id))
+        self.query_one("#legend", Static).update(
+            "  ".join(f"{n} {escape(s.title)}" for n, s in enumerate(self.stories, start=1))
+            or "No stories yet.")
+        ids = [str(r.theme.id) for r in self.reach]
+        if keep is not None and str(keep) in ids:
+            table.move_cursor(row=ids.index(str(keep)))
+        table.focus()
+        self.show_lists()
+
+    def current(self) -> ThemeReach | None:
+        table = self.query_one("#matrix", DataTable)
+        if not self.reach or table.cursor_row is None:
+            return None
+        return self.reach[min(table.cursor_row, len(self.reach) - 1)]
+
+    @on(DataTable.RowHighlighted, "#matrix")
+    def show_lists(self) -> None:
+        theme = self.current()
+        members = self.query_one("#members", OptionList)
+        members.set_options([Option(f"[b]{escape(self.story_titles.get(p.story_id, '?'))}:[/b] "
+                                    f"{escape(p.sentence())}", id=str(p.id))
+                             for p in (theme.principles if theme else [])])
+        loose = [p for p in self.app.store.principles() if p.theme_id is None]
+        self.query_one("#loose", OptionList).set_options(
+            [Option(f"[b]{escape(self.story_titles.get(p.story_id, '?'))}:[/b] "
+                    f"{escape(p.sentence())}", id=str(p.id)) for p in loose]
+            or [Option("[dim]Every principle is in a common principle.[/dim]", disabled=True)])
+
+    def _run(self, change, keep: uuid.UUID | None = None) -> None:
+        try:
+            result = change()
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.refresh_all(keep=keep or getattr(result, "id", None))
+
+    def action_new_theme(self) -> None:
+        self.app.push_screen(
+            TextPrompt("New common principle", "Name (a principle found across stories)"),
+            lambda name: name and self._run(lambda: self.app.store.create_theme(name)))
+
+    def action_rename(self) -> None:
+        theme = self.current()
+        if theme is None:
+            return
+        self.app.push_screen(
+            TextPrompt("Rename", "New name", theme.theme.name),
+            lambda name: name and self._run(
+                lambda: self.app.store.rename_theme(theme.theme.id, name)))
+
+    def action_merge(self) -> None:
+        theme = self.current()
+        others = [(str(r.theme.id), r.theme.name) for r in self.reach if r is not theme]
+        if theme is None or not others:
+            self.app.show_error("Merging needs two common principles.")
+            return
+
+        def chosen(target: str | None) -> None:
+            if target is None:
+                return
+            target_id = uuid.UUID(target)
+            name = next(r.theme.name for r in self.reach if r.theme.id == target_id)
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._run(lambda: self.app.store.merge_themes(theme.theme.id, target_id),
+                              keep=target_id)
+
+            self.app.push_screen(ConfirmDialog(
+                "Merge?", f"Move every principle of '{theme.theme.name}' into '{name}', and "
+                f"remove '{theme.theme.name}'?", "Merge"), confirmed)
+
+        self.app.push_screen(PickDialog(f"Merge '{theme.theme.name}' into…", others), chosen)
+
+    def action_split(self) -> None:
+        theme = self.current()
+        if theme is None or len(theme.principles) < 2:
+            self.app.show_error("Splitting needs a common principle with two principles or more.")
+            return
+        items = [(str(p.id), f"{self.story_titles.get(p.story_id, '?')}: {p.sentence()}")
+                 for p in theme.principles]
+
+        def chosen(result) -> None:
+            if result is not None:
+                ids, name = result
+                self._run(lambda: self.app.store.split_theme(
+                    theme.theme.id, [uuid.UUID(i) for i in ids], name))
+
+        self.app.push_screen(SplitDialog(f"Split '{theme.theme.name}'", items), chosen)
+
+    @on(OptionList.OptionSelected, "#loose")
+    def group(self, event: OptionList.OptionSelected) -> None:
+        theme = self.current()
+        if theme is None:
+            self.app.show_error("Create a common principle first (n).")
+            return
+        self._run(lambda: self.app.store.assign_theme([uuid.UUID(event.option.id)],
+                                                      theme.theme.id), keep=theme.theme.id)
+
+    def action_take_out(self) -> None:
+        members = self.query_one("#members", OptionList)
+        theme = self.current()
+        if not members.has_focus or members.highlighted_option is None or theme is None:
+            return
+        principle_id = uuid.UUID(members.highlighted_option.id)
+        self._run(lambda: self.app.store.assign_theme([principle_id], None), keep=theme.theme.id)
+
+    def action_book(self) -> None:
+        folder = paths.data_dir() / "exports"
+        try:
+            written = export_book(self.app.store, folder, "Learning from Success")
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.app.notify(f"{', '.join(p.name for p in written)} in {folder}",
+                        title="Book exported", timeout=10)

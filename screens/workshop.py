@@ -1,0 +1,267 @@
+"""The principles workshop of one story: interviews side by side, principles with evidence.
+
+Left, the story's interviews, one column per informant, by topic (or by search); quotes (★)
+and follow-ups (⚑) are marked. Select words in a column and press ctrl+e to attach them as
+evidence to the principle in the form. Right, the story's principles and the form with the
+four parts, its one-sentence rendering, and the evidence of the chosen principle.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from reflect.analysis import Passage, passages, topics_of
+from reflect.errors import ReflectError
+from reflect.models import Answer, Principle
+from reflect.roles import Role
+from reflect.store import PRINCIPLE_PARTS, InterviewRecord
+from screens.confirm import ConfirmDialog
+
+PART_HINTS = {"situation": "When (situation)…", "goal": "In order to (goal)…",
+              "action": "Do (action)…", "rationale": "Because (rationale)…"}
+
+
+def informant_label(record: InterviewRecord) -> str:
+    return f"{record.informant.pseudonym} ({Role(record.informant.role).label})"
+
+
+class InterviewColumn(Vertical):
+    """One interview's passages as read-only text, remembering which answer each span is."""
+
+    def __init__(self, record: InterviewRecord):
+        super().__init__(classes="column")
+        self.record = record
+        self.segments: list[tuple[int, int, Answer]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"[b]{escape(informant_label(self.record))}[/b]", classes="column-title")
+        yield TextArea(read_only=True, soft_wrap=True, show_line_numbers=False)
+
+    def show(self, shown: list[Passage]) -> None:
+        text, self.segments = "", []
+        for passage in shown:
+            marks = ("  ★ quote" if passage.answer.flag_quote else "") + \
+                ("  ⚑ follow up" if passage.answer.flag_follow_up else "")
+            text += f"▸ {passage.number}. {passage.question.prompt}{marks}\n"
+            self.segments.append((len(text), len(text) + len(passage.answer.text),
+                                  passage.answer))
+            text += passage.answer.text + "\n\n"
+        self.query_one(TextArea).load_text(text or "(no answer on this topic)")
+
+    def selected_passage(self) -> tuple[Answer, int, int]:
+        """The selected words as (answer, start, end) within that answer's text."""
+        area = self.query_one(TextArea)
+        start, end = sorted([area.selection.start, area.selection.end])
+        lines = area.text.split("\n")
+
+        def offset(location: tuple[int, int]) -> int:
+            row, column = location
+            return sum(len(line) + 1 for line in lines[:row]) + column
+
+        first, last = offset(start), offset(end)
+        if first == last:
+            raise ReflectError("select the words to attach first (shift+arrows or the mouse)")
+        for seg_start, seg_end, answer in self.segments:
+            if seg_start <= first and last <= seg_end:
+                return answer, first - seg_start, last - seg_start
+        raise ReflectError("select words inside one answer (not its question line)")
+
+
+class WorkshopScreen(Screen[None]):
+    CSS_PATH = "workshop.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="workshop.back"),
+        Binding("ctrl+e", "attach", "Attach evidence", id="workshop.attach"),
+        Binding("ctrl+s", "save", "Save principle", id="workshop.save", priority=True),
+        Binding("ctrl+n", "new", "New principle", id="workshop.new"),
+        Binding("delete", "remove", "Remove", id="workshop.remove"),
+    ]
+
+    def __init__(self, story_id: uuid.UUID):
+        super().__init__()
+        self.story_id = story_id
+        self.current: Principle | None = None
+        self.principles: list[Principle] = []
+        self.last_column: InterviewColumn | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="workshop"):
+            with Vertical(id="reading"):
+                with Horizontal(id="reading-bar"):
+                    yield Select([("(no interviews)", "")], id="topic", compact=True,
+                                 allow_blank=False)
+                    yield Input(id="search", placeholder="search all answers", compact=True)
+                yield Horizontal(id="columns")
+            with Vertical(id="principle-side"):
+                yield Static("Principles of action", classes="section-title")
+                yield OptionList(id="principles")
+                yield Static("", id="sentence")
+                for part in PRINCIPLE_PARTS:
+                    yield Input(id=part, placeholder=PART_HINTS[part], compact=True)
+                yield Static("Evidence  (select words on the left, ctrl+e)", classes="hint")
+                yield OptionList(id="evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        story = store.story(self.story_id)
+        self.sub_title = f"Principles workshop: {story.title}"
+        self.records = store.interviews_of(self.story_id)
+        self.informant_of = {r.session.id: r for r in self.records}
+        topics = topics_of(self.records)
+        select = self.query_one("#topic", Select)
+        select.set_options([(topic, topic) for topic in topics] or [("(no interviews)", "")])
+        columns = self.query_one("#columns", Horizontal)
+        columns.mount_all([InterviewColumn(record) for record in self.records])
+        if not self.records:
+            columns.mount(Static("No interviews yet: run them from the story screen.",
+                                 classes="hint"))
+        self.call_after_refresh(self.show_passages)
+        self.refresh_principles()
+        if self.principles:
+            self.query_one("#principles", OptionList).highlighted = 0
+
+    # Reading side ------------------------------------------------------------------------
+    @on(Select.Changed, "#topic")
+    @on(Input.Changed, "#search")
+    def show_passages(self) -> None:
+        search = self.query_one("#search", Input).value
+        topic = self.query_one("#topic", Select).value
+        for column in self.query(InterviewColumn):
+            column.show(passages(column.record, None if search.strip() else str(topic), search))
+
+    def on_descendant_focus(self, event) -> None:
+        for node in event.widget.ancestors_with_self:
+            if isinstance(node, InterviewColumn):
+                self.last_column = node
+
+    # Principles side ---------------------------------------------------------------------
+    def refresh_principles(self, select: uuid.UUID | None = None) -> None:
+        store = self.app.store
+        self.principles = store.principles(self.story_id)
+        evidence = store.evidence([p.id for p in self.principles])
+        options = []
+        for number, principle in enumerate(self.principles, start=1):
+            count = len(evidence[principle.id])
+            tag = "[$error](no evidence)[/]" if not count else f"[dim]({count} quote" \
+                f"{'s' if count > 1 else ''})[/dim]"
+            options.append(Option(f"{number}. {escape(principle.sentence())} {tag}",
+                                  id=str(principle.id)))
+        listing = self.query_one("#principles", OptionList)
+        listing.set_options(options)
+        ids = [p.id for p in self.principles]
+        if select in ids:
+            listing.highlighted = ids.index(select)
+        self.show_evidence()
+
+    @on(OptionList.OptionHighlighted, "#principles")
+    def principle_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        self.current = next(p for p in self.principles if str(p.id) == event.option.id)
+        for part in PRINCIPLE_PARTS:
+            self.query_one(f"#{part}", Input).value = getattr(self.current, part)
+        self.show_evidence()
+
+    @on(Input.Changed)
+    def form_changed(self, event: Input.Changed) -> None:
+        if event.input.id in PRINCIPLE_PARTS:
+            draft = Principle(story_id=self.story_id, **self._form())
+            self.query_one("#sentence", Static).update(
+                f"[i]{escape(draft.sentence())}[/i]" if draft.sentence() else
+                "[dim]Fill in the parts; the sentence appears here.[/dim]")
+
+    def _form(self) -> dict[str, str]:
+        return {part: self.query_one(f"#{part}", Input).value for part in PRINCIPLE_PARTS}
+
+    def show_evidence(self) -> None:
+        listing = self.query_one("#evidence", OptionList)
+        if self.current is None:
+            listing.set_options([])
+            return
+        items = self.app.store.evidence([self.current.id])[self.current.id]
+        options = []
+        for item in items:
+            answer = self.app.store.answer_by_id(item.answer_id)
+            record = self.informant_of.get(answer.session_id) if answer else None
+            source = informant_label(record) if record else "?"
+            options.append(Option(f"“{escape(item.excerpt)}” [dim]— {escape(source)}[/dim]",
+                                  id=str(item.id)))
+        listing.set_options(options or [Option("[dim]No evidence yet.[/dim]", disabled=True)])
+
+    def action_new(self) -> None:
+        self.current = None
+        for part in PRINCIPLE_PARTS:
+            self.query_one(f"#{part}", Input).value = ""
+        self.query_one("#principles", OptionList).highlighted = None
+        self.show_evidence()
+        self.query_one("#situation", Input).focus()
+
+    def action_save(self) -> bool:
+        store = self.app.store
+        try:
+            if self.current is None:
+                self.current = store.add_principle(self.story_id, **self._form())
+            else:
+                self.current = store.update_principle(self.current.id, **self._form())
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            return False
+        self.refresh_principles(select=self.current.id)
+        self.app.notify("Principle saved.")
+        return True
+
+    def action_attach(self) -> None:
+        column = self.last_column
+        if column is None:
+            self.app.show_error("Select words in an interview column first.")
+            return
+        try:
+            answer, start, end = column.selected_passage()
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            return
+        if self.current is None and not self.action_save():
+            return
+        try:
+            self.app.store.add_evidence(self.current.id, answer.id, start, end)
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            return
+        self.refresh_principles(select=self.current.id)
+
+    def action_remove(self) -> None:
+        focused: Widget | None = self.focused
+        if focused is None or focused.id not in ("principles", "evidence"):
+            return
+        option = focused.highlighted_option
+        if option is None or not option.id:
+            return
+        store = self.app.store
+        if focused.id == "principles":
+            title, body = "Delete this principle?", "Its evidence links are deleted with it."
+            act = lambda: store.delete_principle(uuid.UUID(option.id))  # noqa: E731
+        else:
+            title, body = "Remove this evidence?", "The answer itself is kept."
+            act = lambda: store.remove_evidence(uuid.UUID(option.id))  # noqa: E731
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                act()
+                if focused.id == "principles":
+                    self.action_new()
+                self.refresh_principles(select=self.current.id if self.current else None)
+
+        self.app.push_screen(ConfirmDialog(title, body, "Delete", "Keep"), confirmed)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

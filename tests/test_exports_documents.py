@@ -1,0 +1,82 @@
+"""Story and book exports: the .docx opened with python-docx, and the Markdown."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+
+from reflect.cli import main
+from reflect.demo import load_demo
+from reflect.errors import ReflectError
+from reflect.exports.documents import export_book, export_story
+
+
+@pytest.fixture
+def demo(store, catalog):
+    load_demo(store, catalog)
+    return store
+
+
+def paragraphs(path):
+    document = Document(str(path))
+    return [(p.style.name, p.text) for p in document.paragraphs]
+
+
+def test_story_docx_and_markdown(demo, tmp_path):
+    story = demo.find_story("Keeping Mrs. A at home")
+    markdown_path, docx_path = export_story(demo, story.id, tmp_path)
+    assert markdown_path.stat().st_mode & 0o777 == 0o600
+    content = paragraphs(docx_path)
+    headings = [text for style, text in content if style.startswith("Heading") or
+                style == "Title"]
+    assert headings[0] == "Keeping Mrs. A at home"
+    assert {"The people interviewed", "What was done", "Principles of action", "Before"} <= \
+        set(headings)
+    assert any(text.startswith("1. When a family is in crisis over an elderly parent's care")
+               for text in headings)
+    quotes = [text for style, text in content if style == "Quote"]
+    assert "“I asked each child to come to a family meeting at their mother's table, not at " \
+           "our office.” — Dana (social worker)" in quotes
+    assert ("List Bullet", "Ruth, family member") in content
+    markdown = markdown_path.read_text()
+    assert markdown.startswith("# Keeping Mrs. A at home\n")
+    assert "> She sat at Mum's table and asked Mum what she wanted, which nobody had done.\n" \
+           "> — Ruth (family member)" in markdown
+    assert "Demo student" not in markdown  # interviewers are not named
+
+
+def test_book_has_ready_stories_and_common_principles(demo, tmp_path):
+    markdown_path, docx_path = export_book(demo, tmp_path, "Our successes")
+    content = paragraphs(docx_path)
+    headings = [text for style, text in content if style.startswith("Heading") or
+                style == "Title"]
+    assert headings[:3] == ["Our successes", "Common principles",
+                            "Availability in crisis, backed by the department"]
+    stories = [text for style, text in content if style == "Heading 1"]
+    assert stories == ["Common principles", "A way through the hoard", "Back to school together",
+                       "Keeping Mrs. A at home", "Six children, one plan"]
+    assert "A home of his own" not in "\n".join(text for _, text in content)  # not ready
+    found_in = [text for _, text in content if text.startswith("Found in:")]
+    assert found_in[0] == ("Found in: 3 of 4 stories: A way through the hoard, Back to school "
+                           "together, Keeping Mrs. A at home")
+    markdown = markdown_path.read_text()
+    assert "Demo student" not in markdown and "consent" not in markdown.lower()
+    assert markdown.count("\n## ") == 5
+
+
+def test_book_needs_a_ready_story(store, tmp_path):
+    store.create_story("Not ready")
+    with pytest.raises(ReflectError, match="marked ready"):
+        export_book(store, tmp_path, "Book")
+
+
+def test_cli_story_and_book(demo, tmp_path, capsys):
+    db = str(demo.engine.url.database)
+    assert main(["--db", db, "export", "book", "--out", str(tmp_path), "--title", "B"]) == 0
+    assert main(["--db", db, "export", "story", "a way through the hoard", "--out",
+                 str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "book-b.docx" in out and "story-a-way-through-the-hoard.md" in out
+    assert main(["--db", db, "export", "story", "nothing like this", "--out",
+                 str(tmp_path)]) == 1
+    assert "no story match" in capsys.readouterr().err
