@@ -81,7 +81,7 @@ class WorkshopScreen(Screen[None]):
     CSS_PATH = "workshop.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="workshop.back"),
-        Binding("ctrl+e", "attach", "Attach evidence", id="workshop.attach"),
+        Binding("ctrl+e", "attach", "Attach evidence", id="workshop.attach", priority=True),
         Binding("ctrl+s", "save", "Save principle", id="workshop.save", priority=True),
         Binding("ctrl+n", "new", "New principle", id="workshop.new"),
         Binding("delete", "remove", "Remove", id="workshop.remove"),

@@ -1,0 +1,185 @@
+"""The principles workshop and the common-principles screen, driven through the pilot."""
+
+from __future__ import annotations
+
+from docx import Document
+from sqlalchemy import text
+from textual.widgets import OptionList, Select, TextArea
+
+from reflect import paths
+from reflect.demo import load_demo
+from reflect.store import Store
+from screens.app import make_app
+from screens.confirm import ConfirmDialog
+from screens.prompts import PickDialog, SplitDialog, TextPrompt
+from screens.story import StoryScreen
+from screens.themes import ThemesScreen
+from screens.workshop import InterviewColumn, WorkshopScreen
+from tests.ui_helpers import table_rows, type_text
+
+SIZE = (140, 44)
+
+
+def rows(engine, sql: str):
+    with engine.connect() as conn:
+        return conn.execute(text(sql)).all()
+
+
+def option_texts(app, selector: str) -> list[str]:
+    listing = app.screen.query_one(selector, OptionList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def test_workshop_formulates_a_principle_with_evidence(engine, catalog):
+    store = Store(engine)
+    load_demo(store, catalog)
+    story = store.find_story("Back to school together")
+    app = make_app(engine, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(StoryScreen(story.id))
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, WorkshopScreen)
+        columns = list(app.screen.query(InterviewColumn))
+        assert [c.record.informant.pseudonym for c in columns] == ["Sara", "Hana"]
+        app.screen.query_one("#topic", Select).value = "What was done"
+        await pilot.pause()
+        worker_text = columns[0].query_one(TextArea).text
+        client_text = columns[1].query_one(TextArea).text
+        assert "I called a meeting with the school" in worker_text
+        assert "She brought everyone to one table" in client_text
+        assert "3. What did the worker do that helped you?" in client_text
+        assert len(option_texts(app, "#principles")) == 3
+
+        # a new principle, typed part by part, with its sentence
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "a mother is afraid of her son")
+        await pilot.press("tab")
+        await type_text(pilot, "rebuild her confidence")
+        await pilot.press("tab")
+        await type_text(pilot, "meet her alone while the son is in a group")
+        await pilot.press("tab")
+        await type_text(pilot, "she needs her own space")
+        assert str(app.screen.query_one("#sentence").content).startswith(
+            "[i]When a mother is afraid of her son, in order to rebuild")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rows(engine, "SELECT action FROM principle WHERE situation = "
+                            "'a mother is afraid of her son'") == [
+            ("meet her alone while the son is in a group",)]
+        assert "(no evidence)" in option_texts(app, "#principles")[-1]
+
+        # select words in the worker's answer and attach them
+        area = columns[0].query_one(TextArea)
+        area.focus()
+        await pilot.pause()
+        line = area.text.split("\n").index(
+            next(x for x in area.text.split("\n") if x.startswith("I called a meeting")))
+        area.move_cursor((line, 0))
+        await pilot.press(*["shift+right"] * 31)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        [(excerpt, start, end)] = rows(
+            engine, "SELECT e.excerpt, e.start, e.end FROM evidence e JOIN principle p "
+                    "ON p.id = e.principle_id WHERE p.situation = 'a mother is afraid of her son'")
+        assert excerpt == "I called a meeting with the sch"
+        assert (start, end) == (0, 31)
+        assert "(1 quote)" in option_texts(app, "#principles")[-1]
+        assert "— Sara (social worker)" in option_texts(app, "#evidence")[0]
+
+        # selecting a question line is refused with a plain message
+        area.move_cursor((line - 1, 0))
+        await pilot.press("shift+end", "ctrl+e")
+        await pilot.pause()
+        assert rows(engine, "SELECT count(*) FROM evidence")[0][0] == 19
+
+        # search across topics
+        app.screen.query_one("#search").value = "evenings"
+        await pilot.pause()
+        assert "reachable by phone in the evenings" in columns[0].query_one(TextArea).text
+        assert "no answer on this topic" in columns[1].query_one(TextArea).text
+
+        # remove the evidence (confirmed)
+        app.screen.query_one("#evidence").focus()
+        app.screen.query_one("#evidence", OptionList).highlighted = 0
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert rows(engine, "SELECT count(*) FROM evidence")[0][0] == 18
+
+
+async def test_themes_matrix_group_merge_split_and_book(engine, catalog, isolated_data_dir):
+    store = Store(engine)
+    load_demo(store, catalog)
+    app = make_app(engine, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, ThemesScreen)
+        matrix = table_rows(app, "#matrix")
+        assert [row[1] for row in matrix] == ["3/5", "3/5", "2/5", "2/5", "2/5", "1/5"]
+        assert matrix[0][0] == "Availability in crisis, backed by the department"
+        assert matrix[0][2:] == ["●", "●", "·", "·", "●"]
+
+        # take a principle out, then group it into a new theme
+        app.screen.query_one("#members").focus()
+        app.screen.query_one("#members", OptionList).highlighted = 0
+        await pilot.press("delete")
+        await pilot.pause()
+        assert table_rows(app, "#matrix")[0][1] == "3/5"  # the other 'Faith' row leads now
+        assert len(option_texts(app, "#loose")) == 1
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await type_text(pilot, "Acting fast")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows(engine, "SELECT count(*) FROM theme WHERE name = 'Acting fast'") == [(1,)]
+        names = [row[0] for row in table_rows(app, "#matrix")]
+        app.screen.query_one("#matrix").move_cursor(row=names.index("Acting fast"))
+        app.screen.query_one("#loose").focus()
+        app.screen.query_one("#loose", OptionList).highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        acting = next(row for row in table_rows(app, "#matrix") if row[0] == "Acting fast")
+        assert acting[1] == "1/5"
+
+        # merge 'Acting fast' into the availability theme
+        names = [row[0] for row in table_rows(app, "#matrix")]
+        app.screen.query_one("#matrix").move_cursor(row=names.index("Acting fast"))
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        target = [key for key, label in app.screen.items
+                  if label.startswith("Availability")][0]
+        app.screen.query_one("#items", OptionList).highlighted = [
+            key for key, _ in app.screen.items].index(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        matrix = table_rows(app, "#matrix")
+        assert matrix[0][0].startswith("Availability") and matrix[0][1] == "3/5"
+        assert all(row[0] != "Acting fast" for row in matrix)
+
+        # split it again
+        app.screen.query_one("#matrix").move_cursor(row=0)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SplitDialog)
+        await pilot.press("space")
+        await pilot.click("#name")
+        await type_text(pilot, "Emergency budget")
+        await pilot.press("enter")
+        await pilot.pause()
+        split = next(row for row in table_rows(app, "#matrix") if row[0] == "Emergency budget")
+        assert split[1] == "1/5"
+
+        await pilot.press("b")
+        await pilot.pause()
+    book = paths.data_dir() / "exports" / "book-learning-from-success.docx"
+    headings = [p.text for p in Document(str(book)).paragraphs if p.style.name == "Heading 2"]
+    assert "Emergency budget" in headings
