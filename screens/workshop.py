@@ -17,7 +17,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList, Select, Static, TextArea
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TextArea,
+)
 from textual.widgets.option_list import Option
 
 from reflect.analysis import Passage, passages, topics_of
@@ -27,8 +36,8 @@ from reflect.roles import Role
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord
 from screens.confirm import ConfirmDialog
 
-PART_HINTS = {"situation": "When (situation)…", "goal": "In order to (goal)…",
-              "action": "Do (action)…", "rationale": "Because (rationale)…"}
+PART_LABELS = {"situation": ("When", "the situation"), "goal": ("To", "the goal (in order to)"),
+               "action": ("Do", "the action"), "rationale": ("Because", "the rationale")}
 
 
 def informant_label(record: InterviewRecord) -> str:
@@ -108,7 +117,10 @@ class WorkshopScreen(Screen[None]):
                 yield OptionList(id="principles")
                 yield Static("", id="sentence")
                 for part in PRINCIPLE_PARTS:
-                    yield Input(id=part, placeholder=PART_HINTS[part], compact=True)
+                    label, hint = PART_LABELS[part]
+                    with Horizontal(classes="part"):
+                        yield Label(label)
+                        yield Input(id=part, placeholder=hint, compact=True)
                 yield Static("Evidence  (select words on the left, ctrl+e)", classes="hint")
                 yield OptionList(id="evidence")
         yield Footer()
