@@ -18,7 +18,7 @@ from reflect.roles import Role
 from screens.consent import ConsentDialog
 from screens.informant_form import InformantForm
 from screens.labels import STATUS_LABELS, when
-from screens.protocol_pick import ProtocolPicker
+from screens.prompts import PickDialog
 from screens.story_form import StoryForm
 
 
@@ -166,8 +166,10 @@ class StoryScreen(Screen[None]):
         if not choices:
             self.app.show_error("No interview protocol is loaded; see 'reflect protocols list'.")
             return
-        recommended = [p.id for p in choices if role in p.roles]
         label = f"{informant.pseudonym} ({role.label})"
+        items = [(p.id, f"{p.title}{'  [b](for this role)[/b]' if role in p.roles else ''}\n"
+                        f"  [dim]{p.id} · {len(p.stages)} stages · {len(p.questions)} "
+                        f"questions[/dim]") for p in choices]
 
         def consent_recorded(protocol, consent) -> None:
             if consent is None:
@@ -185,14 +187,14 @@ class StoryScreen(Screen[None]):
             else:
                 self._open_session(session.id)
 
-        def protocol_chosen(protocol) -> None:
-            if protocol is None:
+        def protocol_chosen(protocol_id: str | None) -> None:
+            if protocol_id is None:
                 return
+            protocol = self.app.catalog.get(protocol_id)
             self.app.push_screen(ConsentDialog(protocol, label, self.app.interviewer_name),
                                  lambda consent: consent_recorded(protocol, consent))
 
-        self.app.push_screen(ProtocolPicker(choices, recommended, f"Interview {label} with..."),
-                             protocol_chosen)
+        self.app.push_screen(PickDialog(f"Interview {label} with…", items), protocol_chosen)
 
     @on(DataTable.RowSelected, "#interviews")
     def open_interview(self, event: DataTable.RowSelected) -> None:

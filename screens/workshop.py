@@ -258,20 +258,22 @@ class WorkshopScreen(Screen[None]):
         option = focused.highlighted_option
         if option is None or not option.id:
             return
-        store = self.app.store
-        if focused.id == "principles":
+        target = uuid.UUID(option.id)
+        is_principle = focused.id == "principles"
+        if is_principle:
             title, body = "Delete this principle?", "Its evidence links are deleted with it."
-            act = lambda: store.delete_principle(uuid.UUID(option.id))  # noqa: E731
         else:
             title, body = "Remove this evidence?", "The answer itself is kept."
-            act = lambda: store.remove_evidence(uuid.UUID(option.id))  # noqa: E731
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                act()
-                if focused.id == "principles":
-                    self.action_new()
-                self.refresh_principles(select=self.current.id if self.current else None)
+            if not yes:
+                return
+            if is_principle:
+                self.app.store.delete_principle(target)
+                self.action_new()
+            else:
+                self.app.store.remove_evidence(target)
+            self.refresh_principles(select=self.current.id if self.current else None)
 
         self.app.push_screen(ConfirmDialog(title, body, "Delete", "Keep"), confirmed)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from docx import Document
-from sqlalchemy import text
 from textual.widgets import OptionList, Select, TextArea
 
 from reflect import paths
@@ -15,14 +14,10 @@ from screens.prompts import PickDialog, SplitDialog, TextPrompt
 from screens.story import StoryScreen
 from screens.themes import ThemesScreen
 from screens.workshop import InterviewColumn, WorkshopScreen
-from tests.ui_helpers import table_rows, type_text
+from tests.ui_helpers import rows, table_rows, type_text
 
 SIZE = (140, 44)
 
-
-def rows(engine, sql: str):
-    with engine.connect() as conn:
-        return conn.execute(text(sql)).all()
 
 
 def option_texts(app, selector: str) -> list[str]:

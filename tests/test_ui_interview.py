@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
-
 from reflect.models import SessionStatus
 from reflect.store import Store
 from screens.app import make_app
@@ -11,14 +9,10 @@ from screens.consent import ConsentDialog
 from screens.home import HomeScreen
 from screens.session import SessionScreen
 from screens.story import StoryScreen
-from tests.ui_helpers import shown, table_rows, type_text
+from tests.ui_helpers import rows, shown, table_rows, type_text
 
 SIZE = (100, 36)
 
-
-def rows(engine, sql: str):
-    with engine.connect() as conn:
-        return conn.execute(text(sql)).all()
 
 
 async def test_new_user_runs_a_whole_interview(engine, catalog):
@@ -136,7 +130,7 @@ async def test_refused_consent_records_and_opens_nothing(engine, catalog):
         await pilot.pause()
         await pilot.press("i")
         await pilot.pause()
-        assert "lfs-client" in str(app.screen.query_one("#protocols").get_option_at_index(0).id)
+        assert app.screen.query_one("#items").get_option_at_index(0).id == "lfs-client"
         await pilot.press("enter")
         await pilot.pause()
         await type_text(pilot, "Ana")

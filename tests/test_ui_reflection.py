@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import text
 from textual.widgets import OptionList
 
 from reflect import paths
@@ -18,14 +17,10 @@ from screens.history import HistoryScreen
 from screens.home import HomeScreen
 from screens.reflection_start import StartReflection
 from screens.session import SessionScreen
-from tests.ui_helpers import shown, table_rows, type_text
+from tests.ui_helpers import rows, shown, table_rows, type_text
 
 SIZE = (100, 40)
 
-
-def rows(engine, sql: str):
-    with engine.connect() as conn:
-        return conn.execute(text(sql)).all()
 
 
 async def lines(pilot, *items: str) -> None:

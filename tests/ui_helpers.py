@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import text
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
@@ -19,3 +20,9 @@ def table_rows(app, selector: str) -> list[list[str]]:
 
 async def type_text(pilot, text: str) -> None:
     await pilot.press(*text)
+
+
+def rows(engine, sql: str):
+    """Rows of a SQL query, read straight from the database the app writes to."""
+    with engine.connect() as conn:
+        return conn.execute(text(sql)).all()
