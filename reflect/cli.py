@@ -38,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("where", help="show where the database and user protocols are")
     commands.add_parser("demo", help="load the fictional demo set (5 stories) into the database")
+    search = commands.add_parser("search", help="search all answers and principles")
+    search.add_argument("words", nargs="+", help="every word must occur; the last may be "
+                        "the start of a word")
+    search.add_argument("--limit", type=int, default=20, help="answers to show (default 20)")
     export = commands.add_parser("export", help="write sessions to files")
     export_formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
     markdown = export_formats.add_parser("markdown", help="one Markdown file per session")
@@ -140,6 +144,26 @@ def _demo(db: str) -> int:
     return 0
 
 
+def _search(db: str, words: str, limit: int) -> int:
+    from rich.text import Text
+
+    from reflect.db import open_engine
+    from reflect.search import search_answers, search_principles, snippet_parts
+    from reflect.store import Store
+
+    store = Store(open_engine(db))
+    hits = search_principles(store, words, limit=10) + search_answers(store, words, limit=limit)
+    table = Table("story / case", "who", "question", "passage")
+    for hit in hits:
+        passage = Text()
+        for piece, is_match in snippet_parts(hit.snippet):
+            passage.append(piece, style="bold yellow" if is_match else "")
+        table.add_row(hit.story_title, hit.who, hit.question, passage)
+    console.print(table)
+    console.print(f"{len(hits)} result(s) for '{words}'", highlight=False, markup=False)
+    return 0 if hits else 1
+
+
 def _run_app(db: str) -> int:
     from reflect.db import open_engine
 
@@ -160,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
             return _protocols_validate(args.files)
         if args.command == "where":
             return _where(db)
+        if args.command == "search":
+            return _search(db, " ".join(args.words), args.limit)
         if args.command == "demo":
             return _demo(db)
         if args.command == "export":

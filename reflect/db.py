@@ -52,8 +52,51 @@ def _v2_to_v3(conn: Connection) -> None:
         SQLModel.metadata.tables[table].create(conn)
 
 
+FTS_SETUP = [
+    # External-content FTS5 indexes: the text lives once, in answer and principle; triggers
+    # keep the index in step inside the same transaction as every save.
+    "CREATE VIRTUAL TABLE answer_fts USING fts5(text, content='answer', content_rowid='rowid',"
+    " tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER answer_fts_insert AFTER INSERT ON answer BEGIN"
+    " INSERT INTO answer_fts(rowid, text) VALUES (new.rowid, new.text); END",
+    "CREATE TRIGGER answer_fts_delete AFTER DELETE ON answer BEGIN"
+    " INSERT INTO answer_fts(answer_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
+    " END",
+    "CREATE TRIGGER answer_fts_update AFTER UPDATE OF text ON answer BEGIN"
+    " INSERT INTO answer_fts(answer_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
+    " INSERT INTO answer_fts(rowid, text) VALUES (new.rowid, new.text); END",
+    "CREATE VIRTUAL TABLE principle_fts USING fts5(situation, goal, action, rationale,"
+    " content='principle', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER principle_fts_insert AFTER INSERT ON principle BEGIN"
+    " INSERT INTO principle_fts(rowid, situation, goal, action, rationale)"
+    " VALUES (new.rowid, new.situation, new.goal, new.action, new.rationale); END",
+    "CREATE TRIGGER principle_fts_delete AFTER DELETE ON principle BEGIN"
+    " INSERT INTO principle_fts(principle_fts, rowid, situation, goal, action, rationale)"
+    " VALUES ('delete', old.rowid, old.situation, old.goal, old.action, old.rationale); END",
+    "CREATE TRIGGER principle_fts_update AFTER UPDATE ON principle BEGIN"
+    " INSERT INTO principle_fts(principle_fts, rowid, situation, goal, action, rationale)"
+    " VALUES ('delete', old.rowid, old.situation, old.goal, old.action, old.rationale);"
+    " INSERT INTO principle_fts(rowid, situation, goal, action, rationale)"
+    " VALUES (new.rowid, new.situation, new.goal, new.action, new.rationale); END",
+    "INSERT INTO answer_fts(answer_fts) VALUES ('rebuild')",
+    "INSERT INTO principle_fts(principle_fts) VALUES ('rebuild')",
+]
+
+
+def _setup_search(conn: Connection) -> None:
+    """Full-text indexes on SQLite (FTS5); other databases search with ILIKE instead."""
+    if conn.dialect.name == "sqlite":
+        for statement in FTS_SETUP:
+            conn.execute(text(statement))
+
+
+def _v3_to_v4(conn: Connection) -> None:
+    """Full-text search over answers and principles."""
+    _setup_search(conn)
+
+
 # MIGRATIONS[n] upgrades a database from version n + 1 to n + 2. Append, never edit.
-MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3]
+MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4]
 
 
 def latest_version() -> int:
@@ -126,6 +169,7 @@ def migrate(engine: Engine) -> int:
                         f"{engine.url.render_as_string(hide_password=True)} already holds tables "
                         "that are not a reflect database; choose another --db")
                 SQLModel.metadata.create_all(conn)
+                _setup_search(conn)
                 conn.execute(text(f"CREATE TABLE {SCHEMA_TABLE} (version INTEGER NOT NULL)"))
                 conn.execute(text(f"INSERT INTO {SCHEMA_TABLE} VALUES (:v)"),
                              {"v": latest_version()})

@@ -76,6 +76,8 @@ CONSENT_METHODS = ("verbal", "written", "recorded")
 class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._protocols: dict[str, Protocol] = {}
+        """Parsed protocol snapshots by content hash (they never change)."""
 
     def _db(self) -> DBSession:
         return DBSession(self.engine, expire_on_commit=False)
@@ -114,9 +116,13 @@ class Store:
             db.commit()
         return story
 
-    def stories(self) -> list[Story]:
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[Story]:
+        """Stories, most recently changed first (a page of them when limit is given)."""
         with self._db() as db:
-            return list(db.exec(select(Story).order_by(col(Story.updated_at).desc())))
+            query = select(Story).order_by(col(Story.updated_at).desc(), col(Story.id))
+            if limit is not None:
+                query = query.limit(limit).offset(offset)
+            return list(db.exec(query))
 
     def find_story(self, title_or_id: str) -> Story:
         """A story by exact title (any case), or by its id or a unique id prefix."""
@@ -164,11 +170,15 @@ class Store:
 
     def protocol_of(self, session: Session) -> Protocol:
         """The protocol exactly as the session used it (from its snapshot, not today's file)."""
+        if (cached := self._protocols.get(session.protocol_hash)) is not None:
+            return cached
         with self._db() as db:
             snapshot = db.get(ProtocolSnapshot, session.protocol_hash)
         if snapshot is None:
             raise ReflectError(f"the protocol snapshot of session {session.id} is missing")
-        return Protocol.model_validate_json(snapshot.content)
+        protocol = Protocol.model_validate_json(snapshot.content)
+        self._protocols[session.protocol_hash] = protocol
+        return protocol
 
     # Sessions ----------------------------------------------------------------------------
     def start_interview(self, informant_id: uuid.UUID, protocol: Protocol,
@@ -225,12 +235,17 @@ class Store:
             raise ReflectError(f"{found} with an id starting '{id_or_prefix}'")
         return matches[0]
 
-    def sessions_of_kind(self, kind: str | None) -> list[Session]:
-        """Sessions oldest first; kind 'interview', 'reflection' or None for all."""
+    def sessions_of_kind(self, kind: str | None, newest_first: bool = False,
+                         limit: int | None = None, offset: int = 0) -> list[Session]:
+        """Sessions by start time; kind 'interview', 'reflection' or None for all."""
         with self._db() as db:
-            query = select(Session).order_by(col(Session.started_at))
+            started = col(Session.started_at)
+            query = select(Session).order_by(started.desc() if newest_first else started,
+                                              col(Session.id))
             if kind:
                 query = query.where(Session.kind == kind)
+            if limit is not None:
+                query = query.limit(limit).offset(offset)
             return list(db.exec(query))
 
     def sessions_for_story(self, story_id: uuid.UUID) -> list[Session]:

@@ -17,6 +17,7 @@ from reflect.exports.markdown import export_sessions
 from reflect.models import ActionStatus, Session
 from reflect.protocols import Protocol
 from screens.labels import STATUS_LABELS, when
+from screens.paged_table import PagedTable, Row
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -38,7 +39,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with Vertical(id="history"):
             yield Static("Reflections, newest first  (Enter opens)", classes="section-title")
-            yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+            yield PagedTable(self._timeline_rows, id="timeline")
             yield Static("", id="history-empty", classes="hint")
             yield Static("", id="ratings-title", classes="section-title")
             yield DataTable(id="ratings", cursor_type="row")
@@ -55,20 +56,28 @@ class HistoryScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_timeline()
 
-    def refresh_timeline(self) -> None:
+    def _timeline_rows(self, offset: int, limit: int) -> list[Row]:
+        """One page of reflections, newest first, with balance and actions."""
         store = self.app.store
-        self.sessions = {str(s.id): s for s in reversed(store.sessions_of_kind("reflection"))}
-        table = self.query_one("#timeline", DataTable)
-        table.clear()
-        for key, session in self.sessions.items():
+        rows = []
+        for session in store.sessions_of_kind("reflection", newest_first=True, limit=limit,
+                                              offset=offset):
+            self.sessions[str(session.id)] = session
             protocol = store.protocol_of(session)
             balance = read_balance(protocol, store.answers(session.id))
             actions = store.actions(session.id)
             still_open = sum(a.status == ActionStatus.OPEN for a in actions)
-            table.add_row(when(session.started_at), protocol.title, session.case_label,
-                          STATUS_LABELS[session.status],
-                          f"+{balance.positive}/−{balance.negative}" if balance else "",
-                          f"{len(actions)} ({still_open} open)" if actions else "", key=key)
+            rows.append((str(session.id), (
+                when(session.started_at), protocol.title, session.case_label,
+                STATUS_LABELS[session.status],
+                f"+{balance.positive}/−{balance.negative}" if balance else "",
+                f"{len(actions)} ({still_open} open)" if actions else "")))
+        return rows
+
+    def refresh_timeline(self) -> None:
+        self.sessions: dict[str, Session] = {}
+        table = self.query_one("#timeline", PagedTable)
+        table.reload()
         empty = self.query_one("#history-empty", Static)
         empty.display = not self.sessions
         empty.update("No reflections yet. Press Esc, then r on the home screen to start one.")
@@ -134,4 +143,4 @@ class HistoryScreen(Screen[None]):
         self._export([session] if session else [])
 
     def action_export_all(self) -> None:
-        self._export(list(reversed(self.sessions.values())))
+        self._export(self.app.store.sessions_of_kind("reflection"))

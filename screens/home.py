@@ -17,6 +17,7 @@ from reflect.models import Session, SessionStatus
 from reflect.roles import Role
 from screens.action_review import ReviewAction
 from screens.labels import STATUS_LABELS, when
+from screens.paged_table import PagedTable, Row
 from screens.reflection_start import StartReflection
 from screens.story import StoryScreen
 from screens.story_form import StoryForm
@@ -29,6 +30,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "reflect", "Reflect", id="home.reflect"),
         Binding("h", "history", "History", id="home.history"),
         Binding("t", "themes", "Common principles", id="home.themes"),
+        Binding("slash", "search", "Search", id="home.search"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -39,7 +41,7 @@ class HomeScreen(Screen[None]):
                          id="due-title")
             yield DataTable(id="due", cursor_type="row")
             yield Static("Stories", classes="section-title")
-            yield DataTable(id="stories", cursor_type="row", zebra_stripes=True)
+            yield PagedTable(self._story_rows, id="stories")
             yield Static("", id="stories-empty", classes="hint")
             yield Static("Recent sessions  (Enter opens; in-progress ones resume where they "
                          "stopped)", classes="section-title")
@@ -81,18 +83,16 @@ class HomeScreen(Screen[None]):
                           key=str(item.id))
         table.display = self.query_one("#due-title").display = bool(due)
 
-        stories = store.stories()
-        table = self.query_one("#stories", DataTable)
-        table.clear()
-        for story in stories:
-            table.add_row(story.title, story.status.value, story.service, when(story.updated_at),
-                          key=str(story.id))
+        story_table = self.query_one("#stories", PagedTable)
+        story_table.reload()
+        stories = story_table.row_count
         empty = self.query_one("#stories-empty", Static)
         empty.display = not stories
         empty.update("No stories yet. Press n to add a success story, or r to start a "
                      "reflection of your own.")
-        titles = {story.id: story.title for story in stories}
         sessions = store.recent_sessions()
+        titles = {story_id: story.title for story_id in {s.story_id for s in sessions}
+                  if story_id and (story := store.story(story_id))}
         counts = store.answer_counts([s.id for s in sessions])
         table = self.query_one("#sessions", DataTable)
         table.clear()
@@ -105,6 +105,11 @@ class HomeScreen(Screen[None]):
             if rows:
                 self.query_one(table_id, DataTable).focus()
                 break
+
+    def _story_rows(self, offset: int, limit: int) -> list[Row]:
+        return [(str(story.id), (story.title, story.status.value, story.service,
+                                 when(story.updated_at)))
+                for story in self.app.store.stories(limit=limit, offset=offset)]
 
     def _who(self, session: Session) -> str:
         if session.informant_id:
@@ -151,6 +156,11 @@ class HomeScreen(Screen[None]):
         from screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_search(self) -> None:
+        from screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     def action_themes(self) -> None:
         from screens.themes import ThemesScreen

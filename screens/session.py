@@ -55,9 +55,11 @@ class SessionScreen(Screen[None]):
         Binding("escape", "leave", "Leave", id="session.leave"),
     ]
 
-    def __init__(self, session_id: uuid.UUID):
+    def __init__(self, session_id: uuid.UUID, question_id: str | None = None):
         super().__init__()
         self.session_id = session_id
+        self.start_question = question_id
+        """Open at this question (e.g. from a search result) instead of where it stopped."""
         self.run: SessionRun | None = None
         self.who = ""
         self._save_timer: Timer | None = None
@@ -98,6 +100,8 @@ class SessionScreen(Screen[None]):
             self.app.pop_screen()
             return
         run = self.run
+        if self.start_question and self.start_question in {q.id for q in run.questions}:
+            run.index = [q.id for q in run.questions].index(self.start_question)
         self._elapsed_base = self._last_persisted = run.session.elapsed_seconds
         self._opened_at = time.monotonic()
         informant = self.app.store.informant(run.session.informant_id) \

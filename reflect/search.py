@@ -1,0 +1,140 @@
+"""Full-text search over answers and principles.
+
+SQLite: FTS5 indexes kept in step by triggers (reflect.db), ranked by bm25, with snippets.
+Other databases (PostgreSQL): a case-insensitive substring match, newest first, with a snippet
+cut around the first match. Matches in snippets are wrapped in MARK_START / MARK_END.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlmodel import Session as DBSession
+from sqlmodel import col, select
+
+from reflect.models import Answer, Principle, Session, Story
+from reflect.roles import Role
+from reflect.store import Store
+
+MARK_START, MARK_END = "\x02", "\x03"
+PAGE = 50
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    """'answer' or 'principle'."""
+    ref_id: uuid.UUID
+    """The answer's or the principle's id."""
+    story_id: uuid.UUID | None
+    story_title: str
+    session_id: uuid.UUID | None
+    who: str
+    """The informant's role, or 'reflection'; for a principle, 'principle'."""
+    question_id: str
+    question: str
+    snippet: str
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, is_match) pieces, white space folded, for display."""
+    pieces = snippet.replace(MARK_END, MARK_START).split(MARK_START)
+    return [(re.sub(r"\s+", " ", piece), index % 2 == 1)
+            for index, piece in enumerate(pieces) if piece]
+
+
+def fts_query(words: str) -> str:
+    """User words as a safe FTS5 query: every word must occur; the last may be a prefix."""
+    tokens = re.findall(r"\w+", words)
+    if not tokens:
+        return ""
+    quoted = [f'"{token}"' for token in tokens]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _snippet_around(body: str, words: str, width: int = 80) -> str:
+    """A snippet for databases without FTS: the text around the first match, marked."""
+    position = body.lower().find(words.lower())
+    if position < 0:
+        return body[:width]
+    start = max(0, position - width // 3)
+    end = min(len(body), position + len(words) + width // 2)
+    found = body[position:position + len(words)]
+    return (("…" if start else "") + body[start:position] + MARK_START + found + MARK_END
+            + body[position + len(words):end] + ("…" if end < len(body) else ""))
+
+
+def search_answers(store: Store, words: str, limit: int = PAGE,
+                   offset: int = 0) -> list[SearchHit]:
+    """Answers matching every word, best first (SQLite) or newest first (elsewhere)."""
+    words = " ".join(words.split())
+    if not words:
+        return []
+    with DBSession(store.engine) as db:
+        if store.engine.dialect.name == "sqlite":
+            query = fts_query(words)
+            if not query:
+                return []
+            found = db.connection().execute(text(
+                "SELECT a.id, snippet(answer_fts, 0, char(2), char(3), '…', 14) "
+                "FROM answer_fts JOIN answer a ON a.rowid = answer_fts.rowid "
+                "WHERE answer_fts MATCH :query ORDER BY rank LIMIT :limit OFFSET :offset"),
+                {"query": query, "limit": limit, "offset": offset}).all()
+            snippets = {uuid.UUID(str(row[0])): row[1] for row in found}
+            answers = {a.id: a for a in db.exec(
+                select(Answer).where(col(Answer.id).in_(list(snippets))))}
+            ordered = [answers[answer_id] for answer_id in snippets if answer_id in answers]
+        else:
+            ordered = list(db.exec(select(Answer).where(col(Answer.text).ilike(f"%{words}%"))
+                                   .order_by(col(Answer.updated_at).desc())
+                                   .limit(limit).offset(offset)))
+            snippets = {a.id: _snippet_around(a.text, words) for a in ordered}
+        sessions = {s.id: s for s in db.exec(
+            select(Session).where(col(Session.id).in_({a.session_id for a in ordered})))}
+        story_ids = {s.story_id for s in sessions.values() if s.story_id}
+        titles = {s.id: s.title for s in db.exec(
+            select(Story).where(col(Story.id).in_(story_ids)))}
+    hits = []
+    for answer in ordered:
+        session = sessions[answer.session_id]
+        protocol = store.protocol_of(session)
+        question = next((q for q in protocol.questions if q.id == answer.question_id), None)
+        informant = store.informant(session.informant_id) if session.informant_id else None
+        who = Role(informant.role).label if informant else "reflection"
+        hits.append(SearchHit("answer", answer.id, session.story_id,
+                              titles.get(session.story_id, session.case_label), session.id, who,
+                              answer.question_id, question.prompt if question else "",
+                              snippets[answer.id]))
+    return hits
+
+
+def search_principles(store: Store, words: str, limit: int = PAGE) -> list[SearchHit]:
+    words = " ".join(words.split())
+    if not words:
+        return []
+    with DBSession(store.engine) as db:
+        if store.engine.dialect.name == "sqlite":
+            query = fts_query(words)
+            if not query:
+                return []
+            ids = [uuid.UUID(str(row[0])) for row in db.connection().execute(text(
+                "SELECT p.id FROM principle_fts JOIN principle p ON p.rowid = principle_fts.rowid"
+                " WHERE principle_fts MATCH :query ORDER BY rank LIMIT :limit"),
+                {"query": query, "limit": limit})]
+            found = {p.id: p for p in db.exec(select(Principle).where(col(Principle.id).in_(ids)))}
+            principles = [found[i] for i in ids if i in found]
+        else:
+            pattern = f"%{words}%"
+            principles = list(db.exec(select(Principle).where(
+                col(Principle.situation).ilike(pattern) | col(Principle.goal).ilike(pattern)
+                | col(Principle.action).ilike(pattern) | col(Principle.rationale).ilike(pattern))
+                .limit(limit)))
+        titles = {s.id: s.title for s in db.exec(
+            select(Story).where(col(Story.id).in_({p.story_id for p in principles})))}
+    return [SearchHit("principle", p.id, p.story_id, titles.get(p.story_id, ""), None,
+                      "principle", "", "", _snippet_around(p.sentence(), words, 120))
+            for p in principles]
