@@ -1,0 +1,117 @@
+"""Full-text search: kept in step with answers and principles, ranked, paged, opened."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import Input
+
+from reflect.cli import main
+from reflect.db import open_engine
+from reflect.demo import load_demo
+from reflect.search import fts_query, search_answers, search_principles, snippet_parts
+from reflect.store import Store
+from screens.app import make_app
+from screens.home import HomeScreen
+from screens.paged_table import PagedTable
+from screens.search import SearchScreen
+from screens.session import SessionScreen
+from tests.ui_helpers import shown, table_rows
+
+
+def test_index_follows_every_save(store, interview):
+    _, _, session = interview
+    store.save_answer(session.id, "success-what", text="We visited the grandmother at home")
+    assert [h.question_id for h in search_answers(store, "grandmother")] == ["success-what"]
+    store.save_answer(session.id, "success-what", text="We phoned the school instead")
+    assert search_answers(store, "grandmother") == []
+    [hit] = search_answers(store, "phon")  # the last word is a prefix
+    assert hit.story_title == "Back to school" and hit.who == "social worker"
+    assert hit.question.startswith("In a few sentences")
+    assert snippet_parts(hit.snippet) == [("We ", False), ("phoned", True),
+                                          (" the school instead", False)]
+    store.save_answer(session.id, "success-criteria", flag_quote=True)  # text unchanged
+    assert len(search_answers(store, "school")) == 1
+
+
+def test_words_are_quoted_not_parsed():
+    assert fts_query('home "visit" OR NEAR(') == '"home" "visit" "OR" "NEAR"*'
+    assert fts_query("  ...  ") == ""
+
+
+def test_odd_input_never_breaks_search(store, interview):
+    for words in ['"', "NEAR(", "*", "a AND", "ünïcödé", "١٢٣", ""]:
+        search_answers(store, words)
+        search_principles(store, words)
+
+
+def test_principles_and_paging(store, catalog):
+    load_demo(store, catalog)
+    [principle] = search_principles(store, "emergency budget")
+    assert principle.story_title == "Keeping Mrs. A at home"
+    everything = search_answers(store, "the", limit=100)
+    first, second = search_answers(store, "the", limit=5), \
+        search_answers(store, "the", limit=5, offset=5)
+    assert [h.ref_id for h in first + second] == [h.ref_id for h in everything[:10]]
+    accents = store.add_principle(story_id=principle.story_id, action="Écouter la famille")
+    assert [h.ref_id for h in search_principles(store, "ecouter")] == [accents.id]
+
+
+def test_search_works_on_a_database_upgraded_from_schema_1(tmp_path):
+    path = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema_v1.db", path)
+    store = Store(open_engine(str(path)))
+    [hit] = search_answers(store, "every week")
+    assert hit.question_id == "success-what"
+
+
+def test_cli_search(store, catalog, capsys):
+    load_demo(store, catalog)
+    db = str(store.engine.url.database)
+    assert main(["--db", db, "search", "table"]) == 0
+    out = capsys.readouterr().out
+    assert "6 result(s) for 'table'" in out and "Back to school" in out
+    assert main(["--db", db, "search", "zzzyyy"]) == 1
+
+
+async def test_search_screen_opens_the_answer(engine, catalog):
+    store = Store(engine)
+    load_demo(store, catalog)
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one("#query", Input).value = "same day"
+        await pilot.press("enter")
+        await pilot.pause()
+        results = table_rows(app, "#results")
+        assert len(results) == 3
+        assert sorted(row[1] for row in results) == ["family member", "family member", "principle"]
+        target = next(i for i, row in enumerate(results) if row[2].startswith("What made you"))
+        app.screen.query_one("#results").move_cursor(row=target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert shown(app, "#prompt").startswith("6. What made you trust the worker")
+
+
+async def test_lists_load_a_page_at_a_time(engine, catalog, monkeypatch):
+    store = Store(engine)
+    for number in range(25):
+        store.create_story(f"Story {number:02d}")
+    monkeypatch.setattr(PagedTable, "PAGE", 10)
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#stories", PagedTable)
+        assert table.row_count == 10
+        table.focus()
+        for _ in range(12):
+            await pilot.press("down")
+        assert table.row_count == 20
+        for _ in range(10):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.row_count == 25 and table.exhausted
