@@ -1,0 +1,70 @@
+"""Child process for the benchmark: start an app headless and report when it is ready.
+
+    python bench/probe.py minimal          a Textual app that only shows a label
+    python bench/probe.py app DB           reflect's home screen on DB
+    python bench/probe.py memory DB        reflect: home, open a session, search; then peak RSS
+
+Prints one JSON line: {"ready": <epoch seconds when ready for input>, "peak_rss_kb": ...}.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+
+def report(app) -> None:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"ready": time.time(), "peak_rss_kb": peak}), flush=True)
+    app.exit()
+
+
+def minimal() -> None:
+    from textual.app import App
+    from textual.widgets import Label
+
+    class Minimal(App):
+        def compose(self):
+            yield Label("ready")
+
+        def on_ready(self) -> None:
+            self.call_after_refresh(report, self)
+
+    Minimal().run(headless=True)
+
+
+def reflect_app(db: str, exercise: bool) -> None:
+    from reflect.db import open_engine
+    from screens.app import make_app
+    from screens.home import HomeScreen
+
+    app = make_app(open_engine(db))
+
+    async def when_home() -> None:
+        if not isinstance(app.screen, HomeScreen):
+            app.set_timer(0.002, when_home)
+            return
+        if exercise:
+            await use(app)
+        app.call_after_refresh(report, app)
+
+    async def use(app) -> None:
+        from reflect.search import search_answers
+        from screens.session import SessionScreen
+
+        session = app.store.recent_sessions(limit=1)[0]
+        await app.push_screen(SessionScreen(session.id))
+        search_answers(app.store, "family home", limit=50)
+
+    app.call_later(when_home)
+    app.run(headless=True)
+
+
+if __name__ == "__main__":
+    kind = sys.argv[1]
+    if kind == "minimal":
+        minimal()
+    else:
+        reflect_app(sys.argv[2], exercise=kind == "memory")
