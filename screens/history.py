@@ -51,9 +51,9 @@ class HistoryScreen(Screen[None]):
             "Started", "Protocol", "Case", "Status", "Balance", "Actions")
         self.query_one("#ratings", DataTable).add_columns("Practice", "Ratings", "Trend",
                                                           "Change")
-        self.refresh_timeline()
 
     def on_screen_resume(self) -> None:
+        """Also sent when the screen is first shown: the one place lists are (re)read."""
         self.refresh_timeline()
 
     def _timeline_rows(self, offset: int, limit: int) -> list[Row]:

@@ -62,9 +62,9 @@ class HomeScreen(Screen[None]):
             more = f"\n  ... and {len(problems) - 4} more" if len(problems) > 4 else ""
             banner.update(f"Protocol files not loaded (the others work; run "
                           f"'reflect protocols validate FILE'):\n{lines}{more}")
-        self.refresh_lists()
 
     def on_screen_resume(self) -> None:
+        """Also sent when the screen is first shown: the one place lists are (re)read."""
         self.refresh_lists()
 
     def _protocol_title(self, protocol_id: str) -> str:

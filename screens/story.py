@@ -51,9 +51,9 @@ class StoryScreen(Screen[None]):
         self.query_one("#informants", DataTable).add_columns("Pseudonym", "Role", "Interviews")
         self.query_one("#interviews", DataTable).add_columns(
             "Informant", "Status", "Consent", "Answered", "Protocol", "Started")
-        self.refresh_story()
 
     def on_screen_resume(self) -> None:
+        """Also sent when the screen is first shown: the one place lists are (re)read."""
         self.refresh_story()
 
     def refresh_story(self) -> None:
