@@ -40,7 +40,14 @@ class _Timestamps(SQLModel):
     updated_at: datetime = Field(default_factory=utcnow)
 
 
-class Story(_Timestamps, table=True):
+class _IndexedTimestamps(SQLModel):
+    """For tables listed newest first (stories, sessions)."""
+
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Story(_IndexedTimestamps, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     title: str
     service: str = ""
@@ -72,7 +79,7 @@ class ProtocolSnapshot(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class Session(_Timestamps, table=True):
+class Session(_IndexedTimestamps, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     kind: str
     """'interview' or 'reflection' (the protocol's kind)."""
@@ -96,7 +103,7 @@ class Session(_Timestamps, table=True):
     current_question_id: str | None = None
     """Where the person stopped; resuming starts here."""
     elapsed_seconds: int = 0
-    started_at: datetime = Field(default_factory=utcnow)
+    started_at: datetime = Field(default_factory=utcnow, index=True)
     completed_at: datetime | None = None
 
 

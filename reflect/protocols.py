@@ -18,6 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from reflect import paths
 from reflect.roles import Role
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML has it (several times faster), else the pure-Python one."""
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
@@ -292,8 +295,12 @@ def _message(error: dict) -> str:
 def parse_protocol(text: str, path: Path) -> Protocol:
     """Validate one protocol's YAML text. Raises ProtocolError naming file, line and field."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         problem = ProtocolProblem(path, line, "", f"not valid YAML: {exc.problem}")

@@ -1,8 +1,11 @@
 """Full-text search over answers and principles.
 
-SQLite: FTS5 indexes kept in step by triggers (reflect.db), ranked by bm25, with snippets.
-Other databases (PostgreSQL): a case-insensitive substring match, newest first, with a snippet
-cut around the first match. Matches in snippets are wrapped in MARK_START / MARK_END.
+SQLite: FTS5 indexes kept in step by triggers (reflect.db), newest answers first, with
+snippets. Newest first rather than by relevance: FTS5 walks its index in rowid order and stops
+at the page size, where ranking would have to score every match (over a second for a common
+word among 2 million answers). Other databases (PostgreSQL): a case-insensitive substring
+match, newest first, with a snippet cut around the first match. Matches in snippets are
+wrapped in MARK_START / MARK_END.
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ def _snippet_around(body: str, words: str, width: int = 80) -> str:
 
 def search_answers(store: Store, words: str, limit: int = PAGE,
                    offset: int = 0) -> list[SearchHit]:
-    """Answers matching every word, best first (SQLite) or newest first (elsewhere)."""
+    """Answers matching every word, newest first."""
     words = " ".join(words.split())
     if not words:
         return []
@@ -82,7 +85,8 @@ def search_answers(store: Store, words: str, limit: int = PAGE,
             found = db.connection().execute(text(
                 "SELECT a.id, snippet(answer_fts, 0, char(2), char(3), '…', 14) "
                 "FROM answer_fts JOIN answer a ON a.rowid = answer_fts.rowid "
-                "WHERE answer_fts MATCH :query ORDER BY rank LIMIT :limit OFFSET :offset"),
+                "WHERE answer_fts MATCH :query ORDER BY answer_fts.rowid DESC "
+                "LIMIT :limit OFFSET :offset"),
                 {"query": query, "limit": limit, "offset": offset}).all()
             snippets = {uuid.UUID(str(row[0])): row[1] for row in found}
             answers = {a.id: a for a in db.exec(

@@ -87,6 +87,15 @@ class Store:
         db.add(AuditEvent(entity=entity, entity_id=str(entity_id), action=action, actor=actor,
                           detail=detail))
 
+    def tidy_search_index(self, pages: int = 100) -> None:
+        """Merge some full-text index segments (SQLite). Saves never merge, so the app calls
+        this from a background thread now and then; a short transaction each time."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql(
+                f"INSERT INTO answer_fts(answer_fts, rank) VALUES ('merge', {int(pages)})")
+
     # Stories -----------------------------------------------------------------------------
     def create_story(self, title: str, service: str = "", success_criteria: str = "",
                      summary: str = "", status: StoryStatus = StoryStatus.CANDIDATE) -> Story:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from textual.app import App
 from textual.binding import Binding
 
@@ -26,8 +29,20 @@ class ReflectApp(App[None]):
         self.interviewer_name = ""
         """The last interviewer named in a consent dialog, offered again for the next one."""
 
+    TIDY_EVERY = 30
+    """Seconds between background merges of the search index."""
+
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
+        self.set_interval(self.TIDY_EVERY, self.tidy_search_index)
+
+    def tidy_search_index(self) -> None:
+        self.run_worker(self._tidy, thread=True, exclusive=True, group="tidy", exit_on_error=False)
+
+    def _tidy(self) -> None:
+        # Busy or locked: the next round will do it; saves never depend on it.
+        with suppress(SQLAlchemyError):
+            self.store.tidy_search_index()
 
     async def action_quit(self) -> None:
         """Save any answer still being typed, then exit."""

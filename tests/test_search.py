@@ -115,3 +115,21 @@ async def test_lists_load_a_page_at_a_time(engine, catalog, monkeypatch):
             await pilot.press("down")
         await pilot.pause()
         assert table.row_count == 25 and table.exhausted
+
+
+def test_saves_do_not_merge_the_index_and_tidying_keeps_results(store, catalog):
+    from sqlalchemy import text
+
+    load_demo(store, catalog)
+    with store.engine.connect() as conn:
+        automerge = conn.execute(text(
+            "SELECT v FROM answer_fts_config WHERE k = 'automerge'")).scalar()
+    assert automerge == 0
+    before = [h.ref_id for h in search_answers(store, "home")]
+    story = store.stories()[0]
+    session = store.sessions_for_story(story.id)[0]
+    for number in range(40):
+        store.save_answer(session.id, "success-what", text=f"home visit number {number}")
+    store.tidy_search_index(pages=500)
+    after = [h.ref_id for h in search_answers(store, "home")]
+    assert set(before) <= set(after) and len(search_answers(store, "number 39")) == 1
