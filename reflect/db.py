@@ -56,7 +56,7 @@ FTS_SETUP = [
     # External-content FTS5 indexes: the text lives once, in answer and principle; triggers
     # keep the index in step inside the same transaction as every save.
     "CREATE VIRTUAL TABLE answer_fts USING fts5(text, content='answer', content_rowid='rowid',"
-    " tokenize='unicode61 remove_diacritics 2')",
+    " tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE TRIGGER answer_fts_insert AFTER INSERT ON answer BEGIN"
     " INSERT INTO answer_fts(rowid, text) VALUES (new.rowid, new.text); END",
     "CREATE TRIGGER answer_fts_delete AFTER DELETE ON answer BEGIN"
@@ -66,7 +66,8 @@ FTS_SETUP = [
     " INSERT INTO answer_fts(answer_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
     " INSERT INTO answer_fts(rowid, text) VALUES (new.rowid, new.text); END",
     "CREATE VIRTUAL TABLE principle_fts USING fts5(situation, goal, action, rationale,"
-    " content='principle', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+    " content='principle', content_rowid='rowid',"
+    " tokenize='porter unicode61 remove_diacritics 2')",
     "CREATE TRIGGER principle_fts_insert AFTER INSERT ON principle BEGIN"
     " INSERT INTO principle_fts(rowid, situation, goal, action, rationale)"
     " VALUES (new.rowid, new.situation, new.goal, new.action, new.rationale); END",

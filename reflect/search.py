@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
-from reflect.models import Answer, Principle, Session, Story
+from reflect.models import Answer, Informant, Principle, Session, Story
 from reflect.roles import Role
 from reflect.store import Store
 
@@ -50,12 +50,12 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 
 def fts_query(words: str) -> str:
-    """User words as a safe FTS5 query: every word must occur; the last may be a prefix."""
-    tokens = re.findall(r"\w+", words)
-    if not tokens:
-        return ""
-    quoted = [f'"{token}"' for token in tokens]
-    quoted[-1] += "*"
+    """User words as a safe FTS5 query: every word must occur, in any of its forms (the index
+    stems: visit, visits, visited); a word typed with a * at its end matches as a prefix.
+    Prefixes are opt-in because they are slow: about 40 ms against 0.5 ms for a word among
+    2 million answers."""
+    quoted = [f'"{token}"' + ("*" if star else "")
+              for token, star in re.findall(r"(\w+)(\*?)", words)]
     return " ".join(quoted)
 
 
@@ -102,13 +102,15 @@ def search_answers(store: Store, words: str, limit: int = PAGE,
         story_ids = {s.story_id for s in sessions.values() if s.story_id}
         titles = {s.id: s.title for s in db.exec(
             select(Story).where(col(Story.id).in_(story_ids)))}
+        roles = {i.id: i.role for i in db.exec(select(Informant).where(
+            col(Informant.id).in_({s.informant_id for s in sessions.values()})))}
     hits = []
     for answer in ordered:
         session = sessions[answer.session_id]
         protocol = store.protocol_of(session)
         question = next((q for q in protocol.questions if q.id == answer.question_id), None)
-        informant = store.informant(session.informant_id) if session.informant_id else None
-        who = Role(informant.role).label if informant else "reflection"
+        role = roles.get(session.informant_id)
+        who = Role(role).label if role else "reflection"
         hits.append(SearchHit("answer", answer.id, session.story_id,
                               titles.get(session.story_id, session.case_label), session.id, who,
                               answer.question_id, question.prompt if question else "",

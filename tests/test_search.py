@@ -26,7 +26,9 @@ def test_index_follows_every_save(store, interview):
     assert [h.question_id for h in search_answers(store, "grandmother")] == ["success-what"]
     store.save_answer(session.id, "success-what", text="We phoned the school instead")
     assert search_answers(store, "grandmother") == []
-    [hit] = search_answers(store, "phon")  # the last word is a prefix
+    assert search_answers(store, "phon") == []  # whole words only...
+    [hit] = search_answers(store, "phon*")  # ...unless asked for a prefix
+    assert [h.ref_id for h in search_answers(store, "phone")] == [hit.ref_id]  # stemmed
     assert hit.story_title == "Back to school" and hit.who == "social worker"
     assert hit.question.startswith("In a few sentences")
     assert snippet_parts(hit.snippet) == [("We ", False), ("phoned", True),
@@ -36,7 +38,8 @@ def test_index_follows_every_save(store, interview):
 
 
 def test_words_are_quoted_not_parsed():
-    assert fts_query('home "visit" OR NEAR(') == '"home" "visit" "OR" "NEAR"*'
+    assert fts_query('home "visit" OR NEAR(') == '"home" "visit" "OR" "NEAR"'
+    assert fts_query("vis* home") == '"vis"* "home"'
     assert fts_query("  ...  ") == ""
 
 
