@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from rich.console import Console
@@ -38,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("where", help="show where the database and user protocols are")
     commands.add_parser("demo", help="load the fictional demo set (5 stories) into the database")
+    backup = commands.add_parser("backup", help="write a consistent copy of the database "
+                                 "(safe while the app is running)")
+    backup.add_argument("target", nargs="?", type=Path,
+                        help="file or folder for the copy (default: beside the database)")
     search = commands.add_parser("search", help="search all answers and principles")
     search.add_argument("words", nargs="+", help="every word must occur; the last may be "
                         "the start of a word")
@@ -164,6 +169,22 @@ def _search(db: str, words: str, limit: int) -> int:
     return 0 if hits else 1
 
 
+def _backup(db: str, target: Path | None) -> int:
+    from reflect.db import backup_sqlite, open_engine, sqlite_path, to_url
+
+    path = sqlite_path(to_url(db))
+    if path is None:
+        raise ReflectError("reflect backup copies SQLite databases; for a server database use "
+                           "its own backup tools (pg_dump)")
+    open_engine(db).dispose()  # refuses damaged or foreign files with a plain message
+    if target is not None and target.is_dir():
+        target = target / f"{path.stem}-backup-{time.strftime('%Y%m%dT%H%M%S')}.db"
+    written = backup_sqlite(path, "backup", target)
+    console.print(f"Wrote {written} ({written.stat().st_size:,} bytes)", highlight=False,
+                  markup=False)
+    return 0
+
+
 def _run_app(db: str) -> int:
     from reflect.db import open_engine
 
@@ -186,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
             return _where(db)
         if args.command == "search":
             return _search(db, " ".join(args.words), args.limit)
+        if args.command == "backup":
+            return _backup(db, args.target)
         if args.command == "demo":
             return _demo(db)
         if args.command == "export":

@@ -157,9 +157,13 @@ def _stored_version(conn: Connection) -> int | None:
     return conn.execute(text(f"SELECT version FROM {SCHEMA_TABLE}")).scalar_one()
 
 
-def backup_sqlite(path: Path, suffix: str) -> Path:
-    """A consistent copy of a SQLite database beside it, readable by the owner only."""
-    target = path.with_name(f"{path.name}.{suffix}-{utcnow():%Y%m%dT%H%M%S}.bak")
+def backup_sqlite(path: Path, suffix: str, target: Path | None = None) -> Path:
+    """A consistent copy of a SQLite database (beside it unless target is given), readable by
+    the owner only. Uses SQLite's backup API, so the app may keep writing meanwhile."""
+    target = target or path.with_name(f"{path.name}.{suffix}-{utcnow():%Y%m%dT%H%M%S}.bak")
+    if target.exists():
+        raise ReflectError(f"{target} already exists; choose another name")
+    target.touch(mode=0o600)
     source = sqlite3.connect(path)
     try:
         dest = sqlite3.connect(target)

@@ -26,7 +26,8 @@ def data_dir() -> Path:
     """The per-user directory holding the database and user protocols (created on demand)."""
     override = os.environ.get("REFLECT_DATA_DIR")
     path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)  # the answers are about vulnerable families
     return path
 
 

@@ -178,3 +178,27 @@ def test_database_from_schema_1_is_backed_up_and_upgraded(tmp_path):
             expected = {row[1] for row in fresh.execute(text("PRAGMA table_info(session)"))}
         assert upgraded == expected
         assert conn.execute("SELECT count(*) FROM actionitem").fetchone() == (0,)
+
+
+def test_backup_command_while_another_connection_writes(store, interview, tmp_path, capsys):
+    from reflect.cli import main
+
+    _, _, session = interview
+    store.save_answer(session.id, "success-what", text="before the backup")
+    db = str(store.engine.url.database)
+    with store.engine.connect() as conn:  # an open reader, as a running app would hold
+        conn.execute(text("SELECT count(*) FROM answer")).scalar()
+        assert main(["--db", db, "backup", str(tmp_path)]) == 0
+    [copy] = tmp_path.glob("test-backup-*.db")
+    assert copy.stat().st_mode & 0o777 == 0o600
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT text FROM answer").fetchone() == ("before the backup",)
+    assert main(["--db", db, "backup", str(copy)]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_data_dir_is_private(isolated_data_dir):
+    from reflect import paths
+
+    assert paths.data_dir().stat().st_mode & 0o777 == 0o700
