@@ -4,7 +4,10 @@
     python bench/probe.py app DB           reflect's home screen on DB
     python bench/probe.py memory DB        reflect: home, open a session, search; then peak RSS
 
-Prints one JSON line: {"ready": <epoch seconds when ready for input>, "peak_rss_kb": ...}.
+Prints one JSON line: {"ready": <epoch seconds when the first screen is drawn and takes
+input>, "filled": <when reflect's lists are filled from the database>, "peak_rss_kb": ...}.
+reflect is started as the `reflect` command starts it (make_app(db=...)): home first, the
+database opened in a background thread.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ import sys
 import time
 
 
-def report(app) -> None:
+def report(app, ready: float | None = None) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"ready": time.time(), "peak_rss_kb": peak}), flush=True)
+    now = time.time()
+    print(json.dumps({"ready": ready or now, "filled": now, "peak_rss_kb": peak}), flush=True)
     app.exit()
 
 
@@ -36,19 +40,29 @@ def minimal() -> None:
 
 
 def reflect_app(db: str, exercise: bool) -> None:
-    from reflect.db import open_engine
     from screens.app import make_app
     from screens.home import HomeScreen
 
-    app = make_app(open_engine(db))
+    app = make_app(db=db)
+    drawn: list[float] = []
+
+    def home_drawn() -> None:
+        drawn.append(time.time())
+        when_filled()
 
     async def when_home() -> None:
         if not isinstance(app.screen, HomeScreen):
             app.set_timer(0.002, when_home)
             return
+        app.call_after_refresh(home_drawn)
+
+    async def when_filled() -> None:
+        if app.store is None:
+            app.set_timer(0.002, when_filled)
+            return
         if exercise:
             await use(app)
-        app.call_after_refresh(report, app)
+        app.call_after_refresh(report, app, drawn[0])
 
     async def use(app) -> None:
         from reflect.search import search_answers

@@ -64,11 +64,14 @@ def probe(kind: str, db: Path | None = None) -> dict:
 
 
 def startup(db: Path, runs: int) -> dict:
-    app, minimal = [], []
+    app, filled, minimal = [], [], []
     for _ in range(runs):
         minimal.append(probe("minimal")["seconds"])
-        app.append(probe("app", db)["seconds"])
-    return {"app": statistics.median(app), "minimal": statistics.median(minimal)}
+        result = probe("app", db)
+        app.append(result["seconds"])
+        filled.append(result["seconds"] + result["filled"] - result["ready"])
+    return {"app": statistics.median(app), "minimal": statistics.median(minimal),
+            "filled": statistics.median(filled)}
 
 
 def save_latency(store: Store, saves: int = 300) -> list[float]:
@@ -201,9 +204,11 @@ def measure(size: int, folder: Path, reuse: bool, runs: int) -> list[tuple[str, 
         rows.append(("generate", f"reused {db.stat().st_size / 1e6:,.0f} MB", ""))
     start = startup(db, runs)
     ratio = start["app"] / start["minimal"]
-    rows.append(("start-up (process start to home ready)",
+    rows.append(("start-up (process start to home drawn, taking keys)",
                  f"{ms(start['app'])} ms vs minimal app {ms(start['minimal'])} ms "
                  f"= {ratio:.2f}x", "≤ 1.5x"))
+    rows.append(("start-up to home lists filled from the database",
+                 f"{ms(start['filled'])} ms = {start['filled'] / start['minimal']:.2f}x", ""))
     store = Store(open_engine(str(db)))
     saves = save_latency(store)
     rows.append(("save one answer (durable)", f"median {ms(statistics.median(saves))} ms, "

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Column, Table
-from sqlalchemy.exc import SQLAlchemyError
 
 from reflect import __version__, paths
 from reflect.errors import ReflectError
@@ -186,13 +185,19 @@ def _backup(db: str, target: Path | None) -> int:
 
 
 def _run_app(db: str) -> int:
-    from reflect.db import open_engine
-
-    engine = open_engine(db)
     from screens.app import make_app  # deferred: only the app needs Textual
 
-    make_app(engine).run()
-    return 0
+    app = make_app(db=db)  # draws first, opens the database in the background
+    app.run()
+    return app.return_code or 0
+
+
+def _database_error() -> type[Exception]:
+    """SQLAlchemy's base error, imported only when an error is being handled (the except
+    clause is evaluated then), so starting the app does not wait for SQLAlchemy."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return SQLAlchemyError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -219,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except SQLAlchemyError as exc:
+    except _database_error() as exc:
         errors.print(f"reflect: the database refused the change ({type(exc).__name__}); "
                      "nothing was written. Run 'reflect where' to check which database this is.",
                      highlight=False, markup=False)

@@ -9,30 +9,19 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, date, datetime
-from enum import StrEnum
 
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from reflect.vocab import ActionStatus, SessionStatus, StoryStatus  # also re-exported
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class StoryStatus(StrEnum):
-    CANDIDATE = "candidate"
-    SELECTED = "selected"
-    INTERVIEWING = "interviewing"
-    ANALYSED = "analysed"
-    PUBLISHED = "published"
 
 
-class SessionStatus(StrEnum):
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    ABANDONED = "abandoned"
-    DECLINED = "declined"
-    """Consent was refused: no question may be asked or answered."""
 
 
 class _Timestamps(SQLModel):
@@ -133,12 +122,6 @@ class Answer(_Timestamps, table=True):
         return bool(self.text.strip()) or (value is not None and value != [])
 
 
-class ActionStatus(StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    PARTLY = "partly"
-    NOT_DONE = "not_done"
-    DROPPED = "dropped"
 
 
 class ActionItem(_Timestamps, table=True):

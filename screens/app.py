@@ -1,17 +1,27 @@
-"""The app object: holds the store and the protocol catalog, and opens the home screen."""
+"""The app object: holds the store and the protocol catalog, and opens the home screen.
+
+Started from the CLI, the app draws the home screen first and opens the database in a
+background thread: importing SQLAlchemy and SQLModel alone takes about as long as starting
+Textual, and a migration may back up a large file first. Tests and scripts pass an open
+engine instead, and everything is ready before the first screen.
+"""
 
 from __future__ import annotations
 
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 from textual.app import App
 from textual.binding import Binding
 
-from reflect.protocols import ProtocolCatalog, load_catalog
-from reflect.store import Store
+from reflect.errors import ReflectError
 from screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from reflect.protocols import ProtocolCatalog
+    from reflect.store import Store
 
 
 class ReflectApp(App[None]):
@@ -21,25 +31,57 @@ class ReflectApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
-
-    def __init__(self, store: Store, catalog: ProtocolCatalog):
-        super().__init__()
-        self.store = store
-        self.catalog = catalog
-        self.interviewer_name = ""
-        """The last interviewer named in a consent dialog, offered again for the next one."""
-
     TIDY_EVERY = 30
     """Seconds between background merges of the search index."""
 
+    def __init__(self, store: Store | None = None, catalog: ProtocolCatalog | None = None,
+                 db: str | None = None):
+        super().__init__()
+        self.store = store
+        self.catalog = catalog
+        self.db = db
+        """Opened in the background when no store is given."""
+        self.interviewer_name = ""
+        """The last interviewer named in a consent dialog, offered again for the next one."""
+
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
+        if self.store is None:
+            self.run_worker(self.open_database, thread=True, exit_on_error=False)
         self.set_interval(self.TIDY_EVERY, self.tidy_search_index)
 
+    def open_database(self) -> None:
+        """In a worker thread: import the database layer, open (and migrate), load protocols."""
+        try:
+            from reflect.db import open_engine
+            from reflect.protocols import load_catalog
+            from reflect.store import Store
+
+            store, catalog = Store(open_engine(self.db)), load_catalog()
+        except ReflectError as exc:
+            self.call_from_thread(self.cannot_open, str(exc))
+            return
+        self.call_from_thread(self.database_opened, store, catalog)
+
+    def database_opened(self, store: Store, catalog: ProtocolCatalog) -> None:
+        self.store, self.catalog = store, catalog
+        if isinstance(self.screen, HomeScreen):
+            self.screen.database_ready()
+
+    def cannot_open(self, message: str) -> None:
+        from screens.confirm import ConfirmDialog
+
+        self.push_screen(ConfirmDialog("The database cannot be opened", message, "Quit",
+                                       "Quit"), lambda _: self.exit(return_code=1))
+
     def tidy_search_index(self) -> None:
-        self.run_worker(self._tidy, thread=True, exclusive=True, group="tidy", exit_on_error=False)
+        if self.store is not None:
+            self.run_worker(self._tidy, thread=True, exclusive=True, group="tidy",
+                            exit_on_error=False)
 
     def _tidy(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
         # Busy or locked: the next round will do it; saves never depend on it.
         with suppress(SQLAlchemyError):
             self.store.tidy_search_index()
@@ -57,6 +99,13 @@ class ReflectApp(App[None]):
         self.notify(message, title="Not done", severity="error", timeout=8)
 
 
-def make_app(engine: Engine, catalog: ProtocolCatalog | None = None) -> ReflectApp:
-    """Build the app on an open engine; the CLI and the tests both call this."""
+def make_app(engine: Engine | None = None, catalog: ProtocolCatalog | None = None,
+             db: str | None = None) -> ReflectApp:
+    """Build the app: on an open engine (tests, scripts: ready at once), or on a database
+    path or URL that it opens in the background (the CLI)."""
+    if engine is None:
+        return ReflectApp(db=db)
+    from reflect.protocols import load_catalog
+    from reflect.store import Store
+
     return ReflectApp(Store(engine), catalog if catalog is not None else load_catalog())

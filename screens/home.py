@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,14 +14,17 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reflect.errors import ReflectError
-from reflect.models import Session, SessionStatus
 from reflect.roles import Role
-from screens.action_review import ReviewAction
+from reflect.vocab import SessionStatus
 from screens.labels import STATUS_LABELS, when
 from screens.paged_table import PagedTable, Row
-from screens.reflection_start import StartReflection
-from screens.story import StoryScreen
-from screens.story_form import StoryForm
+
+if TYPE_CHECKING:
+    from reflect.models import Session
+
+# The other screens are imported when first opened: the home screen is drawn before the
+# database layer (SQLAlchemy) has finished importing, in a background thread (screens.app).
+NEEDS_DATABASE = {"new_story", "reflect", "history", "themes", "search"}
 
 
 class HomeScreen(Screen[None]):
@@ -50,11 +54,15 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#due", DataTable).add_columns("Review on", "Step", "From")
+        self.query_one("#due").display = self.query_one("#due-title").display = False
         self.query_one("#stories", DataTable).add_columns("Story", "Status", "Service",
                                                           "Updated")
         self.query_one("#sessions", DataTable).add_columns("Story / case", "Who", "Status",
                                                            "Answered", "Protocol", "Updated")
-        problems = self.app.catalog.problems
+        self.show_protocol_problems()
+
+    def show_protocol_problems(self) -> None:
+        problems = self.app.catalog.problems if self.app.catalog else []
         banner = self.query_one("#protocol-problems", Static)
         banner.display = bool(problems)
         if problems:
@@ -65,7 +73,19 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: the one place lists are (re)read."""
+        if self.app.store is None:
+            self.query_one("#stories-empty", Static).update("Opening the database…")
+            return
         self.refresh_lists()
+
+    def database_ready(self) -> None:
+        """Called by the app once the database is open (see ReflectApp.open_database)."""
+        self.show_protocol_problems()
+        self.refresh_lists()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return not (action in NEEDS_DATABASE and self.app.store is None)
 
     def _protocol_title(self, protocol_id: str) -> str:
         protocol = self.app.catalog.get(protocol_id)
@@ -118,6 +138,9 @@ class HomeScreen(Screen[None]):
         return f"{session.interviewer or 'me'} (reflection)"
 
     def action_new_story(self) -> None:
+        from screens.story import StoryScreen
+        from screens.story_form import StoryForm
+
         def created(draft) -> None:
             if draft is None:
                 return
@@ -131,6 +154,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(StoryForm(), created)
 
     def action_reflect(self) -> None:
+        from screens.reflection_start import StartReflection
+
         protocols = self.app.catalog.of_kind("reflection")
         if not protocols:
             self.app.show_error("No reflection protocol is loaded; see 'reflect protocols list'.")
@@ -174,6 +199,8 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#due")
     def review_due(self, event: DataTable.RowSelected) -> None:
+        from screens.action_review import ReviewAction
+
         store = self.app.store
         item = next((a for a in store.due_actions(date.today())
                      if str(a.id) == event.row_key.value), None)
@@ -206,6 +233,8 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#stories")
     def open_story(self, event: DataTable.RowSelected) -> None:
+        from screens.story import StoryScreen
+
         self.app.push_screen(StoryScreen(uuid.UUID(event.row_key.value)))
 
     @on(DataTable.RowSelected, "#sessions")
@@ -218,5 +247,7 @@ class HomeScreen(Screen[None]):
                                 "open. The refusal is kept on the story.")
             return
         if session.story_id and session.kind == "interview":
+            from screens.story import StoryScreen
+
             self.app.push_screen(StoryScreen(session.story_id))
         self._open(session.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from reflect.models import SessionStatus
+from reflect.vocab import SessionStatus
 
 STATUS_LABELS = {
     SessionStatus.IN_PROGRESS: "in progress",

@@ -70,7 +70,7 @@ def test_sigkill_while_typing_loses_at_most_the_last_second(db_path, engine, int
     env = {**os.environ, "TERM": "xterm-256color", "REFLECT_DB": str(db_path)}
     terminal = Terminal([sys.executable, "-m", "reflect"], env)
     try:
-        terminal.wait_for(b"Recent sessions")
+        terminal.wait_for(b"Maya")  # the sessions list is filled: the database is open
         terminal.type("\t\r")  # focus the sessions list, open the interview
         terminal.wait_for(b"Stage 1/6")
         terminal.type("We met at her home every week.")

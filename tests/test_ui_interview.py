@@ -210,3 +210,34 @@ async def test_broken_protocol_file_is_shown_on_home(engine, isolated_data_dir):
         banner = shown(app, "#protocol-problems")
         assert "Protocol files not loaded" in banner and "mine.yaml:2: kind:" in banner
     assert "lfs-client" in catalog.protocols
+
+
+async def test_app_draws_home_then_opens_the_database_in_the_background(db_path, interview,
+                                                                         engine):
+    engine.dispose()
+    app = make_app(db=str(db_path))
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.store is not None and "lfs-client" in app.catalog.protocols
+        assert table_rows(app, "#stories")[0][0] == "Back to school"
+        assert table_rows(app, "#sessions")[0][1] == "Maya (social worker)"
+
+
+async def test_a_database_that_cannot_open_is_explained_in_the_app(tmp_path):
+    from screens.confirm import ConfirmDialog
+
+    garbage = tmp_path / "notes.db"
+    garbage.write_bytes(b"not a database at all" * 100)
+    app = make_app(db=str(garbage))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "is not a SQLite database" in shown(app, "#confirm-body")
+        await pilot.press("n")  # keys that need the database do nothing meanwhile
+        await pilot.click("#yes")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert garbage.read_bytes() == b"not a database at all" * 100

@@ -1,0 +1,33 @@
+"""The fixed vocabularies of the data model, in a module light enough for the first screen.
+
+reflect.models re-exports them; screens import them from here so that drawing the home screen
+does not wait for SQLAlchemy to import.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class StoryStatus(StrEnum):
+    CANDIDATE = "candidate"
+    SELECTED = "selected"
+    INTERVIEWING = "interviewing"
+    ANALYSED = "analysed"
+    PUBLISHED = "published"
+
+
+class SessionStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+    DECLINED = "declined"
+    """Consent was refused: no question may be asked or answered."""
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+    DROPPED = "dropped"
