@@ -48,7 +48,7 @@ def reflect_app(db: str, exercise: bool) -> None:
 
     def home_drawn() -> None:
         drawn.append(time.time())
-        when_filled()
+        app.call_later(when_filled)
 
     async def when_home() -> None:
         if not isinstance(app.screen, HomeScreen):

@@ -57,7 +57,8 @@ def probe(kind: str, db: Path | None = None) -> dict:
     command = [sys.executable, str(HERE / "probe.py"), kind] + ([str(db)] if db else [])
     env = {**os.environ, "TEXTUAL_ANIMATIONS": "none"}
     started = time.time()
-    output = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    output = subprocess.run(command, capture_output=True, text=True, env=env, check=True,
+                            timeout=300)
     result = json.loads(output.stdout.strip().splitlines()[-1])
     result["seconds"] = result["ready"] - started
     return result
