@@ -38,7 +38,7 @@ from reflect.models import SessionStatus  # noqa: E402
 from reflect.search import search_answers  # noqa: E402
 from reflect.store import Store  # noqa: E402
 
-console = Console()
+console = Console(width=max(140, Console().width))
 QUERIES = ["family", "home visit", "school", "trust", "mother", "worker", "plan", "budget",
            "rota", "meeting", "children", "flat", "group", "landlord", "papers", "calm"]
 

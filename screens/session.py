@@ -68,6 +68,8 @@ class SessionScreen(Screen[None]):
         self._last_persisted = 0
         self._saved_note = ""
         self._shown_state: tuple[str, str] | None = None
+        self._drawn_width = 0
+        self._bindings_for: SessionStatus | None = None
 
     # Building ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -114,11 +116,19 @@ class SessionScreen(Screen[None]):
         self.sub_title = run.protocol.title
         self.set_interval(1, self._tick)
         self.show_question()
-        self.call_after_refresh(self._draw_outline)
+        self.call_after_refresh(self._redraw_outline_if_resized)
 
     def on_resize(self) -> None:
         if self.run is not None:
-            self.call_after_refresh(self._draw_outline)
+            self.call_after_refresh(self._redraw_outline_if_resized)
+
+    def _outline_width(self) -> int:
+        return max(self.query_one("#outline", OptionList).size.width - 2, OUTLINE_WIDTH)
+
+    def _redraw_outline_if_resized(self) -> None:
+        """The outline cuts prompts to its width, known only after layout."""
+        if self._outline_width() != self._drawn_width:
+            self._draw_outline()
 
     @property
     def editable(self) -> bool:
@@ -160,7 +170,11 @@ class SessionScreen(Screen[None]):
         self._saved_note = ""
         self._draw_outline()
         self._draw_status()
-        self.refresh_bindings()
+        if self._bindings_for != self.run.session.status:
+            # Only the session's status changes which keys apply; refreshing the footer on
+            # every question made it rebuild itself each time.
+            self._bindings_for = self.run.session.status
+            self.refresh_bindings()
 
     def _show_answer_widgets(self) -> None:
         run, kind = self.run, self.kind
@@ -223,7 +237,7 @@ class SessionScreen(Screen[None]):
         options: list[Option] = []
         highlight = 0
         outline = self.query_one("#outline", OptionList)
-        width = max(outline.size.width - 2, OUTLINE_WIDTH)
+        width = self._drawn_width = self._outline_width()
         for stage in run.protocol.stages:
             done = run.progress(stage)
             minutes = f" {stage.minutes}m" if stage.minutes else ""
