@@ -388,7 +388,8 @@ class SessionScreen(Screen[None]):
     def action_next(self) -> None:
         if self.run.is_last:
             self.flush()
-            self.app.notify("That was the last question. Press F10 to finish.")
+            self.app.notify("That was the last question." +
+                            (" Press F10 to finish." if self.editable else ""))
             return
         self._move(lambda: self.run.next(self.elapsed()))
 
