@@ -109,8 +109,14 @@ def _v4_to_v5(conn: Connection) -> None:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_{table}_{column} ON {table} ({column})"))
 
 
+def _v5_to_v6(conn: Connection) -> None:
+    """The audit trail records hashes of the old and new value of each change."""
+    _add_column(conn, "auditevent", "old_hash", "''")
+    _add_column(conn, "auditevent", "new_hash", "''")
+
+
 # MIGRATIONS[n] upgrades a database from version n + 1 to n + 2. Append, never edit.
-MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5]
+MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6]
 
 
 def latest_version() -> int:

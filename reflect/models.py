@@ -190,3 +190,8 @@ class AuditEvent(SQLModel, table=True):
     entity_id: str
     action: str
     detail: str = ""
+    """Names of changed fields, ids, statuses: never answer or principle text."""
+    old_hash: str = ""
+    """SHA-256 of the value before the change (empty when created)."""
+    new_hash: str = ""
+    """SHA-256 of the value after the change (empty when deleted)."""

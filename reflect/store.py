@@ -5,6 +5,7 @@ Screens and the CLI call these methods; nothing outside reflect/ writes SQL.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -34,6 +35,20 @@ from reflect.models import (
 )
 from reflect.protocols import Protocol
 from reflect.roles import Role
+
+
+def _answer_state(answer: Answer) -> dict:
+    return {"text": answer.text, "value": answer.value, "skipped": answer.skipped,
+            "quote": answer.flag_quote, "follow_up": answer.flag_follow_up}
+
+
+def _digest(value: object) -> str:
+    """SHA-256 of a value's JSON, or '' for None: lets an audit show that (and when) a text
+    changed, and match it to a copy, without holding the text itself."""
+    if value is None:
+        return ""
+    encoded = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -83,9 +98,11 @@ class Store:
         return DBSession(self.engine, expire_on_commit=False)
 
     def _audit(self, db: DBSession, entity: str, entity_id: uuid.UUID, action: str,
-               actor: str = "", detail: str = "") -> None:
+               actor: str = "", detail: str = "", old: object = None,
+               new: object = None) -> None:
+        """Append an audit event; old and new values are stored only as hashes."""
         db.add(AuditEvent(entity=entity, entity_id=str(entity_id), action=action, actor=actor,
-                          detail=detail))
+                          detail=detail, old_hash=_digest(old), new_hash=_digest(new)))
 
     def tidy_search_index(self, pages: int = 100) -> None:
         """Merge some full-text index segments (SQLite). Saves never merge, so the app calls
@@ -216,7 +233,11 @@ class Store:
             )
             db.add(session)
             self._audit(db, "session", session.id, "consent_given" if consent.given
-                        else "consent_refused", actor=session.interviewer)
+                        else "consent_refused", actor=session.interviewer,
+                        detail=f"{consent.method}; text {protocol.consent.version}",
+                        new={"given": consent.given, "method": consent.method,
+                             "at": session.consent_at, "by": session.consent_recorded_by,
+                             "text": protocol.consent.version})
             story = db.get(Story, informant.story_id)
             if consent.given and story is not None and story.status in (
                     StoryStatus.CANDIDATE, StoryStatus.SELECTED):
@@ -309,8 +330,9 @@ class Store:
                 raise ReflectError("consent was refused: no answers can be recorded")
             query = select(Answer).where(Answer.session_id == session_id,
                                          Answer.question_id == question_id)
-            answer = db.exec(query).first() or Answer(session_id=session_id,
-                                                      question_id=question_id)
+            existing = db.exec(query).first()
+            answer = existing or Answer(session_id=session_id, question_id=question_id)
+            before = _answer_state(answer) if existing else None
             if text is not None:
                 answer.text = text
             if value is not ...:
@@ -326,6 +348,12 @@ class Store:
             answer.updated_at = session.updated_at = utcnow()
             db.add(answer)
             db.add(session)
+            after = _answer_state(answer)
+            if after != before:
+                changed = [k for k in after if before is None or after[k] != before[k]]
+                self._audit(db, "answer", answer.id, "update" if existing else "create",
+                            actor=session.interviewer, detail=",".join(changed),
+                            old=before, new=after)
             db.commit()
         return answer
 
@@ -449,7 +477,8 @@ class Store:
         principle = Principle(story_id=story_id, **self._principle_parts(parts))
         with self._db() as db:
             db.add(principle)
-            self._audit(db, "principle", principle.id, "create")
+            self._audit(db, "principle", principle.id, "create",
+                        new=principle.model_dump(include=set(PRINCIPLE_PARTS)))
             db.commit()
         return principle
 
@@ -469,11 +498,13 @@ class Store:
             principle = db.get(Principle, principle_id)
             if principle is None:
                 raise ReflectError("that principle no longer exists")
+            before = principle.model_dump(include=set(PRINCIPLE_PARTS))
             for name, value in cleaned.items():
                 setattr(principle, name, value)
             principle.updated_at = utcnow()
             db.add(principle)
-            self._audit(db, "principle", principle.id, "update")
+            self._audit(db, "principle", principle.id, "update", detail=",".join(sorted(cleaned)),
+                        old=before, new=principle.model_dump(include=set(PRINCIPLE_PARTS)))
             db.commit()
         return principle
 
@@ -483,8 +514,9 @@ class Store:
             for link in db.exec(select(Evidence).where(Evidence.principle_id == principle_id)):
                 db.delete(link)
             if (principle := db.get(Principle, principle_id)) is not None:
+                self._audit(db, "principle", principle_id, "delete",
+                            old=principle.model_dump(include=set(PRINCIPLE_PARTS)))
                 db.delete(principle)
-                self._audit(db, "principle", principle_id, "delete")
             db.commit()
 
     def principles(self, story_id: uuid.UUID | None = None) -> list[Principle]:

@@ -202,3 +202,34 @@ def test_data_dir_is_private(isolated_data_dir):
     from reflect import paths
 
     assert paths.data_dir().stat().st_mode & 0o777 == 0o700
+
+
+def test_audit_trail_hashes_changes_and_never_holds_text(store, interview, engine):
+    import hashlib
+    import json
+
+    _, _, session = interview
+    secret = "The mother told me about the debts"
+    store.save_answer(session.id, "success-what", text=secret)
+    store.save_answer(session.id, "success-what", text=secret)  # unchanged: no event
+    store.save_answer(session.id, "success-what", flag_quote=True)
+    principle = store.add_principle(session.story_id, action="Visit at home")
+    store.update_principle(principle.id, rationale="you see more")
+    with engine.connect() as conn:
+        events = conn.execute(text(
+            "SELECT entity, action, actor, detail, old_hash, new_hash FROM auditevent "
+            "ORDER BY at")).all()
+        dump = "\n".join(str(row) for row in conn.execute(text("SELECT * FROM auditevent")))
+    answers = [e for e in events if e[0] == "answer"]
+    assert [(e[1], e[3]) for e in answers] == [
+        ("create", "text,value,skipped,quote,follow_up"), ("update", "quote")]
+    assert answers[0][2] == "Ana" and answers[0][4] == "" and len(answers[0][5]) == 64
+    assert answers[1][4] == answers[0][5]  # the chain: old hash of one is new hash of the last
+    state = {"text": secret, "value": None, "skipped": False, "quote": False,
+             "follow_up": False}
+    expected = hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
+    assert answers[0][5] == expected
+    consent = next(e for e in events if e[1] == "consent_given")
+    assert consent[3] == "verbal; text lfs-consent-1" and consent[5]
+    assert [e[1] for e in events if e[0] == "principle"] == ["create", "update"]
+    assert secret not in dump and "debts" not in dump and "you see more" not in dump
