@@ -4,64 +4,17 @@ everything typed up to a second before the kill is in the database, and the data
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import signal
 import sqlite3
-import struct
-import subprocess
 import sys
-import termios
-import threading
 import time
 
 import pytest
 
 from reflect.store import Store
+from tests.terminal import Terminal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
-
-
-class Terminal:
-    """Runs a command on a pty of a given size and keeps everything it prints."""
-
-    def __init__(self, argv: list[str], env: dict[str, str], cols: int = 100, rows: int = 30):
-        self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                        start_new_session=True)
-        os.close(slave)
-        self.output = bytearray()
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.output += chunk
-
-    def wait_for(self, text: bytes, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in self.output:
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                raise AssertionError(f"{text!r} never appeared; last output: "
-                                     f"{bytes(self.output[-400:])!r}")
-            time.sleep(0.05)
-
-    def type(self, text: str, delay: float = 0.02) -> None:
-        for char in text:
-            os.write(self.master, char.encode())
-            time.sleep(delay)
-
-    def kill(self) -> None:
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-        os.close(self.master)
 
 
 def test_sigkill_while_typing_loses_at_most_the_last_second(db_path, engine, interview):

@@ -1,0 +1,54 @@
+"""Run a command in a real pseudo-terminal, as a person would, for crash tests."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import struct
+import subprocess
+import termios
+import threading
+import time
+
+
+class Terminal:
+    """Runs a command on a pty of a given size and keeps everything it prints."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], cols: int = 100, rows: int = 30):
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                        start_new_session=True)
+        os.close(slave)
+        self.output = bytearray()
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def wait_for(self, text: bytes, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.output:
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise AssertionError(f"{text!r} never appeared; last output: "
+                                     f"{bytes(self.output[-400:])!r}")
+            time.sleep(0.05)
+
+    def type(self, text: str, delay: float = 0.02) -> None:
+        for char in text:
+            os.write(self.master, char.encode())
+            time.sleep(delay)
+
+    def kill(self) -> None:
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=10)
+        os.close(self.master)
