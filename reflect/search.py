@@ -71,17 +71,24 @@ def _snippet_around(body: str, words: str, width: int = 80) -> str:
             + body[position + len(words):end] + ("…" if end < len(body) else ""))
 
 
+def _uses_fts(store: Store) -> bool:
+    return store.engine.dialect.name == "sqlite"
+
+
+def _prepare(store: Store, words: str) -> tuple[str, str]:
+    """The words with white space folded, and the query to run ('' when there is none)."""
+    words = " ".join(words.split())
+    return words, (fts_query(words) if _uses_fts(store) else words)
+
+
 def search_answers(store: Store, words: str, limit: int = PAGE,
                    offset: int = 0) -> list[SearchHit]:
     """Answers matching every word, newest first."""
-    words = " ".join(words.split())
-    if not words:
+    words, query = _prepare(store, words)
+    if not query:
         return []
     with DBSession(store.engine) as db:
-        if store.engine.dialect.name == "sqlite":
-            query = fts_query(words)
-            if not query:
-                return []
+        if _uses_fts(store):
             found = db.connection().execute(text(
                 "SELECT a.id, snippet(answer_fts, 0, char(2), char(3), '…', 14) "
                 "FROM answer_fts JOIN answer a ON a.rowid = answer_fts.rowid "
@@ -119,14 +126,11 @@ def search_answers(store: Store, words: str, limit: int = PAGE,
 
 
 def search_principles(store: Store, words: str, limit: int = PAGE) -> list[SearchHit]:
-    words = " ".join(words.split())
-    if not words:
+    words, query = _prepare(store, words)
+    if not query:
         return []
     with DBSession(store.engine) as db:
-        if store.engine.dialect.name == "sqlite":
-            query = fts_query(words)
-            if not query:
-                return []
+        if _uses_fts(store):
             ids = [uuid.UUID(str(row[0])) for row in db.connection().execute(text(
                 "SELECT p.id FROM principle_fts JOIN principle p ON p.rowid = principle_fts.rowid"
                 " WHERE principle_fts MATCH :query ORDER BY rank LIMIT :limit"),
