@@ -3,7 +3,7 @@
 Left, the outline (stages with their progress and suggested minutes, questions with their
 state; choosing one jumps there). Right, the question with its probes and guidance, and the
 answer widget its type needs: a large text area, a scale or choice list, a checklist, a list
-(one item per line) or the action plan. Text is saved SAVE_DELAY seconds after the last
+(one item per line) or the action plan. Text is saved at most SAVE_DELAY seconds after a
 change, and at once before moving, leaving or quitting; choices are saved when made.
 """
 
@@ -41,7 +41,7 @@ MANY_OF = ("multi", "checklist")
 class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
     SAVE_DELAY = 0.4
-    """Seconds of quiet typing after which the answer is written to the database."""
+    """At most this many seconds pass between a change and its save, however fast one types."""
     PERSIST_CLOCK_EVERY = 15
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", id="session.next"),
