@@ -141,51 +141,43 @@ async def screen_times(db: Path) -> dict:
                                      "resume session": [], "next question": [],
                                      "scroll stories": [], "scroll search results": []}
     stories = store.stories(limit=10)
-    sessions = [s for s in store.recent_sessions(limit=50)][:10]
+    sessions = store.recent_sessions(limit=10)
     async with app.run_test(size=(120, 40)) as pilot:
+
+        async def timed(name: str, step) -> None:
+            """Run one UI step until Textual is idle again, and record how long it took."""
+            began = time.perf_counter()
+            await step()
+            await pilot.pause()
+            times[name].append(time.perf_counter() - began)
+
+        async def leave() -> None:
+            app.pop_screen()
+            await pilot.pause()
+
         for _ in range(5):
-            began = time.perf_counter()
-            await app.push_screen(Empty())
-            await pilot.pause()
-            times["empty screen (floor)"].append(time.perf_counter() - began)
-            app.pop_screen()
-            await pilot.pause()
+            await timed("empty screen (floor)", lambda: app.push_screen(Empty()))
+            await leave()
         for story in stories:
-            began = time.perf_counter()
-            await app.push_screen(StoryScreen(story.id))
-            await pilot.pause()
-            times["open story"].append(time.perf_counter() - began)
-            app.pop_screen()
-            await pilot.pause()
+            await timed("open story", lambda s=story: app.push_screen(StoryScreen(s.id)))
+            await leave()
         for session in sessions:
-            began = time.perf_counter()
-            await app.push_screen(SessionScreen(session.id))
-            await pilot.pause()
-            times["resume session"].append(time.perf_counter() - began)
+            await timed("resume session",
+                        lambda s=session: app.push_screen(SessionScreen(s.id)))
             for _ in range(3):
-                began = time.perf_counter()
-                await pilot.press("ctrl+n")
-                await pilot.pause()
-                times["next question"].append(time.perf_counter() - began)
+                await timed("next question", lambda: pilot.press("ctrl+n"))
             app.screen.leave_saving()
-            app.pop_screen()
-            await pilot.pause()
+            await leave()
         app.screen.query_one("#stories").focus()
         for _ in range(20):
-            began = time.perf_counter()
-            await pilot.press("pagedown")
-            await pilot.pause()
-            times["scroll stories"].append(time.perf_counter() - began)
+            await timed("scroll stories", lambda: pilot.press("pagedown"))
         await app.push_screen(SearchScreen())
         app.screen.query_one("#query", Input).value = "the family"
         await pilot.press("enter")
         await pilot.pause()
         app.screen.query_one("#results").focus()
         for _ in range(20):
-            began = time.perf_counter()
-            await pilot.press("pagedown")
-            await pilot.pause()
-            times["scroll search results"].append(time.perf_counter() - began)
+            await timed("scroll search results", lambda: pilot.press("pagedown"))
     return times
 
 
