@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
@@ -62,6 +64,20 @@ def _parser() -> argparse.ArgumentParser:
                                      "principles, as Markdown and .docx")
     book.add_argument("--title", default="Learning from Success", help="the book's title")
     book.add_argument("--out", type=Path, help="folder (default: exports/ in the data dir)")
+    bundle = export_formats.add_parser("bundle", help="everything, as one JSON file that "
+                                       "'reflect import' merges into another database")
+    bundle.add_argument("--out", type=Path, help="file (default: exports/reflect-bundle-TIME"
+                        ".json in the data dir)")
+    tables = export_formats.add_parser("csv", help="tidy CSV files for spreadsheets, R, pandas")
+    tables.add_argument("--out", type=Path, help="folder (default: exports/csv-TIME in the "
+                        "data dir)")
+    qdpx = export_formats.add_parser("qdpx", help="a REFI-QDA project for NVivo, ATLAS.ti, "
+                                     "MAXQDA, QualCoder")
+    qdpx.add_argument("--out", type=Path, help="file (default: exports/reflect-TIME.qdpx in "
+                      "the data dir)")
+    merge = commands.add_parser("import", help="merge a bundle (from 'reflect export bundle') "
+                                "into this database")
+    merge.add_argument("file", type=Path, metavar="FILE")
     return parser
 
 
@@ -106,6 +122,83 @@ def _where(db: str) -> int:
     return 0
 
 
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar on stderr (stdout keeps only the summary); gone when done.
+    Nothing is drawn when stderr is not a terminal (scripts, CI logs)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    if not errors.is_terminal:
+        yield lambda _step, _done, _total: None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=errors, transient=True) as bar:
+        task = bar.add_task(what, total=None)
+
+        def update(step: str, done: int, total: int) -> None:
+            bar.update(task, description=f"{what}: {step.replace('_', ' ')}", completed=done,
+                       total=total)
+
+        yield update
+
+
+def _say(message: str) -> None:
+    console.print(message, highlight=False, markup=False)
+
+
+def _export_data(store, args: argparse.Namespace) -> int:
+    """bundle, csv, qdpx: the whole database, with progress and a summary."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    exports = paths.data_dir() / "exports"
+    started = time.perf_counter()
+    if args.export_format == "bundle":
+        from reflect.bundle import export_bundle
+
+        path = args.out or exports / f"reflect-bundle-{stamp}.json"
+        with _progress("Writing the bundle") as progress:
+            counts = export_bundle(store, path, progress)
+        _say(f"Wrote {path} ({path.stat().st_size:,} bytes in "
+             f"{time.perf_counter() - started:.1f} s)")
+        _say(", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()))
+    elif args.export_format == "csv":
+        from reflect.exports.tables import export_csv
+
+        folder = args.out or exports / f"csv-{stamp}"
+        with _progress("Writing CSV files") as progress:
+            written = export_csv(store, folder, progress)
+        for path, rows in written.items():
+            _say(f"Wrote {path} ({rows:,} rows, {path.stat().st_size:,} bytes)")
+    else:
+        from reflect.exports.qdpx import export_qdpx
+
+        path = args.out or exports / f"reflect-{stamp}.qdpx"
+        with _progress("Writing the REFI-QDA project") as progress:
+            summary = export_qdpx(store, path, progress)
+        _say(f"Wrote {path} ({summary.size:,} bytes): {summary.sources} interviews as text "
+             f"sources, {summary.cases} cases, {summary.codes} codes, {summary.codings} "
+             "coded passages")
+        if summary.unplaced:
+            _say(f"{summary.unplaced} evidence excerpt(s) were not coded: the answer was edited "
+                 "after the excerpt was attached and no longer contains it")
+    return 0
+
+
+def _import(db: str, path: Path) -> int:
+    from reflect.bundle import import_bundle, summary_lines
+    from reflect.db import open_engine
+    from reflect.store import Store
+
+    store = Store(open_engine(db))
+    started = time.perf_counter()
+    with _progress(f"Importing {path.name}") as progress:
+        summary = import_bundle(store, path, progress)
+    for line in summary_lines(summary):
+        _say(line)
+    _say(f"Imported {path} in {time.perf_counter() - started:.1f} s: "
+         f"{summary.changed} rows added or updated.")
+    return 0
+
+
 def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.db import open_engine
     from reflect.exports import documents
@@ -113,6 +206,8 @@ def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.store import Store
 
     store = Store(open_engine(db))
+    if args.export_format in ("bundle", "csv", "qdpx"):
+        return _export_data(store, args)
     folder = args.out or paths.data_dir() / "exports"
     if args.export_format in ("story", "book"):
         if args.export_format == "story":
@@ -218,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
             return _demo(db)
         if args.command == "export":
             return _export(db, args)
+        if args.command == "import":
+            return _import(db, args.file)
         return _run_app(db)
     except ReflectError as exc:
         errors.print(f"reflect: {exc}", highlight=False, markup=False)

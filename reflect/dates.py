@@ -1,8 +1,8 @@
-"""Review dates as people type them."""
+"""Dates as people type them, and times as exports write them."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from reflect.errors import ReflectError
 
@@ -24,3 +24,13 @@ def parse_review_date(text: str, today: date) -> date | None:
             pass
     raise ReflectError(f"'{text}' is not a date: write YYYY-MM-DD (e.g. "
                        f"{(today + timedelta(days=14)).isoformat()}), +14 for 14 days, or +2w")
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A stored time as aware UTC (SQLite gives back naive UTC times, PostgreSQL aware)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def iso_utc(moment: datetime | None) -> str:
+    """ISO 8601 with the UTC offset, '' for no time: the same text on every database."""
+    return as_utc(moment).isoformat() if moment is not None else ""

@@ -115,8 +115,14 @@ def _v5_to_v6(conn: Connection) -> None:
     _add_column(conn, "auditevent", "new_hash", "''")
 
 
+def _v6_to_v7(conn: Connection) -> None:
+    """Imports keep the versions of rows that lost a merge."""
+    SQLModel.metadata.tables["supersededversion"].create(conn)
+
+
 # MIGRATIONS[n] upgrades a database from version n + 1 to n + 2. Append, never edit.
-MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6]
+MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6,
+                           _v6_to_v7]
 
 
 def latest_version() -> int:

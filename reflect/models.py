@@ -195,3 +195,21 @@ class AuditEvent(SQLModel, table=True):
     """SHA-256 of the value before the change (empty when created)."""
     new_hash: str = ""
     """SHA-256 of the value after the change (empty when deleted)."""
+
+
+class SupersededVersion(SQLModel, table=True):
+    """A version of a row that lost a merge on import (the other side was edited later).
+
+    Kept whole, so merging laptops never throws away something typed; the audit trail records
+    the replacement by hashes only and points here by entity and id."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    entity: str
+    """The bundle table the row belongs to: 'answers', 'principles', ..."""
+    entity_id: str = Field(index=True)
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    """The row as JSON, exactly as it was before it lost."""
+    content_hash: str
+    source: str = ""
+    """Which import: the bundle's file name and export time."""
+    recorded_at: datetime = Field(default_factory=utcnow)

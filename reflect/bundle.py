@@ -1,0 +1,380 @@
+"""Bundles: one JSON file that carries a whole database to another one and merges there.
+
+Format (documented in the README, "Bundles"): an object with `format` "reflect-bundle",
+`format_version`, `exported_at`, `reflect_version`, `counts`, `tables` (one list of rows per
+table, in the order they must be inserted) and `checksum` (SHA-256 of the canonical JSON of
+`tables`), so a file damaged or edited after export is recognised before anything is written.
+
+Import merges by id: rows not yet here are added, identical rows change nothing, and when
+both sides hold a row the one edited later wins. The losing version is kept whole in
+SupersededVersion and the replacement is recorded in the audit trail by hashes. Rows deleted
+here (the audit trail says so) are not brought back. Everything happens in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session as DBSession
+from sqlmodel import SQLModel, select
+
+from reflect import __version__
+from reflect.dates import as_utc, iso_utc
+from reflect.errors import ReflectError
+from reflect.models import (
+    ActionItem,
+    Answer,
+    AuditEvent,
+    Evidence,
+    Informant,
+    Principle,
+    ProtocolSnapshot,
+    Session,
+    Story,
+    SupersededVersion,
+    Theme,
+    utcnow,
+)
+from reflect.store import Store
+
+FORMAT = "reflect-bundle"
+FORMAT_VERSION = 1
+
+TABLES: dict[str, type[SQLModel]] = {
+    "protocol_snapshots": ProtocolSnapshot,
+    "stories": Story,
+    "informants": Informant,
+    "sessions": Session,
+    "answers": Answer,
+    "action_items": ActionItem,
+    "themes": Theme,
+    "principles": Principle,
+    "evidence": Evidence,
+    "audit_events": AuditEvent,
+}
+"""Bundle table name -> model, in insertion order (every row's references come earlier)."""
+
+DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "evidence"}
+"""Tables whose rows can be deleted here, with the entity name the audit trail uses."""
+
+READS = "reflect import reads files written by 'reflect export bundle'"
+
+Progress = Callable[[str, int, int], None]
+"""Called with (what, done, total) as work proceeds."""
+
+
+def _no_progress(_what: str, _done: int, _total: int) -> None:
+    pass
+
+
+def _primary_key(model: type[SQLModel]) -> str:
+    return "content_hash" if model is ProtocolSnapshot else "id"
+
+
+def row_dict(row: SQLModel) -> dict:
+    """A row as JSON-ready values; times as UTC with an offset on every database."""
+    data = row.model_dump(mode="python")
+    for name, value in data.items():
+        if isinstance(value, datetime):
+            data[name] = iso_utc(value)
+    return json.loads(json.dumps(data, default=str))
+
+
+def _canonical(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def checksum(tables: dict) -> str:
+    return hashlib.sha256(_canonical(tables)).hexdigest()
+
+
+# Export --------------------------------------------------------------------------------------
+
+def bundle_data(store: Store, progress: Progress = _no_progress) -> dict:
+    """Everything in the database as a bundle (a dict ready for JSON)."""
+    tables: dict[str, list[dict]] = {}
+    with DBSession(store.engine) as db:
+        for done, (name, model) in enumerate(TABLES.items()):
+            progress(name, done, len(TABLES))
+            key = getattr(model, _primary_key(model))
+            rows = [row_dict(row) for row in db.exec(select(model).order_by(key))]
+            if model is Session:
+                rows = _parents_first(rows)
+            tables[name] = rows
+    progress("done", len(TABLES), len(TABLES))
+    return {"format": FORMAT, "format_version": FORMAT_VERSION,
+            "exported_at": utcnow().isoformat(), "reflect_version": __version__,
+            "counts": {name: len(rows) for name, rows in tables.items()},
+            "tables": tables, "checksum": checksum(tables)}
+
+
+def _parents_first(sessions: list[dict]) -> list[dict]:
+    """Sessions ordered so a follow-up comes after the session it follows up."""
+    by_id = {row["id"]: row for row in sessions}
+
+    def depth(row: dict) -> int:
+        steps, seen = 0, set()
+        while (parent := row.get("follow_up_of")) in by_id and parent not in seen:
+            seen.add(parent)
+            row, steps = by_id[parent], steps + 1
+        return steps
+
+    return sorted(sessions, key=depth)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file readable by the owner only, atomically (a crash leaves the old file or
+    none, never half of one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(partial, path)
+    path.chmod(0o600)
+
+
+def export_bundle(store: Store, path: Path, progress: Progress = _no_progress) -> dict:
+    """Write the bundle file; returns the counts per table."""
+    data = bundle_data(store, progress)
+    write_private(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    return data["counts"]
+
+
+# Reading a bundle ----------------------------------------------------------------------------
+
+@dataclass
+class ParsedBundle:
+    exported_at: str
+    rows: dict[str, list[SQLModel]]
+
+
+def read_bundle(path: Path) -> ParsedBundle:
+    """Parse and check a bundle file; every problem is a ReflectError naming the file and
+    the place, before anything is written."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ReflectError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ReflectError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not raw.strip():
+        raise ReflectError(f"{path} is empty; it is not a reflect bundle")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ReflectError(f"{path} is not a reflect bundle (it is not UTF-8 text); "
+                           f"{READS}. Nothing was imported.") from None
+    except json.JSONDecodeError as exc:
+        cut = not raw.rstrip().endswith(b"}")
+        hint = (" The file ends before the bundle does: it was probably cut short while "
+                "copying; copy it again." if cut else " It is damaged or is not a reflect bundle.")
+        raise ReflectError(f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON "
+                           f"({exc.msg}).{hint} Nothing was imported.") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ReflectError(f"{path} is not a reflect bundle (it has no \"format\": \"{FORMAT}\" "
+                           f"at the top); {READS}. Nothing was imported.")
+    version = data.get("format_version")
+    if not isinstance(version, int) or version < 1:
+        raise ReflectError(f"{path}: format_version must be a whole number, found {version!r}")
+    if version > FORMAT_VERSION:
+        raise ReflectError(f"{path} was written by a newer reflect (bundle format {version}; "
+                           f"this reflect reads up to {FORMAT_VERSION}). Upgrade reflect to "
+                           "import it. Nothing was imported.")
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise ReflectError(f"{path}: \"tables\" is missing or is not an object")
+    if unknown := sorted(set(tables) - set(TABLES)):
+        raise ReflectError(f"{path}: tables.{unknown[0]}: unknown table; expected "
+                           f"{', '.join(TABLES)}")
+    if data.get("checksum") != checksum(tables):
+        raise ReflectError(f"{path} is damaged: its contents do not match the checksum written "
+                           "when it was exported (it was changed or corrupted since). Export it "
+                           "again from the original database. Nothing was imported.")
+    rows = {name: _validate_rows(path, name, model, tables.get(name, []))
+            for name, model in TABLES.items()}
+    return ParsedBundle(exported_at=str(data.get("exported_at", "")), rows=rows)
+
+
+def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -> list:
+    if not isinstance(rows, list):
+        raise ReflectError(f"{path}: tables.{name} must be a list of rows")
+    fields = set(model.model_fields)
+    parsed = []
+    for index, row in enumerate(rows):
+        where = f"{path}: tables.{name}[{index}]"
+        if not isinstance(row, dict):
+            raise ReflectError(f"{where}: a row must be an object")
+        if extra := sorted(set(row) - fields):
+            raise ReflectError(f"{where}: unknown field '{extra[0]}'")
+        if missing := sorted(fields - set(row)):
+            raise ReflectError(f"{where}: field '{missing[0]}' is missing")
+        try:
+            parsed.append(model.model_validate(row))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            place = ".".join(str(part) for part in first["loc"])
+            raise ReflectError(f"{where}.{place}: {first['msg']}") from None
+    return parsed
+
+
+# Merging -------------------------------------------------------------------------------------
+
+@dataclass
+class TableResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept_local: int = 0
+    """Rows edited here later than in the bundle: ours kept, the bundle's saved as superseded."""
+    not_restored: int = 0
+    """Rows deleted here: not brought back."""
+
+
+@dataclass
+class ImportSummary:
+    tables: dict[str, TableResult] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> int:
+        return sum(r.added + r.updated for r in self.tables.values())
+
+
+def _stamp(value: datetime | None) -> datetime:
+    return as_utc(value) if value is not None else datetime.min.replace(tzinfo=UTC)
+
+
+class _Merger:
+    def __init__(self, db: DBSession, source: str):
+        self.db = db
+        self.source = source
+        self.answer_ids: dict[uuid.UUID, uuid.UUID] = {}
+        """Bundle answer id -> local id, where both answered the same question separately."""
+
+    def deleted_here(self, entity: str) -> set[str]:
+        query = select(AuditEvent.entity_id).where(AuditEvent.entity == entity,
+                                                   AuditEvent.action == "delete")
+        return set(self.db.exec(query))
+
+    def local_row(self, model: type[SQLModel], incoming: SQLModel) -> SQLModel | None:
+        local = self.db.get(model, getattr(incoming, _primary_key(model)))
+        if local is None and model is Answer:
+            local = self.db.exec(select(Answer).where(
+                Answer.session_id == incoming.session_id,
+                Answer.question_id == incoming.question_id)).first()
+            if local is not None:
+                self.answer_ids[incoming.id] = local.id
+        return local
+
+    def keep_superseded(self, name: str, entity_id: str, row: dict) -> bool:
+        """Store a losing version once; False if it was already kept (a repeated import)."""
+        content = _canonical(row).decode("utf-8")
+        digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+        already = self.db.exec(select(SupersededVersion.id).where(
+            SupersededVersion.entity_id == entity_id,
+            SupersededVersion.content_hash == digest)).first()
+        if already is not None:
+            return False
+        self.db.add(SupersededVersion(entity=name, entity_id=entity_id, content=content,
+                                      content_hash=digest, source=self.source))
+        return True
+
+    def merge(self, name: str, model: type[SQLModel], incoming: SQLModel,
+              result: TableResult, deleted: set[str]) -> None:
+        if isinstance(incoming, Evidence) and incoming.answer_id in self.answer_ids:
+            incoming.answer_id = self.answer_ids[incoming.answer_id]
+        local = self.local_row(model, incoming)
+        if local is None:
+            if str(getattr(incoming, _primary_key(model))) in deleted:
+                result.not_restored += 1
+                return
+            self.db.add(incoming)
+            result.added += 1
+            return
+        theirs, ours = row_dict(incoming), row_dict(local)
+        key = _primary_key(model)
+        theirs_cmp = {k: v for k, v in theirs.items() if k != key}
+        ours_cmp = {k: v for k, v in ours.items() if k != key}
+        if theirs_cmp == ours_cmp or "updated_at" not in model.model_fields:
+            result.unchanged += 1  # identical, or a row that is never edited
+            return
+        entity_id = str(getattr(local, key))
+        if _stamp(incoming.updated_at) > _stamp(local.updated_at):
+            self.keep_superseded(name, entity_id, ours)
+            for column, value in incoming.model_dump().items():
+                if column != key:
+                    setattr(local, column, value)
+            self.db.add(local)
+            self.db.add(AuditEvent(entity=name, entity_id=entity_id, action="import:replaced",
+                                   detail=self.source, old_hash=_digest(ours_cmp),
+                                   new_hash=_digest(theirs_cmp)))
+            result.updated += 1
+        else:
+            if not self.keep_superseded(name, entity_id, theirs):
+                result.unchanged += 1  # this bundle's version was seen and kept before
+                return
+            self.db.add(AuditEvent(entity=name, entity_id=entity_id,
+                                   action="import:kept-newer-local", detail=self.source,
+                                   old_hash=_digest(theirs_cmp), new_hash=_digest(ours_cmp)))
+            result.kept_local += 1
+
+
+def _digest(value: dict) -> str:
+    return hashlib.sha256(_canonical(value)).hexdigest()
+
+
+def import_bundle(store: Store, path: Path, progress: Progress = _no_progress) -> ImportSummary:
+    """Merge a bundle file into the store's database in one transaction."""
+    bundle = read_bundle(path)
+    total = sum(len(rows) for rows in bundle.rows.values())
+    summary = ImportSummary()
+    done = 0
+    source = f"{path.name} (exported {bundle.exported_at})"
+    with DBSession(store.engine) as db:
+        merger = _Merger(db, source)
+        try:
+            for name, model in TABLES.items():
+                result = summary.tables.setdefault(name, TableResult())
+                deleted = merger.deleted_here(DELETABLE[name]) if name in DELETABLE else set()
+                for row in bundle.rows[name]:
+                    merger.merge(name, model, row, result, deleted)
+                    done += 1
+                    if done % 500 == 0:
+                        progress(name, done, total)
+                db.flush()  # the next table's rows refer to these
+            db.commit()
+        except IntegrityError as exc:
+            db.rollback()
+            raise ReflectError(f"{path}: its rows refer to something that is neither in the "
+                               f"bundle nor in this database ({_constraint(exc)}). Nothing was "
+                               "imported.") from None
+    progress("done", total, total)
+    return summary
+
+
+def _constraint(exc: IntegrityError) -> str:
+    message = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+    return message.strip()
+
+
+def summary_lines(summary: ImportSummary) -> Iterable[str]:
+    for name, result in summary.tables.items():
+        parts = [f"{result.added} added", f"{result.updated} updated",
+                 f"{result.unchanged} unchanged"]
+        if result.kept_local:
+            parts.append(f"{result.kept_local} newer here (bundle's version kept as superseded)")
+        if result.not_restored:
+            parts.append(f"{result.not_restored} deleted here (not restored)")
+        yield f"{name}: " + ", ".join(parts)
