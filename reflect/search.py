@@ -14,7 +14,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import and_, or_, text
 from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
@@ -59,8 +59,18 @@ def fts_query(words: str) -> str:
     return " ".join(quoted)
 
 
+def _contains_every_word(columns: list, words: str):
+    """For databases without FTS: each word occurs (any case) in one of the columns."""
+    conditions = []
+    for word in words.split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(or_(*(col(c).ilike(f"%{escaped}%", escape="\\") for c in columns)))
+    return and_(*conditions)
+
+
 def _snippet_around(body: str, words: str, width: int = 80) -> str:
-    """A snippet for databases without FTS: the text around the first match, marked."""
+    """A snippet for databases without FTS: the text around the first word's match, marked."""
+    words = words.split()[0] if words.split() else words
     position = body.lower().find(words.lower())
     if position < 0:
         return body[:width]
@@ -100,7 +110,7 @@ def search_answers(store: Store, words: str, limit: int = PAGE,
                 select(Answer).where(col(Answer.id).in_(list(snippets))))}
             ordered = [answers[answer_id] for answer_id in snippets if answer_id in answers]
         else:
-            ordered = list(db.exec(select(Answer).where(col(Answer.text).ilike(f"%{words}%"))
+            ordered = list(db.exec(select(Answer).where(_contains_every_word([Answer.text], words))
                                    .order_by(col(Answer.updated_at).desc())
                                    .limit(limit).offset(offset)))
             snippets = {a.id: _snippet_around(a.text, words) for a in ordered}
@@ -138,11 +148,9 @@ def search_principles(store: Store, words: str, limit: int = PAGE) -> list[Searc
             found = {p.id: p for p in db.exec(select(Principle).where(col(Principle.id).in_(ids)))}
             principles = [found[i] for i in ids if i in found]
         else:
-            pattern = f"%{words}%"
-            principles = list(db.exec(select(Principle).where(
-                col(Principle.situation).ilike(pattern) | col(Principle.goal).ilike(pattern)
-                | col(Principle.action).ilike(pattern) | col(Principle.rationale).ilike(pattern))
-                .limit(limit)))
+            parts = [Principle.situation, Principle.goal, Principle.action, Principle.rationale]
+            principles = list(db.exec(select(Principle).where(_contains_every_word(parts, words))
+                                      .limit(limit)))
         titles = {s.id: s.title for s in db.exec(
             select(Story).where(col(Story.id).in_({p.story_id for p in principles})))}
     return [SearchHit("principle", p.id, p.story_id, titles.get(p.story_id, ""), None,

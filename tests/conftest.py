@@ -1,10 +1,20 @@
-"""Shared fixtures: every test gets its own data dir and database, never the user's."""
+"""Shared fixtures: every test gets its own data dir and database, never the user's.
+
+Modules marked `pytestmark = pytest.mark.both_backends` run each test on SQLite and, when
+REFLECT_TEST_POSTGRES holds the URL of a PostgreSQL server's admin database (CI sets it, see
+.ci/run), again on PostgreSQL, in a database made for that test and dropped after. A test
+that asks for `db_path` is about the SQLite file itself and runs on SQLite only.
+"""
 
 from __future__ import annotations
 
+import inspect
+import os
+import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from reflect.db import open_engine
 from reflect.protocols import load_catalog
@@ -27,9 +37,53 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "test.db"
 
 
+POSTGRES_ADMIN_URL = os.environ.get("REFLECT_TEST_POSTGRES", "")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "both_backends: run on SQLite and PostgreSQL")
+    config.addinivalue_line("markers", "sqlite_only: about SQLite itself (FTS5, the file)")
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" not in metafunc.fixturenames:
+        return
+    asks_for_file = "db_path" in inspect.signature(metafunc.function).parameters
+    marked = metafunc.definition.get_closest_marker
+    both = (marked("both_backends") is not None and marked("sqlite_only") is None
+            and not asks_for_file and POSTGRES_ADMIN_URL)
+    metafunc.parametrize("backend", ["sqlite", "postgresql"] if both else ["sqlite"])
+
+
 @pytest.fixture
-def engine(db_path):
-    engine = open_engine(str(db_path))
+def new_database(backend, db_path, tmp_path):
+    """Makes empty databases of this test's backend; returns each one's URL or path."""
+    made: list[str] = []
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT") \
+        if backend == "postgresql" else None
+
+    def make() -> str:
+        if admin is None:
+            path = db_path if not made else tmp_path / f"test{len(made)}.db"
+            made.append(str(path))
+            return str(path)
+        name = f"reflect_test_{uuid.uuid4().hex[:12]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        made.append(name)
+        return admin.url.set(database=name).render_as_string(hide_password=False)
+
+    yield make
+    if admin is not None:
+        with admin.connect() as conn:
+            for name in made:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(new_database):
+    engine = open_engine(new_database())
     yield engine
     engine.dispose()
 

@@ -9,6 +9,8 @@ from reflect.demo import load_demo, read_demo
 from reflect.errors import ReflectError
 from reflect.store import ConsentRecord
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def demo(store, catalog):

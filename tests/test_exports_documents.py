@@ -9,6 +9,9 @@ from reflect.cli import main
 from reflect.demo import load_demo
 from reflect.errors import ReflectError
 from reflect.exports.documents import export_book, export_story
+from tests.backends import cli_db
+
+pytestmark = pytest.mark.both_backends
 
 
 @pytest.fixture
@@ -71,7 +74,7 @@ def test_book_needs_a_ready_story(store, tmp_path):
 
 
 def test_cli_story_and_book(demo, tmp_path, capsys):
-    db = str(demo.engine.url.database)
+    db = cli_db(demo.engine)
     assert main(["--db", db, "export", "book", "--out", str(tmp_path), "--title", "B"]) == 0
     assert main(["--db", db, "export", "story", "a way through the hoard", "--out",
                  str(tmp_path)]) == 0

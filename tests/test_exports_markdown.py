@@ -11,6 +11,9 @@ from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
 from reflect.exports.markdown import export_sessions, session_markdown
 from reflect.session import SessionRun
+from tests.backends import cli_db
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_reflection_markdown_has_every_part(store, catalog):
@@ -55,19 +58,19 @@ def test_cli_export_markdown(store, catalog, interview, tmp_path, capsys):
     first = store.start_reflection(catalog.get("gibbs"), "Sam", "Family K")
     store.start_reflection(catalog.get("after-action-review"), "Sam")
     out = tmp_path / "out"
-    assert main(["--db", str(store.engine.url.database), "export", "markdown", "--out",
+    assert main(["--db", cli_db(store.engine), "export", "markdown", "--out",
                  str(out)]) == 0
     assert "Wrote 2 Markdown file(s)" in capsys.readouterr().out
     assert len(list(out.glob("*.md"))) == 2
-    assert main(["--db", str(store.engine.url.database), "export", "markdown", "--kind", "all",
+    assert main(["--db", cli_db(store.engine), "export", "markdown", "--kind", "all",
                  "--out", str(tmp_path / "all")]) == 0
     assert len(list((tmp_path / "all").glob("*.md"))) == 3
     single = tmp_path / "one"
-    assert main(["--db", str(store.engine.url.database), "export", "markdown", "--session",
+    assert main(["--db", cli_db(store.engine), "export", "markdown", "--session",
                  str(first.id)[:8], "--out", str(single)]) == 0
     [path] = single.glob("*.md")
     assert "gibbs-family-k" in path.name
-    assert main(["--db", str(store.engine.url.database), "export", "markdown", "--session",
+    assert main(["--db", cli_db(store.engine), "export", "markdown", "--session",
                  "zzzz", "--out", str(single)]) == 1
     assert "no session with an id starting 'zzzz'" in capsys.readouterr().err
 

@@ -13,6 +13,8 @@ from reflect.models import ActionStatus, Answer
 from reflect.protocols import Balance, Protocol
 from reflect.session import SessionRun
 
+pytestmark = pytest.mark.both_backends
+
 REFLECTIONS = {"self-critique", "good-practice", "family-preservation", "gibbs",
                "after-action-review"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from reflect.cli import main
@@ -17,9 +18,13 @@ from screens.home import HomeScreen
 from screens.paged_table import PagedTable
 from screens.search import SearchScreen
 from screens.session import SessionScreen
+from tests.backends import cli_db
 from tests.ui_helpers import shown, table_rows
 
+pytestmark = pytest.mark.both_backends
 
+
+@pytest.mark.sqlite_only  # stemming, accents, whole words: SQLite FTS5
 def test_index_follows_every_save(store, interview):
     _, _, session = interview
     store.save_answer(session.id, "success-what", text="We visited the grandmother at home")
@@ -49,6 +54,7 @@ def test_odd_input_never_breaks_search(store, interview):
         search_principles(store, words)
 
 
+@pytest.mark.sqlite_only  # stemming, accents, whole words: SQLite FTS5
 def test_principles_and_paging(store, catalog):
     load_demo(store, catalog)
     [principle] = search_principles(store, "emergency budget")
@@ -69,15 +75,28 @@ def test_search_works_on_a_database_upgraded_from_schema_1(tmp_path):
     assert hit.question_id == "success-what"
 
 
+def test_server_database_search_matches_text_anywhere(store, interview, backend):
+    """PostgreSQL has no FTS5 here: search is case-insensitive matching of each word."""
+    if backend != "postgresql":
+        pytest.skip("runs against PostgreSQL (REFLECT_TEST_POSTGRES)")
+    _story, _informant, session = interview
+    store.save_answer(session.id, "success-what", text="We phoned the School at 8%, not_late")
+    assert [h.question_id for h in search_answers(store, "school phone")] == ["success-what"]
+    assert search_answers(store, "8%") and search_answers(store, "not_late")
+    assert search_answers(store, "9%") == [] and search_answers(store, "not-late") == []
+
+
 def test_cli_search(store, catalog, capsys):
     load_demo(store, catalog)
-    db = str(store.engine.url.database)
+    db = cli_db(store.engine)
     assert main(["--db", db, "search", "table"]) == 0
     out = capsys.readouterr().out
-    assert "6 result(s) for 'table'" in out and "Back to school" in out
+    expected = 6 if store.engine.dialect.name == "sqlite" else 7  # PostgreSQL: also "stable"
+    assert f"{expected} result(s) for 'table'" in out and "Back to school" in out
     assert main(["--db", db, "search", "zzzyyy"]) == 1
 
 
+@pytest.mark.sqlite_only  # counts FTS5 matches
 async def test_search_screen_opens_the_answer(engine, catalog):
     store = Store(engine)
     load_demo(store, catalog)
@@ -120,6 +139,7 @@ async def test_lists_load_a_page_at_a_time(engine, catalog, monkeypatch):
         assert table.row_count == 25 and table.exhausted
 
 
+@pytest.mark.sqlite_only  # stemming, accents, whole words: SQLite FTS5
 def test_saves_do_not_merge_the_index_and_tidying_keeps_results(store, catalog):
     from sqlalchemy import text
 

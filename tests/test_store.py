@@ -12,6 +12,9 @@ from reflect.db import open_engine
 from reflect.errors import ReflectError
 from reflect.models import SessionStatus, StoryStatus
 from reflect.store import ConsentRecord, Store
+from tests.backends import cli_db
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_sqlite_settings_and_owner_only_file(engine, db_path):
@@ -180,12 +183,13 @@ def test_database_from_schema_1_is_backed_up_and_upgraded(tmp_path):
         assert conn.execute("SELECT count(*) FROM actionitem").fetchone() == (0,)
 
 
+@pytest.mark.sqlite_only  # full-text search and backups are SQLite's
 def test_backup_command_while_another_connection_writes(store, interview, tmp_path, capsys):
     from reflect.cli import main
 
     _, _, session = interview
     store.save_answer(session.id, "success-what", text="before the backup")
-    db = str(store.engine.url.database)
+    db = cli_db(store.engine)
     with store.engine.connect() as conn:  # an open reader, as a running app would hold
         conn.execute(text("SELECT count(*) FROM answer")).scalar()
         assert main(["--db", db, "backup", str(tmp_path)]) == 0
