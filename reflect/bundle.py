@@ -260,6 +260,8 @@ class _Merger:
     def __init__(self, db: DBSession, source: str):
         self.db = db
         self.source = source
+        self.not_restored: set[uuid.UUID] = set()
+        """Ids of rows deleted here; rows that hang on them stay out too."""
         self.answer_ids: dict[uuid.UUID, uuid.UUID] = {}
         """Bundle answer id -> local id, where both answered the same question separately."""
 
@@ -297,7 +299,10 @@ class _Merger:
             incoming.answer_id = self.answer_ids[incoming.answer_id]
         local = self.local_row(model, incoming)
         if local is None:
-            if str(getattr(incoming, _primary_key(model))) in deleted:
+            parent = getattr(incoming, "principle_id", None)
+            if str(getattr(incoming, _primary_key(model))) in deleted or (
+                    parent is not None and parent in self.not_restored):
+                self.not_restored.add(getattr(incoming, _primary_key(model)))
                 result.not_restored += 1
                 return
             self.db.add(incoming)

@@ -176,7 +176,8 @@ def _export_data(store, args: argparse.Namespace) -> int:
             summary = export_qdpx(store, path, progress)
         _say(f"Wrote {path} ({summary.size:,} bytes): {summary.sources} interviews as text "
              f"sources, {summary.cases} cases, {summary.codes} codes, {summary.codings} "
-             "coded passages")
+             f"coded passages ({summary.codings - summary.quotes} evidence excerpts, "
+             f"{summary.quotes} marked as quotes)")
         if summary.unplaced:
             _say(f"{summary.unplaced} evidence excerpt(s) were not coded: the answer was edited "
                  "after the excerpt was attached and no longer contains it")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlmodel import SQLModel
 
 from reflect import models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -160,7 +160,15 @@ def make_engine(db: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise ReflectError(f"--db {url.split('://')[0]}://... needs the Python package "
+                           f"'{exc.name}', which is not installed; for PostgreSQL install "
+                           "reflect with its extra: pip install 'reflect[postgres]'") from None
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise ReflectError(f"--db: not a database URL reflect can use ({exc}); give a file "
+                           "path or e.g. postgresql+psycopg://user@host/dbname") from None
 
 
 def _stored_version(conn: Connection) -> int | None:

@@ -56,6 +56,8 @@ class QdpxSummary:
     cases: int
     codes: int
     codings: int
+    quotes: int
+    """Of the codings, passages marked as quotes (the rest are evidence excerpts)."""
     unplaced: int
     """Evidence whose excerpt is no longer in the answer (the answer was edited since)."""
     size: int
@@ -111,8 +113,9 @@ def _code_name(principle: Principle) -> str:
     return name if len(name) <= 80 else name[:79].rstrip() + "…"
 
 
-def project_xml(data: Dataset, sources: list[_Source], now: str) -> tuple[bytes, int, int]:
-    """project.qde, with the number of codings placed and of evidence not placed."""
+def project_xml(data: Dataset, sources: list[_Source], now: str) -> tuple[bytes, int, int, int]:
+    """project.qde, with the numbers of codings placed, of them quotes, and of evidence not
+    placed."""
     ET.register_namespace("", NS)
     user = _guid("user", "reflect")
     root = ET.Element(f"{{{NS}}}Project", {"name": f"reflect export {now[:10]}",
@@ -218,7 +221,7 @@ def project_xml(data: Dataset, sources: list[_Source], now: str) -> tuple[bytes,
                              creatingUser=user, creationDateTime=now)
                 _el(coding, "CodeRef", targetGUID=code)
     xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return xml, placed, unplaced
+    return xml, placed, len(quotes), unplaced
 
 
 def _value(case: ET.Element, variable: str, kind: str, value: str) -> None:
@@ -236,7 +239,7 @@ def qdpx_bytes(data: Dataset, progress: Progress | None = None) -> tuple[bytes, 
             progress("sources", done, len(interviews))
         sources.append(_source_text(data, session))
     now = iso_utc(utcnow())
-    xml, placed, unplaced = project_xml(data, sources, now)
+    xml, placed, quotes, unplaced = project_xml(data, sources, now)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("project.qde", xml)
@@ -248,7 +251,7 @@ def qdpx_bytes(data: Dataset, progress: Progress | None = None) -> tuple[bytes, 
     informants = {s.session.informant_id for s in sources}
     codes = xml.count(b"<Code ")
     summary = QdpxSummary(sources=len(sources), cases=len(stories) + len(informants),
-                          codes=codes, codings=placed, unplaced=unplaced,
+                          codes=codes, codings=placed, quotes=quotes, unplaced=unplaced,
                           size=len(buffer.getvalue()))
     return buffer.getvalue(), summary
 

@@ -1,0 +1,199 @@
+"""Bundles: export, merge by id, newer edit wins with the older kept, bad files refused whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session as DBSession
+from sqlmodel import select
+
+from reflect.bundle import bundle_data, checksum, export_bundle, import_bundle
+from reflect.cli import main
+from reflect.db import open_engine
+from reflect.demo import load_demo
+from reflect.errors import ReflectError
+from reflect.models import AuditEvent, SupersededVersion
+from reflect.store import ConsentRecord, Store
+from tests.backends import cli_db
+
+pytestmark = pytest.mark.both_backends
+
+
+@pytest.fixture
+def demo(store, catalog) -> Store:
+    load_demo(store, catalog)
+    return store
+
+
+@pytest.fixture
+def other(new_database) -> Store:
+    """A second, empty database of the same backend (another laptop)."""
+    return Store(open_engine(new_database()))
+
+
+def tables(store: Store) -> dict:
+    return bundle_data(store)["tables"]
+
+
+def rows_everywhere(store: Store) -> dict[str, int]:
+    counts = {name: len(rows) for name, rows in tables(store).items()}
+    with DBSession(store.engine) as db:
+        counts["superseded"] = len(db.exec(select(SupersededVersion)).all())
+    return counts
+
+
+def test_round_trip_into_an_empty_database_and_again_changes_nothing(demo, other, tmp_path):
+    path = tmp_path / "demo.json"
+    counts = export_bundle(demo, path)
+    assert counts["answers"] == 71 and counts["principles"] == 13 and counts["evidence"] == 18
+    assert path.stat().st_mode & 0o777 == 0o600
+
+    first = import_bundle(other, path)
+    assert first.tables["answers"].added == 71 and first.changed == sum(counts.values())
+    assert tables(other) == tables(demo)
+
+    again = import_bundle(other, path)
+    assert again.changed == 0 and again.tables["answers"].unchanged == 71
+    assert tables(other) == tables(demo)
+
+
+def test_newer_edit_wins_and_the_older_version_is_kept(demo, other, tmp_path):
+    export_bundle(demo, tmp_path / "a.json")
+    import_bundle(other, tmp_path / "a.json")
+    [answer] = [a for a in demo.answers(demo.sessions_of_kind("interview")[0].id).values()
+                if a.text][:1]
+    original = answer.text
+    other.save_answer(answer.session_id, answer.question_id, text="Edited on laptop B.")
+    export_bundle(other, tmp_path / "b.json")
+
+    summary = import_bundle(demo, tmp_path / "b.json")
+    assert summary.tables["answers"].updated == 1 and summary.tables["sessions"].updated == 1
+    assert summary.tables["audit_events"].added == 1 and summary.changed == 3
+    assert demo.answers(answer.session_id)[answer.question_id].text == "Edited on laptop B."
+    with DBSession(demo.engine) as db:
+        [kept] = db.exec(select(SupersededVersion).where(SupersededVersion.entity == "answers"))
+        assert json.loads(kept.content)["text"] == original
+        [event] = db.exec(select(AuditEvent).where(AuditEvent.action == "import:replaced",
+                                                   AuditEvent.entity == "answers"))
+        assert len(event.old_hash) == len(event.new_hash) == 64
+        assert "Edited" not in event.detail and original not in event.detail
+
+    # Laptop A edits again, later: an import of B's (older) bundle keeps A's text.
+    demo.save_answer(answer.session_id, answer.question_id, text="Edited again on A.")
+    kept_local = import_bundle(demo, tmp_path / "b.json")
+    assert kept_local.tables["answers"].kept_local == 1
+    assert demo.answers(answer.session_id)[answer.question_id].text == "Edited again on A."
+    before = rows_everywhere(demo)
+    assert import_bundle(demo, tmp_path / "b.json").changed == 0
+    assert rows_everywhere(demo) == before  # the same bundle again: nothing new at all
+
+
+def test_rows_deleted_here_are_not_brought_back(demo, other, tmp_path):
+    export_bundle(demo, tmp_path / "a.json")
+    import_bundle(other, tmp_path / "a.json")
+    principle = next(p for p in other.principles() if other.evidence([p.id])[p.id])
+    other.delete_principle(principle.id)
+    summary = import_bundle(other, tmp_path / "a.json")
+    assert summary.tables["principles"].not_restored == 1
+    assert summary.tables["evidence"].not_restored >= 1
+    assert principle.id not in {p.id for p in other.principles()}
+
+
+def test_the_same_question_answered_on_two_laptops_keeps_one_answer(store, other, catalog,
+                                                                    tmp_path):
+    story = store.create_story("Shared", "Family support")
+    informant = store.add_informant(story.id, "Ruth", "client")
+    session = store.start_interview(informant.id, catalog.get("lfs-client"),
+                                    ConsentRecord(True, "verbal", "Ana"))
+    export_bundle(store, tmp_path / "a.json")
+    import_bundle(other, tmp_path / "a.json")
+    question = catalog.get("lfs-client").questions[0].id
+    store.save_answer(session.id, question, text="Typed on A first.")
+    other.save_answer(session.id, question, text="Typed on B later.")
+    export_bundle(other, tmp_path / "b.json")
+    import_bundle(store, tmp_path / "b.json")
+    answers = store.answers(session.id)
+    assert len(answers) == 1 and answers[question].text == "Typed on B later."
+
+
+def _bundle(path: Path) -> dict:
+    return json.loads(path.read_text())
+
+
+def _resealed(data: dict) -> dict:
+    data["checksum"] = checksum(data["tables"])
+    return data
+
+
+BAD_BUNDLES = {
+    "empty": (lambda p: b"", "is empty"),
+    "cut short": (lambda p: p.read_bytes()[: len(p.read_bytes()) // 2], "cut short"),
+    "not text": (lambda p: b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
+    "another program's JSON": (lambda p: b'{"name": "x", "tables": {}}', "not a reflect bundle"),
+    "a JSON list": (lambda p: b"[1, 2]", "not a reflect bundle"),
+    "newer format": (lambda p: json.dumps({**_bundle(p), "format_version": 99}).encode(),
+                     "newer reflect"),
+    "edited after export": (
+        lambda p: p.read_bytes().replace(b'"Ana"', b'"Anna"', 1), "do not match the checksum"),
+    "unknown table": (lambda p: json.dumps(_resealed(
+        {**_bundle(p), "tables": {**_bundle(p)["tables"], "people": []}})).encode(),
+        "tables.people: unknown table"),
+}
+
+
+def _with_row_change(change):
+    def make(path: Path) -> bytes:
+        data = _bundle(path)
+        change(data["tables"])
+        return json.dumps(_resealed(data)).encode()
+    return make
+
+
+BAD_BUNDLES |= {
+    "unknown field": (_with_row_change(lambda t: t["answers"][0].update(mood="x")),
+                      "tables.answers[0]: unknown field 'mood'"),
+    "missing field": (_with_row_change(lambda t: t["stories"][0].pop("title")),
+                      "tables.stories[0]: field 'title' is missing"),
+    "bad id": (_with_row_change(lambda t: t["answers"][1].update(id="not-a-uuid")),
+               "tables.answers[1].id: Input should be a valid UUID"),
+    "dangling reference": (
+        _with_row_change(lambda t: t["answers"][2].update(
+            session_id="00000000-0000-4000-8000-000000000000")),
+        "refer to something that is neither in the bundle nor in this database"),
+}
+
+
+@pytest.mark.parametrize("damage", list(BAD_BUNDLES))
+def test_bad_bundles_are_refused_and_nothing_is_written(damage, store, other, catalog,
+                                                        interview, tmp_path):
+    _story, _informant, session = interview
+    store.save_answer(session.id, "success-what", text="Ana saw it first.")
+    store.save_answer(session.id, "success-criteria", text="Attendance.")
+    store.save_answer(session.id, "before-situation", text="Absent weeks.")
+    good = tmp_path / "good.json"
+    export_bundle(store, good)
+    make, message = BAD_BUNDLES[damage]
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(make(good))
+    other.create_story("Already here")  # the target is not empty
+    before = rows_everywhere(other)
+    with pytest.raises(ReflectError) as refused:
+        import_bundle(other, bad)
+    assert message in str(refused.value) and str(bad) in str(refused.value)
+    assert rows_everywhere(other) == before
+
+
+def test_cli_export_and_import_print_a_summary(demo, other, tmp_path, capsys):
+    path = tmp_path / "out" / "all.json"
+    assert main(["--db", cli_db(demo.engine), "export", "bundle", "--out", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Wrote {path}" in out and "71 answers" in out and "13 principles" in out
+    assert main(["--db", cli_db(other.engine), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "answers: 71 added, 0 updated, 0 unchanged" in out
+    assert main(["--db", cli_db(other.engine), "import", str(path)]) == 0
+    assert "0 rows added or updated" in capsys.readouterr().out
+    assert main(["--db", cli_db(other.engine), "import", str(tmp_path / "none.json")]) == 1
+    assert "no such file" in capsys.readouterr().err
