@@ -30,6 +30,7 @@ from rich.table import Table
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from exchange import exchange_rows  # noqa: E402
 from generate import generate  # noqa: E402
 
 from reflect.db import open_engine  # noqa: E402
@@ -220,7 +221,12 @@ def measure(size: int, folder: Path, reuse: bool, runs: int) -> list[tuple[str, 
         size_kb = sum(p.stat().st_size for p in written) / 1000
         rows.append(("export the book (20 stories, md + docx)",
                      f"{ms(time.perf_counter() - began)} ms, {size_kb:,.0f} kB", ""))
-    rows.append(("export a bundle", "not measured: bundles come with issue 5", ""))
+    if size <= 10_000:
+        with tempfile.TemporaryDirectory() as out:
+            rows += exchange_rows(store, Path(out))
+    else:
+        rows.append(("exports and import", "not measured above 10,000 sessions (the bundle "
+                     "is built in memory, ~1 kB per answer)", ""))
     memory = probe("memory", db)
     rows.append(("peak RSS (home, a session, a search)",
                  f"{memory['peak_rss_kb'] / 1024:.0f} MB", "< 200 MB"))

@@ -270,15 +270,31 @@ class _Merger:
                                                    AuditEvent.action == "delete")
         return set(self.db.exec(query))
 
+    def load_rows(self, model: type[SQLModel], incoming: list[SQLModel]) -> None:
+        """The rows already here that the bundle also holds, read 500 at a time rather than
+        one query per row."""
+        key = getattr(model, _primary_key(model))
+        wanted = [getattr(row, _primary_key(model)) for row in incoming]
+        self.present: dict = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            self.present.update((getattr(row, _primary_key(model)), row)
+                                for row in self.db.exec(select(model).where(key.in_(chunk))))
+        self.answer_keys: dict[tuple, uuid.UUID] = {}
+        if model is Answer:
+            rows = self.db.exec(select(Answer.session_id, Answer.question_id, Answer.id))
+            self.answer_keys = {(session, question): id_ for session, question, id_ in rows}
+
     def local_row(self, model: type[SQLModel], incoming: SQLModel) -> SQLModel | None:
-        local = self.db.get(model, getattr(incoming, _primary_key(model)))
-        if local is None and model is Answer:
-            local = self.db.exec(select(Answer).where(
-                Answer.session_id == incoming.session_id,
-                Answer.question_id == incoming.question_id)).first()
-            if local is not None:
-                self.answer_ids[incoming.id] = local.id
-        return local
+        key = getattr(incoming, _primary_key(model))
+        if key in self.present:
+            return self.present[key]
+        if model is Answer:
+            local_id = self.answer_keys.get((incoming.session_id, incoming.question_id))
+            if local_id is not None:
+                self.answer_ids[incoming.id] = local_id
+                return self.db.get(Answer, local_id)
+        return None
 
     def keep_superseded(self, name: str, entity_id: str, row: dict) -> bool:
         """Store a losing version once; False if it was already kept (a repeated import)."""
@@ -353,6 +369,7 @@ def import_bundle(store: Store, path: Path, progress: Progress = _no_progress) -
             for name, model in TABLES.items():
                 result = summary.tables.setdefault(name, TableResult())
                 deleted = merger.deleted_here(DELETABLE[name]) if name in DELETABLE else set()
+                merger.load_rows(model, bundle.rows[name])
                 for row in bundle.rows[name]:
                     merger.merge(name, model, row, result, deleted)
                     done += 1
