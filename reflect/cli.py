@@ -7,6 +7,8 @@ commands never load Textual (and start fast).
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -75,10 +77,75 @@ def _parser() -> argparse.ArgumentParser:
                                      "MAXQDA, QualCoder")
     qdpx.add_argument("--out", type=Path, help="file (default: exports/reflect-TIME.qdpx in "
                       "the data dir)")
+    commands.add_parser("encrypt", help="encrypt an existing database with a passphrase")
+    commands.add_parser("passphrase", help="change the passphrase of an encrypted database")
     merge = commands.add_parser("import", help="merge a bundle (from 'reflect export bundle') "
                                 "into this database")
     merge.add_argument("file", type=Path, metavar="FILE")
     return parser
+
+
+def _engine(db: str):
+    """Open the database; an encrypted one takes REFLECT_PASSPHRASE, or asks on the terminal.
+    With REFLECT_PASSPHRASE set, a database created now is encrypted."""
+    from reflect.db import open_engine
+    from reflect.encryption import PassphraseNeeded, env_passphrase
+
+    try:
+        return open_engine(db, env_passphrase())
+    except PassphraseNeeded:
+        if not sys.stdin.isatty():
+            raise
+        return open_engine(db, getpass.getpass("Passphrase: "))
+
+
+def _ask_new_passphrase() -> str:
+    from reflect.encryption import check_new_passphrase
+
+    if (given := os.environ.get("REFLECT_NEW_PASSPHRASE")) is not None:
+        return check_new_passphrase(given)
+    if not sys.stdin.isatty():
+        raise ReflectError("type the new passphrase on a terminal (or set "
+                           "REFLECT_NEW_PASSPHRASE for a script)")
+    return check_new_passphrase(getpass.getpass("New passphrase: "),
+                                getpass.getpass("The same passphrase again: "))
+
+
+def _encrypt(db: str) -> int:
+    from reflect.db import sqlite_path, to_url
+    from reflect.encryption import encrypt_file
+
+    path = sqlite_path(to_url(db))
+    if path is None or not path.exists():
+        raise ReflectError("reflect encrypt works on an existing SQLite database file; a new "
+                           "one is offered encryption when the app first starts")
+    _engine(db).dispose()  # refuses damaged or foreign files, upgrades an old schema first
+    passphrase = _ask_new_passphrase()
+    plain_backups = encrypt_file(path, passphrase)
+    _say(f"{path} is now encrypted. Keep the passphrase safe: a forgotten passphrase cannot "
+         "be recovered.")
+    for backup in plain_backups:
+        _say(f"Still readable without a passphrase: {backup} (delete it, or keep it somewhere "
+             "as safe as the laptop)")
+    return 0
+
+
+def _change_passphrase(db: str) -> int:
+    from reflect.db import sqlite_path, to_url
+    from reflect.encryption import change_passphrase, env_passphrase, is_encrypted
+
+    path = sqlite_path(to_url(db))
+    if path is None or not is_encrypted(path):
+        raise ReflectError(f"{db} is not an encrypted database; 'reflect encrypt' encrypts it")
+    old = env_passphrase()
+    if old is None:
+        if not sys.stdin.isatty():
+            raise ReflectError("type the current passphrase on a terminal (or set "
+                               "REFLECT_PASSPHRASE)")
+        old = getpass.getpass("Current passphrase: ")
+    change_passphrase(path, old, _ask_new_passphrase())
+    _say(f"The passphrase of {path} is changed. Backups made before keep the old one.")
+    return 0
 
 
 def _protocols_list() -> int:
@@ -186,10 +253,9 @@ def _export_data(store, args: argparse.Namespace) -> int:
 
 def _import(db: str, path: Path) -> int:
     from reflect.bundle import import_bundle, summary_lines
-    from reflect.db import open_engine
     from reflect.store import Store
 
-    store = Store(open_engine(db))
+    store = Store(_engine(db))
     started = time.perf_counter()
     with _progress(f"Importing {path.name}") as progress:
         summary = import_bundle(store, path, progress)
@@ -201,12 +267,11 @@ def _import(db: str, path: Path) -> int:
 
 
 def _export(db: str, args: argparse.Namespace) -> int:
-    from reflect.db import open_engine
     from reflect.exports import documents
     from reflect.exports.markdown import export_sessions
     from reflect.store import Store
 
-    store = Store(open_engine(db))
+    store = Store(_engine(db))
     if args.export_format in ("bundle", "csv", "qdpx"):
         return _export_data(store, args)
     folder = args.out or paths.data_dir() / "exports"
@@ -230,12 +295,11 @@ def _export(db: str, args: argparse.Namespace) -> int:
 
 
 def _demo(db: str) -> int:
-    from reflect.db import open_engine
     from reflect.demo import load_demo
     from reflect.protocols import load_catalog
     from reflect.store import Store
 
-    counts = load_demo(Store(open_engine(db)), load_catalog())
+    counts = load_demo(Store(_engine(db)), load_catalog())
     if not counts["stories"]:
         console.print("The demo set is already in this database; nothing changed.")
     else:
@@ -247,11 +311,10 @@ def _demo(db: str) -> int:
 def _search(db: str, words: str, limit: int) -> int:
     from rich.text import Text
 
-    from reflect.db import open_engine
     from reflect.search import search_answers, search_principles, snippet_parts
     from reflect.store import Store
 
-    store = Store(open_engine(db))
+    store = Store(_engine(db))
     hits = search_principles(store, words, limit=10) + search_answers(store, words, limit=limit)
     table = Table("story / case", "who", "question", "passage")
     for hit in hits:
@@ -265,16 +328,18 @@ def _search(db: str, words: str, limit: int) -> int:
 
 
 def _backup(db: str, target: Path | None) -> int:
-    from reflect.db import backup_sqlite, open_engine, sqlite_path, to_url
+    from reflect.db import backup_sqlite, passphrase_of, sqlite_path, to_url
 
     path = sqlite_path(to_url(db))
     if path is None:
         raise ReflectError("reflect backup copies SQLite databases; for a server database use "
                            "its own backup tools (pg_dump)")
-    open_engine(db).dispose()  # refuses damaged or foreign files with a plain message
+    engine = _engine(db)  # refuses damaged or foreign files with a plain message
+    passphrase = passphrase_of(engine)
+    engine.dispose()
     if target is not None and target.is_dir():
         target = target / f"{path.stem}-backup-{time.strftime('%Y%m%dT%H%M%S')}.db"
-    written = backup_sqlite(path, "backup", target)
+    written = backup_sqlite(path, "backup", target, passphrase)
     console.print(f"Wrote {written} ({written.stat().st_size:,} bytes)", highlight=False,
                   markup=False)
     return 0
@@ -314,6 +379,10 @@ def main(argv: list[str] | None = None) -> int:
             return _demo(db)
         if args.command == "export":
             return _export(db, args)
+        if args.command == "encrypt":
+            return _encrypt(db)
+        if args.command == "passphrase":
+            return _change_passphrase(db)
         if args.command == "import":
             return _import(db, args.file)
         return _run_app(db)

@@ -14,12 +14,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlmodel import SQLModel
 
-from reflect import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from reflect import (
+    encryption,
+    models,  # noqa: F401  (registers the tables on SQLModel.metadata)
+)
 from reflect.errors import ReflectError
 from reflect.models import utcnow
 
@@ -120,9 +124,15 @@ def _v6_to_v7(conn: Connection) -> None:
     SQLModel.metadata.tables["supersededversion"].create(conn)
 
 
+def _v7_to_v8(conn: Connection) -> None:
+    """Completed sessions can be locked."""
+    _add_column(conn, "session", "locked_at")
+    _add_column(conn, "session", "locked_by", "''")
+
+
 # MIGRATIONS[n] upgrades a database from version n + 1 to n + 2. Append, never edit.
 MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6,
-                           _v6_to_v7]
+                           _v6_to_v7, _v7_to_v8]
 
 
 def latest_version() -> int:
@@ -145,20 +155,51 @@ def sqlite_path(url: str) -> Path | None:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA temp_store = MEMORY")  # sorts and indexes never spill to /tmp
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
 
 
-def make_engine(db: str) -> Engine:
+_PASSPHRASES: WeakKeyDictionary[Engine, str] = WeakKeyDictionary()
+"""The passphrase of each encrypted engine, for the backups it makes (held in memory only)."""
+
+
+def passphrase_of(engine: Engine) -> str | None:
+    return _PASSPHRASES.get(engine)
+
+
+def make_engine(db: str, passphrase: str | None = None) -> Engine:
+    """An engine for a path or URL. A SQLite file that is encrypted, or new with a passphrase
+    given, is opened with SQLCipher and keyed on every connection; a plain existing file is
+    opened as it is (see `reflect encrypt`)."""
     url = to_url(db)
     if (path := sqlite_path(url)) is not None:
         if path.is_dir():
             raise ReflectError(f"{path} is a folder; give --db the path of a database file")
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        new = not path.exists() or path.stat().st_size == 0
+        encrypted = encryption.is_encrypted(path) or (new and passphrase is not None)
+        if encrypted and passphrase is None:
+            raise encryption.PassphraseNeeded(
+                f"{path} is encrypted (or damaged): give its passphrase (the app asks for it; "
+                f"commands read {encryption.PASSPHRASE_ENV} or ask on the terminal)")
+        connect_args = {"check_same_thread": False, "timeout": 5}
+        if not encrypted:
+            engine = create_engine(url, connect_args=connect_args)
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        engine = create_engine(url, module=encryption.cipher(), connect_args=connect_args)
+        key = encryption.key_pragma(passphrase)
+
+        def _key_then_pragmas(dbapi_connection, record) -> None:
+            dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
+            dbapi_connection.execute(key)
+            _sqlite_pragmas(dbapi_connection, record)
+
+        event.listen(engine, "connect", _key_then_pragmas)
+        _PASSPHRASES[engine] = passphrase
         return engine
     try:
         return create_engine(url, pool_pre_ping=True)
@@ -177,16 +218,23 @@ def _stored_version(conn: Connection) -> int | None:
     return conn.execute(text(f"SELECT version FROM {SCHEMA_TABLE}")).scalar_one()
 
 
-def backup_sqlite(path: Path, suffix: str, target: Path | None = None) -> Path:
+def backup_sqlite(path: Path, suffix: str, target: Path | None = None,
+                  passphrase: str | None = None) -> Path:
     """A consistent copy of a SQLite database (beside it unless target is given), readable by
-    the owner only. Uses SQLite's backup API, so the app may keep writing meanwhile."""
+    the owner only. Uses SQLite's backup API, so the app may keep writing meanwhile. The copy
+    of an encrypted database is encrypted with the same passphrase."""
     target = target or path.with_name(f"{path.name}.{suffix}-{utcnow():%Y%m%dT%H%M%S}.bak")
     if target.exists():
         raise ReflectError(f"{target} already exists; choose another name")
     target.touch(mode=0o600)
-    source = sqlite3.connect(path)
-    try:
+    if passphrase is not None:
+        source = encryption.connect(path, passphrase)
+        dest = encryption.cipher().connect(str(target))
+        dest.execute(encryption.key_pragma(passphrase))
+    else:
+        source = sqlite3.connect(path)
         dest = sqlite3.connect(target)
+    try:
         with dest:
             source.backup(dest)
         dest.close()
@@ -221,7 +269,7 @@ def migrate(engine: Engine) -> int:
     if found < latest_version():
         if (path := sqlite_path(str(engine.url))) is not None:
             engine.dispose()
-            backup_sqlite(path, f"v{found}")
+            backup_sqlite(path, f"v{found}", passphrase=passphrase_of(engine))
         for step in range(found, latest_version()):
             with engine.begin() as conn:
                 MIGRATIONS[step - 1](conn)
@@ -233,6 +281,9 @@ def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:
     path = sqlite_path(str(engine.url))
     where = str(path) if path else engine.url.render_as_string(hide_password=True)
     message = str(exc.orig) if exc.orig else str(exc)
+    if passphrase_of(engine) is not None and "file is not a database" in message:
+        return encryption.WrongPassphrase(f"wrong passphrase for {where} (or it is not a "
+                                          "reflect database); nothing was changed")
     if "file is not a database" in message or "file is encrypted" in message:
         return ReflectError(f"{where} is not a SQLite database (or it is damaged); "
                             "choose another --db path. The file was not changed.")
@@ -243,9 +294,10 @@ def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:
     return ReflectError(f"cannot open {where}: {message}")
 
 
-def open_engine(db: str) -> Engine:
-    """Make the engine and migrate; every problem becomes a ReflectError with a plain message."""
-    engine = make_engine(db)
+def open_engine(db: str, passphrase: str | None = None) -> Engine:
+    """Make the engine and migrate; every problem becomes a ReflectError with a plain message.
+    A wrong passphrase is found by the first read, before anything is written."""
+    engine = make_engine(db, passphrase)
     try:
         migrate(engine)
     except DatabaseError as exc:

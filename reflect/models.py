@@ -94,6 +94,9 @@ class Session(_IndexedTimestamps, table=True):
     elapsed_seconds: int = 0
     started_at: datetime = Field(default_factory=utcnow, index=True)
     completed_at: datetime | None = None
+    locked_at: datetime | None = None
+    """Set when a completed session is locked: reopening it then needs a recorded reason."""
+    locked_by: str = ""
 
 
 class Answer(_Timestamps, table=True):

@@ -55,3 +55,13 @@ def shipped_protocols_dir() -> Path:
 
 def shipped_data_dir() -> Path:
     return _shipped("data")
+
+
+def sqlite_file(db: str) -> Path | None:
+    """The SQLite file a --db value names (a path or a sqlite:/// URL), None for a server URL.
+    Light on purpose: the app uses it before SQLAlchemy is imported."""
+    if "://" not in db:
+        return Path(db).expanduser().resolve()
+    if db.startswith("sqlite:///") and db != "sqlite:///:memory:":
+        return Path(db.removeprefix("sqlite:///"))
+    return None

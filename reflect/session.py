@@ -206,6 +206,8 @@ class SessionRun:
         self.session = self.store.set_session_status(self.session.id, SessionStatus.COMPLETED,
                                                      actor=self.session.interviewer)
 
-    def reopen(self) -> None:
+    def reopen(self, reason: str = "") -> None:
+        """Back to in progress; a locked session needs the reason for the change."""
         self.session = self.store.set_session_status(self.session.id, SessionStatus.IN_PROGRESS,
-                                                     actor=self.session.interviewer)
+                                                     actor=self.session.interviewer,
+                                                     reason=reason)

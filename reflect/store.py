@@ -301,19 +301,45 @@ class Store:
             db.commit()
 
     def set_session_status(self, session_id: uuid.UUID, status: SessionStatus,
-                           actor: str = "") -> Session:
+                           actor: str = "", reason: str = "") -> Session:
+        """Complete or reopen. Reopening a locked session needs a reason, which the audit
+        trail records."""
         with self._db() as db:
             session = db.get(Session, session_id)
             if session is None:
                 raise ReflectError("that session no longer exists")
             if session.status == SessionStatus.DECLINED:
                 raise ReflectError("consent was refused for this interview; it cannot be reopened")
+            detail = ""
+            if session.locked_at is not None and status == SessionStatus.IN_PROGRESS:
+                if not reason.strip():
+                    raise ReflectError("this interview is locked: say why it must change (the "
+                                       "reason is recorded)")
+                detail = f"locked; reason: {reason.strip()}"
             session.status = status
             session.completed_at = utcnow() if status == SessionStatus.COMPLETED else None
             session.updated_at = utcnow()
             db.add(session)
-            self._audit(db, "session", session.id, f"status:{status.value}", actor=actor)
+            self._audit(db, "session", session.id, f"status:{status.value}", actor=actor,
+                        detail=detail)
             db.commit()
+        return session
+
+    def lock_session(self, session_id: uuid.UUID, actor: str = "") -> Session:
+        """Lock a completed session: its answers stay as they are unless someone reopens it
+        and gives a reason."""
+        with self._db() as db:
+            session = db.get(Session, session_id)
+            if session is None:
+                raise ReflectError("that session no longer exists")
+            if session.status != SessionStatus.COMPLETED:
+                raise ReflectError("only a completed interview can be locked; finish it first")
+            if session.locked_at is None:
+                session.locked_at = session.updated_at = utcnow()
+                session.locked_by = actor.strip()
+                db.add(session)
+                self._audit(db, "session", session.id, "lock", actor=actor)
+                db.commit()
         return session
 
     # Answers -----------------------------------------------------------------------------
@@ -328,6 +354,9 @@ class Store:
                 raise ReflectError("that session no longer exists")
             if session.status == SessionStatus.DECLINED:
                 raise ReflectError("consent was refused: no answers can be recorded")
+            if session.locked_at is not None and session.status != SessionStatus.IN_PROGRESS:
+                raise ReflectError("this interview is locked: reopen it (F9) and say why before "
+                                   "changing an answer")
             query = select(Answer).where(Answer.session_id == session_id,
                                          Answer.question_id == question_id)
             existing = db.exec(query).first()

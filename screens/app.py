@@ -47,17 +47,56 @@ class ReflectApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
         if self.store is None:
-            self.run_worker(self.open_database, thread=True, exit_on_error=False)
+            self.start_opening()
         self.set_interval(self.TIDY_EVERY, self.tidy_search_index)
 
-    def open_database(self) -> None:
+    def start_opening(self) -> None:
+        """Ask for a passphrase first when the database is encrypted, or offer encryption
+        when it is about to be created; then open it in the background."""
+        from reflect.encryption import env_passphrase, is_encrypted
+        from reflect.paths import sqlite_file
+        from screens.passphrase import FirstRunDialog
+
+        path = sqlite_file(self.db)
+        if env_passphrase() is not None or path is None:
+            self.open_in_background(env_passphrase())
+        elif is_encrypted(path):
+            self.ask_passphrase(path)
+        elif not path.exists() or path.stat().st_size == 0:
+            self.push_screen(FirstRunDialog(path), self.open_in_background)
+        else:
+            self.open_in_background(None)
+
+    def ask_passphrase(self, path, problem: str = "") -> None:
+        from screens.passphrase import PassphraseDialog
+
+        def answered(passphrase: str | None) -> None:
+            if passphrase is None:
+                self.exit(return_code=1)
+            else:
+                self.open_in_background(passphrase)
+
+        self.push_screen(PassphraseDialog(path, problem), answered)
+
+    def open_in_background(self, passphrase: str | None) -> None:
+        self.run_worker(lambda: self.open_database(passphrase), thread=True,
+                        exit_on_error=False)
+
+    def open_database(self, passphrase: str | None = None) -> None:
         """In a worker thread: import the database layer, open (and migrate), load protocols."""
         try:
             from reflect.db import open_engine
+            from reflect.encryption import WrongPassphrase
             from reflect.protocols import load_catalog
             from reflect.store import Store
 
-            store, catalog = Store(open_engine(self.db)), load_catalog()
+            store, catalog = Store(open_engine(self.db, passphrase)), load_catalog()
+        except WrongPassphrase:
+            from reflect.paths import sqlite_file
+
+            self.call_from_thread(self.ask_passphrase, sqlite_file(self.db),
+                                  "Wrong passphrase. Try again (nothing was changed).")
+            return
         except ReflectError as exc:
             self.call_from_thread(self.cannot_open, str(exc))
             return

@@ -285,7 +285,8 @@ class SessionScreen(Screen[None]):
         bar = "█" * filled + "░" * (10 - filled)
         self.query_one("#topbar", Static).update(
             f"{escape(self.who)}  Q {run.index + 1}/{len(run.questions)}  {bar} "
-            f"{total.answered} answered, {total.skipped} skipped  ⏱ {clock(self.elapsed())}")
+            f"{total.answered} answered, {total.skipped} skipped  ⏱ {clock(self.elapsed())}"
+            + ("  [b]locked[/b]" if run.session.locked_at is not None else ""))
 
     def _tick(self) -> None:
         if self.run is None:
@@ -445,7 +446,20 @@ class SessionScreen(Screen[None]):
             self.app.pop_screen()
 
     def action_reopen(self) -> None:
-        if self._persist(self.run.reopen):
+        if self.run.session.locked_at is not None:
+            from screens.prompts import TextPrompt
+
+            when = f"{self.run.session.locked_at:%Y-%m-%d}"
+            by = f" by {self.run.session.locked_by}" if self.run.session.locked_by else ""
+            self.app.push_screen(
+                TextPrompt("This interview is locked",
+                           f"Locked on {when}{by}. Why must it change? (recorded)"),
+                lambda reason: reason and self._reopen(reason))
+            return
+        self._reopen("")
+
+    def _reopen(self, reason: str) -> None:
+        if self._persist(lambda: self.run.reopen(reason)):
             self._elapsed_base = self.run.session.elapsed_seconds
             self._opened_at = time.monotonic()
             self.show_question()

@@ -31,6 +31,7 @@ class StoryScreen(Screen[None]):
         Binding("e", "edit", "Edit story", id="story.edit"),
         Binding("p", "workshop", "Principles", id="story.workshop"),
         Binding("x", "export", "Export", id="story.export"),
+        Binding("l", "lock", "Lock", id="story.lock"),
     ]
 
     def __init__(self, story_id: uuid.UUID):
@@ -88,8 +89,9 @@ class StoryScreen(Screen[None]):
             protocol = self.app.catalog.get(session.protocol_id)
             consent = ("given" if session.consent_given else "refused") + \
                 f", {session.consent_method} ({session.consent_recorded_by})"
+            status = STATUS_LABELS[session.status] + (", locked" if session.locked_at else "")
             table.add_row(informant.pseudonym if informant else "?",
-                          STATUS_LABELS[session.status], consent, str(counts.get(session.id, 0)),
+                          status, consent, str(counts.get(session.id, 0)),
                           protocol.title if protocol else session.protocol_id,
                           when(session.started_at),
                           key=str(session.id))
@@ -206,6 +208,40 @@ class StoryScreen(Screen[None]):
                             "answers to open.", title="Consent refused")
             return
         self._open_session(session.id)
+
+    def action_lock(self) -> None:
+        """Lock the selected completed interview (asks first)."""
+        from screens.confirm import ConfirmDialog
+
+        table = self.query_one("#interviews", DataTable)
+        if table.row_count == 0:
+            self.app.show_error("No interview to lock yet.")
+            return
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
+        session = self.app.store.session(uuid.UUID(key.value))
+        if session is None or session.locked_at is not None:
+            self.app.notify("That interview is already locked.", title="Locked")
+            return
+        if session.status != SessionStatus.COMPLETED:
+            self.app.show_error("Only a completed interview can be locked; finish it first.")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._locked(session.id):
+                self.refresh_story()
+
+        self.app.push_screen(ConfirmDialog(
+            "Lock this interview?", "Its answers then stay as they are. Reopening it (F9) asks "
+            "why, and the reason is recorded in the audit trail.", "Lock"), confirmed)
+
+    def _locked(self, session_id: uuid.UUID) -> bool:
+        try:
+            self.app.store.lock_session(session_id, self.app.interviewer_name)
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            return False
+        self.app.notify("Interview locked.", title="Locked")
+        return True
 
     def _open_session(self, session_id: uuid.UUID) -> None:
         from screens.session import SessionScreen

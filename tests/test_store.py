@@ -237,3 +237,23 @@ def test_audit_trail_hashes_changes_and_never_holds_text(store, interview, engin
     assert consent[3] == "verbal; text lfs-consent-1" and consent[5]
     assert [e[1] for e in events if e[0] == "principle"] == ["create", "update"]
     assert secret not in dump and "debts" not in dump and "you see more" not in dump
+
+
+def test_locking_a_completed_interview(store, interview):
+    _story, _informant, session = interview
+    store.save_answer(session.id, "success-what", text="As told.")
+    with pytest.raises(ReflectError, match="only a completed interview"):
+        store.lock_session(session.id, "Ana")
+    store.set_session_status(session.id, SessionStatus.COMPLETED)
+    locked = store.lock_session(session.id, "Ana")
+    assert locked.locked_at is not None and locked.locked_by == "Ana"
+    with pytest.raises(ReflectError, match="locked"):
+        store.save_answer(session.id, "success-what", text="Changed quietly.")
+    with pytest.raises(ReflectError, match="say why"):
+        store.set_session_status(session.id, SessionStatus.IN_PROGRESS, reason="  ")
+    store.set_session_status(session.id, SessionStatus.IN_PROGRESS, actor="Ana",
+                             reason="Typo in a date")
+    store.save_answer(session.id, "success-what", text="As told, corrected.")
+    store.set_session_status(session.id, SessionStatus.COMPLETED)
+    assert store.session(session.id).locked_at is not None  # still locked after the change
+    assert store.answers(session.id)["success-what"].text == "As told, corrected."

@@ -241,3 +241,41 @@ async def test_a_database_that_cannot_open_is_explained_in_the_app(tmp_path):
         await pilot.pause()
     assert app.return_code == 1
     assert garbage.read_bytes() == b"not a database at all" * 100
+
+
+async def test_a_locked_interview_changes_only_with_a_recorded_reason(engine, catalog,
+                                                                      interview):
+    story, _, session = interview
+    store = Store(engine)
+    store.save_answer(session.id, "success-what", text="done")
+    store.set_session_status(session.id, SessionStatus.COMPLETED)
+    app = make_app(engine, catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(StoryScreen(story.id))
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert "completed, locked" in table_rows(app, "#interviews")[0][1]
+        assert store.session(session.id).locked_at is not None
+
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        assert "locked" in shown(app, "#topbar")
+        await pilot.press("f9")
+        await pilot.pause()
+        assert "Why must it change" in str(app.screen.query_one("Label").render())
+        await pilot.press("escape")  # no reason: nothing changes
+        await pilot.pause()
+        assert store.session(session.id).status == SessionStatus.COMPLETED
+        await pilot.press("f9")
+        await type_text(pilot, "Client corrected a date")
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "!")
+        await pilot.pause(0.6)
+        assert store.answers(session.id)["success-what"].text == "done!"
+    [(detail,)] = rows(engine, "SELECT detail FROM auditevent WHERE action = "
+                               "'status:in_progress'")
+    assert detail == "locked; reason: Client corrected a date"

@@ -1,0 +1,130 @@
+"""Encryption at rest with SQLCipher: the whole database file, its WAL and the search index.
+
+SQLCipher (through the maintained `sqlcipher3` binding) encrypts every page with AES-256 and
+authenticates it with HMAC-SHA512; the key comes from the passphrase by PBKDF2-HMAC-SHA512
+(256,000 iterations, a random salt per file). Field-level encryption would have left the
+full-text index, which holds every word, readable; whole-file encryption does not.
+
+A database is encrypted or not from its creation (or from `reflect encrypt`); an encrypted
+file does not start with SQLite's header, which is how reflect knows to ask for the passphrase.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import ModuleType
+
+from reflect.errors import ReflectError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PASSPHRASE_ENV = "REFLECT_PASSPHRASE"
+MIN_LENGTH = 8
+
+
+class PassphraseNeeded(ReflectError):
+    """The database is encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(ReflectError):
+    """The passphrase does not open the database (checked before anything is written)."""
+
+
+def cipher() -> ModuleType:
+    try:
+        import sqlcipher3
+    except ImportError:
+        raise ReflectError("encryption needs the sqlcipher3 package, which is not installed "
+                           "(pip install sqlcipher3)") from None
+    return sqlcipher3
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for a file that looks like an encrypted database: whole pages (a multiple of 512
+    bytes) not starting with SQLite's header. Only the passphrase can tell it from a damaged
+    database; any other file (a document, a cut copy) is left to the 'not SQLite' message."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False
+    return size >= 512 and size % 512 == 0 and header != SQLITE_HEADER
+
+
+def check_new_passphrase(passphrase: str, repeated: str | None = None) -> str:
+    if len(passphrase) < MIN_LENGTH:
+        raise ReflectError(f"a passphrase needs at least {MIN_LENGTH} characters; several "
+                           "words are easier to remember and harder to guess")
+    if repeated is not None and repeated != passphrase:
+        raise ReflectError("the two passphrases differ; type the same one twice")
+    return passphrase
+
+
+def key_pragma(passphrase: str) -> str:
+    """PRAGMA key as SQL, the passphrase quoted safely (SQLCipher runs its KDF on it)."""
+    return "PRAGMA key = '" + passphrase.replace("'", "''") + "'"
+
+
+def connect(path: Path, passphrase: str):
+    """A raw SQLCipher connection, keyed and checked: WrongPassphrase if the key is wrong."""
+    connection = cipher().connect(str(path))
+    connection.execute("PRAGMA cipher_log_level = NONE")  # never write to the terminal
+    connection.execute(key_pragma(passphrase))
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except cipher().DatabaseError:
+        connection.close()
+        raise WrongPassphrase(f"wrong passphrase for {path} (or it is not a reflect "
+                              "database); nothing was changed") from None
+    return connection
+
+
+def env_passphrase() -> str | None:
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def encrypt_file(path: Path, passphrase: str) -> list[Path]:
+    """Turn a plain SQLite database into an encrypted one in place; returns plain backups
+    found beside it (they still hold the text; the caller tells the user)."""
+    check_new_passphrase(passphrase)
+    if is_encrypted(path):
+        raise ReflectError(f"{path} is already encrypted; use 'reflect passphrase' to change "
+                           "its passphrase")
+    partial = path.with_name(f".{path.name}.encrypting")
+    partial.unlink(missing_ok=True)
+    plain = cipher().connect(str(path))
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        plain.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(partial), passphrase))
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    check = connect(partial, passphrase)
+    try:
+        if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise ReflectError("the encrypted copy did not pass its check; the database was "
+                               "left as it was")
+        check.execute("PRAGMA journal_mode = WAL")
+    finally:
+        check.close()
+    partial.chmod(0o600)
+    for sidecar in _sidecars(path):
+        sidecar.unlink(missing_ok=True)
+    os.replace(partial, path)
+    return sorted(p for p in path.parent.glob(f"{path.name}.*.bak") if not is_encrypted(p))
+
+
+def change_passphrase(path: Path, old: str, new: str) -> None:
+    check_new_passphrase(new)
+    connection = connect(path, old)
+    try:
+        connection.execute("PRAGMA rekey = '" + new.replace("'", "''") + "'")
+    finally:
+        connection.close()
+    connect(path, new).close()

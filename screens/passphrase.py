@@ -1,0 +1,106 @@
+"""Passphrase dialogs: the first-run offer to encrypt, and asking for the passphrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from reflect.encryption import check_new_passphrase
+from reflect.errors import ReflectError
+
+FORGOTTEN = ("A forgotten passphrase cannot be recovered: nobody can open the answers without "
+             "it, not the authors of reflect, not an administrator. Keep it where your team "
+             "keeps secrets (a password manager, a sealed envelope).")
+
+
+class FirstRunDialog(ModalScreen[str | None]):
+    """At the first start on a new database: encrypt it (recommended) or keep it plain.
+    Returns the new passphrase, or None for a plain file."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Protect the answers with a passphrase? (recommended)",
+                         classes="dialog-title")
+            yield Static(
+                f"The answers will be kept in {self.path}. With a passphrase the whole file "
+                "is encrypted (SQLCipher, AES-256), so a lost or stolen laptop does not expose "
+                "what families told you. You type the passphrase each time reflect starts.",
+                markup=False)
+            yield Static(FORGOTTEN, classes="hint", markup=False)
+            yield Input(placeholder="passphrase (8 characters or more)", password=True,
+                        id="passphrase", compact=True)
+            yield Input(placeholder="the same passphrase again", password=True, id="repeat",
+                        compact=True)
+            yield Static("", id="form-error", classes="error-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Encrypt", variant="primary", id="encrypt")
+                yield Button("Not now: plain file", id="plain")
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    @on(Input.Submitted, "#passphrase")
+    def next_field(self) -> None:
+        self.query_one("#repeat", Input).focus()
+
+    @on(Input.Submitted, "#repeat")
+    @on(Button.Pressed, "#encrypt")
+    def encrypt(self) -> None:
+        try:
+            passphrase = check_new_passphrase(self.query_one("#passphrase", Input).value,
+                                              self.query_one("#repeat", Input).value)
+        except ReflectError as exc:
+            self.query_one("#form-error", Static).update(str(exc))
+            return
+        self.dismiss(passphrase)
+
+    @on(Button.Pressed, "#plain")
+    def plain(self) -> None:
+        self.dismiss(None)
+
+
+class PassphraseDialog(ModalScreen[str | None]):
+    """Ask for the passphrase of an encrypted database; None means quit."""
+
+    BINDINGS = [Binding("escape", "quit_app", "Quit", id="passphrase.quit")]
+
+    def __init__(self, path: Path, problem: str = ""):
+        super().__init__()
+        self.path, self.problem = path, problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Passphrase", classes="dialog-title")
+            yield Static(f"{self.path} is encrypted. Type its passphrase to open it.",
+                         markup=False)
+            yield Input(password=True, id="passphrase", compact=True)
+            yield Static(self.problem, id="form-error", classes="error-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Open", variant="primary", id="open")
+                yield Button("Quit", id="quit")
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#open")
+    def open_database(self) -> None:
+        value = self.query_one("#passphrase", Input).value
+        if not value:
+            self.query_one("#form-error", Static).update("Type the passphrase first.")
+            return
+        self.dismiss(value)
+
+    @on(Button.Pressed, "#quit")
+    def action_quit_app(self) -> None:
+        self.dismiss(None)
