@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from sqlmodel import SQLModel, select
 from reflect import __version__
 from reflect.dates import as_utc, iso_utc
 from reflect.errors import ReflectError
+from reflect.files import write_private
 from reflect.models import (
     ActionItem,
     Answer,
@@ -44,6 +44,7 @@ from reflect.models import (
     Theme,
     utcnow,
 )
+from reflect.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store
 
 FORMAT = "reflect-bundle"
@@ -100,14 +101,16 @@ def checksum(tables: dict) -> str:
 
 # Export --------------------------------------------------------------------------------------
 
-def bundle_data(store: Store, progress: Progress = _no_progress) -> dict:
-    """Everything in the database as a bundle (a dict ready for JSON)."""
+def bundle_data(store: Store, progress: Progress = _no_progress,
+                redactor: Redactor = NO_REDACTION) -> dict:
+    """Everything in the database as a bundle (a dict ready for JSON), redacted if asked."""
     tables: dict[str, list[dict]] = {}
     with DBSession(store.engine) as db:
         for done, (name, model) in enumerate(TABLES.items()):
             progress(name, done, len(TABLES))
             key = getattr(model, _primary_key(model))
-            rows = [row_dict(row) for row in db.exec(select(model).order_by(key))]
+            rows = [redact_row(name, row_dict(row), redactor)
+                    for row in db.exec(select(model).order_by(key))]
             if model is Session:
                 rows = _parents_first(rows)
             tables[name] = rows
@@ -132,23 +135,10 @@ def _parents_first(sessions: list[dict]) -> list[dict]:
     return sorted(sessions, key=depth)
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file readable by the owner only, atomically (a crash leaves the old file or
-    none, never half of one)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(partial, path)
-    path.chmod(0o600)
-
-
-def export_bundle(store: Store, path: Path, progress: Progress = _no_progress) -> dict:
+def export_bundle(store: Store, path: Path, progress: Progress = _no_progress,
+                  redactor: Redactor = NO_REDACTION) -> dict:
     """Write the bundle file; returns the counts per table."""
-    data = bundle_data(store, progress)
+    data = bundle_data(store, progress, redactor)
     write_private(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
     return data["counts"]
 

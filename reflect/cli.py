@@ -7,22 +7,24 @@ commands never load Textual (and start fast).
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from rich.console import Console
 from rich.table import Column, Table
 
 from reflect import __version__, paths
+from reflect.cli_exchange import export_data, import_bundle_command
+from reflect.cli_privacy import (
+    change_passphrase_command,
+    encrypt,
+    engine,
+    keys_command,
+    redact_command,
+    redactor_for,
+)
+from reflect.console import console, errors, say
 from reflect.errors import ReflectError
-
-console = Console(soft_wrap=True)
-errors = Console(stderr=True, soft_wrap=True)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reflect {__version__}")
     parser.add_argument("--db", help="database path or SQLAlchemy URL (default: REFLECT_DB, "
                         "else reflect.db in the user data dir)")
+    parser.add_argument("--keys", type=Path, help="the research team's key file (default: "
+                        "keys.db in the user data dir)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("run", help="start the app (the default)")
     protocols = commands.add_parser("protocols", help="list or check protocol files")
@@ -79,73 +83,35 @@ def _parser() -> argparse.ArgumentParser:
                       "the data dir)")
     commands.add_parser("encrypt", help="encrypt an existing database with a passphrase")
     commands.add_parser("passphrase", help="change the passphrase of an encrypted database")
+    redact = commands.add_parser("redact", help="the names and places redacted exports hide")
+    redact_actions = redact.add_subparsers(dest="redact_command", metavar="ACTION",
+                                           required=True)
+    redact_actions.add_parser("list", help="show every redaction list")
+    for action, text in (("add", "hide a name or place"), ("remove", "stop hiding it")):
+        entry = redact_actions.add_parser(action, help=text)
+        entry.add_argument("term", metavar="TERM", help="a name, place or phrase")
+        entry.add_argument("--story", help="only in this story (title or id); default: all")
+        if action == "add":
+            entry.add_argument("--as", dest="replacement", default="",
+                               help="what to show instead (default: [redacted])")
+    keys = commands.add_parser("keys", help="the research team's key file: pseudonym to real "
+                               "name, encrypted")
+    keys_actions = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    keys_actions.add_parser("list", help="show the keys")
+    key_add = keys_actions.add_parser("add", help="record the real name behind a pseudonym")
+    key_add.add_argument("pseudonym")
+    key_add.add_argument("real_name", metavar="REAL_NAME")
+    key_add.add_argument("--story", help="which story (free text)")
+    key_remove = keys_actions.add_parser("remove", help="forget a pseudonym's real name")
+    key_remove.add_argument("pseudonym")
+    for export_parser in export_formats.choices.values():
+        export_parser.add_argument("--redact", action="store_true",
+                                   help="replace the names on the redaction lists (and in "
+                                   "the key file) in all text")
     merge = commands.add_parser("import", help="merge a bundle (from 'reflect export bundle') "
                                 "into this database")
     merge.add_argument("file", type=Path, metavar="FILE")
     return parser
-
-
-def _engine(db: str):
-    """Open the database; an encrypted one takes REFLECT_PASSPHRASE, or asks on the terminal.
-    With REFLECT_PASSPHRASE set, a database created now is encrypted."""
-    from reflect.db import open_engine
-    from reflect.encryption import PassphraseNeeded, env_passphrase
-
-    try:
-        return open_engine(db, env_passphrase())
-    except PassphraseNeeded:
-        if not sys.stdin.isatty():
-            raise
-        return open_engine(db, getpass.getpass("Passphrase: "))
-
-
-def _ask_new_passphrase() -> str:
-    from reflect.encryption import check_new_passphrase
-
-    if (given := os.environ.get("REFLECT_NEW_PASSPHRASE")) is not None:
-        return check_new_passphrase(given)
-    if not sys.stdin.isatty():
-        raise ReflectError("type the new passphrase on a terminal (or set "
-                           "REFLECT_NEW_PASSPHRASE for a script)")
-    return check_new_passphrase(getpass.getpass("New passphrase: "),
-                                getpass.getpass("The same passphrase again: "))
-
-
-def _encrypt(db: str) -> int:
-    from reflect.db import sqlite_path, to_url
-    from reflect.encryption import encrypt_file
-
-    path = sqlite_path(to_url(db))
-    if path is None or not path.exists():
-        raise ReflectError("reflect encrypt works on an existing SQLite database file; a new "
-                           "one is offered encryption when the app first starts")
-    _engine(db).dispose()  # refuses damaged or foreign files, upgrades an old schema first
-    passphrase = _ask_new_passphrase()
-    plain_backups = encrypt_file(path, passphrase)
-    _say(f"{path} is now encrypted. Keep the passphrase safe: a forgotten passphrase cannot "
-         "be recovered.")
-    for backup in plain_backups:
-        _say(f"Still readable without a passphrase: {backup} (delete it, or keep it somewhere "
-             "as safe as the laptop)")
-    return 0
-
-
-def _change_passphrase(db: str) -> int:
-    from reflect.db import sqlite_path, to_url
-    from reflect.encryption import change_passphrase, env_passphrase, is_encrypted
-
-    path = sqlite_path(to_url(db))
-    if path is None or not is_encrypted(path):
-        raise ReflectError(f"{db} is not an encrypted database; 'reflect encrypt' encrypts it")
-    old = env_passphrase()
-    if old is None:
-        if not sys.stdin.isatty():
-            raise ReflectError("type the current passphrase on a terminal (or set "
-                               "REFLECT_PASSPHRASE)")
-        old = getpass.getpass("Current passphrase: ")
-    change_passphrase(path, old, _ask_new_passphrase())
-    _say(f"The passphrase of {path} is changed. Backups made before keep the old one.")
-    return 0
 
 
 def _protocols_list() -> int:
@@ -183,86 +149,8 @@ def _protocols_validate(files: list[Path]) -> int:
 
 
 def _where(db: str) -> int:
-    console.print(f"database:        {db}", highlight=False, markup=False)
-    console.print(f"user protocols:  {paths.user_protocols_dir()}", highlight=False,
-                  markup=False)
-    return 0
-
-
-@contextmanager
-def _progress(what: str) -> Iterator[Callable[[str, int, int], None]]:
-    """A rich progress bar on stderr (stdout keeps only the summary); gone when done.
-    Nothing is drawn when stderr is not a terminal (scripts, CI logs)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    if not errors.is_terminal:
-        yield lambda _step, _done, _total: None
-        return
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=errors, transient=True) as bar:
-        task = bar.add_task(what, total=None)
-
-        def update(step: str, done: int, total: int) -> None:
-            bar.update(task, description=f"{what}: {step.replace('_', ' ')}", completed=done,
-                       total=total)
-
-        yield update
-
-
-def _say(message: str) -> None:
-    console.print(message, highlight=False, markup=False)
-
-
-def _export_data(store, args: argparse.Namespace) -> int:
-    """bundle, csv, qdpx: the whole database, with progress and a summary."""
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    exports = paths.data_dir() / "exports"
-    started = time.perf_counter()
-    if args.export_format == "bundle":
-        from reflect.bundle import export_bundle
-
-        path = args.out or exports / f"reflect-bundle-{stamp}.json"
-        with _progress("Writing the bundle") as progress:
-            counts = export_bundle(store, path, progress)
-        _say(f"Wrote {path} ({path.stat().st_size:,} bytes in "
-             f"{time.perf_counter() - started:.1f} s)")
-        _say(", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()))
-    elif args.export_format == "csv":
-        from reflect.exports.tables import export_csv
-
-        folder = args.out or exports / f"csv-{stamp}"
-        with _progress("Writing CSV files") as progress:
-            written = export_csv(store, folder, progress)
-        for path, rows in written.items():
-            _say(f"Wrote {path} ({rows:,} rows, {path.stat().st_size:,} bytes)")
-    else:
-        from reflect.exports.qdpx import export_qdpx
-
-        path = args.out or exports / f"reflect-{stamp}.qdpx"
-        with _progress("Writing the REFI-QDA project") as progress:
-            summary = export_qdpx(store, path, progress)
-        _say(f"Wrote {path} ({summary.size:,} bytes): {summary.sources} interviews as text "
-             f"sources, {summary.cases} cases, {summary.codes} codes, {summary.codings} "
-             f"coded passages ({summary.codings - summary.quotes} evidence excerpts, "
-             f"{summary.quotes} marked as quotes)")
-        if summary.unplaced:
-            _say(f"{summary.unplaced} evidence excerpt(s) were not coded: the answer was edited "
-                 "after the excerpt was attached and no longer contains it")
-    return 0
-
-
-def _import(db: str, path: Path) -> int:
-    from reflect.bundle import import_bundle, summary_lines
-    from reflect.store import Store
-
-    store = Store(_engine(db))
-    started = time.perf_counter()
-    with _progress(f"Importing {path.name}") as progress:
-        summary = import_bundle(store, path, progress)
-    for line in summary_lines(summary):
-        _say(line)
-    _say(f"Imported {path} in {time.perf_counter() - started:.1f} s: "
-         f"{summary.changed} rows added or updated.")
+    say(f"database:        {db}")
+    say(f"user protocols:  {paths.user_protocols_dir()}")
     return 0
 
 
@@ -271,26 +159,26 @@ def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exports.markdown import export_sessions
     from reflect.store import Store
 
-    store = Store(_engine(db))
+    store = Store(engine(db))
     if args.export_format in ("bundle", "csv", "qdpx"):
-        return _export_data(store, args)
+        return export_data(store, args)
     folder = args.out or paths.data_dir() / "exports"
     if args.export_format in ("story", "book"):
         if args.export_format == "story":
-            written = documents.export_story(store, store.find_story(args.story).id, folder)
+            story_id = store.find_story(args.story).id
+            written = documents.export_story(store, story_id, folder,
+                                             redactor_for(store, args, story_id))
         else:
-            written = documents.export_book(store, folder, args.title)
+            written = documents.export_book(store, folder, args.title, redactor_for(store, args))
         for path in written:
-            console.print(f"Wrote {path} ({path.stat().st_size:,} bytes)", highlight=False,
-                          markup=False)
+            say(f"Wrote {path} ({path.stat().st_size:,} bytes)")
         return 0
     if args.session:
         sessions = [store.find_session(prefix) for prefix in args.session]
     else:
         sessions = store.sessions_of_kind(None if args.kind == "all" else args.kind)
-    written = export_sessions(store, sessions, folder)
-    console.print(f"Wrote {len(written)} Markdown file(s) to {folder}", highlight=False,
-                  markup=False)
+    written = export_sessions(store, sessions, folder, redactor_for(store, args))
+    say(f"Wrote {len(written)} Markdown file(s) to {folder}")
     return 0
 
 
@@ -299,12 +187,12 @@ def _demo(db: str) -> int:
     from reflect.protocols import load_catalog
     from reflect.store import Store
 
-    counts = load_demo(Store(_engine(db)), load_catalog())
+    counts = load_demo(Store(engine(db)), load_catalog())
     if not counts["stories"]:
         console.print("The demo set is already in this database; nothing changed.")
     else:
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-        console.print(f"Loaded the demo set: {summary}.", highlight=False, markup=False)
+        say(f"Loaded the demo set: {summary}.")
     return 0
 
 
@@ -314,7 +202,7 @@ def _search(db: str, words: str, limit: int) -> int:
     from reflect.search import search_answers, search_principles, snippet_parts
     from reflect.store import Store
 
-    store = Store(_engine(db))
+    store = Store(engine(db))
     hits = search_principles(store, words, limit=10) + search_answers(store, words, limit=limit)
     table = Table("story / case", "who", "question", "passage")
     for hit in hits:
@@ -323,7 +211,7 @@ def _search(db: str, words: str, limit: int) -> int:
             passage.append(piece, style="bold yellow" if is_match else "")
         table.add_row(hit.story_title, hit.who, hit.question, passage)
     console.print(table)
-    console.print(f"{len(hits)} result(s) for '{words}'", highlight=False, markup=False)
+    say(f"{len(hits)} result(s) for '{words}'")
     return 0 if hits else 1
 
 
@@ -334,14 +222,13 @@ def _backup(db: str, target: Path | None) -> int:
     if path is None:
         raise ReflectError("reflect backup copies SQLite databases; for a server database use "
                            "its own backup tools (pg_dump)")
-    engine = _engine(db)  # refuses damaged or foreign files with a plain message
-    passphrase = passphrase_of(engine)
-    engine.dispose()
+    engine_ = engine(db)  # refuses damaged or foreign files with a plain message
+    passphrase = passphrase_of(engine_)
+    engine_.dispose()
     if target is not None and target.is_dir():
         target = target / f"{path.stem}-backup-{time.strftime('%Y%m%dT%H%M%S')}.db"
     written = backup_sqlite(path, "backup", target, passphrase)
-    console.print(f"Wrote {written} ({written.stat().st_size:,} bytes)", highlight=False,
-                  markup=False)
+    say(f"Wrote {written} ({written.stat().st_size:,} bytes)")
     return 0
 
 
@@ -380,11 +267,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return _export(db, args)
         if args.command == "encrypt":
-            return _encrypt(db)
+            return encrypt(db)
         if args.command == "passphrase":
-            return _change_passphrase(db)
+            return change_passphrase_command(db)
+        if args.command == "redact":
+            return redact_command(db, args)
+        if args.command == "keys":
+            return keys_command(args)
         if args.command == "import":
-            return _import(db, args.file)
+            return import_bundle_command(db, args.file)
         return _run_app(db)
     except ReflectError as exc:
         errors.print(f"reflect: {exc}", highlight=False, markup=False)

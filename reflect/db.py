@@ -130,9 +130,15 @@ def _v7_to_v8(conn: Connection) -> None:
     _add_column(conn, "session", "locked_by", "''")
 
 
+def _v8_to_v9(conn: Connection) -> None:
+    """Redaction lists (names and places hidden in redacted exports)."""
+    SQLModel.metadata.tables["redaction"].create(conn)
+
+
 # MIGRATIONS[n] upgrades a database from version n + 1 to n + 2. Append, never edit.
 MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6,
-                           _v6_to_v7, _v7_to_v8]
+                           _v6_to_v7, _v7_to_v8,
+                           _v8_to_v9]
 
 
 def latest_version() -> int:

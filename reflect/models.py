@@ -216,3 +216,15 @@ class SupersededVersion(SQLModel, table=True):
     source: str = ""
     """Which import: the bundle's file name and export time."""
     recorded_at: datetime = Field(default_factory=utcnow)
+
+
+class Redaction(SQLModel, table=True):
+    """A name or place to hide in redacted exports: for one story, or for all (story_id
+    None). Replaced by `replacement` (a pseudonym), or by [redacted] when that is empty."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    story_id: uuid.UUID | None = Field(default=None, foreign_key="story.id", index=True)
+    term: str
+    replacement: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+

@@ -5,6 +5,7 @@
 | data dir            | platformdirs user data dir for "reflect"  | REFLECT_DATA_DIR    |
 | database            | <data dir>/reflect.db                     | --db / REFLECT_DB   |
 | user protocols      | <data dir>/protocols/*.yaml               |                     |
+| key file            | <data dir>/keys.db (encrypted)            | --keys              |
 | shipped protocols   | prompts/ (checkout) or reflect/_shipped/prompts (wheel) |       |
 | shipped sample data | data/ (checkout) or reflect/_shipped/data (wheel)        |       |
 
@@ -34,6 +35,11 @@ def data_dir() -> Path:
 def default_db_url() -> str:
     """REFLECT_DB if set (a path or a SQLAlchemy URL), else SQLite in the data dir."""
     return os.environ.get("REFLECT_DB") or str(data_dir() / "reflect.db")
+
+
+def keys_file() -> Path:
+    """The research team's key file (pseudonym -> real name), encrypted, if there is one."""
+    return data_dir() / "keys.db"
 
 
 def user_protocols_dir() -> Path:

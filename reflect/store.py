@@ -26,6 +26,7 @@ from reflect.models import (
     Informant,
     Principle,
     ProtocolSnapshot,
+    Redaction,
     Session,
     SessionStatus,
     Story,
@@ -34,6 +35,7 @@ from reflect.models import (
     utcnow,
 )
 from reflect.protocols import Protocol
+from reflect.redact import Redactor, Term
 from reflect.roles import Role
 
 
@@ -676,3 +678,49 @@ class Store:
             reach.append(ThemeReach(theme, members, {p.story_id for p in members}))
         return sorted(reach, key=lambda r: (-len(r.story_ids), -len(r.principles),
                                             r.theme.name.lower()))
+
+    # Redaction ---------------------------------------------------------------------------
+    def add_redaction(self, term: str, story_id: uuid.UUID | None = None,
+                      replacement: str = "") -> Redaction:
+        """Hide a name or place in redacted exports (the audit trail keeps only its hash)."""
+        term = " ".join(term.split())
+        if not term:
+            raise ReflectError("type the name or place to hide")
+        with self._db() as db:
+            same = db.exec(select(Redaction).where(Redaction.story_id == story_id,
+                                                   func.lower(Redaction.term) == term.lower()))
+            if (existing := same.first()) is not None:
+                existing.replacement = replacement.strip()
+                db.add(existing)
+                db.commit()
+                return existing
+            entry = Redaction(story_id=story_id, term=term, replacement=replacement.strip())
+            db.add(entry)
+            self._audit(db, "redaction", entry.id, "create", new=term)
+            db.commit()
+        return entry
+
+    def redactions(self, story_id: uuid.UUID | None = None,
+                   everything: bool = False) -> list[Redaction]:
+        """The global list plus one story's (or every list when everything is True)."""
+        with self._db() as db:
+            query = select(Redaction)
+            if not everything:
+                query = query.where(or_(Redaction.story_id.is_(None),
+                                        Redaction.story_id == story_id))
+            return sorted(db.exec(query), key=lambda r: (r.story_id is not None, r.term.lower()))
+
+    def remove_redaction(self, redaction_id: uuid.UUID) -> None:
+        with self._db() as db:
+            if (entry := db.get(Redaction, redaction_id)) is not None:
+                self._audit(db, "redaction", entry.id, "delete", old=entry.term)
+                db.delete(entry)
+                db.commit()
+
+    def redactor(self, story_id: uuid.UUID | None = None, everything: bool = False,
+                 extra: list[Term] | None = None) -> Redactor:
+        """What redacted exports replace: for one story, its list and the global one; for
+        exports of several stories, every list (a name is sensitive wherever it came from)."""
+        terms = [Term(r.term, r.replacement) for r in self.redactions(story_id, everything)]
+        return Redactor([*terms, *(extra or [])])
+

@@ -24,6 +24,7 @@ from reflect.models import (
     Theme,
 )
 from reflect.protocols import Protocol, Question, Stage
+from reflect.redact import TEXT_COLUMNS, Redactor
 from reflect.roles import Role
 from reflect.store import Store
 
@@ -69,6 +70,27 @@ class Dataset:
             for question in stage.questions:
                 numbered.append((stage, len(numbered) + 1, question))
         return numbered
+
+
+def redact_dataset(data: Dataset, redactor: Redactor) -> Dataset:
+    """Replace the redacted terms in every free text of the dataset. The rows are copies
+    detached from the database, so this changes only what gets written out."""
+    if not redactor:
+        return data
+    groups = {
+        "stories": data.stories.values(), "informants": data.informants.values(),
+        "sessions": data.sessions, "themes": data.themes.values(), "principles": data.principles,
+        "answers": [a for by_question in data.answers.values() for a in by_question.values()],
+        "action_items": [i for items in data.actions.values() for i in items],
+        "evidence": [e for links in data.evidence.values() for e in links],
+    }
+    for table, rows in groups.items():
+        for row in rows:
+            for column in TEXT_COLUMNS[table]:
+                setattr(row, column, redactor(getattr(row, column)))
+            if table == "answers":
+                row.value = redactor.json_value(row.value)
+    return data
 
 
 def load_dataset(store: Store) -> Dataset:

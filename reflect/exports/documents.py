@@ -7,16 +7,18 @@ pseudonym and role; interviewer names and consent details stay out). `to_markdow
 
 from __future__ import annotations
 
-import os
+import io
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from reflect.analysis import passages, topics_of
 from reflect.errors import ReflectError
+from reflect.files import write_private
 from reflect.models import Story
+from reflect.redact import NO_REDACTION, Redactor
 from reflect.roles import Role
 from reflect.store import Store
 
@@ -152,16 +154,9 @@ def to_docx(blocks: list[Block], path: Path) -> None:
                 paragraph.add_run(f" — {block.source}").italic = True
         else:
             document.add_paragraph(block.text)
-    _write_private(path, document.save)
-
-
-def _write_private(path: Path, save) -> None:
-    """Write through a temporary owner-only file, then move it in place."""
-    temporary = path.with_name(path.name + ".part")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        save(handle)
-    temporary.replace(path)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    write_private(path, buffer.getvalue())
 
 
 def _slug(text: str) -> str:
@@ -171,17 +166,25 @@ def _slug(text: str) -> str:
 def write_both(blocks: list[Block], folder: Path, stem: str) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     markdown_path, docx_path = folder / f"{stem}.md", folder / f"{stem}.docx"
-    _write_private(markdown_path, lambda h: h.write(to_markdown(blocks).encode("utf-8")))
+    write_private(markdown_path, to_markdown(blocks).encode("utf-8"))
     to_docx(blocks, docx_path)
     return [markdown_path, docx_path]
 
 
-def export_story(store: Store, story_id: uuid.UUID, folder: Path) -> list[Path]:
+def redact_blocks(blocks: list[Block], redactor: Redactor) -> list[Block]:
+    return [replace(b, text=redactor(b.text), source=redactor(b.source)) for b in blocks]
+
+
+def export_story(store: Store, story_id: uuid.UUID, folder: Path,
+                 redactor: Redactor = NO_REDACTION) -> list[Path]:
     story = store.story(story_id)
     if story is None:
         raise ReflectError("that story no longer exists")
-    return write_both(story_blocks(store, story), folder, f"story-{_slug(story.title)}")
+    blocks = redact_blocks(story_blocks(store, story), redactor)
+    return write_both(blocks, folder, f"story-{_slug(redactor(story.title))}")
 
 
-def export_book(store: Store, folder: Path, title: str) -> list[Path]:
-    return write_both(book_blocks(store, title), folder, f"book-{_slug(title)}")
+def export_book(store: Store, folder: Path, title: str,
+                redactor: Redactor = NO_REDACTION) -> list[Path]:
+    blocks = redact_blocks(book_blocks(store, title), redactor)
+    return write_both(blocks, folder, f"book-{_slug(title)}")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from reflect.balance import read_balance
+from reflect.files import write_private
 from reflect.models import Session
+from reflect.redact import NO_REDACTION, Redactor
 from reflect.render import answer_text
 from reflect.roles import Role
 from reflect.store import Store
@@ -74,16 +75,13 @@ def _file_name(session: Session) -> str:
     return f"{session.started_at:%Y-%m-%d}-{session.protocol_id}-{slug}-{str(session.id)[:8]}.md"
 
 
-def export_sessions(store: Store, sessions: list[Session], folder: Path) -> list[Path]:
+def export_sessions(store: Store, sessions: list[Session], folder: Path,
+                    redactor: Redactor = NO_REDACTION) -> list[Path]:
     """Write one Markdown file per session into folder (owner-only files); return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for session in sessions:
         path = folder / _file_name(session)
-        temporary = path.with_suffix(".md.part")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(session_markdown(store, session))
-        temporary.replace(path)
+        write_private(path, redactor(session_markdown(store, session)).encode("utf-8"))
         written.append(path)
     return written

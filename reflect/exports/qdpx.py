@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from reflect import __version__
-from reflect.bundle import write_private
 from reflect.dates import iso_utc
-from reflect.exports.dataset import Dataset, load_dataset
+from reflect.exports.dataset import Dataset, load_dataset, redact_dataset
+from reflect.files import write_private
 from reflect.models import Answer, Evidence, Principle, Session, utcnow
+from reflect.redact import NO_REDACTION, Redactor
 from reflect.render import value_text
 from reflect.store import Store
 
@@ -257,7 +258,7 @@ def qdpx_bytes(data: Dataset, progress: Progress | None = None) -> tuple[bytes, 
 
 
 def export_qdpx(store: Store, path, progress: Progress | None = None,
-                data: Dataset | None = None) -> QdpxSummary:
-    content, summary = qdpx_bytes(data or load_dataset(store), progress)
+                redactor: Redactor = NO_REDACTION) -> QdpxSummary:
+    content, summary = qdpx_bytes(redact_dataset(load_dataset(store), redactor), progress)
     write_private(path, content)
     return summary

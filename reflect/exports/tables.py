@@ -11,9 +11,10 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
-from reflect.bundle import write_private
 from reflect.dates import iso_utc
-from reflect.exports.dataset import Dataset, load_dataset
+from reflect.exports.dataset import Dataset, load_dataset, redact_dataset
+from reflect.files import write_private
+from reflect.redact import NO_REDACTION, Redactor
 from reflect.store import Store
 
 Progress = Callable[[str, int, int], None]
@@ -139,9 +140,9 @@ def csv_bytes(rows: list[list]) -> bytes:
 
 
 def export_csv(store: Store, folder: Path, progress: Progress | None = None,
-               data: Dataset | None = None) -> dict[Path, int]:
+               redactor: Redactor = NO_REDACTION) -> dict[Path, int]:
     """Write the CSV files into folder; returns each file with its number of data rows."""
-    data = data or load_dataset(store)
+    data = redact_dataset(load_dataset(store), redactor)
     written: dict[Path, int] = {}
     for done, name in enumerate(FILES):
         if progress:

@@ -1,0 +1,182 @@
+"""Commands about keeping the data private: opening an encrypted database, encrypting one,
+changing its passphrase, the redaction lists and the research team's key file."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import uuid
+from pathlib import Path
+
+from rich.table import Table
+
+from reflect import paths
+from reflect.console import console, say, warn
+from reflect.errors import ReflectError
+
+
+def engine(db: str):
+    """Open the database; an encrypted one takes REFLECT_PASSPHRASE, or asks on the terminal.
+    With REFLECT_PASSPHRASE set, a database created now is encrypted."""
+    from reflect.db import open_engine
+    from reflect.encryption import PassphraseNeeded, env_passphrase
+
+    try:
+        return open_engine(db, env_passphrase())
+    except PassphraseNeeded:
+        if not sys.stdin.isatty():
+            raise
+        return open_engine(db, getpass.getpass("Passphrase: "))
+
+
+def ask_new_passphrase() -> str:
+    from reflect.encryption import check_new_passphrase
+
+    if (given := os.environ.get("REFLECT_NEW_PASSPHRASE")) is not None:
+        return check_new_passphrase(given)
+    if not sys.stdin.isatty():
+        raise ReflectError("type the new passphrase on a terminal (or set "
+                           "REFLECT_NEW_PASSPHRASE for a script)")
+    return check_new_passphrase(getpass.getpass("New passphrase: "),
+                                getpass.getpass("The same passphrase again: "))
+
+
+def encrypt(db: str) -> int:
+    from reflect.db import sqlite_path, to_url
+    from reflect.encryption import encrypt_file
+
+    path = sqlite_path(to_url(db))
+    if path is None or not path.exists():
+        raise ReflectError("reflect encrypt works on an existing SQLite database file; a new "
+                           "one is offered encryption when the app first starts")
+    engine(db).dispose()  # refuses damaged or foreign files, upgrades an old schema first
+    passphrase = ask_new_passphrase()
+    plain_backups = encrypt_file(path, passphrase)
+    say(f"{path} is now encrypted. Keep the passphrase safe: a forgotten passphrase cannot "
+         "be recovered.")
+    for backup in plain_backups:
+        say(f"Still readable without a passphrase: {backup} (delete it, or keep it somewhere "
+             "as safe as the laptop)")
+    return 0
+
+
+def change_passphrase_command(db: str) -> int:
+    from reflect.db import sqlite_path, to_url
+    from reflect.encryption import change_passphrase, env_passphrase, is_encrypted
+
+    path = sqlite_path(to_url(db))
+    if path is None or not is_encrypted(path):
+        raise ReflectError(f"{db} is not an encrypted database; 'reflect encrypt' encrypts it")
+    old = env_passphrase()
+    if old is None:
+        if not sys.stdin.isatty():
+            raise ReflectError("type the current passphrase on a terminal (or set "
+                               "REFLECT_PASSPHRASE)")
+        old = getpass.getpass("Current passphrase: ")
+    change_passphrase(path, old, ask_new_passphrase())
+    say(f"The passphrase of {path} is changed. Backups made before keep the old one.")
+    return 0
+
+
+def _key_passphrase(path: Path, creating: bool) -> str:
+    from reflect.keys import PASSPHRASE_ENV
+
+    if (given := os.environ.get(PASSPHRASE_ENV)) is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise ReflectError(f"the key file {path} needs its passphrase: type it on a terminal "
+                           f"(or set {PASSPHRASE_ENV})")
+    if creating:
+        from reflect.encryption import check_new_passphrase
+
+        say(f"Creating the key file {path}. Give it its own passphrase; a forgotten one "
+            "cannot be recovered.")
+        return check_new_passphrase(getpass.getpass("Key file passphrase: "),
+                                    getpass.getpass("The same passphrase again: "))
+    return getpass.getpass("Key file passphrase: ")
+
+
+def open_keys(path: Path, creating: bool = False):
+    from reflect.keys import KeyFile
+
+    if not path.exists() and not creating:
+        raise ReflectError(f"there is no key file at {path} yet; 'reflect keys add' makes it")
+    return KeyFile(path, _key_passphrase(path, creating=not path.exists()))
+
+
+def keys_command(args: argparse.Namespace) -> int:
+    path = args.keys or paths.keys_file()
+    keys = open_keys(path, creating=args.keys_command == "add")
+    try:
+        if args.keys_command == "add":
+            key = keys.add(args.pseudonym, args.real_name, args.story or "")
+            say(f"Kept: {key.pseudonym} is a real person whose name is now in {path} "
+                "(encrypted).")
+        elif args.keys_command == "remove":
+            removed = keys.remove(args.pseudonym)
+            say(f"Removed {removed} key(s) for {args.pseudonym}.")
+        else:
+            table = Table("pseudonym", "real name", "story")
+            for key in keys.entries():
+                table.add_row(key.pseudonym, key.real_name, key.story)
+            console.print(table)
+    finally:
+        keys.close()
+    return 0
+
+
+def redactor_for(store, args: argparse.Namespace, story_id: uuid.UUID | None = None):
+    """The redactor an export uses: the redaction lists (one story's and the global one, or
+    all of them for several stories) and the key file's real names when it can be opened."""
+    from reflect.redact import NO_REDACTION
+
+    if not getattr(args, "redact", False):
+        return NO_REDACTION
+    extra = []
+    path = args.keys or paths.keys_file()
+    if path.exists():
+        try:
+            keys = open_keys(path)
+        except ReflectError as exc:
+            warn(f"reflect: the key file is not used for this export ({exc})")
+        else:
+            extra = keys.redaction_terms()
+            keys.close()
+    redactor = store.redactor(story_id, everything=story_id is None, extra=extra)
+    if not redactor:
+        warn("reflect: --redact given, but the redaction list is empty: nothing is hidden. "
+             "Add names with 'reflect redact add NAME'.")
+    return redactor
+
+
+def redact_command(db: str, args: argparse.Namespace) -> int:
+    from reflect.store import Store
+
+    store = Store(engine(db))
+    story = store.find_story(args.story) if getattr(args, "story", None) else None
+    if args.redact_command == "add":
+        entry = store.add_redaction(args.term, story.id if story else None, args.replacement)
+        where = f"in '{story.title}'" if story else "in every story"
+        shown_as = entry.replacement or "[redacted]"
+        say(f"Redacted exports will show {shown_as} for '{entry.term}' {where}.")
+        return 0
+    if args.redact_command == "remove":
+        matches = [r for r in store.redactions(story.id if story else None)
+                   if r.term.lower() == " ".join(args.term.split()).lower()
+                   and r.story_id == (story.id if story else None)]
+        if not matches:
+            raise ReflectError(f"'{args.term}' is not on that redaction list")
+        for entry in matches:
+            store.remove_redaction(entry.id)
+        say(f"Removed '{args.term}' from the redaction list.")
+        return 0
+    titles = {s.id: s.title for s in store.stories()}
+    table = Table("term", "shown as", "story")
+    for entry in store.redactions(everything=True):
+        table.add_row(entry.term, entry.replacement or "[redacted]",
+                      titles.get(entry.story_id, "every story") if entry.story_id else
+                      "every story")
+    console.print(table)
+    return 0

@@ -1,0 +1,40 @@
+"""Where the command line prints: results on stdout, problems and progress on stderr."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
+
+
+def say(message: str) -> None:
+    """Print plain text (no rich markup: names and paths may hold brackets)."""
+    console.print(message, highlight=False, markup=False)
+
+
+def warn(message: str) -> None:
+    errors.print(message, highlight=False, markup=False)
+
+
+@contextmanager
+def progress(what: str) -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar on stderr (stdout keeps only the summary); gone when done.
+    Nothing is drawn when stderr is not a terminal (scripts, CI logs)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    if not errors.is_terminal:
+        yield lambda _step, _done, _total: None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=errors, transient=True) as bar:
+        task = bar.add_task(what, total=None)
+
+        def update(step: str, done: int, total: int) -> None:
+            bar.update(task, description=f"{what}: {step.replace('_', ' ')}", completed=done,
+                       total=total)
+
+        yield update
