@@ -283,8 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except _database_error() as exc:
-        errors.print(f"reflect: the database refused the change ({type(exc).__name__}); "
-                     "nothing was written. Run 'reflect where' to check which database this is.",
+        from reflect.errors import explain_storage_error
+
+        detail = str(getattr(exc, "orig", None) or type(exc).__name__)
+        errors.print(f"reflect: {explain_storage_error(detail)} Nothing was written; run "
+                     "'reflect where' to check which database this is.",
                      highlight=False, markup=False)
         return 1
 

@@ -3,3 +3,27 @@
 
 class ReflectError(Exception):
     """A problem the user can act on; its text says what is wrong and what to do."""
+
+
+class StorageError(ReflectError):
+    """The database could not be written (disk full, read-only, locked): nothing was changed,
+    and trying again later may work."""
+
+
+def explain_storage_error(message: str, where: str = "the database") -> str:
+    """A plain sentence for a database driver's message about a failed write."""
+    lowered = message.lower()
+    if "disk is full" in lowered or "no space" in lowered:
+        return (f"the disk holding {where} is full: nothing more could be written. Free some "
+                "space; what you typed is kept and saved again when there is room.")
+    if "disk i/o error" in lowered:
+        return (f"the disk holding {where} failed to write (a disk I/O error: full, removed or "
+                "failing). What you typed is kept and saved again shortly.")
+    if "readonly" in lowered or "read-only" in lowered:
+        return (f"{where} cannot be written: it is read-only (check the permissions of the file "
+                "and its folder, or whether the disk is mounted read-only).")
+    if "locked" in lowered or "busy" in lowered:
+        return (f"{where} is busy: another program (or another reflect) has held it for more "
+                "than 5 seconds. Close that program; what you typed is kept and saved again "
+                "shortly.")
+    return f"{where} refused the change ({message.splitlines()[0][:120]}); nothing was written."

@@ -8,15 +8,18 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, or_
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
-from reflect.errors import ReflectError
+from reflect.errors import ReflectError, StorageError, explain_storage_error
 from reflect.models import (
     ActionItem,
     ActionStatus,
@@ -96,8 +99,15 @@ class Store:
         self._protocols: dict[str, Protocol] = {}
         """Parsed protocol snapshots by content hash (they never change)."""
 
-    def _db(self) -> DBSession:
-        return DBSession(self.engine, expire_on_commit=False)
+    @contextmanager
+    def _db(self) -> Iterator[DBSession]:
+        """One database session; a write the database cannot take (disk full, read-only,
+        locked) becomes a StorageError with a plain message, and nothing is half-written."""
+        try:
+            with DBSession(self.engine, expire_on_commit=False) as db:
+                yield db
+        except OperationalError as exc:
+            raise StorageError(explain_storage_error(str(exc.orig or exc))) from exc
 
     def _audit(self, db: DBSession, entity: str, entity_id: uuid.UUID, action: str,
                actor: str = "", detail: str = "", old: object = None,

@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from reflect.errors import ReflectError
+from reflect.errors import ReflectError, StorageError
 from reflect.models import SessionStatus
 from reflect.render import answer_text
 from reflect.roles import Role
@@ -42,6 +42,8 @@ class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
     SAVE_DELAY = 0.4
     """At most this many seconds pass between a change and its save, however fast one types."""
+    RETRY_DELAY = 3
+    """Seconds before saving again after the database refused a write (disk full, locked)."""
     PERSIST_CLOCK_EVERY = 15
     BINDINGS = [
         Binding("ctrl+n", "next", "Next", id="session.next"),
@@ -326,6 +328,13 @@ class SessionScreen(Screen[None]):
     def _persist(self, write) -> bool:
         try:
             write()
+        except StorageError as exc:
+            self._saved_note = "NOT SAVED: retrying"
+            self._draw_status()
+            self.app.show_error(f"Not saved: {exc}")
+            if self._save_timer is None and self.editable:
+                self._save_timer = self.set_timer(self.RETRY_DELAY, self.flush)
+            return False
         except ReflectError as exc:
             self.app.show_error(str(exc))
             return False

@@ -32,6 +32,7 @@ class StoryScreen(Screen[None]):
         Binding("p", "workshop", "Principles", id="story.workshop"),
         Binding("x", "export", "Export", id="story.export"),
         Binding("l", "lock", "Lock", id="story.lock"),
+        Binding("h", "hide_names", "Hide names", id="story.hide_names"),
     ]
 
     def __init__(self, story_id: uuid.UUID):
@@ -140,13 +141,21 @@ class StoryScreen(Screen[None]):
         from reflect.exports.documents import export_story
 
         folder = paths.data_dir() / "exports"
+        redactor = self.app.store.redactor(self.story_id)
         try:
-            written = export_story(self.app.store, self.story_id, folder)
+            written = export_story(self.app.store, self.story_id, folder, redactor)
         except ReflectError as exc:
             self.app.show_error(str(exc))
             return
         names = ", ".join(path.name for path in written)
-        self.app.notify(f"{names} in {folder}", title="Story exported", timeout=10)
+        hidden = f" Names hidden: {len(redactor.replacements)} (h)." if redactor else ""
+        self.app.notify(f"{names} in {folder}.{hidden}", title="Story exported", timeout=10)
+
+    def action_hide_names(self) -> None:
+        from screens.redaction import RedactionScreen
+
+        story = self.app.store.story(self.story_id)
+        self.app.push_screen(RedactionScreen(self.story_id, story.title if story else ""))
 
     @on(DataTable.RowSelected, "#informants")
     def action_interview(self) -> None:

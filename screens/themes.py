@@ -183,9 +183,11 @@ class ThemesScreen(Screen[None]):
     def action_book(self) -> None:
         folder = paths.data_dir() / "exports"
         try:
-            written = export_book(self.app.store, folder, "Learning from Success")
+            redactor = self.app.store.redactor(everything=True)
+            written = export_book(self.app.store, folder, "Learning from Success", redactor)
         except ReflectError as exc:
             self.app.show_error(str(exc))
             return
-        self.app.notify(f"{', '.join(p.name for p in written)} in {folder}",
+        hidden = f" Names hidden: {len(redactor.replacements)}." if redactor else ""
+        self.app.notify(f"{', '.join(p.name for p in written)} in {folder}.{hidden}",
                         title="Book exported", timeout=10)

@@ -139,3 +139,33 @@ def test_redaction_list_commands(named, capsys):
     assert main(["--db", db, "redact", "remove", "Nobody"]) == 1
     assert "not on that redaction list" in capsys.readouterr().err
     assert [r.term for r in store.redactions(everything=True)] == ["Lotte Meyer", "Okonkwo"]
+
+
+async def test_story_screen_manages_the_list_and_its_export_hides_the_names(named, catalog,
+                                                                          isolated_data_dir):
+    from screens.app import make_app
+    from screens.redaction import RedactionScreen
+    from screens.story import StoryScreen
+    from tests.ui_helpers import table_rows
+
+    store, story, _session = named
+    app = make_app(store.engine, catalog)
+    async with app.run_test(size=(100, 34)) as pilot:
+        app.push_screen(StoryScreen(story.id))
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, RedactionScreen)
+        assert ["Okonkwo", "the officer", "this story"] in table_rows(app, "#redactions")
+        await pilot.press(*"Kevin", "tab", *"the son", "enter")
+        await pilot.pause()
+        assert ["Kevin", "the son", "this story"] in table_rows(app, "#redactions")
+        await pilot.press("escape")
+        await pilot.pause()
+        store.save_answer(_session.id, sorted(store.answers(_session.id))[0],
+                          text="Kevin and Lotte Meyer at Birkenweg.")
+        await pilot.press("x")
+        await pilot.pause()
+    written = (isolated_data_dir / "exports").glob("story-*.md")
+    text = "\n".join(p.read_text() for p in written)
+    assert "Kevin" not in text and "Birkenweg" not in text and "the son and Lina" in text

@@ -1,0 +1,89 @@
+"""The redaction list of a story: names and places that exports of the story and the book
+replace (by a pseudonym, or by [redacted])."""
+
+from __future__ import annotations
+
+import uuid
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, DataTable, Input, Static
+
+from reflect.errors import ReflectError
+from reflect.redact import REDACTED
+
+
+class RedactionScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    RedactionScreen #redactions { height: auto; max-height: 12; min-height: 3; }
+    RedactionScreen #redaction-form { height: auto; }
+    RedactionScreen #term, RedactionScreen #replacement { width: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "close", "Close", id="redaction.close"),
+                Binding("delete", "remove", "Remove", id="redaction.remove")]
+
+    def __init__(self, story_id: uuid.UUID, story_title: str):
+        super().__init__()
+        self.story_id, self.story_title = story_id, story_title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Names to hide in exports", classes="dialog-title")
+            yield Static(f"Exports of '{self.story_title}' and of the book show these instead "
+                         "of the names (whole words, any case). Del removes the selected one.",
+                         classes="hint", markup=False)
+            yield DataTable(id="redactions", cursor_type="row")
+            with Horizontal(id="redaction-form"):
+                yield Input(id="term", placeholder="name or place", compact=True)
+                yield Input(id="replacement", placeholder=f"show instead ({REDACTED})",
+                            compact=True)
+            yield Checkbox("in every story (else: this story only)", id="everywhere",
+                           compact=True)
+            yield Static("", id="form-error", classes="error-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Add", variant="primary", id="add")
+                yield Button("Close", id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#redactions", DataTable).add_columns("Name or place", "Shown as",
+                                                             "Where")
+        self.refresh_list()
+        self.query_one("#term", Input).focus()
+
+    def refresh_list(self) -> None:
+        table = self.query_one("#redactions", DataTable)
+        table.clear()
+        for entry in self.app.store.redactions(self.story_id):
+            table.add_row(entry.term, entry.replacement or REDACTED,
+                          "this story" if entry.story_id else "every story", key=str(entry.id))
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#add")
+    def add(self) -> None:
+        term = self.query_one("#term", Input)
+        everywhere = self.query_one("#everywhere", Checkbox).value
+        try:
+            self.app.store.add_redaction(term.value, None if everywhere else self.story_id,
+                                         self.query_one("#replacement", Input).value)
+        except ReflectError as exc:
+            self.query_one("#form-error", Static).update(str(exc))
+            return
+        self.query_one("#form-error", Static).update("")
+        term.value = self.query_one("#replacement", Input).value = ""
+        term.focus()
+        self.refresh_list()
+
+    def action_remove(self) -> None:
+        table = self.query_one("#redactions", DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
+        self.app.store.remove_redaction(uuid.UUID(key.value))
+        self.refresh_list()
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(None)
