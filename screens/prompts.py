@@ -16,9 +16,11 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="text_prompt.cancel")]
 
-    def __init__(self, title: str, label: str, value: str = ""):
+    def __init__(self, title: str, label: str, value: str = "",
+                 empty_message: str = "Type a name first."):
         super().__init__()
         self.title_text, self.label, self.value = title, label, value
+        self.empty_message = empty_message
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -35,7 +37,7 @@ class TextPrompt(ModalScreen[str | None]):
     def ok(self) -> None:
         value = self.query_one("#text", Input).value.strip()
         if not value:
-            self.query_one("#form-error", Static).update("Type a name first.")
+            self.query_one("#form-error", Static).update(self.empty_message)
             return
         self.dismiss(value)
 

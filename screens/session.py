@@ -462,7 +462,8 @@ class SessionScreen(Screen[None]):
             by = f" by {self.run.session.locked_by}" if self.run.session.locked_by else ""
             self.app.push_screen(
                 TextPrompt("This interview is locked",
-                           f"Locked on {when}{by}. Why must it change? (recorded)"),
+                           f"Locked on {when}{by}. Why must it change? (recorded)",
+                           empty_message="Say why, or press Esc to leave it as it is."),
                 lambda reason: reason and self._reopen(reason))
             return
         self._reopen("")

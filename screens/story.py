@@ -26,13 +26,14 @@ class StoryScreen(Screen[None]):
     CSS_PATH = "story.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="story.back"),
-        Binding("a", "add_informant", "Add informant", id="story.add_informant"),
-        Binding("i", "interview", "Interview", id="story.interview"),
+        # a and i are named in the Informants heading; the footer keeps room for the rest
+        Binding("a", "add_informant", "Add informant", id="story.add_informant", show=False),
+        Binding("i", "interview", "Interview", id="story.interview", show=False),
         Binding("e", "edit", "Edit story", id="story.edit"),
         Binding("p", "workshop", "Principles", id="story.workshop"),
         Binding("x", "export", "Export", id="story.export"),
         Binding("l", "lock", "Lock", id="story.lock"),
-        Binding("h", "hide_names", "Hide names", id="story.hide_names"),
+        Binding("h", "hide_names", "Names", id="story.hide_names"),
     ]
 
     def __init__(self, story_id: uuid.UUID):
@@ -45,7 +46,8 @@ class StoryScreen(Screen[None]):
             yield Static("", id="story-info")
             yield Static("Informants  (Enter or i: interview; a: add)", classes="section-title")
             yield DataTable(id="informants", cursor_type="row", zebra_stripes=True)
-            yield Static("Interviews  (Enter opens)", classes="section-title")
+            yield Static("Interviews  (Enter opens; l: lock a completed one)",
+                         classes="section-title")
             yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
         yield Footer()
 

@@ -27,6 +27,7 @@ def test_repeated_kills_lose_at_most_the_last_second(db_path, engine, interview)
     env = {**os.environ, "TERM": "xterm-256color", "REFLECT_DB": str(db_path)}
     typed_before_window = ""
     typed_so_far = ""
+    words_typed = words_lost = 0
     for kill in range(KILLS):
         terminal = Terminal([sys.executable, "-m", "reflect"], env)
         try:
@@ -53,7 +54,12 @@ def test_repeated_kills_lose_at_most_the_last_second(db_path, engine, interview)
                                      "'success-what'").fetchall() or [("",)]
         assert text.startswith(typed_before_window.rstrip()), (kill, text, typed_before_window)
         assert typed_so_far.startswith(text.rstrip()), "nothing is saved that was not typed"
+        words_typed += len(chunk_times)
+        words_lost += len(typed_so_far.split()) - len(text.split())
         typed_so_far = text
+    print(f"\ncrash test: {KILLS} SIGKILLs, {KILLS} integrity checks ok, {words_typed} words "
+          f"typed, {words_typed - words_lost} saved, {words_lost} lost (each typed less than "
+          f"{LOSS_WINDOW:.0f} s before its kill)")
 
 
 WRITER = """
