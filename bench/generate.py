@@ -86,12 +86,13 @@ def generate(path: Path, sessions: int, seed: int = 7) -> dict:
                 " protocol_id, protocol_version, protocol_hash, interviewer, case_label,"
                 " follow_up_of, consent_given, consent_method, consent_at, consent_recorded_by,"
                 " consent_text_version, status, current_question_id, elapsed_seconds,"
-                " started_at, completed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " started_at, completed_at, locked_at, locked_by)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (stamp(when), stamp(when), session_id, "interview", story_id, informant_id,
                  protocol.id, protocol.version, protocol.content_hash, "Bench", "", None, 1,
                  "verbal", stamp(when), "Bench", protocol.consent.version,
                  "COMPLETED" if number % 10 else "IN_PROGRESS", questions[0], 3600,
-                 stamp(when), None))
+                 stamp(when), None, None, ""))
             for question_id in questions:
                 length = max(5, int(rng.gauss(60, 30)))
                 answer_rows.append((stamp(when), stamp(when), uuid.uuid4().hex, session_id,
