@@ -381,6 +381,13 @@ def _constraint(exc: IntegrityError) -> str:
     return message.strip()
 
 
+def superseded_versions(store: Store) -> list[SupersededVersion]:
+    """The versions that lost a merge, newest first (to read, or to copy back by hand)."""
+    with DBSession(store.engine) as db:
+        query = select(SupersededVersion).order_by(SupersededVersion.recorded_at.desc())
+        return list(db.exec(query))
+
+
 def summary_lines(summary: ImportSummary) -> Iterable[str]:
     for name, result in summary.tables.items():
         parts = [f"{result.added} added", f"{result.updated} updated",

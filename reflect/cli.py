@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.table import Column, Table
 
 from reflect import __version__, paths
-from reflect.cli_exchange import export_data, import_bundle_command
+from reflect.cli_exchange import export_data, import_bundle_command, superseded_command
 from reflect.cli_privacy import (
     change_passphrase_command,
     encrypt,
@@ -108,6 +108,8 @@ def _parser() -> argparse.ArgumentParser:
         export_parser.add_argument("--redact", action="store_true",
                                    help="replace the names on the redaction lists (and in "
                                    "the key file) in all text")
+    commands.add_parser("superseded", help="the versions imports kept because another edit "
+                        "of the same row was newer")
     merge = commands.add_parser("import", help="merge a bundle (from 'reflect export bundle') "
                                 "into this database")
     merge.add_argument("file", type=Path, metavar="FILE")
@@ -274,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
             return redact_command(db, args)
         if args.command == "keys":
             return keys_command(args)
+        if args.command == "superseded":
+            return superseded_command(db)
         if args.command == "import":
             return import_bundle_command(db, args.file)
         return _run_app(db)

@@ -49,6 +49,30 @@ def export_data(store, args: argparse.Namespace) -> int:
     return 0
 
 
+def superseded_command(db: str) -> int:
+    """List the versions imports replaced (or did not take), with the text they held."""
+    import json
+
+    from rich.table import Table
+
+    from reflect.bundle import superseded_versions
+    from reflect.console import console
+    from reflect.store import Store
+
+    versions = superseded_versions(Store(engine(db)))
+    table = Table("kept at", "table", "id", "from", "content")
+    for version in versions:
+        row = json.loads(version.content)
+        words = next((row[k] for k in ("text", "title", "action", "name", "pseudonym")
+                      if isinstance(row.get(k), str) and row[k]), "")
+        where = f"{row['question_id']}: " if "question_id" in row else ""
+        table.add_row(f"{version.recorded_at:%Y-%m-%d %H:%M}", version.entity,
+                      version.entity_id[:8], version.source, where + words)
+    console.print(table)
+    say(f"{len(versions)} version(s) kept by imports because another edit was newer.")
+    return 0
+
+
 def import_bundle_command(db: str, path: Path) -> int:
     from reflect.bundle import import_bundle, summary_lines
     from reflect.store import Store

@@ -90,6 +90,20 @@ def test_newer_edit_wins_and_the_older_version_is_kept(demo, other, tmp_path):
     assert rows_everywhere(demo) == before  # the same bundle again: nothing new at all
 
 
+def test_cli_lists_the_versions_imports_kept(demo, other, tmp_path, capsys):
+    export_bundle(demo, tmp_path / "a.json")
+    import_bundle(other, tmp_path / "a.json")
+    answer = next(a for a in demo.answers(demo.sessions_of_kind("interview")[0].id).values()
+                  if a.text)
+    other.save_answer(answer.session_id, answer.question_id, text="Rewritten on B.")
+    export_bundle(other, tmp_path / "b.json")
+    import_bundle(demo, tmp_path / "b.json")
+    assert main(["--db", cli_db(demo.engine), "superseded"]) == 0
+    out = capsys.readouterr().out
+    assert answer.text.split()[0] in out and "b.json" in out and "answers" in out
+    assert "2 version(s) kept" in out  # the answer and its session
+
+
 def test_rows_deleted_here_are_not_brought_back(demo, other, tmp_path):
     export_bundle(demo, tmp_path / "a.json")
     import_bundle(other, tmp_path / "a.json")
