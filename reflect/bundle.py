@@ -390,8 +390,8 @@ def superseded_versions(store: Store) -> list[SupersededVersion]:
 
 def summary_lines(summary: ImportSummary) -> Iterable[str]:
     for name, result in summary.tables.items():
-        parts = [f"{result.added} added", f"{result.updated} updated",
-                 f"{result.unchanged} unchanged"]
+        parts = [f"{result.added:,} added", f"{result.updated:,} updated",
+                 f"{result.unchanged:,} unchanged"]
         if result.kept_local:
             parts.append(f"{result.kept_local} newer here (bundle's version kept as superseded)")
         if result.not_restored:

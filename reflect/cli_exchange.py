@@ -24,7 +24,7 @@ def export_data(store, args: argparse.Namespace) -> int:
             counts = export_bundle(store, path, update, redactor_for(store, args))
         say(f"Wrote {path} ({path.stat().st_size:,} bytes in "
              f"{time.perf_counter() - started:.1f} s)")
-        say(", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()))
+        say(", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items()))
     elif args.export_format == "csv":
         from reflect.exports.tables import export_csv
 
@@ -84,5 +84,5 @@ def import_bundle_command(db: str, path: Path) -> int:
     for line in summary_lines(summary):
         say(line)
     say(f"Imported {path} in {time.perf_counter() - started:.1f} s: "
-         f"{summary.changed} rows added or updated.")
+         f"{summary.changed:,} rows added or updated.")
     return 0
