@@ -151,8 +151,20 @@ def _protocols_validate(files: list[Path]) -> int:
 
 
 def _where(db: str) -> int:
-    say(f"database:        {db}")
+    from reflect.encryption import is_encrypted
+
+    file = paths.sqlite_file(db)
+    if file is None:
+        state = "(a database server)"
+    elif not file.exists():
+        state = "(not created yet)"
+    else:
+        state = "(encrypted)" if is_encrypted(file) else \
+            "(NOT encrypted: 'reflect encrypt' protects it with a passphrase)"
+    say(f"database:        {db} {state}")
     say(f"user protocols:  {paths.user_protocols_dir()}")
+    keys = paths.keys_file()
+    say(f"key file:        {keys}" + ("" if keys.exists() else " (none)"))
     return 0
 
 

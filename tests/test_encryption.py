@@ -197,3 +197,13 @@ async def test_first_run_can_stay_plain(tmp_path):
         assert isinstance(app.screen, HomeScreen) and app.store is not None
     app.store.engine.dispose()
     assert path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_where_says_whether_the_database_is_encrypted(tmp_path, capsys):
+    plain, secret = tmp_path / "plain.db", tmp_path / "secret.db"
+    open_engine(str(plain)).dispose()
+    open_engine(str(secret), PASSPHRASE).dispose()
+    assert main(["--db", str(plain), "where"]) == 0
+    assert "NOT encrypted" in capsys.readouterr().out
+    assert main(["--db", str(secret), "where"]) == 0
+    assert "(encrypted)" in capsys.readouterr().out
