@@ -83,7 +83,7 @@ class PassphraseDialog(ModalScreen[str | None]):
             yield Static("Passphrase", classes="dialog-title")
             yield Static(f"{self.path} is encrypted. Type its passphrase to open it.",
                          markup=False)
-            yield Input(password=True, id="passphrase", compact=True)
+            yield Input(password=True, id="passphrase", placeholder="passphrase", compact=True)
             yield Static(self.problem, id="form-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Open", variant="primary", id="open")
