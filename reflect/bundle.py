@@ -45,7 +45,7 @@ from reflect.models import (
     utcnow,
 )
 from reflect.redact import NO_REDACTION, Redactor, redact_row
-from reflect.store import Store
+from reflect.store import Store, digest
 
 FORMAT = "reflect-bundle"
 FORMAT_VERSION = 1
@@ -260,19 +260,23 @@ class _Merger:
                                                    AuditEvent.action == "delete")
         return set(self.db.exec(query))
 
+    def _where_in(self, query, column, keys: list):
+        """Rows of query whose column is one of keys, asking 500 keys at a time."""
+        for start in range(0, len(keys), 500):
+            yield from self.db.exec(query.where(column.in_(keys[start:start + 500])))
+
     def load_rows(self, model: type[SQLModel], incoming: list[SQLModel]) -> None:
         """The rows already here that the bundle also holds, read 500 at a time rather than
-        one query per row."""
-        key = getattr(model, _primary_key(model))
-        wanted = [getattr(row, _primary_key(model)) for row in incoming]
-        self.present: dict = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            self.present.update((getattr(row, _primary_key(model)), row)
-                                for row in self.db.exec(select(model).where(key.in_(chunk))))
+        one query per row; for answers also those of the bundle's sessions by question."""
+        key = _primary_key(model)
+        self.present: dict = {
+            getattr(row, key): row for row in self._where_in(
+                select(model), getattr(model, key), [getattr(r, key) for r in incoming])}
         self.answer_keys: dict[tuple, uuid.UUID] = {}
         if model is Answer:
-            rows = self.db.exec(select(Answer.session_id, Answer.question_id, Answer.id))
+            sessions = list({row.session_id for row in incoming})
+            rows = self._where_in(select(Answer.session_id, Answer.question_id, Answer.id),
+                                  Answer.session_id, sessions)
             self.answer_keys = {(session, question): id_ for session, question, id_ in rows}
 
     def local_row(self, model: type[SQLModel], incoming: SQLModel) -> SQLModel | None:
@@ -329,8 +333,8 @@ class _Merger:
                     setattr(local, column, value)
             self.db.add(local)
             self.db.add(AuditEvent(entity=name, entity_id=entity_id, action="import:replaced",
-                                   detail=self.source, old_hash=_digest(ours_cmp),
-                                   new_hash=_digest(theirs_cmp)))
+                                   detail=self.source, old_hash=digest(ours_cmp),
+                                   new_hash=digest(theirs_cmp)))
             result.updated += 1
         else:
             if not self.keep_superseded(name, entity_id, theirs):
@@ -338,12 +342,8 @@ class _Merger:
                 return
             self.db.add(AuditEvent(entity=name, entity_id=entity_id,
                                    action="import:kept-newer-local", detail=self.source,
-                                   old_hash=_digest(theirs_cmp), new_hash=_digest(ours_cmp)))
+                                   old_hash=digest(theirs_cmp), new_hash=digest(ours_cmp)))
             result.kept_local += 1
-
-
-def _digest(value: dict) -> str:
-    return hashlib.sha256(_canonical(value)).hexdigest()
 
 
 def import_bundle(store: Store, path: Path, progress: Progress = _no_progress) -> ImportSummary:

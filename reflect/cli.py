@@ -230,9 +230,9 @@ def _search(db: str, words: str, limit: int) -> int:
 
 
 def _backup(db: str, target: Path | None) -> int:
-    from reflect.db import backup_sqlite, passphrase_of, sqlite_path, to_url
+    from reflect.db import backup_sqlite, passphrase_of
 
-    path = sqlite_path(to_url(db))
+    path = paths.sqlite_file(db)
     if path is None:
         raise ReflectError("reflect backup copies SQLite databases; for a server database use "
                            "its own backup tools (pg_dump)")

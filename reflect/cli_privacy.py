@@ -31,23 +31,29 @@ def engine(db: str):
         return open_engine(db, getpass.getpass("Passphrase: "))
 
 
-def ask_new_passphrase() -> str:
+def _passphrase(env: str, what: str, new: bool = False) -> str:
+    """A passphrase from the environment variable, else typed on the terminal (twice, and
+    checked, when it is a new one)."""
     from reflect.encryption import check_new_passphrase
 
-    if (given := os.environ.get("REFLECT_NEW_PASSPHRASE")) is not None:
-        return check_new_passphrase(given)
+    if (given := os.environ.get(env)) is not None:
+        return check_new_passphrase(given) if new else given
     if not sys.stdin.isatty():
-        raise ReflectError("type the new passphrase on a terminal (or set "
-                           "REFLECT_NEW_PASSPHRASE for a script)")
-    return check_new_passphrase(getpass.getpass("New passphrase: "),
-                                getpass.getpass("The same passphrase again: "))
+        raise ReflectError(f"type {what} on a terminal (or set {env} for a script)")
+    typed = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
+    if not new:
+        return typed
+    return check_new_passphrase(typed, getpass.getpass("The same passphrase again: "))
+
+
+def ask_new_passphrase() -> str:
+    return _passphrase("REFLECT_NEW_PASSPHRASE", "the new passphrase", new=True)
 
 
 def encrypt(db: str) -> int:
-    from reflect.db import sqlite_path, to_url
     from reflect.encryption import encrypt_file
 
-    path = sqlite_path(to_url(db))
+    path = paths.sqlite_file(db)
     if path is None or not path.exists():
         raise ReflectError("reflect encrypt works on an existing SQLite database file; a new "
                            "one is offered encryption when the app first starts")
@@ -63,18 +69,12 @@ def encrypt(db: str) -> int:
 
 
 def change_passphrase_command(db: str) -> int:
-    from reflect.db import sqlite_path, to_url
-    from reflect.encryption import change_passphrase, env_passphrase, is_encrypted
+    from reflect.encryption import PASSPHRASE_ENV, change_passphrase, is_encrypted
 
-    path = sqlite_path(to_url(db))
+    path = paths.sqlite_file(db)
     if path is None or not is_encrypted(path):
         raise ReflectError(f"{db} is not an encrypted database; 'reflect encrypt' encrypts it")
-    old = env_passphrase()
-    if old is None:
-        if not sys.stdin.isatty():
-            raise ReflectError("type the current passphrase on a terminal (or set "
-                               "REFLECT_PASSPHRASE)")
-        old = getpass.getpass("Current passphrase: ")
+    old = _passphrase(PASSPHRASE_ENV, "the current passphrase")
     change_passphrase(path, old, ask_new_passphrase())
     say(f"The passphrase of {path} is changed. Backups made before keep the old one.")
     return 0
@@ -83,19 +83,10 @@ def change_passphrase_command(db: str) -> int:
 def _key_passphrase(path: Path, creating: bool) -> str:
     from reflect.keys import PASSPHRASE_ENV
 
-    if (given := os.environ.get(PASSPHRASE_ENV)) is not None:
-        return given
-    if not sys.stdin.isatty():
-        raise ReflectError(f"the key file {path} needs its passphrase: type it on a terminal "
-                           f"(or set {PASSPHRASE_ENV})")
-    if creating:
-        from reflect.encryption import check_new_passphrase
-
+    if creating and PASSPHRASE_ENV not in os.environ:
         say(f"Creating the key file {path}. Give it its own passphrase; a forgotten one "
             "cannot be recovered.")
-        return check_new_passphrase(getpass.getpass("Key file passphrase: "),
-                                    getpass.getpass("The same passphrase again: "))
-    return getpass.getpass("Key file passphrase: ")
+    return _passphrase(PASSPHRASE_ENV, f"the passphrase of the key file {path}", new=creating)
 
 
 def open_keys(path: Path, creating: bool = False):

@@ -23,6 +23,7 @@ from sqlmodel import SQLModel
 from reflect import (
     encryption,
     models,  # noqa: F401  (registers the tables on SQLModel.metadata)
+    paths,
 )
 from reflect.errors import ReflectError
 from reflect.models import utcnow
@@ -153,9 +154,8 @@ def to_url(db: str) -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        return Path(url.removeprefix("sqlite:///"))
-    return None
+    """The file of a sqlite:/// URL (None for a server or memory): see paths.sqlite_file."""
+    return paths.sqlite_file(url)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

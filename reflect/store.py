@@ -47,7 +47,7 @@ def _answer_state(answer: Answer) -> dict:
             "quote": answer.flag_quote, "follow_up": answer.flag_follow_up}
 
 
-def _digest(value: object) -> str:
+def digest(value: object) -> str:
     """SHA-256 of a value's JSON, or '' for None: lets an audit show that (and when) a text
     changed, and match it to a copy, without holding the text itself."""
     if value is None:
@@ -114,7 +114,7 @@ class Store:
                new: object = None) -> None:
         """Append an audit event; old and new values are stored only as hashes."""
         db.add(AuditEvent(entity=entity, entity_id=str(entity_id), action=action, actor=actor,
-                          detail=detail, old_hash=_digest(old), new_hash=_digest(new)))
+                          detail=detail, old_hash=digest(old), new_hash=digest(new)))
 
     def tidy_search_index(self, pages: int = 100) -> None:
         """Merge some full-text index segments (SQLite). Saves never merge, so the app calls

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
@@ -114,9 +115,10 @@ def _code_name(principle: Principle) -> str:
     return name if len(name) <= 80 else name[:79].rstrip() + "…"
 
 
-def project_xml(data: Dataset, sources: list[_Source], now: str) -> tuple[bytes, int, int, int]:
-    """project.qde, with the numbers of codings placed, of them quotes, and of evidence not
-    placed."""
+def project_xml(data: Dataset, sources: list[_Source],
+                now: str) -> tuple[bytes, int, int, int, int]:
+    """project.qde, with the numbers of codes, of codings placed, of them quotes, and of
+    evidence not placed."""
     ET.register_namespace("", NS)
     user = _guid("user", "reflect")
     root = ET.Element(f"{{{NS}}}Project", {"name": f"reflect export {now[:10]}",
@@ -158,6 +160,11 @@ def project_xml(data: Dataset, sources: list[_Source], now: str) -> tuple[bytes,
             kind = "Boolean" if name == "Ready for the book" else "Text"
             _el(holder, "Variable", guid=guid, name=name, typeOfVariable=kind)
         cases = _el(root, "Cases")
+        by_story: dict[uuid.UUID, list[_Source]] = defaultdict(list)
+        by_informant: dict[uuid.UUID, list[_Source]] = defaultdict(list)
+        for source in sources:
+            by_story[source.session.story_id].append(source)
+            by_informant[source.session.informant_id].append(source)
         for story_id in sorted(interview_story_ids, key=lambda i: data.stories[i].title.lower()):
             story = data.stories[story_id]
             case = _el(cases, "Case", guid=story.id, name=story.title)
@@ -167,18 +174,16 @@ def project_xml(data: Dataset, sources: list[_Source], now: str) -> tuple[bytes,
             _value(case, variables["Story status"], "TextValue", story.status.value)
             _value(case, variables["Ready for the book"], "BooleanValue",
                    "true" if story.ready_for_book else "false")
-            for source in sources:
-                if source.session.story_id == story.id:
-                    _el(case, "SourceRef", targetGUID=source.session.id)
+            for source in by_story[story.id]:
+                _el(case, "SourceRef", targetGUID=source.session.id)
         informant_ids = {s.session.informant_id for s in sources} & data.informants.keys()
         for informant in sorted((data.informants[i] for i in informant_ids),
                                 key=lambda i: (data.stories[i.story_id].title, i.pseudonym)):
             case = _el(cases, "Case", guid=informant.id, name=informant.pseudonym)
             _value(case, variables["Role"], "TextValue", informant.role)
             _value(case, variables["Story"], "TextValue", data.stories[informant.story_id].title)
-            for source in sources:
-                if source.session.informant_id == informant.id:
-                    _el(case, "SourceRef", targetGUID=source.session.id)
+            for source in by_informant[informant.id]:
+                _el(case, "SourceRef", targetGUID=source.session.id)
 
     placed = unplaced = 0
     answers = data.answer_by_id()
@@ -221,8 +226,9 @@ def project_xml(data: Dataset, sources: list[_Source], now: str) -> tuple[bytes,
                 coding = _el(selection, "Coding", guid=_guid("coding", guid, code),
                              creatingUser=user, creationDateTime=now)
                 _el(coding, "CodeRef", targetGUID=code)
+    codes = sum(1 for _ in root.iter(f"{{{NS}}}Code"))
     xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return xml, placed, len(quotes), unplaced
+    return xml, codes, placed, len(quotes), unplaced
 
 
 def _value(case: ET.Element, variable: str, kind: str, value: str) -> None:
@@ -240,7 +246,7 @@ def qdpx_bytes(data: Dataset, progress: Progress | None = None) -> tuple[bytes, 
             progress("sources", done, len(interviews))
         sources.append(_source_text(data, session))
     now = iso_utc(utcnow())
-    xml, placed, quotes, unplaced = project_xml(data, sources, now)
+    xml, codes, placed, quotes, unplaced = project_xml(data, sources, now)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("project.qde", xml)
@@ -250,7 +256,6 @@ def qdpx_bytes(data: Dataset, progress: Progress | None = None) -> tuple[bytes, 
         progress("done", len(interviews), len(interviews))
     stories = {s.session.story_id for s in sources}
     informants = {s.session.informant_id for s in sources}
-    codes = xml.count(b"<Code ")
     summary = QdpxSummary(sources=len(sources), cases=len(stories) + len(informants),
                           codes=codes, codings=placed, quotes=quotes, unplaced=unplaced,
                           size=len(buffer.getvalue()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,12 +38,12 @@ def _yes(flag: bool) -> str:
 def _stories(data: Dataset) -> list[list]:
     rows = [["story_id", "title", "service", "status", "ready_for_book", "success_criteria",
              "summary", "tags", "informants", "interviews"]]
+    informants = Counter(i.story_id for i in data.informants.values())
+    interviews = Counter(s.story_id for s in data.sessions)
     for story in sorted(data.stories.values(), key=lambda s: s.title.lower()):
-        informants = [i for i in data.informants.values() if i.story_id == story.id]
-        interviews = [s for s in data.sessions if s.story_id == story.id]
         rows.append([story.id, story.title, story.service, story.status.value,
                      _yes(story.ready_for_book), story.success_criteria, story.summary,
-                     story.tags, len(informants), len(interviews)])
+                     story.tags, informants[story.id], interviews[story.id]])
     return rows
 
 
