@@ -24,13 +24,13 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
-from reflect.bundle import export_bundle, import_bundle  # noqa: E402
-from reflect.db import open_engine  # noqa: E402
-from reflect.demo import load_demo  # noqa: E402
-from reflect.exports.qdpx import export_qdpx  # noqa: E402
-from reflect.exports.tables import export_csv  # noqa: E402
-from reflect.protocols import load_catalog  # noqa: E402
+from reflect.exchange.bundle import export_bundle, import_bundle  # noqa: E402
+from reflect.exchange.demo import load_demo  # noqa: E402
+from reflect.exchange.qdpx import export_qdpx  # noqa: E402
+from reflect.exchange.tables import export_csv  # noqa: E402
+from reflect.protocol.definition import load_catalog  # noqa: E402
 from reflect.store import Store  # noqa: E402
+from reflect.store.engine import open_engine  # noqa: E402
 
 
 def _mb(size: int) -> str:

@@ -13,9 +13,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from reflect.db import FTS_SETUP, open_engine
 from reflect.paths import shipped_data_dir
-from reflect.protocols import Protocol, load_catalog
+from reflect.protocol.definition import Protocol, load_catalog
+from reflect.store.engine import FTS_SETUP, open_engine
 
 ANSWERS_PER_SESSION = 20
 

@@ -65,7 +65,7 @@ def reflect_app(db: str, exercise: bool) -> None:
         app.call_after_refresh(report, app, drawn[0])
 
     async def use(app) -> None:
-        from reflect.search import search_answers
+        from reflect.store.search import search_answers
         from screens.session import SessionScreen
 
         session = app.store.recent_sessions(limit=1)[0]

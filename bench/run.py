@@ -33,11 +33,11 @@ sys.path.insert(0, str(HERE))
 from exchange import exchange_rows  # noqa: E402
 from generate import generate  # noqa: E402
 
-from reflect.db import open_engine  # noqa: E402
-from reflect.exports.documents import export_book  # noqa: E402
+from reflect.exchange.documents import export_book  # noqa: E402
 from reflect.models import SessionStatus  # noqa: E402
-from reflect.search import search_answers  # noqa: E402
 from reflect.store import Store  # noqa: E402
+from reflect.store.engine import open_engine  # noqa: E402
+from reflect.store.search import search_answers  # noqa: E402
 
 console = Console(width=max(140, Console().width))
 QUERIES = ["family", "home visit", "school", "trust", "mother", "worker", "plan", "budget",
@@ -91,7 +91,7 @@ def save_latency(store: Store, saves: int = 300) -> list[float]:
 
 def data_times(store: Store) -> dict[str, list[float]]:
     """The database work behind opening a story and resuming a session, without the UI."""
-    from reflect.session import SessionRun
+    from reflect.protocol.session import SessionRun
 
     times: dict[str, list[float]] = {"open story (data)": [], "resume session (data)": []}
     for story in store.stories(limit=10):

@@ -20,7 +20,7 @@ from screens.home import HomeScreen
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from reflect.protocols import ProtocolCatalog
+    from reflect.protocol.definition import ProtocolCatalog
     from reflect.store import Store
 
 
@@ -53,8 +53,8 @@ class ReflectApp(App[None]):
     def start_opening(self) -> None:
         """Ask for a passphrase first when the database is encrypted, or offer encryption
         when it is about to be created; then open it in the background."""
-        from reflect.encryption import env_passphrase, is_encrypted
         from reflect.paths import sqlite_file
+        from reflect.privacy.encryption import env_passphrase, is_encrypted
         from screens.passphrase import FirstRunDialog
 
         path = sqlite_file(self.db)
@@ -85,10 +85,10 @@ class ReflectApp(App[None]):
     def open_database(self, passphrase: str | None = None) -> None:
         """In a worker thread: import the database layer, open (and migrate), load protocols."""
         try:
-            from reflect.db import open_engine
-            from reflect.encryption import WrongPassphrase
-            from reflect.protocols import load_catalog
+            from reflect.privacy.encryption import WrongPassphrase
+            from reflect.protocol.definition import load_catalog
             from reflect.store import Store
+            from reflect.store.engine import open_engine
 
             store, catalog = Store(open_engine(self.db, passphrase)), load_catalog()
         except WrongPassphrase:
@@ -144,7 +144,7 @@ def make_app(engine: Engine | None = None, catalog: ProtocolCatalog | None = Non
     path or URL that it opens in the background (the CLI)."""
     if engine is None:
         return ReflectApp(db=db)
-    from reflect.protocols import load_catalog
+    from reflect.protocol.definition import load_catalog
     from reflect.store import Store
 
     return ReflectApp(Store(engine), catalog if catalog is not None else load_catalog())

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from reflect.protocols import Protocol
+from reflect.protocol.definition import Protocol
 from reflect.store import CONSENT_METHODS, ConsentRecord
 
 

@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reflect import paths
-from reflect.balance import read_balance
-from reflect.exports.markdown import export_sessions
+from reflect.exchange.markdown import export_sessions
 from reflect.models import ActionStatus, Session
-from reflect.protocols import Protocol
+from reflect.protocol.balance import read_balance
+from reflect.protocol.definition import Protocol
 from screens.labels import STATUS_LABELS, when
 from screens.paged_table import PagedTable, Row
 

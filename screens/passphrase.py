@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from reflect.encryption import check_new_passphrase
 from reflect.errors import ReflectError
+from reflect.privacy.encryption import check_new_passphrase
 
 FORGOTTEN = ("A forgotten passphrase cannot be recovered: nobody can open the answers without "
              "it, not the authors of reflect, not an administrator. Keep it where your team "

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Static
 
 from reflect.errors import ReflectError
-from reflect.redact import REDACTED
+from reflect.privacy.redact import REDACTED
 
 
 class RedactionScreen(ModalScreen[None]):

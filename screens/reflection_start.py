@@ -11,7 +11,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from reflect.models import Story
-from reflect.protocols import Protocol
+from reflect.protocol.definition import Protocol
 
 
 class StartReflection(ModalScreen[dict | None]):

@@ -10,11 +10,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from reflect.search import PAGE, SearchHit, search_answers, search_principles, snippet_parts
+from reflect.store.search import PAGE, SearchHit, search_answers, search_principles, snippet_parts
 
 
 def marked(snippet: str) -> Text:
-    """A snippet with its matches highlighted (markers from reflect.search)."""
+    """A snippet with its matches highlighted (markers from reflect.store.search)."""
     result = Text()
     for piece, is_match in snippet_parts(snippet):
         result.append(piece, style="bold reverse" if is_match else "")

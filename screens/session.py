@@ -25,9 +25,9 @@ from textual.widgets.option_list import Option
 
 from reflect.errors import ReflectError, StorageError
 from reflect.models import SessionStatus
-from reflect.render import answer_text
+from reflect.protocol.render import answer_text
+from reflect.protocol.session import SessionRun
 from reflect.roles import Role
-from reflect.session import SessionRun
 from screens.action_plan import ActionPlan
 from screens.confirm import ConfirmDialog
 from screens.labels import STATUS_LABELS, clock, when

@@ -140,7 +140,7 @@ class StoryScreen(Screen[None]):
 
     def action_export(self) -> None:
         from reflect import paths
-        from reflect.exports.documents import export_story
+        from reflect.exchange.documents import export_story
 
         folder = paths.data_dir() / "exports"
         redactor = self.app.store.redactor(self.story_id)

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from reflect import paths
 from reflect.errors import ReflectError
-from reflect.exports.documents import export_book
+from reflect.exchange.documents import export_book
 from reflect.store import ThemeReach
 from screens.confirm import ConfirmDialog
 from screens.prompts import PickDialog, SplitDialog, TextPrompt

@@ -29,9 +29,9 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from reflect.analysis import Passage, passages, topics_of
 from reflect.errors import ReflectError
 from reflect.models import Answer, Principle
+from reflect.protocol.analysis import Passage, passages, topics_of
 from reflect.roles import Role
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord
 from screens.confirm import ConfirmDialog

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from reflect.db import open_engine
-from reflect.protocols import load_catalog
+from reflect.protocol.definition import load_catalog
 from reflect.store import ConsentRecord, Store
+from reflect.store.engine import open_engine
 
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reflect.analysis import passages, topics_of
-from reflect.demo import load_demo, read_demo
 from reflect.errors import ReflectError
+from reflect.exchange.demo import load_demo, read_demo
+from reflect.protocol.analysis import passages, topics_of
 from reflect.store import ConsentRecord
 
 pytestmark = pytest.mark.both_backends

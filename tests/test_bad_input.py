@@ -8,13 +8,13 @@ import sqlite3
 import pytest
 from sqlalchemy import event, text
 
-from reflect.cli import main
-from reflect.db import open_engine
+from reflect.cli.main import main
 from reflect.errors import ReflectError, StorageError
-from reflect.exports.markdown import session_markdown
-from reflect.search import search_answers
-from reflect.session import SessionRun
+from reflect.exchange.markdown import session_markdown
+from reflect.protocol.session import SessionRun
 from reflect.store import Store
+from reflect.store.engine import open_engine
+from reflect.store.search import search_answers
 
 
 def test_a_one_megabyte_paste_is_saved_whole_and_found(store, interview):

@@ -9,13 +9,13 @@ import pytest
 from sqlmodel import Session as DBSession
 from sqlmodel import select
 
-from reflect.bundle import bundle_data, checksum, export_bundle, import_bundle
-from reflect.cli import main
-from reflect.db import open_engine
-from reflect.demo import load_demo
+from reflect.cli.main import main
 from reflect.errors import ReflectError
+from reflect.exchange.bundle import bundle_data, checksum, export_bundle, import_bundle
+from reflect.exchange.demo import load_demo
 from reflect.models import AuditEvent, SupersededVersion
 from reflect.store import ConsentRecord, Store
+from reflect.store.engine import open_engine
 from tests.backends import cli_db
 
 pytestmark = pytest.mark.both_backends

@@ -64,7 +64,7 @@ def test_repeated_kills_lose_at_most_the_last_second(db_path, engine, interview)
 
 WRITER = """
 import sys, uuid
-from reflect.db import open_engine
+from reflect.store.engine import open_engine
 from reflect.store import Store
 store = Store(open_engine(sys.argv[1]))
 session = uuid.UUID(sys.argv[2])

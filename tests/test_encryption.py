@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from reflect.cli import main
-from reflect.db import backup_sqlite, open_engine, passphrase_of
-from reflect.encryption import (
+from reflect.cli.main import main
+from reflect.errors import ReflectError
+from reflect.exchange.markdown import export_sessions
+from reflect.privacy.encryption import (
     PassphraseNeeded,
     WrongPassphrase,
     change_passphrase,
     encrypt_file,
     is_encrypted,
 )
-from reflect.errors import ReflectError
-from reflect.exports.markdown import export_sessions
-from reflect.search import search_answers
 from reflect.store import ConsentRecord, Store
+from reflect.store.engine import backup_sqlite, open_engine, passphrase_of
+from reflect.store.search import search_answers
 from screens.app import make_app
 from screens.home import HomeScreen
 from screens.passphrase import FirstRunDialog, PassphraseDialog

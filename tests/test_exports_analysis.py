@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from reflect.cli import main
-from reflect.demo import load_demo
-from reflect.exports.qdpx import NS, export_qdpx
-from reflect.exports.tables import export_csv
+from reflect.cli.main import main
+from reflect.exchange.demo import load_demo
+from reflect.exchange.qdpx import NS, export_qdpx
+from reflect.exchange.tables import export_csv
 from tests.backends import cli_db
 
 pytestmark = pytest.mark.both_backends

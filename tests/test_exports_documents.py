@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
-from reflect.cli import main
-from reflect.demo import load_demo
+from reflect.cli.main import main
 from reflect.errors import ReflectError
-from reflect.exports.documents import export_book, export_story
+from reflect.exchange.demo import load_demo
+from reflect.exchange.documents import export_book, export_story
 from tests.backends import cli_db
 
 pytestmark = pytest.mark.both_backends

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from reflect.cli import main
+from reflect.cli.main import main
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
-from reflect.exports.markdown import export_sessions, session_markdown
-from reflect.session import SessionRun
+from reflect.exchange.markdown import export_sessions, session_markdown
+from reflect.protocol.session import SessionRun
 from tests.backends import cli_db
 
 pytestmark = pytest.mark.both_backends

@@ -4,8 +4,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-CORE_MODULES = ["reflect", "reflect.cli", "reflect.db", "reflect.models", "reflect.paths",
-                "reflect.protocols", "reflect.session", "reflect.store", "reflect.roles"]
+CORE_MODULES = ["reflect", "reflect.cli.main", "reflect.store.engine", "reflect.models",
+                "reflect.paths", "reflect.protocol.definition", "reflect.protocol.session",
+                "reflect.store", "reflect.roles"]
 
 
 def test_core_does_not_import_textual():

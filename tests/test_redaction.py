@@ -9,12 +9,12 @@ import pytest
 from sqlmodel import Session as DBSession
 from sqlmodel import select
 
-from reflect.cli import main
-from reflect.demo import load_demo
-from reflect.encryption import WrongPassphrase
-from reflect.keys import KeyFile
+from reflect.cli.main import main
+from reflect.exchange.demo import load_demo
 from reflect.models import AuditEvent
-from reflect.redact import Redactor, Term
+from reflect.privacy.encryption import WrongPassphrase
+from reflect.privacy.keys import KeyFile
+from reflect.privacy.redact import Redactor, Term
 from reflect.store import ConsentRecord
 from tests.backends import cli_db
 

@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from reflect.balance import read_balance
 from reflect.errors import ReflectError
 from reflect.models import ActionStatus, Answer
-from reflect.protocols import Balance, Protocol
-from reflect.session import SessionRun
+from reflect.protocol.balance import read_balance
+from reflect.protocol.definition import Balance, Protocol
+from reflect.protocol.session import SessionRun
 
 pytestmark = pytest.mark.both_backends
 

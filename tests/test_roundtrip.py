@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reflect.bundle import bundle_data, export_bundle, import_bundle
-from reflect.db import open_engine
-from reflect.protocols import load_catalog
+from reflect.exchange.bundle import bundle_data, export_bundle, import_bundle
+from reflect.protocol.definition import load_catalog
 from reflect.store import ConsentRecord, Store
+from reflect.store.engine import open_engine
 from tests.conftest import PROMPTS
 
 pytestmark = pytest.mark.both_backends

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from reflect.cli import main
-from reflect.db import open_engine
-from reflect.demo import load_demo
-from reflect.search import fts_query, search_answers, search_principles, snippet_parts
+from reflect.cli.main import main
+from reflect.exchange.demo import load_demo
 from reflect.store import Store
+from reflect.store.engine import open_engine
+from reflect.store.search import fts_query, search_answers, search_principles, snippet_parts
 from screens.app import make_app
 from screens.home import HomeScreen
 from screens.paged_table import PagedTable

@@ -6,7 +6,7 @@ import pytest
 
 from reflect.errors import ReflectError
 from reflect.models import SessionStatus
-from reflect.session import SessionRun
+from reflect.protocol.session import SessionRun
 
 
 def test_walk_skip_flag_and_resume(store, interview):

@@ -7,11 +7,11 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from reflect import db as dbmod
-from reflect.db import open_engine
 from reflect.errors import ReflectError
 from reflect.models import SessionStatus, StoryStatus
 from reflect.store import ConsentRecord, Store
+from reflect.store import engine as dbmod
+from reflect.store.engine import open_engine
 from tests.backends import cli_db
 
 pytestmark = pytest.mark.both_backends
@@ -153,7 +153,7 @@ def test_database_from_schema_1_is_backed_up_and_upgraded(tmp_path):
     import shutil
     from pathlib import Path
 
-    from reflect.session import SessionRun
+    from reflect.protocol.session import SessionRun
 
     fixture = Path(__file__).parent / "fixtures" / "schema_v1.db"
     path = tmp_path / "old.db"
@@ -185,7 +185,7 @@ def test_database_from_schema_1_is_backed_up_and_upgraded(tmp_path):
 
 @pytest.mark.sqlite_only  # full-text search and backups are SQLite's
 def test_backup_command_while_another_connection_writes(store, interview, tmp_path, capsys):
-    from reflect.cli import main
+    from reflect.cli.main import main
 
     _, _, session = interview
     store.save_answer(session.id, "success-what", text="before the backup")

@@ -6,7 +6,7 @@ from docx import Document
 from textual.widgets import OptionList, Select, TextArea
 
 from reflect import paths
-from reflect.demo import load_demo
+from reflect.exchange.demo import load_demo
 from reflect.store import Store
 from screens.app import make_app
 from screens.confirm import ConfirmDialog

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 
 from reflect import paths
 from reflect.models import ActionStatus, SessionStatus
-from reflect.session import SessionRun
+from reflect.protocol.session import SessionRun
 from reflect.store import Store
 from screens.action_review import ReviewAction
 from screens.app import make_app

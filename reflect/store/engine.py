@@ -21,12 +21,12 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, Oper
 from sqlmodel import SQLModel
 
 from reflect import (
-    encryption,
     models,  # noqa: F401  (registers the tables on SQLModel.metadata)
     paths,
 )
 from reflect.errors import ReflectError
 from reflect.models import utcnow
+from reflect.privacy import encryption
 
 SCHEMA_TABLE = "reflect_schema"
 

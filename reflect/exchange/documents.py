@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from reflect.analysis import passages, topics_of
 from reflect.errors import ReflectError
 from reflect.files import write_private
 from reflect.models import Story
-from reflect.redact import NO_REDACTION, Redactor
+from reflect.privacy.redact import NO_REDACTION, Redactor
+from reflect.protocol.analysis import passages, topics_of
 from reflect.roles import Role
 from reflect.store import Store
 

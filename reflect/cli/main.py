@@ -14,8 +14,9 @@ from pathlib import Path
 from rich.table import Column, Table
 
 from reflect import __version__, paths
-from reflect.cli_exchange import export_data, import_bundle_command, superseded_command
-from reflect.cli_privacy import (
+from reflect.cli.console import console, errors, say
+from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
+from reflect.cli.privacy import (
     change_passphrase_command,
     encrypt,
     engine,
@@ -23,7 +24,6 @@ from reflect.cli_privacy import (
     redact_command,
     redactor_for,
 )
-from reflect.console import console, errors, say
 from reflect.errors import ReflectError
 
 
@@ -117,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _protocols_list() -> int:
-    from reflect.protocols import load_catalog
+    from reflect.protocol.definition import load_catalog
 
     catalog = load_catalog()
     table = Table(Column("id", no_wrap=True), "kind", "version", "title", "for roles", "source")
@@ -133,7 +133,7 @@ def _protocols_list() -> int:
 
 
 def _protocols_validate(files: list[Path]) -> int:
-    from reflect.protocols import ProtocolError, load_protocol_file
+    from reflect.protocol.definition import ProtocolError, load_protocol_file
 
     failed = 0
     for path in files:
@@ -151,7 +151,7 @@ def _protocols_validate(files: list[Path]) -> int:
 
 
 def _where(db: str) -> int:
-    from reflect.encryption import is_encrypted
+    from reflect.privacy.encryption import is_encrypted
 
     file = paths.sqlite_file(db)
     if file is None:
@@ -169,8 +169,8 @@ def _where(db: str) -> int:
 
 
 def _export(db: str, args: argparse.Namespace) -> int:
-    from reflect.exports import documents
-    from reflect.exports.markdown import export_sessions
+    from reflect.exchange import documents
+    from reflect.exchange.markdown import export_sessions
     from reflect.store import Store
 
     store = Store(engine(db))
@@ -197,8 +197,8 @@ def _export(db: str, args: argparse.Namespace) -> int:
 
 
 def _demo(db: str) -> int:
-    from reflect.demo import load_demo
-    from reflect.protocols import load_catalog
+    from reflect.exchange.demo import load_demo
+    from reflect.protocol.definition import load_catalog
     from reflect.store import Store
 
     counts = load_demo(Store(engine(db)), load_catalog())
@@ -213,8 +213,8 @@ def _demo(db: str) -> int:
 def _search(db: str, words: str, limit: int) -> int:
     from rich.text import Text
 
-    from reflect.search import search_answers, search_principles, snippet_parts
     from reflect.store import Store
+    from reflect.store.search import search_answers, search_principles, snippet_parts
 
     store = Store(engine(db))
     hits = search_principles(store, words, limit=10) + search_answers(store, words, limit=limit)
@@ -230,7 +230,7 @@ def _search(db: str, words: str, limit: int) -> int:
 
 
 def _backup(db: str, target: Path | None) -> int:
-    from reflect.db import backup_sqlite, passphrase_of
+    from reflect.store.engine import backup_sqlite, passphrase_of
 
     path = paths.sqlite_file(db)
     if path is None:

@@ -13,15 +13,15 @@ from pathlib import Path
 from rich.table import Table
 
 from reflect import paths
-from reflect.console import console, say, warn
+from reflect.cli.console import console, say, warn
 from reflect.errors import ReflectError
 
 
 def engine(db: str):
     """Open the database; an encrypted one takes REFLECT_PASSPHRASE, or asks on the terminal.
     With REFLECT_PASSPHRASE set, a database created now is encrypted."""
-    from reflect.db import open_engine
-    from reflect.encryption import PassphraseNeeded, env_passphrase
+    from reflect.privacy.encryption import PassphraseNeeded, env_passphrase
+    from reflect.store.engine import open_engine
 
     try:
         return open_engine(db, env_passphrase())
@@ -34,7 +34,7 @@ def engine(db: str):
 def _passphrase(env: str, what: str, new: bool = False) -> str:
     """A passphrase from the environment variable, else typed on the terminal (twice, and
     checked, when it is a new one)."""
-    from reflect.encryption import check_new_passphrase
+    from reflect.privacy.encryption import check_new_passphrase
 
     if (given := os.environ.get(env)) is not None:
         return check_new_passphrase(given) if new else given
@@ -51,7 +51,7 @@ def ask_new_passphrase() -> str:
 
 
 def encrypt(db: str) -> int:
-    from reflect.encryption import encrypt_file
+    from reflect.privacy.encryption import encrypt_file
 
     path = paths.sqlite_file(db)
     if path is None or not path.exists():
@@ -69,7 +69,7 @@ def encrypt(db: str) -> int:
 
 
 def change_passphrase_command(db: str) -> int:
-    from reflect.encryption import PASSPHRASE_ENV, change_passphrase, is_encrypted
+    from reflect.privacy.encryption import PASSPHRASE_ENV, change_passphrase, is_encrypted
 
     path = paths.sqlite_file(db)
     if path is None or not is_encrypted(path):
@@ -81,7 +81,7 @@ def change_passphrase_command(db: str) -> int:
 
 
 def _key_passphrase(path: Path, creating: bool) -> str:
-    from reflect.keys import PASSPHRASE_ENV
+    from reflect.privacy.keys import PASSPHRASE_ENV
 
     if creating and PASSPHRASE_ENV not in os.environ:
         say(f"Creating the key file {path}. Give it its own passphrase; a forgotten one "
@@ -90,7 +90,7 @@ def _key_passphrase(path: Path, creating: bool) -> str:
 
 
 def open_keys(path: Path, creating: bool = False):
-    from reflect.keys import KeyFile
+    from reflect.privacy.keys import KeyFile
 
     if not path.exists() and not creating:
         raise ReflectError(f"there is no key file at {path} yet; 'reflect keys add' makes it")
@@ -121,7 +121,7 @@ def keys_command(args: argparse.Namespace) -> int:
 def redactor_for(store, args: argparse.Namespace, story_id: uuid.UUID | None = None):
     """The redactor an export uses: the redaction lists (one story's and the global one, or
     all of them for several stories) and the key file's real names when it can be opened."""
-    from reflect.redact import NO_REDACTION
+    from reflect.privacy.redact import NO_REDACTION
 
     if not getattr(args, "redact", False):
         return NO_REDACTION

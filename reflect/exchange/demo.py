@@ -29,7 +29,7 @@ from reflect.models import (
     Theme,
     utcnow,
 )
-from reflect.protocols import ProtocolCatalog
+from reflect.protocol.definition import ProtocolCatalog
 from reflect.roles import Role
 from reflect.store import Store
 

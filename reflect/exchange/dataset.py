@@ -23,8 +23,8 @@ from reflect.models import (
     Story,
     Theme,
 )
-from reflect.protocols import Protocol, Question, Stage
-from reflect.redact import TEXT_COLUMNS, Redactor
+from reflect.privacy.redact import TEXT_COLUMNS, Redactor
+from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.roles import Role
 from reflect.store import Store
 

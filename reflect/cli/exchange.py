@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 from reflect import paths
-from reflect.cli_privacy import engine, redactor_for
-from reflect.console import progress, say
+from reflect.cli.console import progress, say
+from reflect.cli.privacy import engine, redactor_for
 
 
 def export_data(store, args: argparse.Namespace) -> int:
@@ -17,7 +17,7 @@ def export_data(store, args: argparse.Namespace) -> int:
     exports = paths.data_dir() / "exports"
     started = time.perf_counter()
     if args.export_format == "bundle":
-        from reflect.bundle import export_bundle
+        from reflect.exchange.bundle import export_bundle
 
         path = args.out or exports / f"reflect-bundle-{stamp}.json"
         with progress("Writing the bundle") as update:
@@ -26,7 +26,7 @@ def export_data(store, args: argparse.Namespace) -> int:
              f"{time.perf_counter() - started:.1f} s)")
         say(", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items()))
     elif args.export_format == "csv":
-        from reflect.exports.tables import export_csv
+        from reflect.exchange.tables import export_csv
 
         folder = args.out or exports / f"csv-{stamp}"
         with progress("Writing CSV files") as update:
@@ -34,7 +34,7 @@ def export_data(store, args: argparse.Namespace) -> int:
         for path, rows in written.items():
             say(f"Wrote {path} ({rows:,} rows, {path.stat().st_size:,} bytes)")
     else:
-        from reflect.exports.qdpx import export_qdpx
+        from reflect.exchange.qdpx import export_qdpx
 
         path = args.out or exports / f"reflect-{stamp}.qdpx"
         with progress("Writing the REFI-QDA project") as update:
@@ -55,8 +55,8 @@ def superseded_command(db: str) -> int:
 
     from rich.table import Table
 
-    from reflect.bundle import superseded_versions
-    from reflect.console import console
+    from reflect.cli.console import console
+    from reflect.exchange.bundle import superseded_versions
     from reflect.store import Store
 
     versions = superseded_versions(Store(engine(db)))
@@ -74,7 +74,7 @@ def superseded_command(db: str) -> int:
 
 
 def import_bundle_command(db: str, path: Path) -> int:
-    from reflect.bundle import import_bundle, summary_lines
+    from reflect.exchange.bundle import import_bundle, summary_lines
     from reflect.store import Store
 
     store = Store(engine(db))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reflect.models import Answer
-from reflect.protocols import Protocol
+from reflect.protocol.definition import Protocol
 
 Verdict = Literal["too_early", "balanced", "only_negative", "only_positive"]
 

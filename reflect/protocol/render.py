@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reflect.models import ActionItem, Answer
-from reflect.protocols import Question
+from reflect.protocol.definition import Question
 
 
 def value_text(question: Question, answer: Answer | None) -> str:

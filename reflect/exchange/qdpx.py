@@ -26,11 +26,11 @@ from xml.etree import ElementTree as ET
 
 from reflect import __version__
 from reflect.dates import iso_utc
-from reflect.exports.dataset import Dataset, load_dataset, redact_dataset
+from reflect.exchange.dataset import Dataset, load_dataset, redact_dataset
 from reflect.files import write_private
 from reflect.models import Answer, Evidence, Principle, Session, utcnow
-from reflect.redact import NO_REDACTION, Redactor
-from reflect.render import value_text
+from reflect.privacy.redact import NO_REDACTION, Redactor
+from reflect.protocol.render import value_text
 from reflect.store import Store
 
 NS = "urn:QDA-XML:project:1.0"

@@ -12,10 +12,10 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from reflect import encryption
 from reflect.errors import ReflectError
 from reflect.models import utcnow
-from reflect.redact import Term
+from reflect.privacy import encryption
+from reflect.privacy.redact import Term
 
 PASSPHRASE_ENV = "REFLECT_KEYS_PASSPHRASE"
 

@@ -44,7 +44,7 @@ from reflect.models import (
     Theme,
     utcnow,
 )
-from reflect.redact import NO_REDACTION, Redactor, redact_row
+from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store, digest
 
 FORMAT = "reflect-bundle"

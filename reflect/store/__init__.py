@@ -37,8 +37,8 @@ from reflect.models import (
     Theme,
     utcnow,
 )
-from reflect.protocols import Protocol
-from reflect.redact import Redactor, Term
+from reflect.privacy.redact import Redactor, Term
+from reflect.protocol.definition import Protocol
 from reflect.roles import Role
 
 

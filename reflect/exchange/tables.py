@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reflect.dates import iso_utc
-from reflect.exports.dataset import Dataset, load_dataset, redact_dataset
+from reflect.exchange.dataset import Dataset, load_dataset, redact_dataset
 from reflect.files import write_private
-from reflect.redact import NO_REDACTION, Redactor
+from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.store import Store
 
 Progress = Callable[[str, int, int], None]

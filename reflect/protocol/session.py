@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reflect.balance import BalanceReading, read_balance
 from reflect.errors import ReflectError
 from reflect.models import ActionItem, Answer, Session, SessionStatus
-from reflect.protocols import Protocol, Question, Stage
+from reflect.protocol.balance import BalanceReading, read_balance
+from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.store import Store
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reflect.balance import read_balance
 from reflect.files import write_private
 from reflect.models import Session
-from reflect.redact import NO_REDACTION, Redactor
-from reflect.render import answer_text
+from reflect.privacy.redact import NO_REDACTION, Redactor
+from reflect.protocol.balance import read_balance
+from reflect.protocol.render import answer_text
 from reflect.roles import Role
 from reflect.store import Store
 

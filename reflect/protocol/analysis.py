@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reflect.models import Answer
-from reflect.protocols import Question, Stage
+from reflect.protocol.definition import Question, Stage
 from reflect.store import InterviewRecord
 
 

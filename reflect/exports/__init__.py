@@ -1,1 +1,0 @@
-"""Exports read only from the database (through the store) and write files for people."""

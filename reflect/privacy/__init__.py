@@ -1,0 +1,1 @@
+"""Encryption at rest, redaction lists and the research team's key file."""
