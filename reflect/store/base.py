@@ -1,0 +1,86 @@
+"""What every part of the store shares: one database session per call, the audit trail, and
+the protocol snapshots sessions are read through.
+
+A write the database cannot take (disk full, read-only, locked) becomes a StorageError with a
+plain message, and nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session as DBSession
+
+from reflect.errors import ReflectError, StorageError, explain_storage_error
+from reflect.models import AuditEvent, ProtocolSnapshot, Session
+from reflect.protocol.definition import Protocol
+
+
+def digest(value: object) -> str:
+    """SHA-256 of a value's JSON, or '' for None: lets an audit show that (and when) a text
+    changed, and match it to a copy, without holding the text itself."""
+    if value is None:
+        return ""
+    encoded = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+class StoreBase:
+    """The engine, the transaction and audit helpers, and protocol snapshots."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._protocols: dict[str, Protocol] = {}
+        """Parsed protocol snapshots by content hash (they never change)."""
+
+    @contextmanager
+    def _db(self) -> Iterator[DBSession]:
+        """One database session; a write the database cannot take (disk full, read-only,
+        locked) becomes a StorageError with a plain message, and nothing is half-written."""
+        try:
+            with DBSession(self.engine, expire_on_commit=False) as db:
+                yield db
+        except OperationalError as exc:
+            raise StorageError(explain_storage_error(str(exc.orig or exc))) from exc
+
+    def _audit(self, db: DBSession, entity: str, entity_id: uuid.UUID, action: str,
+               actor: str = "", detail: str = "", old: object = None,
+               new: object = None) -> None:
+        """Append an audit event; old and new values are stored only as hashes."""
+        db.add(AuditEvent(entity=entity, entity_id=str(entity_id), action=action, actor=actor,
+                          detail=detail, old_hash=digest(old), new_hash=digest(new)))
+
+    def tidy_search_index(self, pages: int = 100) -> None:
+        """Merge some full-text index segments (SQLite). Saves never merge, so the app calls
+        this from a background thread now and then; a short transaction each time."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql(
+                f"INSERT INTO answer_fts(answer_fts, rank) VALUES ('merge', {int(pages)})")
+
+    # Protocol snapshots ------------------------------------------------------------------
+    def _snapshot(self, db: DBSession, protocol: Protocol) -> str:
+        content_hash = protocol.content_hash
+        if db.get(ProtocolSnapshot, content_hash) is None:
+            db.add(ProtocolSnapshot(content_hash=content_hash, protocol_id=protocol.id,
+                                    version=protocol.version, content=protocol.canonical_json()))
+        return content_hash
+
+    def protocol_of(self, session: Session) -> Protocol:
+        """The protocol exactly as the session used it (from its snapshot, not today's file)."""
+        if (cached := self._protocols.get(session.protocol_hash)) is not None:
+            return cached
+        with self._db() as db:
+            snapshot = db.get(ProtocolSnapshot, session.protocol_hash)
+        if snapshot is None:
+            raise ReflectError(f"the protocol snapshot of session {session.id} is missing")
+        protocol = Protocol.model_validate_json(snapshot.content)
+        self._protocols[session.protocol_hash] = protocol
+        return protocol

@@ -1,0 +1,249 @@
+"""Sessions: consent, position, status and locking, and the answers given in them."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_
+from sqlmodel import col, select
+
+from reflect.errors import ReflectError
+from reflect.models import (
+    Answer,
+    Informant,
+    Session,
+    SessionStatus,
+    Story,
+    StoryStatus,
+    utcnow,
+)
+from reflect.protocol.definition import Protocol
+from reflect.store.base import StoreBase
+
+
+def _answer_state(answer: Answer) -> dict:
+    return {"text": answer.text, "value": answer.value, "skipped": answer.skipped,
+            "quote": answer.flag_quote, "follow_up": answer.flag_follow_up}
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    """What the consent dialog collects before an interview may start."""
+
+    given: bool
+    method: str
+    """How consent was given: verbal, written (signed form), recorded."""
+    recorded_by: str
+    """The interviewer who asked for and recorded consent."""
+    at: datetime | None = None
+
+
+CONSENT_METHODS = ("verbal", "written", "recorded")
+
+
+class InterviewStore(StoreBase):
+    """Sessions (interviews and reflections alike) and their answers."""
+
+    # Sessions ----------------------------------------------------------------------------
+    def start_interview(self, informant_id: uuid.UUID, protocol: Protocol,
+                        consent: ConsentRecord) -> Session:
+        """Record consent and open the interview; refused consent is recorded as DECLINED."""
+        if protocol.kind != "interview" or protocol.consent is None:
+            raise ReflectError(f"'{protocol.id}' is not an interview protocol")
+        if consent.method not in CONSENT_METHODS:
+            raise ReflectError(f"consent method must be one of {', '.join(CONSENT_METHODS)}")
+        if not consent.recorded_by.strip():
+            raise ReflectError("say who recorded the consent (the interviewer's name)")
+        with self._db() as db:
+            informant = db.get(Informant, informant_id)
+            if informant is None:
+                raise ReflectError("that informant no longer exists")
+            status = SessionStatus.IN_PROGRESS if consent.given else SessionStatus.DECLINED
+            session = Session(
+                kind="interview", story_id=informant.story_id, informant_id=informant.id,
+                protocol_id=protocol.id, protocol_version=protocol.version,
+                protocol_hash=self._snapshot(db, protocol),
+                interviewer=consent.recorded_by.strip(), consent_given=consent.given,
+                consent_method=consent.method, consent_at=consent.at or utcnow(),
+                consent_recorded_by=consent.recorded_by.strip(),
+                consent_text_version=protocol.consent.version, status=status,
+                current_question_id=protocol.questions[0].id if consent.given else None,
+            )
+            db.add(session)
+            self._audit(db, "session", session.id, "consent_given" if consent.given
+                        else "consent_refused", actor=session.interviewer,
+                        detail=f"{consent.method}; text {protocol.consent.version}",
+                        new={"given": consent.given, "method": consent.method,
+                             "at": session.consent_at, "by": session.consent_recorded_by,
+                             "text": protocol.consent.version})
+            story = db.get(Story, informant.story_id)
+            if consent.given and story is not None and story.status in (
+                    StoryStatus.CANDIDATE, StoryStatus.SELECTED):
+                story.status = StoryStatus.INTERVIEWING
+                story.updated_at = utcnow()
+                db.add(story)
+            db.commit()
+        return session
+
+    def session(self, session_id: uuid.UUID) -> Session | None:
+        with self._db() as db:
+            return db.get(Session, session_id)
+
+    def find_session(self, id_or_prefix: str) -> Session:
+        """A session by its full id or a unique prefix of it (as printed in lists)."""
+        prefix = id_or_prefix.strip().lower().replace("-", "")
+        with self._db() as db:
+            if len(prefix) == 32:
+                session = db.get(Session, uuid.UUID(prefix))
+                matches = [session] if session else []
+            else:
+                matches = [s for s in db.exec(select(Session)) if s.id.hex.startswith(prefix)]
+        if len(matches) != 1:
+            found = "no session" if not matches else f"{len(matches)} sessions"
+            raise ReflectError(f"{found} with an id starting '{id_or_prefix}'")
+        return matches[0]
+
+    def sessions_of_kind(self, kind: str | None, newest_first: bool = False,
+                         limit: int | None = None, offset: int = 0) -> list[Session]:
+        """Sessions by start time; kind 'interview', 'reflection' or None for all."""
+        with self._db() as db:
+            started = col(Session.started_at)
+            query = select(Session).order_by(started.desc() if newest_first else started,
+                                              col(Session.id))
+            if kind:
+                query = query.where(Session.kind == kind)
+            if limit is not None:
+                query = query.limit(limit).offset(offset)
+            return list(db.exec(query))
+
+    def sessions_for_story(self, story_id: uuid.UUID) -> list[Session]:
+        with self._db() as db:
+            query = select(Session).where(Session.story_id == story_id)
+            return list(db.exec(query.order_by(col(Session.started_at))))
+
+    def recent_sessions(self, limit: int = 20) -> list[Session]:
+        with self._db() as db:
+            query = select(Session).order_by(col(Session.updated_at).desc()).limit(limit)
+            return list(db.exec(query))
+
+    def save_position(self, session_id: uuid.UUID, question_id: str,
+                      elapsed_seconds: int) -> None:
+        with self._db() as db:
+            session = db.get(Session, session_id)
+            if session is None:
+                return
+            session.current_question_id = question_id
+            session.elapsed_seconds = max(session.elapsed_seconds, elapsed_seconds)
+            session.updated_at = utcnow()
+            db.add(session)
+            db.commit()
+
+    def set_session_status(self, session_id: uuid.UUID, status: SessionStatus,
+                           actor: str = "", reason: str = "") -> Session:
+        """Complete or reopen. Reopening a locked session needs a reason, which the audit
+        trail records."""
+        with self._db() as db:
+            session = db.get(Session, session_id)
+            if session is None:
+                raise ReflectError("that session no longer exists")
+            if session.status == SessionStatus.DECLINED:
+                raise ReflectError("consent was refused for this interview; it cannot be reopened")
+            detail = ""
+            if session.locked_at is not None and status == SessionStatus.IN_PROGRESS:
+                if not reason.strip():
+                    raise ReflectError("this interview is locked: say why it must change (the "
+                                       "reason is recorded)")
+                detail = f"locked; reason: {reason.strip()}"
+            session.status = status
+            session.completed_at = utcnow() if status == SessionStatus.COMPLETED else None
+            session.updated_at = utcnow()
+            db.add(session)
+            self._audit(db, "session", session.id, f"status:{status.value}", actor=actor,
+                        detail=detail)
+            db.commit()
+        return session
+
+    def lock_session(self, session_id: uuid.UUID, actor: str = "") -> Session:
+        """Lock a completed session: its answers stay as they are unless someone reopens it
+        and gives a reason."""
+        with self._db() as db:
+            session = db.get(Session, session_id)
+            if session is None:
+                raise ReflectError("that session no longer exists")
+            if session.status != SessionStatus.COMPLETED:
+                raise ReflectError("only a completed interview can be locked; finish it first")
+            if session.locked_at is None:
+                session.locked_at = session.updated_at = utcnow()
+                session.locked_by = actor.strip()
+                db.add(session)
+                self._audit(db, "session", session.id, "lock", actor=actor)
+                db.commit()
+        return session
+
+    # Answers -----------------------------------------------------------------------------
+    def save_answer(self, session_id: uuid.UUID, question_id: str, *, text: str | None = None,
+                    value: Any = ..., skipped: bool | None = None,
+                    flag_quote: bool | None = None, flag_follow_up: bool | None = None) -> Answer:
+        """Insert or update one answer; only the fields given change (value=None clears the
+        typed value). One transaction."""
+        with self._db() as db:
+            session = db.get(Session, session_id)
+            if session is None:
+                raise ReflectError("that session no longer exists")
+            if session.status == SessionStatus.DECLINED:
+                raise ReflectError("consent was refused: no answers can be recorded")
+            if session.locked_at is not None and session.status != SessionStatus.IN_PROGRESS:
+                raise ReflectError("this interview is locked: reopen it (F9) and say why before "
+                                   "changing an answer")
+            query = select(Answer).where(Answer.session_id == session_id,
+                                         Answer.question_id == question_id)
+            existing = db.exec(query).first()
+            answer = existing or Answer(session_id=session_id, question_id=question_id)
+            before = _answer_state(answer) if existing else None
+            if text is not None:
+                answer.text = text
+            if value is not ...:
+                answer.value = None if value is None else json.dumps(value, ensure_ascii=False)
+            if answer.has_content:
+                answer.skipped = False
+            if skipped is not None:
+                answer.skipped = skipped
+            if flag_quote is not None:
+                answer.flag_quote = flag_quote
+            if flag_follow_up is not None:
+                answer.flag_follow_up = flag_follow_up
+            answer.updated_at = session.updated_at = utcnow()
+            db.add(answer)
+            db.add(session)
+            after = _answer_state(answer)
+            if after != before:
+                changed = [k for k in after if before is None or after[k] != before[k]]
+                self._audit(db, "answer", answer.id, "update" if existing else "create",
+                            actor=session.interviewer, detail=",".join(changed),
+                            old=before, new=after)
+            db.commit()
+        return answer
+
+    def answers(self, session_id: uuid.UUID) -> dict[str, Answer]:
+        with self._db() as db:
+            rows = db.exec(select(Answer).where(Answer.session_id == session_id))
+            return {a.question_id: a for a in rows}
+
+    def answer_counts(self, session_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """How many questions have text or a typed value, per session (for lists)."""
+        if not session_ids:
+            return {}
+        with self._db() as db:
+            query = (select(Answer.session_id, func.count())
+                     .where(col(Answer.session_id).in_(session_ids),
+                            or_(Answer.text != "", col(Answer.value).is_not(None)))
+                     .group_by(Answer.session_id))
+            return dict(db.exec(query).all())
+
+    def answer_by_id(self, answer_id: uuid.UUID) -> Answer | None:
+        with self._db() as db:
+            return db.get(Answer, answer_id)
