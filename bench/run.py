@@ -91,7 +91,7 @@ def save_latency(store: Store, saves: int = 300) -> list[float]:
 
 def data_times(store: Store) -> dict[str, list[float]]:
     """The database work behind opening a story and resuming a session, without the UI."""
-    from reflect.protocol.session import SessionRun
+    from reflect.method.session import SessionRun
 
     times: dict[str, list[float]] = {"open story (data)": [], "resume session (data)": []}
     for story in store.stories(limit=10):

@@ -24,9 +24,9 @@ from textual.widgets import Footer, Header, OptionList, SelectionList, Static, T
 from textual.widgets.option_list import Option
 
 from reflect.errors import ReflectError, StorageError
+from reflect.method.session import SessionRun
 from reflect.models import SessionStatus
 from reflect.protocol.render import answer_text
-from reflect.protocol.session import SessionRun
 from reflect.roles import Role
 from screens.action_plan import ActionPlan
 from screens.confirm import ConfirmDialog

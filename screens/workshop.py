@@ -30,8 +30,8 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from reflect.errors import ReflectError
+from reflect.method.analysis import Passage, passages, topics_of
 from reflect.models import Answer, Principle
-from reflect.protocol.analysis import Passage, passages, topics_of
 from reflect.roles import Role
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord
 from screens.confirm import ConfirmDialog

@@ -6,7 +6,7 @@ import pytest
 
 from reflect.errors import ReflectError
 from reflect.exchange.demo import load_demo, read_demo
-from reflect.protocol.analysis import passages, topics_of
+from reflect.method.analysis import passages, topics_of
 from reflect.store import ConsentRecord
 
 pytestmark = pytest.mark.both_backends

@@ -11,7 +11,7 @@ from sqlalchemy import event, text
 from reflect.cli.main import main
 from reflect.errors import ReflectError, StorageError
 from reflect.exchange.markdown import session_markdown
-from reflect.protocol.session import SessionRun
+from reflect.method.session import SessionRun
 from reflect.store import Store
 from reflect.store.engine import open_engine
 from reflect.store.search import search_answers

@@ -10,7 +10,7 @@ from reflect.cli.main import main
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
 from reflect.exchange.markdown import export_sessions, session_markdown
-from reflect.protocol.session import SessionRun
+from reflect.method.session import SessionRun
 from tests.backends import cli_db
 
 pytestmark = pytest.mark.both_backends

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 CORE_MODULES = ["reflect", "reflect.cli.main", "reflect.store.engine", "reflect.models",
-                "reflect.paths", "reflect.protocol.definition", "reflect.protocol.session",
+                "reflect.paths", "reflect.protocol.definition", "reflect.method.session",
                 "reflect.store", "reflect.roles"]
 
 

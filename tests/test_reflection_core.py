@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from reflect.errors import ReflectError
+from reflect.method.session import SessionRun
 from reflect.models import ActionStatus, Answer
 from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Balance, Protocol
-from reflect.protocol.session import SessionRun
 
 pytestmark = pytest.mark.both_backends
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reflect.errors import ReflectError
+from reflect.method.session import SessionRun
 from reflect.models import SessionStatus
-from reflect.protocol.session import SessionRun
 
 
 def test_walk_skip_flag_and_resume(store, interview):

@@ -153,7 +153,7 @@ def test_database_from_schema_1_is_backed_up_and_upgraded(tmp_path):
     import shutil
     from pathlib import Path
 
-    from reflect.protocol.session import SessionRun
+    from reflect.method.session import SessionRun
 
     fixture = Path(__file__).parent / "fixtures" / "schema_v1.db"
     path = tmp_path / "old.db"

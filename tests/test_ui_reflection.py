@@ -8,8 +8,8 @@ from datetime import date
 from textual.widgets import OptionList
 
 from reflect import paths
+from reflect.method.session import SessionRun
 from reflect.models import ActionStatus, SessionStatus
-from reflect.protocol.session import SessionRun
 from reflect.store import Store
 from screens.action_review import ReviewAction
 from screens.app import make_app

@@ -16,9 +16,9 @@ from typing import Literal
 
 from reflect.errors import ReflectError
 from reflect.files import write_private
+from reflect.method.analysis import passages, topics_of
 from reflect.models import Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
-from reflect.protocol.analysis import passages, topics_of
 from reflect.roles import Role
 from reflect.store import Store
 
