@@ -15,7 +15,8 @@ from pathlib import Path
 
 from reflect.paths import shipped_data_dir
 from reflect.protocol.definition import Protocol, load_catalog
-from reflect.store.engine import FTS_SETUP, open_engine
+from reflect.store.engine import open_engine
+from reflect.store.fulltext import FTS_SETUP
 
 ANSWERS_PER_SESSION = 20
 

@@ -9,8 +9,7 @@ from sqlalchemy import text
 
 from reflect.errors import ReflectError
 from reflect.models import SessionStatus, StoryStatus
-from reflect.store import ConsentRecord, Store
-from reflect.store import engine as dbmod
+from reflect.store import ConsentRecord, Store, schema
 from reflect.store.engine import open_engine
 from tests.backends import cli_db
 
@@ -23,8 +22,8 @@ def test_sqlite_settings_and_owner_only_file(engine, db_path):
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
-        version = conn.execute(text("SELECT version FROM reflect_schema")).scalar()
-    assert version == dbmod.latest_version()
+        version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    assert version == schema.HEAD
     assert db_path.stat().st_mode & 0o777 == 0o600
 
 
@@ -117,70 +116,9 @@ def test_foreign_sqlite_database_is_refused(tmp_path):
         open_engine(str(path))
 
 
-def test_newer_schema_is_refused(db_path, engine):
-    with engine.begin() as conn:
-        conn.execute(text("UPDATE reflect_schema SET version = 99"))
-    engine.dispose()
-    with pytest.raises(ReflectError, match="newer reflect"):
-        open_engine(str(db_path))
-
-
-def test_migration_backs_up_then_upgrades(db_path, engine, monkeypatch):
-    engine.dispose()
-
-    def add_column(conn):
-        conn.execute(text("ALTER TABLE story ADD COLUMN extra TEXT"))
-
-    monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, add_column])
-    upgraded = open_engine(str(db_path))
-    newest = dbmod.latest_version()
-    with upgraded.connect() as conn:
-        assert conn.execute(text("SELECT version FROM reflect_schema")).scalar() == newest
-        columns = [row[1] for row in conn.execute(text("PRAGMA table_info(story)"))]
-    assert "extra" in columns
-    [backup] = db_path.parent.glob(f"test.db.v{newest - 1}-*.bak")
-    assert backup.stat().st_mode & 0o777 == 0o600
-    with sqlite3.connect(backup) as conn:
-        assert conn.execute("SELECT version FROM reflect_schema").fetchone() == (newest - 1,)
-
-
 def test_db_path_that_is_a_folder(tmp_path):
     with pytest.raises(ReflectError, match="is a folder"):
         open_engine(str(tmp_path))
-
-
-def test_database_from_schema_1_is_backed_up_and_upgraded(tmp_path):
-    import shutil
-    from pathlib import Path
-
-    from reflect.method.session import SessionRun
-
-    fixture = Path(__file__).parent / "fixtures" / "schema_v1.db"
-    path = tmp_path / "old.db"
-    shutil.copy(fixture, path)
-    engine = open_engine(str(path))
-    with engine.connect() as conn:
-        assert conn.execute(text("SELECT version FROM reflect_schema")).scalar() == \
-            dbmod.latest_version()
-    store = Store(engine)
-    [story] = store.stories()
-    [session] = store.sessions_for_story(story.id)
-    run = SessionRun.resume(store, session.id)
-    assert run.text("success-what") == "We met every week at her home."
-    assert run.answer("success-what").flag_quote and run.state("success-criteria") == "skipped"
-    assert run.question.id == "success-criteria" and session.case_label == ""
-    run.save_text("still writable after the upgrade")
-    [backup] = tmp_path.glob("old.db.v1-*.bak")
-    with sqlite3.connect(backup) as conn:
-        assert conn.execute("SELECT version FROM reflect_schema").fetchone() == (1,)
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    with sqlite3.connect(path) as conn:
-        upgraded = {row[1] for row in conn.execute("PRAGMA table_info(session)")}
-        fresh_engine = open_engine(str(tmp_path / "fresh.db"))
-        with fresh_engine.connect() as fresh:
-            expected = {row[1] for row in fresh.execute(text("PRAGMA table_info(session)"))}
-        assert upgraded == expected
-        assert conn.execute("SELECT count(*) FROM actionitem").fetchone() == (0,)
 
 
 @pytest.mark.sqlite_only  # full-text search and backups are SQLite's

@@ -1,149 +1,25 @@
-"""Engine creation and schema versioning.
+"""Engines, opening a database (with its schema brought up to date) and backups.
 
 The engine is made by `make_engine(url)`, never at import time, so tests and `--db` choose the
 database. SQLite gets WAL, a busy timeout, foreign keys and synchronous=FULL (an answer that was
-committed survives the process being killed and the laptop losing power).
-
-Schema versions: a fresh database is created from the current models and stamped LATEST.
-An older database is backed up (SQLite backup API) and then upgraded by the steps in
-MIGRATIONS, each in one transaction. A database from a newer reflect is refused untouched.
+committed survives the process being killed and the laptop losing power). Schema versions and
+migrations: reflect.store.schema.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
-from sqlmodel import SQLModel
 
-from reflect import (
-    models,  # noqa: F401  (registers the tables on SQLModel.metadata)
-    paths,
-)
+from reflect import paths
 from reflect.errors import ReflectError
 from reflect.models import utcnow
 from reflect.privacy import encryption
-
-SCHEMA_TABLE = "reflect_schema"
-
-Migration = Callable[[Connection], None]
-
-
-def _add_column(conn: Connection, table: str, column: str, default_sql: str = "") -> None:
-    """ALTER TABLE ADD COLUMN with the type the current model gives it, in this dialect."""
-    model_column = SQLModel.metadata.tables[table].columns[column]
-    sql_type = model_column.type.compile(dialect=conn.dialect)
-    default = f" DEFAULT {default_sql}" if default_sql else ""
-    null = " NOT NULL" if default_sql and not model_column.nullable else ""
-    conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}{default}{null}"))
-
-
-def _v1_to_v2(conn: Connection) -> None:
-    """Solo reflection: case label, follow-ups, typed answer values, action items."""
-    _add_column(conn, "session", "case_label", "''")
-    _add_column(conn, "session", "follow_up_of")
-    _add_column(conn, "answer", "value")
-    SQLModel.metadata.tables["actionitem"].create(conn)
-
-
-def _v2_to_v3(conn: Connection) -> None:
-    """Analysis: principles of action with evidence, themes, stories ready for the book."""
-    _add_column(conn, "story", "ready_for_book", "false")
-    for table in ("theme", "principle", "evidence"):
-        SQLModel.metadata.tables[table].create(conn)
-
-
-FTS_SETUP = [
-    # External-content FTS5 indexes: the text lives once, in answer and principle; triggers
-    # keep the index in step inside the same transaction as every save.
-    "CREATE VIRTUAL TABLE answer_fts USING fts5(text, content='answer', content_rowid='rowid',"
-    " tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER answer_fts_insert AFTER INSERT ON answer BEGIN"
-    " INSERT INTO answer_fts(rowid, text) VALUES (new.rowid, new.text); END",
-    "CREATE TRIGGER answer_fts_delete AFTER DELETE ON answer BEGIN"
-    " INSERT INTO answer_fts(answer_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
-    " END",
-    "CREATE TRIGGER answer_fts_update AFTER UPDATE OF text ON answer BEGIN"
-    " INSERT INTO answer_fts(answer_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
-    " INSERT INTO answer_fts(rowid, text) VALUES (new.rowid, new.text); END",
-    "CREATE VIRTUAL TABLE principle_fts USING fts5(situation, goal, action, rationale,"
-    " content='principle', content_rowid='rowid',"
-    " tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER principle_fts_insert AFTER INSERT ON principle BEGIN"
-    " INSERT INTO principle_fts(rowid, situation, goal, action, rationale)"
-    " VALUES (new.rowid, new.situation, new.goal, new.action, new.rationale); END",
-    "CREATE TRIGGER principle_fts_delete AFTER DELETE ON principle BEGIN"
-    " INSERT INTO principle_fts(principle_fts, rowid, situation, goal, action, rationale)"
-    " VALUES ('delete', old.rowid, old.situation, old.goal, old.action, old.rationale); END",
-    "CREATE TRIGGER principle_fts_update AFTER UPDATE ON principle BEGIN"
-    " INSERT INTO principle_fts(principle_fts, rowid, situation, goal, action, rationale)"
-    " VALUES ('delete', old.rowid, old.situation, old.goal, old.action, old.rationale);"
-    " INSERT INTO principle_fts(rowid, situation, goal, action, rationale)"
-    " VALUES (new.rowid, new.situation, new.goal, new.action, new.rationale); END",
-    # No merging of index segments during a save (it made 1 save in 100 take 50-100 ms);
-    # the app merges in the background instead (Store.tidy_search_index).
-    "INSERT INTO answer_fts(answer_fts, rank) VALUES ('automerge', 0)",
-    "INSERT INTO answer_fts(answer_fts) VALUES ('rebuild')",
-    "INSERT INTO principle_fts(principle_fts) VALUES ('rebuild')",
-]
-
-
-def _setup_search(conn: Connection) -> None:
-    """Full-text indexes on SQLite (FTS5); other databases search with ILIKE instead."""
-    if conn.dialect.name == "sqlite":
-        for statement in FTS_SETUP:
-            conn.execute(text(statement))
-
-
-def _v3_to_v4(conn: Connection) -> None:
-    """Full-text search over answers and principles."""
-    _setup_search(conn)
-
-
-def _v4_to_v5(conn: Connection) -> None:
-    """Indexes for the lists that show the newest first, so they do not scan every row; no
-    index merging during saves."""
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO answer_fts(answer_fts, rank) VALUES ('automerge', 0)"))
-    for table, column in (("session", "updated_at"), ("session", "started_at"),
-                          ("story", "updated_at")):
-        conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_{table}_{column} ON {table} ({column})"))
-
-
-def _v5_to_v6(conn: Connection) -> None:
-    """The audit trail records hashes of the old and new value of each change."""
-    _add_column(conn, "auditevent", "old_hash", "''")
-    _add_column(conn, "auditevent", "new_hash", "''")
-
-
-def _v6_to_v7(conn: Connection) -> None:
-    """Imports keep the versions of rows that lost a merge."""
-    SQLModel.metadata.tables["supersededversion"].create(conn)
-
-
-def _v7_to_v8(conn: Connection) -> None:
-    """Completed sessions can be locked."""
-    _add_column(conn, "session", "locked_at")
-    _add_column(conn, "session", "locked_by", "''")
-
-
-def _v8_to_v9(conn: Connection) -> None:
-    """Redaction lists (names and places hidden in redacted exports)."""
-    SQLModel.metadata.tables["redaction"].create(conn)
-
-
-# MIGRATIONS[n] upgrades a database from version n + 1 to n + 2. Append, never edit.
-MIGRATIONS: list[Migration] = [_v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5, _v5_to_v6,
-                           _v6_to_v7, _v7_to_v8,
-                           _v8_to_v9]
-
-
-def latest_version() -> int:
-    return len(MIGRATIONS) + 1
+from reflect.store import schema
 
 
 def to_url(db: str) -> str:
@@ -218,12 +94,6 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
                            "path or e.g. postgresql+psycopg://user@host/dbname") from None
 
 
-def _stored_version(conn: Connection) -> int | None:
-    if not inspect(conn).has_table(SCHEMA_TABLE):
-        return None
-    return conn.execute(text(f"SELECT version FROM {SCHEMA_TABLE}")).scalar_one()
-
-
 def backup_sqlite(path: Path, suffix: str, target: Path | None = None,
                   passphrase: str | None = None) -> Path:
     """A consistent copy of a SQLite database (beside it unless target is given), readable by
@@ -251,36 +121,26 @@ def backup_sqlite(path: Path, suffix: str, target: Path | None = None,
 
 
 def migrate(engine: Engine) -> int:
-    """Bring the schema to the latest version; return the version found before (0 if new)."""
+    """Bring the schema to the newest revision (see reflect.store.schema); return the schema
+    number found before (0 for a new database). An older SQLite file is backed up first."""
     try:
         with engine.begin() as conn:
-            found = _stored_version(conn)
+            found = schema.stored_revision(conn)
             if found is None:
-                if inspect(conn).get_table_names():
-                    raise ReflectError(
-                        f"{engine.url.render_as_string(hide_password=True)} already holds tables "
-                        "that are not a reflect database; choose another --db")
-                SQLModel.metadata.create_all(conn)
-                _setup_search(conn)
-                conn.execute(text(f"CREATE TABLE {SCHEMA_TABLE} (version INTEGER NOT NULL)"))
-                conn.execute(text(f"INSERT INTO {SCHEMA_TABLE} VALUES (:v)"),
-                             {"v": latest_version()})
+                schema.create_schema(conn)
                 return 0
+            outdated = schema.needs_upgrade(conn, found)
+        if outdated:
+            schema.upgrade(engine, found, backup=lambda: _backup_before_upgrade(engine, found))
     except DatabaseError as exc:
         raise _explain(engine, exc) from None
-    if found > latest_version():
-        raise ReflectError(
-            f"this database was made by a newer reflect (schema {found}; this reflect knows up to "
-            f"{latest_version()}). Upgrade reflect to open it; the database was not changed.")
-    if found < latest_version():
-        if (path := sqlite_path(str(engine.url))) is not None:
-            engine.dispose()
-            backup_sqlite(path, f"v{found}", passphrase=passphrase_of(engine))
-        for step in range(found, latest_version()):
-            with engine.begin() as conn:
-                MIGRATIONS[step - 1](conn)
-                conn.execute(text(f"UPDATE {SCHEMA_TABLE} SET version = :v"), {"v": step + 1})
-    return found
+    return schema.revision_number(found)
+
+
+def _backup_before_upgrade(engine: Engine, found: str) -> None:
+    if (path := sqlite_path(str(engine.url))) is not None:
+        engine.dispose()
+        backup_sqlite(path, f"v{schema.revision_number(found)}", passphrase=passphrase_of(engine))
 
 
 def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:

@@ -1,0 +1,167 @@
+"""Schema migrations (Alembic): new, old and newer databases, backups, and models that agree
+with the revisions."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from reflect.errors import ReflectError
+from reflect.method.session import SessionRun
+from reflect.store import Store, schema
+from reflect.store.engine import make_engine, open_engine
+
+pytestmark = pytest.mark.both_backends
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+KNOWN_DIFFERENCES = {("add_fk", "session", ("follow_up_of",))}
+"""A database begun at schema 1 has no foreign key on session.follow_up_of: schema 2 added the
+column, and SQLite cannot add a foreign key to an existing table without rebuilding it (and
+every table that refers to it). The app only ever writes ids of existing sessions there."""
+
+
+def _revision(engine) -> str:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+
+
+def _differences(engine) -> set:
+    """What Alembic would change to make the database match today's models."""
+    def ours(name, type_, _parents) -> bool:
+        return type_ != "table" or not (name.startswith(("answer_fts", "principle_fts"))
+                                        or name == schema.VERSION_TABLE)
+
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_name": ours,
+                                                         "compare_type": True})
+        found = set()
+        for diff in compare_metadata(context, SQLModel.metadata):
+            if diff[0] == "add_fk":
+                constraint = diff[1]
+                found.add(("add_fk", constraint.table.name,
+                           tuple(c.name for c in constraint.columns)))
+            else:
+                found.add(repr(diff))
+        return found
+
+
+def _copy_fixture(name: str, tmp_path: Path) -> Path:
+    path = tmp_path / f"{name}.db"
+    shutil.copy(FIXTURES / f"{name}.db", path)
+    return path
+
+
+def test_head_constant_is_the_newest_revision():
+    assert schema.script_head() == schema.HEAD
+    assert schema.revision_number(schema.HEAD) == len(schema.known_revisions())
+
+
+def test_new_database_matches_the_models(engine):
+    assert _revision(engine) == schema.HEAD
+    assert _differences(engine) == set()
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
+    path = tmp_path / "new.db"
+    open_engine(str(path)).dispose()
+    code = ("import sys\nfrom reflect.store.engine import open_engine\n"
+            f"open_engine({str(path)!r})\nassert 'alembic' not in sys.modules\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_database_from_schema_1_is_backed_up_and_upgraded(tmp_path):
+    path = _copy_fixture("schema_v1", tmp_path)
+    engine = open_engine(str(path))
+    assert _revision(engine) == schema.HEAD
+    assert _differences(engine) <= KNOWN_DIFFERENCES
+    store = Store(engine)
+    [story] = store.stories()
+    [session] = store.sessions_for_story(story.id)
+    run = SessionRun.resume(store, session.id)
+    assert run.text("success-what") == "We met every week at her home."
+    assert run.answer("success-what").flag_quote and run.state("success-criteria") == "skipped"
+    assert run.question.id == "success-criteria" and session.case_label == ""
+    run.save_text("still writable after the upgrade")
+    [backup] = tmp_path.glob("schema_v1.db.v1-*.bak")
+    assert backup.stat().st_mode & 0o777 == 0o600
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version FROM reflect_schema").fetchone() == (1,)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    with sqlite3.connect(path) as conn:
+        upgraded = {row[1] for row in conn.execute("PRAGMA table_info(session)")}
+        fresh_engine = open_engine(str(tmp_path / "fresh.db"))
+        with fresh_engine.connect() as fresh:
+            expected = {row[1] for row in fresh.execute(text("PRAGMA table_info(session)"))}
+        assert upgraded == expected
+        assert conn.execute("SELECT count(*) FROM actionitem").fetchone() == (0,)
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        assert "reflect_schema" not in tables
+
+
+def test_database_made_before_alembic_at_schema_9_keeps_everything(tmp_path):
+    path = _copy_fixture("schema_v9", tmp_path)
+    with sqlite3.connect(path) as conn:
+        before = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for table in ("story", "session", "answer", "principle", "evidence", "theme",
+                                "actionitem", "redaction", "auditevent")}
+    engine = open_engine(str(path))
+    assert _revision(engine) == schema.HEAD and _differences(engine) == set()
+    with engine.connect() as conn:
+        after = {table: conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                 for table in before}
+    assert after == before and before["answer"] == 72
+    store = Store(engine)
+    from reflect.store.search import search_answers
+
+    assert search_answers(store, "flat")  # the search index came along
+    assert [r.term for r in store.redactions(everything=True)] == ["Beer Sheva"]
+    [backup] = tmp_path.glob("schema_v9.db.v9-*.bak")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version FROM reflect_schema").fetchone() == (9,)
+
+
+def test_newer_schema_is_refused_untouched(new_database):
+    db = new_database()
+    open_engine(db).dispose()
+    engine = open_engine(db)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    engine.dispose()
+    with pytest.raises(ReflectError, match="newer reflect"):
+        open_engine(db)
+    with make_engine(db).connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0099"
+
+
+def test_a_new_revision_backs_up_then_upgrades(new_database, tmp_path, monkeypatch):
+    db = new_database()
+    open_engine(db).dispose()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(schema.MIGRATIONS_DIR, migrations,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / "0010_extra.py").write_text(
+        '"""A test revision."""\n\nimport sqlalchemy as sa\nfrom alembic import op\n\n'
+        'revision = "0010"\ndown_revision = "0009"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        'def upgrade() -> None:\n    op.add_column("story", sa.Column("extra", sa.String()))\n')
+    monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(schema, "HEAD", "0010")
+    upgraded = open_engine(db)
+    assert _revision(upgraded) == "0010"
+    with upgraded.connect() as conn:
+        assert conn.execute(text("SELECT extra FROM story")).all() == []
+    if "://" not in db:
+        [backup] = Path(db).parent.glob(f"{Path(db).name}.v9-*.bak")
+        assert backup.stat().st_mode & 0o777 == 0o600
+        with sqlite3.connect(backup) as conn:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
