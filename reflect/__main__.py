@@ -1,5 +1,5 @@
 import sys
 
-from reflect.cli.main import main
+from reflect.cli import main
 
 sys.exit(main())

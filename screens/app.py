@@ -43,11 +43,15 @@ class ReflectApp(App[None]):
         """Opened in the background when no store is given."""
         self.interviewer_name = ""
         """The last interviewer named in a consent dialog, offered again for the next one."""
+        self.open_mark = None
+        """Tells other reflect commands that this app has the database file open."""
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
         if self.store is None:
             self.start_opening()
+        else:
+            self.hold_database()
         self.set_interval(self.TIDY_EVERY, self.tidy_search_index)
 
     def start_opening(self) -> None:
@@ -91,6 +95,7 @@ class ReflectApp(App[None]):
             from reflect.store.engine import open_engine
 
             store, catalog = Store(open_engine(self.db, passphrase)), load_catalog()
+            self.hold_database(store)
         except WrongPassphrase:
             from reflect.paths import sqlite_file
 
@@ -101,6 +106,17 @@ class ReflectApp(App[None]):
             self.call_from_thread(self.cannot_open, str(exc))
             return
         self.call_from_thread(self.database_opened, store, catalog)
+
+    def hold_database(self, store: Store | None = None) -> None:
+        """Mark the database file as open here, so that encrypt, passphrase and schema
+        upgrades elsewhere refuse instead of rewriting it under this app."""
+        from reflect.store.engine import hold_open
+
+        self.open_mark = hold_open((store or self.store).engine, "the reflect app")
+
+    def on_unmount(self) -> None:
+        if self.open_mark is not None:
+            self.open_mark.close()
 
     def database_opened(self, store: Store, catalog: ProtocolCatalog) -> None:
         self.store, self.catalog = store, catalog

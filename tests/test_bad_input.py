@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from sqlalchemy import event, text
 
-from reflect.cli.main import main
+from reflect.cli import main
 from reflect.errors import ReflectError, StorageError
 from reflect.exchange.markdown import session_markdown
 from reflect.method.session import SessionRun

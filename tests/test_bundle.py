@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session as DBSession
 from sqlmodel import select
 
-from reflect.cli.main import main
+from reflect.cli import main
 from reflect.errors import ReflectError
 from reflect.exchange.bundle import bundle_data, checksum, export_bundle, import_bundle
 from reflect.exchange.demo import load_demo

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reflect.cli.main import main
+from reflect.cli import main
 from reflect.errors import ReflectError
 from reflect.exchange.markdown import export_sessions
 from reflect.privacy.encryption import (

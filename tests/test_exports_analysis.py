@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from reflect.cli.main import main
+from reflect.cli import main
 from reflect.exchange.demo import load_demo
 from reflect.exchange.qdpx import NS, export_qdpx
 from reflect.exchange.tables import export_csv

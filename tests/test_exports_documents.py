@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from docx import Document
 
-from reflect.cli.main import main
+from reflect.cli import main
 from reflect.errors import ReflectError
 from reflect.exchange.demo import load_demo
 from reflect.exchange.documents import export_book, export_story

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reflect.cli.main import main
+from reflect.cli import main
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
 from reflect.exchange.markdown import export_sessions, session_markdown

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reflect import paths
-from reflect.cli.main import main
+from reflect.cli import main
 from reflect.protocol.definition import ProtocolError, load_catalog, load_protocol_file
 from reflect.roles import Role
 from tests.conftest import PROMPTS

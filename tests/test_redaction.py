@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session as DBSession
 from sqlmodel import select
 
-from reflect.cli.main import main
+from reflect.cli import main
 from reflect.exchange.demo import load_demo
 from reflect.models import AuditEvent
 from reflect.privacy.encryption import WrongPassphrase

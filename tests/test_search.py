@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from reflect.cli.main import main
+from reflect.cli import main
 from reflect.exchange.demo import load_demo
 from reflect.store import Store
 from reflect.store.engine import open_engine

@@ -123,7 +123,7 @@ def test_db_path_that_is_a_folder(tmp_path):
 
 @pytest.mark.sqlite_only  # full-text search and backups are SQLite's
 def test_backup_command_while_another_connection_writes(store, interview, tmp_path, capsys):
-    from reflect.cli.main import main
+    from reflect.cli import main
 
     _, _, session = interview
     store.save_answer(session.id, "success-what", text="before the backup")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.table import Table
 
-from reflect import paths
+from reflect import inuse, paths
 from reflect.cli.console import console, say, warn
 from reflect.errors import ReflectError
 
@@ -59,7 +59,8 @@ def encrypt(db: str) -> int:
                            "one is offered encryption when the app first starts")
     engine(db).dispose()  # refuses damaged or foreign files, upgrades an old schema first
     passphrase = ask_new_passphrase()
-    plain_backups = encrypt_file(path, passphrase)
+    with inuse.rewriting(path, "encrypt"):
+        plain_backups = encrypt_file(path, passphrase)
     say(f"{path} is now encrypted. Keep the passphrase safe: a forgotten passphrase cannot "
          "be recovered.")
     for backup in plain_backups:
@@ -75,7 +76,9 @@ def change_passphrase_command(db: str) -> int:
     if path is None or not is_encrypted(path):
         raise ReflectError(f"{db} is not an encrypted database; 'reflect encrypt' encrypts it")
     old = _passphrase(PASSPHRASE_ENV, "the current passphrase")
-    change_passphrase(path, old, ask_new_passphrase())
+    new = ask_new_passphrase()
+    with inuse.rewriting(path, "change the passphrase of"):
+        change_passphrase(path, old, new)
     say(f"The passphrase of {path} is changed. Backups made before keep the old one.")
     return 0
 

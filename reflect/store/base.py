@@ -20,6 +20,7 @@ from sqlmodel import Session as DBSession
 from reflect.errors import ReflectError, StorageError, explain_storage_error
 from reflect.models import AuditEvent, ProtocolSnapshot, Session
 from reflect.protocol.definition import Protocol
+from reflect.store.engine import check_same_file
 
 
 def digest(value: object) -> str:
@@ -43,6 +44,7 @@ class StoreBase:
     def _db(self) -> Iterator[DBSession]:
         """One database session; a write the database cannot take (disk full, read-only,
         locked) becomes a StorageError with a plain message, and nothing is half-written."""
+        check_same_file(self.engine)
         try:
             with DBSession(self.engine, expire_on_commit=False) as db:
                 yield db

@@ -15,8 +15,8 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
-from reflect import paths
-from reflect.errors import ReflectError
+from reflect import inuse, paths
+from reflect.errors import ReflectError, StorageError
 from reflect.models import utcnow
 from reflect.privacy import encryption
 from reflect.store import schema
@@ -42,6 +42,41 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
+
+
+_FILES: WeakKeyDictionary[Engine, tuple[Path, tuple[int, int]]] = WeakKeyDictionary()
+"""The SQLite file each opened engine writes to, and its identity (device, inode) at opening."""
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_dev, status.st_ino
+
+
+def check_same_file(engine: Engine) -> None:
+    """Refuse to go on writing when the file was removed or replaced since it was opened (by
+    a program that ignored the open marks, or by hand): the writes would go to a file nobody
+    will ever read again."""
+    if (known := _FILES.get(engine)) is None:
+        return
+    path, identity = known
+    try:
+        same = _identity(path) == identity
+    except OSError:
+        same = False
+    if not same:
+        raise StorageError(
+            f"the database file {path} was removed or replaced by another program while reflect "
+            "had it open, so nothing more is saved into it. What you typed stays on screen: "
+            "copy it somewhere safe, then quit and start reflect again.")
+
+
+def hold_open(engine: Engine, program: str) -> inuse.OpenMark | None:
+    """Mark the engine's SQLite file as open by this process (see reflect.inuse); None for a
+    database server."""
+    if (known := _FILES.get(engine)) is None:
+        return None
+    return inuse.OpenMark(known[0], program)
 
 
 _PASSPHRASES: WeakKeyDictionary[Engine, str] = WeakKeyDictionary()
@@ -131,7 +166,7 @@ def migrate(engine: Engine) -> int:
                 return 0
             outdated = schema.needs_upgrade(conn, found)
         if outdated:
-            schema.upgrade(engine, found, backup=lambda: _backup_before_upgrade(engine, found))
+            _upgrade(engine, found)
     except DatabaseError as exc:
         raise _explain(engine, exc) from None
     return schema.revision_number(found)
@@ -141,6 +176,16 @@ def _backup_before_upgrade(engine: Engine, found: str) -> None:
     if (path := sqlite_path(str(engine.url))) is not None:
         engine.dispose()
         backup_sqlite(path, f"v{schema.revision_number(found)}", passphrase=passphrase_of(engine))
+
+
+def _upgrade(engine: Engine, found: str) -> None:
+    """Upgrade, refusing while another program has the file open (it would go on writing with
+    the old schema in mind)."""
+    if (path := sqlite_path(str(engine.url))) is None:
+        schema.upgrade(engine, found, backup=lambda: None)
+        return
+    with inuse.rewriting(path, "upgrade the schema of"):
+        schema.upgrade(engine, found, backup=lambda: _backup_before_upgrade(engine, found))
 
 
 def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:
@@ -170,4 +215,5 @@ def open_engine(db: str, passphrase: str | None = None) -> Engine:
         raise _explain(engine, exc) from None
     if (path := sqlite_path(str(engine.url))) is not None:
         path.chmod(0o600)
+        _FILES[engine] = (path, _identity(path))
     return engine

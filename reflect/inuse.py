@@ -1,0 +1,147 @@
+"""Who has a database file open: marks beside the file, held with an OS file lock.
+
+Every running app holds a mark (`<db>.open/<pid>-<n>.mark`, an exclusive lock on that file
+with the program, process and host written in it). A command that rewrites the file (encrypt,
+passphrase, a schema upgrade) first takes the folder's `rewrite.lock`, then looks for marks
+whose lock is still held: if there is one it refuses, naming the program. A mark whose lock is
+free belongs to a process that died and is removed. An app that starts while a rewrite runs
+sees `rewrite.lock` held and waits for the user to try again. The OS drops every lock of a
+process that dies, so nothing stays locked after a crash. Works with fcntl (Linux, macOS) and
+msvcrt (Windows).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+from typing import IO
+
+from reflect.errors import ReflectError
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows laptops
+    import msvcrt
+
+    def _try_lock(handle: IO) -> bool:
+        # Windows locks are mandatory: lock one byte far past the text, so that others can
+        # still read who holds the mark.
+        position = handle.tell()
+        try:
+            handle.seek(1 << 20)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        finally:
+            handle.seek(position)
+        return True
+else:
+    import fcntl
+
+    def _try_lock(handle: IO) -> bool:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
+
+
+class InUse(ReflectError):
+    """Another program has the database open (or is rewriting it)."""
+
+
+@dataclass(frozen=True)
+class Holder:
+    program: str
+    pid: int
+    host: str
+    since: str
+
+    def describe(self) -> str:
+        where = "" if self.host == socket.gethostname() else f" on {self.host}"
+        return f"{self.program} (process {self.pid}{where}, open since {self.since})"
+
+
+_numbers = count()
+
+
+def marks_dir(db: Path) -> Path:
+    return db.with_name(db.name + ".open")
+
+
+def _folder(db: Path) -> Path:
+    folder = marks_dir(db)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def _open_private(path: Path) -> IO:
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    return os.fdopen(descriptor, "r+", encoding="utf-8")
+
+
+class OpenMark:
+    """This process has the database open; held until close() or the process ends."""
+
+    def __init__(self, db: Path, program: str):
+        folder = _folder(db)
+        self.path = folder / f"{os.getpid()}-{next(_numbers)}.mark"
+        self._handle: IO | None = _open_private(self.path)
+        _try_lock(self._handle)
+        self._handle.write(json.dumps({"program": program, "pid": os.getpid(),
+                                       "host": socket.gethostname(),
+                                       "since": time.strftime("%Y-%m-%d %H:%M")}))
+        self._handle.flush()
+        with _open_private(folder / "rewrite.lock") as rewrite:
+            if not _try_lock(rewrite):
+                self.close()
+                raise InUse(f"{db} is being rewritten by another reflect command (encrypt or "
+                            "a new passphrase); try again when it has finished")
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+            with suppress(OSError):
+                self.path.unlink()
+
+
+def holders(db: Path) -> list[Holder]:
+    """The programs that have the database open now; marks of dead processes are removed."""
+    folder = marks_dir(db)
+    found = []
+    for mark in sorted(folder.glob("*.mark")) if folder.is_dir() else []:
+        try:
+            handle = _open_private(mark)
+        except OSError:
+            continue
+        with handle:
+            if _try_lock(handle):  # nobody holds it: its process is gone
+                with suppress(OSError):
+                    mark.unlink()
+                continue
+            try:
+                found.append(Holder(**json.loads(handle.read() or "{}")))
+            except (TypeError, ValueError):
+                found.append(Holder("a program", 0, "?", "?"))
+    return found
+
+
+@contextmanager
+def rewriting(db: Path, action: str) -> Iterator[None]:
+    """Run a rewrite of the database file only if no other program has it open."""
+    folder = _folder(db)
+    with _open_private(folder / "rewrite.lock") as lock:
+        if not _try_lock(lock):
+            raise InUse(f"another reflect command is already rewriting {db}; let it finish")
+        if found := holders(db):
+            names = "; ".join(holder.describe() for holder in found)
+            raise InUse(f"cannot {action} {db} while it is open in {names}. Quit reflect "
+                        "there (ctrl+q saves first), then run this command again. Nothing "
+                        "was changed.")
+        yield
