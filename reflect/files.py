@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create a folder and any missing parents, each readable by the owner only (whatever the
+    umask); existing folders are left as they are."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for created in reversed(missing):
+        created.mkdir(mode=0o700, exist_ok=True)
+        created.chmod(0o700)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty owner-only file if there is none (SQLite then gives its WAL, shared
+    memory and journal files the same mode)."""
+    make_private_dirs(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def write_private(path: Path, data: bytes) -> None:
     """Write a file readable by the owner only, atomically (a crash leaves the old file or
     none, never half of one)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(path.parent)
     partial = path.with_name(f".{path.name}.partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as out:

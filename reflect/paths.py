@@ -19,6 +19,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from reflect.files import make_private_dirs
+
 APP_NAME = "reflect"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -28,7 +30,7 @@ def data_dir() -> Path:
     override = os.environ.get("REFLECT_DATA_DIR")
     path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
     if not path.exists():
-        path.mkdir(parents=True, mode=0o700)  # the answers are about vulnerable families
+        make_private_dirs(path)  # the answers are about vulnerable families
     return path
 
 
@@ -45,7 +47,7 @@ def keys_file() -> Path:
 def user_protocols_dir() -> Path:
     """Where users drop their own protocol files; shown beside the shipped ones."""
     path = data_dir() / "protocols"
-    path.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(path)
     return path
 
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Input, Static
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
 from reflect.models import ActionItem
+from screens.safe import SafeTable
 
 
 class ActionPlan(Vertical):
@@ -41,7 +42,7 @@ class ActionPlan(Vertical):
         action_id: uuid.UUID
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="action-table", cursor_type="row")
+        yield SafeTable(id="action-table", cursor_type="row")
         with Horizontal(id="action-form"):
             yield Input(id="action-text", placeholder="a concrete step", compact=True)
             yield Input(id="action-date", placeholder="review: +14", compact=True)

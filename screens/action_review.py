@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, Select, Static, TextArea
 
 from reflect.models import ActionItem, ActionStatus
+from reflect.text import visible
+from screens.safe import SafeTextArea
 
 OUTCOMES = [("done", ActionStatus.DONE), ("partly done", ActionStatus.PARTLY),
             ("not done", ActionStatus.NOT_DONE), ("dropped", ActionStatus.DROPPED)]
@@ -26,15 +28,15 @@ class ReviewAction(ModalScreen[tuple[ActionStatus, str, bool] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Review an action", classes="dialog-title")
-            yield Static(self.item.text, id="review-step", markup=False)
-            yield Static(f"From {self.source}; review was due "
+            yield Static(visible(self.item.text), id="review-step", markup=False)
+            yield Static(f"From {visible(self.source)}; review was due "
                          f"{self.item.review_on.isoformat() if self.item.review_on else ''}",
                          classes="hint", markup=False)
             yield Label("What came of it?")
             yield Select([(label, status.value) for label, status in OUTCOMES], value="done",
                          allow_blank=False, id="outcome", compact=True)
             yield Label("What happened? (what helped, what got in the way)")
-            yield TextArea(id="review-note")
+            yield SafeTextArea(id="review-note")
             yield Checkbox("Start a follow-up reflection now, with the earlier answers beside",
                            id="follow-up")
             with Horizontal(classes="buttons"):

@@ -150,6 +150,14 @@ class ReflectApp(App[None]):
                 screen.leave_saving()
         self.exit()
 
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications often name stored things (a pseudonym, a title): never markup."""
+        from reflect.text import visible
+
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=markup)
+
     def show_error(self, message: str) -> None:
         self.notify(message, title="Not done", severity="error", timeout=8)
 

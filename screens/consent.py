@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from reflect.protocol.definition import Protocol
 from reflect.store import CONSENT_METHODS, ConsentRecord
+from reflect.text import visible
 
 
 class ConsentDialog(ModalScreen[ConsentRecord | None]):
@@ -27,13 +28,15 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
         consent = self.protocol.consent
         assert consent is not None  # interview protocols always have one (validated)
         with Vertical(classes="dialog"):
-            yield Static(f"Consent of {self.informant_label}", classes="dialog-title")
+            yield Static(f"Consent of {visible(self.informant_label)}", classes="dialog-title",
+                         markup=False)
             with VerticalScroll(id="consent-text"):
                 if self.protocol.introduction:
                     yield Static(self.protocol.introduction.strip() + "\n", markup=False,
                                  id="introduction")
                 yield Static(consent.text.strip(), markup=False, id="consent-body")
-                yield Static(f"Consent text version: {consent.version}", classes="hint")
+                yield Static(f"Consent text version: {consent.version}", classes="hint",
+                             markup=False)
             yield Label("Interviewer (who asked and records consent)")
             yield Input(self.interviewer, id="interviewer", compact=True,
                         placeholder="your name")

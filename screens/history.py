@@ -18,6 +18,7 @@ from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
 from screens.labels import STATUS_LABELS, when
 from screens.paged_table import PagedTable, Row
+from screens.safe import SafeTable
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -42,7 +43,7 @@ class HistoryScreen(Screen[None]):
             yield PagedTable(self._timeline_rows, id="timeline")
             yield Static("", id="history-empty", classes="hint")
             yield Static("", id="ratings-title", classes="section-title")
-            yield DataTable(id="ratings", cursor_type="row")
+            yield SafeTable(id="ratings", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from reflect.roles import Role
 from reflect.vocab import SessionStatus
 from screens.labels import STATUS_LABELS, when
 from screens.paged_table import PagedTable, Row
+from screens.safe import SafeTable
 
 if TYPE_CHECKING:
     from reflect.models import Session
@@ -43,13 +44,13 @@ class HomeScreen(Screen[None]):
             yield Static("", id="protocol-problems", classes="error-text")
             yield Static("Actions due for review  (Enter reviews)", classes="section-title",
                          id="due-title")
-            yield DataTable(id="due", cursor_type="row")
+            yield SafeTable(id="due", cursor_type="row")
             yield Static("Stories", classes="section-title")
             yield PagedTable(self._story_rows, id="stories")
             yield Static("", id="stories-empty", classes="hint")
             yield Static("Recent sessions  (Enter opens; in-progress ones resume where they "
                          "stopped)", classes="section-title")
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield SafeTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -11,11 +11,13 @@ from collections.abc import Callable, Sequence
 from textual import on
 from textual.widgets import DataTable
 
+from screens.safe import SafeTable
+
 Row = tuple[str, Sequence[object]]
 """A row key and its cells."""
 
 
-class PagedTable(DataTable):
+class PagedTable(SafeTable):
     PAGE = 100
 
     def __init__(self, fetch: Callable[[int, int], list[Row]], **kwargs) -> None:

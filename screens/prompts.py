@@ -10,6 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from screens.safe import plain
+
 
 class TextPrompt(ModalScreen[str | None]):
     """Ask for one non-empty line of text."""
@@ -24,7 +26,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Label(self.label)
             yield Input(self.value, id="text", compact=True)
             yield Static("", id="form-error", classes="error-text")
@@ -57,8 +59,9 @@ class PickDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield OptionList(*[Option(label, id=key) for key, label in self.items], id="items")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield OptionList(*[Option(plain(label), id=key) for key, label in self.items],
+                             id="items")
             yield Static("Enter chooses · Esc cancels", classes="hint")
 
     @on(OptionList.OptionSelected)
@@ -80,7 +83,7 @@ class SplitDialog(ModalScreen[tuple[list[str], str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
             yield Label("Tick the principles to move (space):")
             yield SelectionList[str](*[(label, key) for key, label in self.items], id="items")
             yield Label("Name of the new common principle")

@@ -14,6 +14,8 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Static
 
 from reflect.errors import ReflectError
 from reflect.privacy.redact import REDACTED
+from reflect.text import visible
+from screens.safe import SafeTable
 
 
 class RedactionScreen(ModalScreen[None]):
@@ -32,10 +34,11 @@ class RedactionScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Names to hide in exports", classes="dialog-title")
-            yield Static(f"Exports of '{self.story_title}' and of the book show these instead "
-                         "of the names (whole words, any case). Del removes the selected one.",
+            yield Static(f"Exports of '{visible(self.story_title)}' and of the book show these "
+                         "instead of the names (whole words, any case). Del removes the selected "
+                         "one.",
                          classes="hint", markup=False)
-            yield DataTable(id="redactions", cursor_type="row")
+            yield SafeTable(id="redactions", cursor_type="row")
             with Horizontal(id="redaction-form"):
                 yield Input(id="term", placeholder="name or place", compact=True)
                 yield Input(id="replacement", placeholder=f"show instead ({REDACTED})",

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from reflect.models import Story
 from reflect.protocol.definition import Protocol
+from screens.safe import esc
 
 
 class StartReflection(ModalScreen[dict | None]):
@@ -27,8 +28,9 @@ class StartReflection(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Start a reflection", classes="dialog-title")
-            yield OptionList(*[Option(f"[b]{p.title}[/b]\n  [dim]{p.description.strip()}[/dim]",
-                                      id=p.id) for p in self.protocols], id="protocols")
+            yield OptionList(*[Option(f"[b]{esc(p.title)}[/b]\n  [dim]{esc(p.description.strip())}"
+                                      "[/dim]", id=p.id) for p in self.protocols],
+                             id="protocols")
             yield Label("Your name (optional)")
             yield Input(self.author, id="author", compact=True)
             yield Label("About a case: pseudonym only (optional)")

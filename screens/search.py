@@ -11,13 +11,15 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from reflect.store.search import PAGE, SearchHit, search_answers, search_principles, snippet_parts
+from reflect.text import visible
+from screens.safe import SafeTable
 
 
 def marked(snippet: str) -> Text:
     """A snippet with its matches highlighted (markers from reflect.store.search)."""
     result = Text()
     for piece, is_match in snippet_parts(snippet):
-        result.append(piece, style="bold reverse" if is_match else "")
+        result.append(visible(piece), style="bold reverse" if is_match else "")
     return result
 
 
@@ -37,7 +39,7 @@ class SearchScreen(Screen[None]):
         yield Header()
         yield Input(id="query", placeholder="search all answers and principles")
         yield Static("", id="summary", classes="hint")
-        yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
+        yield SafeTable(id="results", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

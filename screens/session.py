@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 import uuid
 
-from rich.markup import escape
 from sqlalchemy.exc import SQLAlchemyError
 from textual import events, on
 from textual.app import ComposeResult
@@ -28,9 +27,11 @@ from reflect.method.session import SessionRun
 from reflect.models import SessionStatus
 from reflect.protocol.render import answer_text
 from reflect.roles import Role
+from reflect.text import visible
 from screens.action_plan import ActionPlan
 from screens.confirm import ConfirmDialog
 from screens.labels import STATUS_LABELS, clock, when
+from screens.safe import SafeTextArea, esc
 
 STATE_MARKS = {"answered": "[green]✓[/]", "skipped": "[yellow]–[/]", "open": "[dim]·[/]"}
 OUTLINE_WIDTH = 26
@@ -92,7 +93,7 @@ class SessionScreen(Screen[None]):
                 yield SelectionList[str](id="ticks")
                 yield ActionPlan(id="plan")
                 yield Static("", id="note-label")
-                yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False)
+                yield SafeTextArea(id="answer", soft_wrap=True, show_line_numbers=False)
                 yield Static("", id="answer-status")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -115,7 +116,7 @@ class SessionScreen(Screen[None]):
         else:
             case = run.session.case_label
             self.who = f"Reflection: {case}" if case else "Reflection"
-        self.sub_title = run.protocol.title
+        self.sub_title = visible(run.protocol.title)
         self.set_interval(1, self._tick)
         self.show_question()
         self.call_after_refresh(self._redraw_outline_if_resized)
@@ -154,19 +155,19 @@ class SessionScreen(Screen[None]):
         minutes = f" · suggested {stage.minutes} min" if stage.minutes else ""
         plan = f" (plan: {planned} min by its end)" if planned else ""
         self._set("#stage-line",
-                  f"[b]Stage {stage_number}/{len(run.protocol.stages)}: {escape(stage.title)}"
+                  f"[b]Stage {stage_number}/{len(run.protocol.stages)}: {esc(stage.title)}"
                   f"[/b][dim]{minutes}{plan}[/dim]")
         required = "  [b $warning](required)[/]" if question.required else ""
-        self._set("#prompt", f"[b]{run.index + 1}. {escape(question.prompt)}[/b]{required}")
-        self._set("#probes", "\n".join(f"  • {escape(p)}" for p in question.probes))
-        self._set("#help", f"[dim]{escape(question.help)}[/dim]" if question.help else "")
+        self._set("#prompt", f"[b]{run.index + 1}. {esc(question.prompt)}[/b]{required}")
+        self._set("#probes", "\n".join(f"  • {esc(p)}" for p in question.probes))
+        self._set("#help", f"[dim]{esc(question.help)}[/dim]" if question.help else "")
         lead = "Interviewer: " if run.session.kind == "interview" else ""
-        guidance = f"[i]{lead}{escape(stage.guidance)}[/i]" if stage.guidance else ""
+        guidance = f"[i]{lead}{esc(stage.guidance)}[/i]" if stage.guidance else ""
         self._set("#guidance", guidance)
         earlier = run.earlier()
         earlier_text = answer_text(question, earlier) if earlier else ""
         self._set("#earlier", f"[b]Earlier ({when(run.earlier_session.started_at)}):[/b]\n"
-                              f"{escape(earlier_text)}" if earlier_text else "")
+                              f"{esc(earlier_text)}" if earlier_text else "")
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
         self._show_answer_widgets()
         self._saved_note = ""
@@ -224,7 +225,7 @@ class SessionScreen(Screen[None]):
             items = [(str(i), option, option == current)
                      for i, option in enumerate(question.options)]
         choices = self.query_one("#choices", OptionList)
-        choices.set_options([Option(f"{'●' if on else '○'} {escape(label)}", id=key)
+        choices.set_options([Option(f"{'●' if on else '○'} {esc(label)}", id=key)
                              for key, label, on in items])
         chosen = [i for i, (_, _, on) in enumerate(items) if on]
         choices.highlighted = chosen[0] if chosen else 0
@@ -243,7 +244,7 @@ class SessionScreen(Screen[None]):
         for stage in run.protocol.stages:
             done = run.progress(stage)
             minutes = f" {stage.minutes}m" if stage.minutes else ""
-            options.append(Option(f"[b]{escape(_cut(stage.title, width - 9))}[/b] "
+            options.append(Option(f"[b]{esc(_cut(stage.title, width - 9))}[/b] "
                                   f"{done.done}/{done.total}{minutes}", disabled=True))
             for question in stage.questions:
                 number = run.questions.index(question) + 1
@@ -251,7 +252,7 @@ class SessionScreen(Screen[None]):
                     highlight = len(options)
                 text = _cut(question.prompt, width - 8)
                 options.append(Option(f"{STATE_MARKS[run.state(question.id)]} {number:>2} "
-                                      f"{escape(text)}", id=question.id))
+                                      f"{esc(text)}", id=question.id))
         outline.set_options(options)
         outline.highlighted = highlight
         self._shown_state = (run.question.id, run.state(run.question.id))
@@ -276,7 +277,7 @@ class SessionScreen(Screen[None]):
         self.query_one("#answer-status", Static).update("  ".join(bits))
         banner = ""
         if balance is not None and balance.one_sided and self.editable:
-            banner = f"[b]⚖ One-sided so far.[/b] {escape(balance.prompt.strip())}"
+            banner = f"[b]⚖ One-sided so far.[/b] {esc(balance.prompt.strip())}"
         self._set("#balance", banner)
         self._draw_topbar()
 
@@ -286,7 +287,7 @@ class SessionScreen(Screen[None]):
         filled = round(10 * total.done / total.total) if total.total else 0
         bar = "█" * filled + "░" * (10 - filled)
         self.query_one("#topbar", Static).update(
-            f"{escape(self.who)}  Q {run.index + 1}/{len(run.questions)}  {bar} "
+            f"{esc(self.who)}  Q {run.index + 1}/{len(run.questions)}  {bar} "
             f"{total.answered} answered, {total.skipped} skipped  ⏱ {clock(self.elapsed())}"
             + ("  [b]locked[/b]" if run.session.locked_at is not None else ""))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,10 +14,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 from reflect.errors import ReflectError
 from reflect.models import Informant, SessionStatus
 from reflect.roles import Role
+from reflect.text import visible
 from screens.consent import ConsentDialog
 from screens.informant_form import InformantForm
 from screens.labels import STATUS_LABELS, when
 from screens.prompts import PickDialog
+from screens.safe import SafeTable, esc
 from screens.story_form import StoryForm
 
 
@@ -45,10 +46,10 @@ class StoryScreen(Screen[None]):
         with Vertical(id="story"):
             yield Static("", id="story-info")
             yield Static("Informants  (Enter or i: interview; a: add)", classes="section-title")
-            yield DataTable(id="informants", cursor_type="row", zebra_stripes=True)
+            yield SafeTable(id="informants", cursor_type="row", zebra_stripes=True)
             yield Static("Interviews  (Enter opens; l: lock a completed one)",
                          classes="section-title")
-            yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
+            yield SafeTable(id="interviews", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -66,13 +67,13 @@ class StoryScreen(Screen[None]):
         if story is None:
             self.app.pop_screen()
             return
-        self.sub_title = story.title
+        self.sub_title = visible(story.title)
         ready = "  [b]ready for the book[/b]" if story.ready_for_book else ""
-        info = f"[b]{escape(story.title)}[/b]  [dim]({story.status.value})[/dim]{ready}"
+        info = f"[b]{esc(story.title)}[/b]  [dim]({story.status.value})[/dim]{ready}"
         for label, value in (("Service", story.service), ("Success", story.success_criteria),
                              ("Summary", story.summary)):
             if value.strip():
-                info += f"\n[b]{label}:[/b] {escape(value.strip())}"
+                info += f"\n[b]{label}:[/b] {esc(value.strip())}"
         self.query_one("#story-info", Static).update(info)
         informants = store.informants(self.story_id)
         sessions = store.sessions_for_story(self.story_id)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +19,7 @@ from reflect.exchange.documents import export_book
 from reflect.store import ThemeReach
 from screens.confirm import ConfirmDialog
 from screens.prompts import PickDialog, SplitDialog, TextPrompt
+from screens.safe import SafeTable, esc
 
 
 class ThemesScreen(Screen[None]):
@@ -39,7 +39,7 @@ class ThemesScreen(Screen[None]):
         with Vertical(id="themes"):
             yield Static("Common principles by stories, widest reach first", id="matrix-title",
                          classes="section-title")
-            yield DataTable(id="matrix", cursor_type="row", zebra_stripes=True)
+            yield SafeTable(id="matrix", cursor_type="row", zebra_stripes=True)
             yield Static("", id="legend", classes="hint")
             with Horizontal(id="lists"):
                 with Vertical():
@@ -74,7 +74,7 @@ class ThemesScreen(Screen[None]):
             table.add_row(item.theme.name, f"{len(item.story_ids)}/{total}", *marks,
                           key=str(item.theme.id))
         self.query_one("#legend", Static).update(
-            "  ".join(f"{n} {escape(s.title)}" for n, s in enumerate(self.stories, start=1))
+            "  ".join(f"{n} {esc(s.title)}" for n, s in enumerate(self.stories, start=1))
             or "No stories yet.")
         ids = [str(r.theme.id) for r in self.reach]
         if keep is not None and str(keep) in ids:
@@ -92,13 +92,13 @@ class ThemesScreen(Screen[None]):
     def show_lists(self) -> None:
         theme = self.current()
         members = self.query_one("#members", OptionList)
-        members.set_options([Option(f"[b]{escape(self.story_titles.get(p.story_id, '?'))}:[/b] "
-                                    f"{escape(p.sentence())}", id=str(p.id))
+        members.set_options([Option(f"[b]{esc(self.story_titles.get(p.story_id, '?'))}:[/b] "
+                                    f"{esc(p.sentence())}", id=str(p.id))
                              for p in (theme.principles if theme else [])])
         loose = [p for p in self.app.store.principles() if p.theme_id is None]
         self.query_one("#loose", OptionList).set_options(
-            [Option(f"[b]{escape(self.story_titles.get(p.story_id, '?'))}:[/b] "
-                    f"{escape(p.sentence())}", id=str(p.id)) for p in loose]
+            [Option(f"[b]{esc(self.story_titles.get(p.story_id, '?'))}:[/b] "
+                    f"{esc(p.sentence())}", id=str(p.id)) for p in loose]
             or [Option("[dim]Every principle is in a common principle.[/dim]", disabled=True)])
 
     def _run(self, change, keep: uuid.UUID | None = None) -> None:

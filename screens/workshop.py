@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,7 +33,9 @@ from reflect.method.analysis import Passage, passages, topics_of
 from reflect.models import Answer, Principle
 from reflect.roles import Role
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord
+from reflect.text import visible
 from screens.confirm import ConfirmDialog
+from screens.safe import SafeTextArea, esc
 
 PART_LABELS = {"situation": ("When", "the situation"), "goal": ("To", "the goal (in order to)"),
                "action": ("Do", "the action"), "rationale": ("Because", "the rationale")}
@@ -53,8 +54,8 @@ class InterviewColumn(Vertical):
         self.segments: list[tuple[int, int, Answer]] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(f"[b]{escape(informant_label(self.record))}[/b]", classes="column-title")
-        yield TextArea(read_only=True, soft_wrap=True, show_line_numbers=False)
+        yield Static(f"[b]{esc(informant_label(self.record))}[/b]", classes="column-title")
+        yield SafeTextArea(read_only=True, soft_wrap=True, show_line_numbers=False)
 
     def show(self, shown: list[Passage]) -> None:
         text, self.segments = "", []
@@ -128,7 +129,7 @@ class WorkshopScreen(Screen[None]):
     def on_mount(self) -> None:
         store = self.app.store
         story = store.story(self.story_id)
-        self.sub_title = f"Principles workshop: {story.title}"
+        self.sub_title = f"Principles workshop: {visible(story.title)}"
         self.records = store.interviews_of(self.story_id)
         self.informant_of = {r.session.id: r for r in self.records}
         topics = topics_of(self.records)
@@ -168,7 +169,7 @@ class WorkshopScreen(Screen[None]):
             count = len(evidence[principle.id])
             tag = "[$error](no evidence)[/]" if not count else f"[dim]({count} quote" \
                 f"{'s' if count > 1 else ''})[/dim]"
-            options.append(Option(f"{number}. {escape(principle.sentence())} {tag}",
+            options.append(Option(f"{number}. {esc(principle.sentence())} {tag}",
                                   id=str(principle.id)))
         listing = self.query_one("#principles", OptionList)
         listing.set_options(options)
@@ -189,7 +190,7 @@ class WorkshopScreen(Screen[None]):
         if event.input.id in PRINCIPLE_PARTS:
             draft = Principle(story_id=self.story_id, **self._form())
             self.query_one("#sentence", Static).update(
-                f"[i]{escape(draft.sentence())}[/i]" if draft.sentence() else
+                f"[i]{esc(draft.sentence())}[/i]" if draft.sentence() else
                 "[dim]Fill in the parts; the sentence appears here.[/dim]")
 
     def _form(self) -> dict[str, str]:
@@ -206,7 +207,7 @@ class WorkshopScreen(Screen[None]):
             answer = self.app.store.answer_by_id(item.answer_id)
             record = self.informant_of.get(answer.session_id) if answer else None
             source = informant_label(record) if record else "?"
-            options.append(Option(f"“{escape(item.excerpt)}” [dim]— {escape(source)}[/dim]",
+            options.append(Option(f"“{esc(item.excerpt)}” [dim]— {esc(source)}[/dim]",
                                   id=str(item.id)))
         listing.set_options(options or [Option("[dim]No evidence yet.[/dim]", disabled=True)])
 

@@ -15,8 +15,12 @@ from reflect.privacy.encryption import (
     PassphraseNeeded,
     WrongPassphrase,
     change_passphrase,
+    check_new_passphrase,
+    cipher,
+    connect,
     encrypt_file,
     is_encrypted,
+    key_pragma,
 )
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import backup_sqlite, open_engine, passphrase_of
@@ -207,3 +211,38 @@ def test_where_says_whether_the_database_is_encrypted(tmp_path, capsys):
     assert "NOT encrypted" in capsys.readouterr().out
     assert main(["--db", str(secret), "where"]) == 0
     assert "(encrypted)" in capsys.readouterr().out
+
+
+def test_one_passphrase_rule_everywhere_a_passphrase_is_set(tmp_path, monkeypatch, capsys):
+    for weak in ("x", "        ", "a b c d e f g"):
+        with pytest.raises(ReflectError, match="at least 8 characters besides spaces"):
+            open_engine(str(tmp_path / "new.db"), weak)
+        with pytest.raises(ReflectError, match="at least 8"):
+            check_new_passphrase(weak)
+    monkeypatch.setenv("REFLECT_PASSPHRASE", "x")
+    assert main(["--db", str(tmp_path / "cli.db"), "search", "anything"]) == 1
+    assert "at least 8 characters" in capsys.readouterr().err
+    assert not is_encrypted(tmp_path / "cli.db")
+
+
+def test_passphrases_are_unicode_normalized(tmp_path):
+    import unicodedata
+
+    nfc = unicodedata.normalize("NFC", "café ünïcode wörds")
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfc != nfd
+    path = tmp_path / "reflect.db"
+    Store(open_engine(str(path), nfc)).create_story("typed as one character each")
+    assert [s.title for s in Store(open_engine(str(path), nfd)).stories()] == [
+        "typed as one character each"]
+    # a database keyed before normalization, with the decomposed form, still opens
+    old = tmp_path / "old.db"
+    connection = cipher().connect(str(old))
+    connection.execute(key_pragma(nfd))
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+    connect(old, nfc).close()
+    connect(old, nfd).close()
+    with pytest.raises(WrongPassphrase):
+        connect(old, "another passphrase")

@@ -139,3 +139,21 @@ def test_content_hash_changes_with_content():
     changed = protocol.model_copy(update={"title": "Other"})
     assert protocol.content_hash != changed.content_hash
     assert len(protocol.content_hash) == 64
+
+
+def test_an_alias_bomb_is_refused_within_two_seconds(tmp_path):
+    import time
+
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 12):
+        lines.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]")
+    lines.append("id: bomb\nversion: '1'\ntitle: x\nkind: interview\nstages: *a11")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines))
+    assert path.stat().st_size < 1000
+    started = time.monotonic()
+    with pytest.raises(ProtocolError) as caught:
+        load_protocol_file(path)
+    assert time.monotonic() - started < 2
+    [problem] = caught.value.problems
+    assert "bomb.yaml" in str(problem) and "aliases" in str(problem)

@@ -11,10 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-from rich.table import Column, Table
+from rich.table import Column
+from rich.text import Text
 
 from reflect import __version__, paths
-from reflect.cli.console import console, errors, say
+from reflect.cli.console import PlainTable, console, errors, say, warn
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
 from reflect.cli.privacy import (
     change_passphrase_command,
@@ -25,6 +26,7 @@ from reflect.cli.privacy import (
     redactor_for,
 )
 from reflect.errors import ReflectError
+from reflect.text import visible
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,7 +122,8 @@ def _protocols_list() -> int:
     from reflect.protocol.definition import load_catalog
 
     catalog = load_catalog()
-    table = Table(Column("id", no_wrap=True), "kind", "version", "title", "for roles", "source")
+    table = PlainTable(Column("id", no_wrap=True), "kind", "version", "title", "for roles",
+                       "source")
     for protocol in sorted(catalog.protocols.values(), key=lambda p: (p.kind, p.id)):
         source = "user" if catalog.is_user_protocol(protocol.id) else "shipped"
         roles = ", ".join(role.label for role in protocol.roles)
@@ -128,7 +131,8 @@ def _protocols_list() -> int:
     console.print(table)
     console.print(f"User protocols folder: {paths.user_protocols_dir()}")
     for problem in catalog.problems:
-        errors.print(f"[red]not loaded:[/] {problem}", markup=True, highlight=False)
+        errors.print(Text.assemble(("not loaded: ", "red"), visible(str(problem))),
+                     highlight=False)
     return 1 if catalog.problems else 0
 
 
@@ -142,11 +146,10 @@ def _protocols_validate(files: list[Path]) -> int:
         except ProtocolError as exc:
             failed += 1
             for problem in exc.problems:
-                errors.print(str(problem), highlight=False, markup=False)
+                warn(str(problem))
         else:
-            console.print(f"{path}: ok ({protocol.kind} '{protocol.id}', "
-                          f"{len(protocol.stages)} stages, {len(protocol.questions)} questions)",
-                          highlight=False, markup=False)
+            say(f"{path}: ok ({protocol.kind} '{protocol.id}', {len(protocol.stages)} stages, "
+                f"{len(protocol.questions)} questions)")
     return 1 if failed else 0
 
 
@@ -211,18 +214,17 @@ def _demo(db: str) -> int:
 
 
 def _search(db: str, words: str, limit: int) -> int:
-    from rich.text import Text
 
     from reflect.store import Store
     from reflect.store.search import search_answers, search_principles, snippet_parts
 
     store = Store(engine(db))
     hits = search_principles(store, words, limit=10) + search_answers(store, words, limit=limit)
-    table = Table("story / case", "who", "question", "passage")
+    table = PlainTable("story / case", "who", "question", "passage")
     for hit in hits:
         passage = Text()
         for piece, is_match in snippet_parts(hit.snippet):
-            passage.append(piece, style="bold yellow" if is_match else "")
+            passage.append(visible(piece), style="bold yellow" if is_match else "")
         table.add_row(hit.story_title, hit.who, hit.question, passage)
     console.print(table)
     say(f"{len(hits)} result(s) for '{words}'")

@@ -6,18 +6,31 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from reflect.text import visible
 
 console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)
 
 
 def say(message: str) -> None:
-    """Print plain text (no rich markup: names and paths may hold brackets)."""
-    console.print(message, highlight=False, markup=False)
+    """Print plain text (no rich markup: names and paths may hold brackets; control codes are
+    shown, not obeyed)."""
+    console.print(visible(message), highlight=False, markup=False)
 
 
 def warn(message: str) -> None:
-    errors.print(message, highlight=False, markup=False)
+    errors.print(visible(message), highlight=False, markup=False)
+
+
+class PlainTable(Table):
+    """A rich Table whose string cells are stored text, shown as written (never markup)."""
+
+    def add_row(self, *cells, **kwargs) -> None:
+        super().add_row(*(Text(visible(c)) if isinstance(c, str) else c for c in cells),
+                        **kwargs)
 
 
 @contextmanager

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from reflect import paths
-from reflect.cli.console import progress, say
+from reflect.cli.console import PlainTable, progress, say
 from reflect.cli.privacy import engine, redactor_for
 
 
@@ -53,14 +53,12 @@ def superseded_command(db: str) -> int:
     """List the versions imports replaced (or did not take), with the text they held."""
     import json
 
-    from rich.table import Table
-
     from reflect.cli.console import console
     from reflect.exchange.bundle import superseded_versions
     from reflect.store import Store
 
     versions = superseded_versions(Store(engine(db)))
-    table = Table("kept at", "table", "id", "from", "content")
+    table = PlainTable("kept at", "table", "id", "from", "content")
     for version in versions:
         row = json.loads(version.content)
         words = next((row[k] for k in ("text", "title", "action", "name", "pseudonym")

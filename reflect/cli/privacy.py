@@ -10,10 +10,8 @@ import sys
 import uuid
 from pathlib import Path
 
-from rich.table import Table
-
 from reflect import inuse, paths
-from reflect.cli.console import console, say, warn
+from reflect.cli.console import PlainTable, console, say, warn
 from reflect.errors import ReflectError
 
 
@@ -112,7 +110,7 @@ def keys_command(args: argparse.Namespace) -> int:
             removed = keys.remove(args.pseudonym)
             say(f"Removed {removed} key(s) for {args.pseudonym}.")
         else:
-            table = Table("pseudonym", "real name", "story")
+            table = PlainTable("pseudonym", "real name", "story")
             for key in keys.entries():
                 table.add_row(key.pseudonym, key.real_name, key.story)
             console.print(table)
@@ -167,7 +165,7 @@ def redact_command(db: str, args: argparse.Namespace) -> int:
         say(f"Removed '{args.term}' from the redaction list.")
         return 0
     titles = {s.id: s.title for s in store.stories()}
-    table = Table("term", "shown as", "story")
+    table = PlainTable("term", "shown as", "story")
     for entry in store.redactions(everything=True):
         table.add_row(entry.term, entry.replacement or "[redacted]",
                       titles.get(entry.story_id, "every story") if entry.story_id else

@@ -12,6 +12,7 @@ file does not start with SQLite's header, which is how reflect knows to ask for 
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 
@@ -52,11 +53,27 @@ def is_encrypted(path: Path) -> bool:
     return size >= 512 and size % 512 == 0 and header != SQLITE_HEADER
 
 
+def normalized(passphrase: str) -> str:
+    """The passphrase in Unicode NFC: 'é' typed as one character or as e + accent (macOS
+    keyboards, some input methods) is the same passphrase."""
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def forms(passphrase: str) -> list[str]:
+    """The forms to try when opening: NFC first (every passphrase set since normalization
+    came in), then as typed and NFD (databases keyed before it)."""
+    return list(dict.fromkeys([normalized(passphrase), passphrase,
+                               unicodedata.normalize("NFD", passphrase)]))
+
+
 def check_new_passphrase(passphrase: str, repeated: str | None = None) -> str:
-    if len(passphrase) < MIN_LENGTH:
-        raise ReflectError(f"a passphrase needs at least {MIN_LENGTH} characters; several "
-                           "words are easier to remember and harder to guess")
-    if repeated is not None and repeated != passphrase:
+    """The one rule for every new passphrase (app, commands, environment variables, key
+    file): at least MIN_LENGTH characters besides spaces. Returns it normalized (NFC)."""
+    passphrase = normalized(passphrase)
+    if len(passphrase.strip()) < MIN_LENGTH or len("".join(passphrase.split())) < MIN_LENGTH:
+        raise ReflectError(f"a passphrase needs at least {MIN_LENGTH} characters besides "
+                           "spaces; several words are easier to remember and harder to guess")
+    if repeated is not None and normalized(repeated) != passphrase:
         raise ReflectError("the two passphrases differ; type the same one twice")
     return passphrase
 
@@ -67,31 +84,34 @@ def key_pragma(passphrase: str) -> str:
 
 
 def connect(path: Path, passphrase: str):
-    """A raw SQLCipher connection, keyed and checked: WrongPassphrase if the key is wrong."""
-    connection = cipher().connect(str(path))
-    connection.execute("PRAGMA cipher_log_level = NONE")  # never write to the terminal
-    connection.execute(key_pragma(passphrase))
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except cipher().DatabaseError:
-        connection.close()
-        raise WrongPassphrase(f"wrong passphrase for {path} (or it is not a reflect "
-                              "database); nothing was changed") from None
-    return connection
+    """A raw SQLCipher connection, keyed and checked (each form of the passphrase in turn):
+    WrongPassphrase if none opens it."""
+    for form in forms(passphrase):
+        connection = cipher().connect(str(path))
+        connection.execute("PRAGMA cipher_log_level = NONE")  # never write to the terminal
+        connection.execute(key_pragma(form))
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except cipher().DatabaseError:
+            connection.close()
+            continue
+        return connection
+    raise WrongPassphrase(f"wrong passphrase for {path} (or it is not a reflect database); "
+                          "nothing was changed")
 
 
 def env_passphrase() -> str | None:
     return os.environ.get(PASSPHRASE_ENV) or None
 
 
-def _sidecars(path: Path) -> list[Path]:
+def sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
 def encrypt_file(path: Path, passphrase: str) -> list[Path]:
     """Turn a plain SQLite database into an encrypted one in place; returns plain backups
     found beside it (they still hold the text; the caller tells the user)."""
-    check_new_passphrase(passphrase)
+    passphrase = check_new_passphrase(passphrase)
     if is_encrypted(path):
         raise ReflectError(f"{path} is already encrypted; use 'reflect passphrase' to change "
                            "its passphrase")
@@ -114,14 +134,14 @@ def encrypt_file(path: Path, passphrase: str) -> list[Path]:
     finally:
         check.close()
     partial.chmod(0o600)
-    for sidecar in _sidecars(path):
+    for sidecar in sidecars(path):
         sidecar.unlink(missing_ok=True)
     os.replace(partial, path)
     return sorted(p for p in path.parent.glob(f"{path.name}.*.bak") if not is_encrypted(p))
 
 
 def change_passphrase(path: Path, old: str, new: str) -> None:
-    check_new_passphrase(new)
+    new = check_new_passphrase(new)
     connection = connect(path, old)
     try:
         connection.execute("PRAGMA rekey = '" + new.replace("'", "''") + "'")

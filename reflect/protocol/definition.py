@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from reflect import paths
+from reflect.protocol.yaml_nodes import MAX_EXPANDED_NODES, expands_too_far, node_at
 from reflect.roles import Role
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -238,25 +239,6 @@ class ProtocolError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def _node_at(root: yaml.Node, loc: tuple) -> yaml.Node:
-    """The deepest YAML node along a pydantic error location (for its line number)."""
-    node = root
-    for part in loc:
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            match = next(((k, v) for k, v in node.value if k.value == part), None)
-            if match is None:
-                return node
-            key, value = match
-            node = value if part != loc[-1] else key
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                return node
-            node = node.value[part]
-        else:
-            return node
-    return node
-
-
 def _where(loc: tuple) -> str:
     text = ""
     for part in loc:
@@ -298,6 +280,11 @@ def parse_protocol(text: str, path: Path) -> Protocol:
         loader = _Loader(text)
         try:
             root = loader.get_single_node()
+            if root is not None and expands_too_far(root):
+                raise ProtocolError([ProtocolProblem(
+                    path, None, "", f"its YAML aliases (&name / *name) expand to more than "
+                    f"{MAX_EXPANDED_NODES:,} values; a protocol needs none: write the values "
+                    "out")])
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
@@ -318,7 +305,7 @@ def parse_protocol(text: str, path: Path) -> Protocol:
         problems = []
         for error in exc.errors():
             loc = tuple(part for part in error["loc"] if not str(part).startswith("function-"))
-            node = _node_at(root, loc)
+            node = node_at(root, loc)
             problems.append(ProtocolProblem(path, node.start_mark.line + 1, _where(loc),
                                             _message(error)))
         raise ProtocolError(problems) from None

@@ -8,6 +8,7 @@ migrations: reflect.store.schema.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 from weakref import WeakKeyDictionary
@@ -17,6 +18,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, Oper
 
 from reflect import inuse, paths
 from reflect.errors import ReflectError, StorageError
+from reflect.files import create_private_file
 from reflect.models import utcnow
 from reflect.privacy import encryption
 from reflect.store import schema
@@ -95,9 +97,14 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
     if (path := sqlite_path(url)) is not None:
         if path.is_dir():
             raise ReflectError(f"{path} is a folder; give --db the path of a database file")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        new = not path.exists() or path.stat().st_size == 0
+        create_private_file(path)
+        for sidecar in encryption.sidecars(path):
+            if sidecar.exists():
+                sidecar.chmod(0o600)
+        new = path.stat().st_size == 0
         encrypted = encryption.is_encrypted(path) or (new and passphrase is not None)
+        if new and passphrase is not None:
+            passphrase = encryption.check_new_passphrase(passphrase)
         if encrypted and passphrase is None:
             raise encryption.PassphraseNeeded(
                 f"{path} is encrypted (or damaged): give its passphrase (the app asks for it; "
@@ -208,11 +215,25 @@ def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:
 def open_engine(db: str, passphrase: str | None = None) -> Engine:
     """Make the engine and migrate; every problem becomes a ReflectError with a plain message.
     A wrong passphrase is found by the first read, before anything is written."""
+    if passphrase is not None:
+        *first, last = encryption.forms(passphrase)
+        for form in first:
+            with contextlib.suppress(encryption.WrongPassphrase):
+                return _open(db, form)
+        passphrase = last
+    return _open(db, passphrase)
+
+
+def _open(db: str, passphrase: str | None) -> Engine:
     engine = make_engine(db, passphrase)
     try:
         migrate(engine)
     except DatabaseError as exc:
+        engine.dispose()
         raise _explain(engine, exc) from None
+    except ReflectError:
+        engine.dispose()
+        raise
     if (path := sqlite_path(str(engine.url))) is not None:
         path.chmod(0o600)
         _FILES[engine] = (path, _identity(path))

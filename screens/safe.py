@@ -1,0 +1,44 @@
+"""Stored text on screen as plain data: never markup, never control codes (reflect.text)."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.segment import Segment
+from rich.text import Text
+from textual.strip import Strip
+from textual.widgets import DataTable, TextArea
+
+from reflect.text import visible
+
+
+def plain(value: object) -> Text:
+    """A cell, label or option that shows the value exactly as stored."""
+    return value if isinstance(value, Text) else Text(visible(str(value)))
+
+
+class SafeTable(DataTable):
+    """A DataTable whose string cells are shown as written (DataTable reads str as markup)."""
+
+    def add_row(self, *cells, **kwargs):
+        return super().add_row(*(plain(c) if isinstance(c, str) else c for c in cells),
+                               **kwargs)
+
+
+def esc(value: object) -> str:
+    """Stored text to put inside a markup string: brackets escaped, controls made visible."""
+    return escape(visible(str(value)))
+
+
+class SafeTextArea(TextArea):
+    """A TextArea that edits the stored text unchanged but draws its control characters as
+    visible stand-ins (a pasted escape sequence must not reach the terminal)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if not any(_has_control(segment.text) for segment in strip):
+            return strip
+        return Strip([Segment(visible(s.text), s.style, s.control) for s in strip])
+
+
+def _has_control(text: str) -> bool:
+    return visible(text) != text
