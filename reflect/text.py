@@ -25,6 +25,16 @@ def _stand_in(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """Text that XML 1.0 can hold (.qdpx, .docx), one character for one, so that ranges into
+    it stay right: a vertical tab or form feed (Word's line and page breaks) becomes a line
+    break, any other character XML forbids becomes U+FFFD."""
+    return _NOT_XML.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "\ufffd", text)
+
+
 def visible(text: str) -> str:
     """The text with every character a terminal would obey replaced by a visible stand-in."""
     return _UNSAFE.sub(_stand_in, text)

@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     tables = export_formats.add_parser("csv", help="tidy CSV files for spreadsheets, R, pandas")
     tables.add_argument("--out", type=Path, help="folder (default: exports/csv-TIME in the "
                         "data dir)")
+    tables.add_argument("--raw-values", action="store_true",
+                        help="write text exactly as stored, even cells a spreadsheet would run "
+                        "as formulas (=, +, -, @); by default they get a leading '")
     qdpx = export_formats.add_parser("qdpx", help="a REFI-QDA project for NVivo, ATLAS.ti, "
                                      "MAXQDA, QualCoder")
     qdpx.add_argument("--out", type=Path, help="file (default: exports/reflect-TIME.qdpx in "

@@ -30,7 +30,8 @@ def export_data(store, args: argparse.Namespace) -> int:
 
         folder = args.out or exports / f"csv-{stamp}"
         with progress("Writing CSV files") as update:
-            written = export_csv(store, folder, update, redactor_for(store, args))
+            written = export_csv(store, folder, update, redactor_for(store, args),
+                                 raw_values=args.raw_values)
         for path, rows in written.items():
             say(f"Wrote {path} ({rows:,} rows, {path.stat().st_size:,} bytes)")
     else:

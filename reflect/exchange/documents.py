@@ -21,6 +21,7 @@ from reflect.models import Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.roles import Role
 from reflect.store import Store
+from reflect.text import xml_text
 
 BlockKind = Literal["heading", "para", "quote", "bullet", "fact", "speaker", "page_break"]
 
@@ -134,7 +135,7 @@ def to_docx(blocks: list[Block], path: Path) -> None:
     from docx import Document  # deferred: only document exports need python-docx
 
     document = Document()
-    for block in blocks:
+    for block in (replace(b, text=xml_text(b.text), source=xml_text(b.source)) for b in blocks):
         if block.kind == "heading":
             document.add_heading(block.text, level=min(block.level - 1, 9))
         elif block.kind == "fact":

@@ -32,6 +32,7 @@ from reflect.models import Answer, Evidence, Principle, Session, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.render import value_text
 from reflect.store import Store
+from reflect.text import xml_text
 
 NS = "urn:QDA-XML:project:1.0"
 GUIDS = uuid.UUID("0b6f7a52-3c1d-4f7e-9a0b-5e2d8c4f1a36")
@@ -46,9 +47,9 @@ def _guid(*parts: object) -> str:
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) -> ET.Element:
     element = ET.SubElement(parent, f"{{{NS}}}{tag}",
-                            {k: str(v) for k, v in attrs.items() if v is not None})
+                            {k: xml_text(str(v)) for k, v in attrs.items() if v is not None})
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 
@@ -251,7 +252,8 @@ def qdpx_bytes(data: Dataset, progress: Progress | None = None) -> tuple[bytes, 
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("project.qde", xml)
         for source in sources:
-            archive.writestr(f"sources/{source.session.id}.txt", source.text.encode("utf-8"))
+            archive.writestr(f"sources/{source.session.id}.txt",
+                              xml_text(source.text).encode("utf-8"))
     if progress:
         progress("done", len(interviews), len(interviews))
     stories = {s.session.story_id for s in sources}

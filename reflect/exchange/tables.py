@@ -132,17 +132,35 @@ BUILDERS = {"stories": _stories, "answers": _answers, "principles": _principles,
             "evidence": _evidence, "themes": _themes, "action_items": _action_items}
 
 
-def csv_bytes(rows: list[list]) -> bytes:
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may read as the start of a formula (OWASP's CSV injection list)."""
+
+
+def neutralized(cell: str) -> str:
+    """A text cell a spreadsheet shows as text: one that could start a formula gets a leading
+    apostrophe, which spreadsheets hide and treat as 'this is text'."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def csv_bytes(rows: list[list], raw_values: bool = False) -> bytes:
+    """UTF-8 CSV with a BOM; text cells neutralized against formulas unless raw_values."""
     buffer = io.StringIO(newline="")
     csv.writer(buffer).writerows(
-        [[cell if isinstance(cell, str | int | float) else str(cell) for cell in row]
-         for row in rows])
+        [[_cell(cell, raw_values) for cell in row] for row in rows])
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def _cell(cell: object, raw_values: bool) -> object:
+    if isinstance(cell, int | float):
+        return cell
+    text = cell if isinstance(cell, str) else str(cell)
+    return text if raw_values else neutralized(text)
+
+
 def export_csv(store: Store, folder: Path, progress: Progress | None = None,
-               redactor: Redactor = NO_REDACTION) -> dict[Path, int]:
-    """Write the CSV files into folder; returns each file with its number of data rows."""
+               redactor: Redactor = NO_REDACTION, raw_values: bool = False) -> dict[Path, int]:
+    """Write the CSV files into folder; returns each file with its number of data rows.
+    Text that a spreadsheet would run as a formula is neutralized unless raw_values."""
     data = redact_dataset(load_dataset(store), redactor)
     written: dict[Path, int] = {}
     for done, name in enumerate(FILES):
@@ -150,7 +168,7 @@ def export_csv(store: Store, folder: Path, progress: Progress | None = None,
             progress(name, done, len(FILES))
         rows = BUILDERS[name](data)
         path = folder / f"{name}.csv"
-        write_private(path, csv_bytes(rows))
+        write_private(path, csv_bytes(rows, raw_values))
         written[path] = len(rows) - 1
     if progress:
         progress("done", len(FILES), len(FILES))
