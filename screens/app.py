@@ -158,6 +158,22 @@ class ReflectApp(App[None]):
         super().notify(visible(message), title=visible(title), severity=severity,
                        timeout=timeout, markup=markup)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: keep it for the crash report (Textual's own handling would
+        print a traceback with local variables, which hold stored text)."""
+        self._crash = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        from rich.text import Text
+
+        from reflect.crash import plain_message, write_report
+
+        self.bell()
+        error = getattr(self, "_crash", None) or self._exception
+        self._exit_renderables.append(Text(plain_message(write_report(error))))
+        self._close_messages_no_wait()
+
     def show_error(self, message: str) -> None:
         self.notify(message, title="Not done", severity="error", timeout=8)
 

@@ -299,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
             return import_bundle_command(db, args.file)
         return _run_app(db)
     except ReflectError as exc:
-        errors.print(f"reflect: {exc}", highlight=False, markup=False)
+        warn(f"reflect: {exc}")
         return 1
     except KeyboardInterrupt:
         return 130
@@ -311,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
                      "'reflect where' to check which database this is.",
                      highlight=False, markup=False)
         return 1
+    except Exception as exc:  # noqa: BLE001 - never a traceback: it can hold stored text
+        from reflect.crash import plain_message, write_report
+
+        warn(plain_message(write_report(exc)))
+        return 2
 
 
 if __name__ == "__main__":
