@@ -211,3 +211,22 @@ def test_cli_export_and_import_print_a_summary(demo, other, tmp_path, capsys):
     assert "0 rows added or updated" in capsys.readouterr().out
     assert main(["--db", cli_db(other.engine), "import", str(tmp_path / "none.json")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_import_lists_answers_their_protocol_does_not_explain(store, catalog, other, tmp_path,
+                                                                capsys):
+    story = store.create_story("S")
+    informant = store.add_informant(story.id, "Maya", "social_worker")
+    session = store.start_interview(informant.id, catalog.get("lfs-practitioner"),
+                                    ConsentRecord(True, "verbal", "Ana"))
+    store.save_answer(session.id, "success-what", text="known question")
+    odd = store.save_answer(session.id, "question-from-elsewhere", text="kept all the same")
+    export_bundle(store, tmp_path / "b.json")
+    summary = import_bundle(other, tmp_path / "b.json")
+    [line] = summary.unexplained
+    assert odd.id.hex[:8] in line and "'question-from-elsewhere'" in line
+    assert "lfs-practitioner" in line
+    assert other.answers(session.id)["question-from-elsewhere"].text == "kept all the same"
+    assert main(["--db", cli_db(other.engine), "import", str(tmp_path / "b.json")]) == 0
+    out = capsys.readouterr().out
+    assert "1 row(s) their protocol does not explain" in out and "question-from-elsewhere" in out

@@ -73,7 +73,8 @@ def superseded_command(db: str) -> int:
 
 
 def import_bundle_command(db: str, path: Path) -> int:
-    from reflect.exchange.bundle import import_bundle, summary_lines
+    from reflect.exchange.bundle import import_bundle
+    from reflect.exchange.import_report import summary_lines
     from reflect.store import Store
 
     store = Store(engine(db))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from sqlmodel import SQLModel, select
 from reflect import __version__
 from reflect.dates import as_utc, iso_utc
 from reflect.errors import ReflectError
+from reflect.exchange.import_report import unexplained_answers
 from reflect.files import write_private
 from reflect.models import (
     ActionItem,
@@ -236,6 +237,8 @@ class TableResult:
 @dataclass
 class ImportSummary:
     tables: dict[str, TableResult] = field(default_factory=dict)
+    unexplained: list[str] = field(default_factory=list)
+    """Rows the bundle's own protocol snapshots cannot explain (imported all the same)."""
 
     @property
     def changed(self) -> int:
@@ -366,6 +369,7 @@ def import_bundle(store: Store, path: Path, progress: Progress = _no_progress) -
                     if done % 500 == 0:
                         progress(name, done, total)
                 db.flush()  # the next table's rows refer to these
+            summary.unexplained = unexplained_answers(db, bundle.rows)
             db.commit()
         except IntegrityError as exc:
             db.rollback()
@@ -386,14 +390,3 @@ def superseded_versions(store: Store) -> list[SupersededVersion]:
     with DBSession(store.engine) as db:
         query = select(SupersededVersion).order_by(SupersededVersion.recorded_at.desc())
         return list(db.exec(query))
-
-
-def summary_lines(summary: ImportSummary) -> Iterable[str]:
-    for name, result in summary.tables.items():
-        parts = [f"{result.added:,} added", f"{result.updated:,} updated",
-                 f"{result.unchanged:,} unchanged"]
-        if result.kept_local:
-            parts.append(f"{result.kept_local} newer here (bundle's version kept as superseded)")
-        if result.not_restored:
-            parts.append(f"{result.not_restored} deleted here (not restored)")
-        yield f"{name}: " + ", ".join(parts)
