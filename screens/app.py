@@ -9,6 +9,7 @@ engine instead, and everything is ready before the first screen.
 from __future__ import annotations
 
 from contextlib import suppress
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -120,8 +121,41 @@ class ReflectApp(App[None]):
 
     def database_opened(self, store: Store, catalog: ProtocolCatalog) -> None:
         self.store, self.catalog = store, catalog
+        self.run_worker(self.check_and_back_up, thread=True, exit_on_error=False,
+                        group="check")
         if isinstance(self.screen, HomeScreen):
             self.screen.database_ready()
+
+    def check_and_back_up(self) -> None:
+        """In a worker thread, after opening: look for damage; if there is none, make the
+        day's automatic backup (a damaged file must not push good backups out)."""
+        from reflect.store.backups import (
+            automatic_backups,
+            backup_date,
+            daily_backup,
+            quick_check,
+        )
+
+        engine = self.store.engine
+        if (problem := quick_check(engine)) is None:
+            daily_backup(engine)
+            return
+        from reflect.paths import sqlite_file
+
+        backups = automatic_backups(sqlite_file(str(engine.url)) or Path())
+        way_back = (f"Quit, then run 'reflect restore 1' to put back the automatic backup of "
+                    f"{backup_date(backups[0])} (the damaged file is kept beside it)."
+                    if backups else "There is no automatic backup yet; quit and copy the "
+                    "database file somewhere safe before anything else.")
+        self.call_from_thread(self.database_damaged, f"SQLite found damage in the database "
+                              f"({problem}). What you type now may not be kept. {way_back}")
+
+    def database_damaged(self, message: str) -> None:
+        from screens.confirm import ConfirmDialog
+
+        self.push_screen(ConfirmDialog("The database is damaged", message, "Quit",
+                                       "Keep working"),
+                         lambda quit_now: self.exit(return_code=1) if quit_now else None)
 
     def cannot_open(self, message: str) -> None:
         from screens.confirm import ConfirmDialog

@@ -13,12 +13,12 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from reflect.errors import ReflectError
+from reflect.errors import ReflectError, StorageError
 from reflect.roles import Role
 from reflect.vocab import SessionStatus
 from screens.labels import STATUS_LABELS, when
 from screens.paged_table import PagedTable, Row
-from screens.safe import SafeTable
+from screens.safe import SafeTable, plain
 
 if TYPE_CHECKING:
     from reflect.models import Session
@@ -82,7 +82,10 @@ class HomeScreen(Screen[None]):
     def database_ready(self) -> None:
         """Called by the app once the database is open (see ReflectApp.open_database)."""
         self.show_protocol_problems()
-        self.refresh_lists()
+        try:
+            self.refresh_lists()
+        except StorageError as exc:  # a damaged file: the app's check explains what to do
+            self.query_one("#stories-empty", Static).update(plain(f"Cannot read the lists: {exc}"))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

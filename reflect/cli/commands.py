@@ -15,6 +15,7 @@ from rich.table import Column
 from rich.text import Text
 
 from reflect import __version__, paths
+from reflect.cli import repair
 from reflect.cli.console import PlainTable, console, errors, say, warn
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
 from reflect.cli.privacy import (
@@ -47,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = protocol_commands.add_parser("validate", help="check protocol files")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("where", help="show where the database and user protocols are")
+    repair.add_commands(commands)
     commands.add_parser("demo", help="load the fictional demo set (5 stories) into the database")
     backup = commands.add_parser("backup", help="write a consistent copy of the database "
                                  "(safe while the app is running)")
@@ -277,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
             return _protocols_validate(args.files)
         if args.command == "where":
             return _where(db)
+        if args.command == "check":
+            return repair.check_command(db)
+        if args.command == "restore":
+            return repair.restore_command(db, args)
         if args.command == "search":
             return _search(db, " ".join(args.words), args.limit)
         if args.command == "backup":

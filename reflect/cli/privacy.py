@@ -29,6 +29,13 @@ def engine(db: str):
         return open_engine(db, getpass.getpass("Passphrase: "))
 
 
+def current_passphrase() -> str:
+    """The database's passphrase: REFLECT_PASSPHRASE, else typed on the terminal."""
+    from reflect.privacy.encryption import PASSPHRASE_ENV
+
+    return _passphrase(PASSPHRASE_ENV, "the passphrase")
+
+
 def _passphrase(env: str, what: str, new: bool = False) -> str:
     """A passphrase from the environment variable, else typed on the terminal (twice, and
     checked, when it is a new one)."""

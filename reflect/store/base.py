@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session as DBSession
 
 from reflect.errors import ReflectError, StorageError, explain_storage_error
@@ -50,6 +50,11 @@ class StoreBase:
                 yield db
         except OperationalError as exc:
             raise StorageError(explain_storage_error(str(exc.orig or exc))) from exc
+        except DatabaseError as exc:  # "database disk image is malformed" and the like
+            raise StorageError(
+                "the database file is damaged (SQLite: "
+                f"{str(exc.orig or exc).splitlines()[0]}). Quit, then run 'reflect check' and "
+                "'reflect restore' to put back an automatic backup.") from exc
 
     def _audit(self, db: DBSession, entity: str, entity_id: uuid.UUID, action: str,
                actor: str = "", detail: str = "", old: object = None,

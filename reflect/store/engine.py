@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
 from reflect import inuse, paths
-from reflect.errors import ReflectError, StorageError
+from reflect.errors import ReflectError, StorageError, explain_storage_error
 from reflect.files import create_private_file
 from reflect.models import utcnow
 from reflect.privacy import encryption
@@ -205,6 +205,9 @@ def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:
     if "file is not a database" in message or "file is encrypted" in message:
         return ReflectError(f"{where} is not a SQLite database (or it is damaged); "
                             "choose another --db path. The file was not changed.")
+    if isinstance(exc, OperationalError) and ("disk i/o error" in message.lower()
+                                              or "full" in message.lower()):
+        return ReflectError(f"cannot open {where}: " + explain_storage_error(message, where))
     if isinstance(exc, OperationalError) and "locked" in message:
         return ReflectError(f"{where} is locked by another program; close it and try again")
     if isinstance(exc, OperationalError) and "readonly" in message:

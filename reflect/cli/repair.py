@@ -1,0 +1,75 @@
+"""reflect check and reflect restore: find damage, and put an automatic backup back."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reflect import paths
+from reflect.cli.console import say, warn
+from reflect.cli.privacy import current_passphrase, engine
+from reflect.errors import ReflectError
+
+
+def add_commands(commands) -> None:
+    commands.add_parser("check", help="check the database file for damage (quick_check)")
+    restore = commands.add_parser("restore", help="list the automatic backups, or put one "
+                                  "back in place of the database")
+    restore.add_argument("backup", nargs="?", help="a number from the list (1 = newest) or a "
+                         "backup file")
+    restore.add_argument("--yes", action="store_true", help="do not ask before replacing")
+
+
+def check_command(db: str) -> int:
+    from reflect.store.backups import automatic_backups, backup_date, quick_check
+
+    problem = quick_check(engine(db))
+    if problem is None:
+        say(f"{db}: no damage found.")
+        return 0
+    warn(f"{db} is damaged: {problem}")
+    file = paths.sqlite_file(db)
+    backups = automatic_backups(file) if file else []
+    if backups:
+        warn(f"The newest automatic backup is from {backup_date(backups[0])}: 'reflect "
+             "restore' lists them, 'reflect restore 1' puts it back (the damaged file is kept).")
+    return 1
+
+
+def restore_command(db: str, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reflect.privacy.encryption import is_encrypted
+    from reflect.store.backups import automatic_backups, backup_date, restore
+
+    file = paths.sqlite_file(db)
+    if file is None:
+        raise ReflectError("reflect restore works on a SQLite file; a database server has "
+                           "backups of its own")
+    backups = automatic_backups(file)
+    if args.backup is None:
+        if not backups:
+            say(f"No automatic backups of {file} yet (the app makes one a day).")
+        for number, backup in enumerate(backups, 1):
+            say(f"{number}. {backup_date(backup)}  {backup}")
+        return 0
+    if args.backup.isdigit() and 1 <= int(args.backup) <= len(backups):
+        chosen = backups[int(args.backup) - 1]
+    else:
+        chosen = Path(args.backup).expanduser()
+        if not chosen.is_file():
+            raise ReflectError(f"no backup numbered or named '{args.backup}'; 'reflect "
+                               "restore' lists them")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise ReflectError("add --yes to restore without being asked")
+        answer = input(f"Replace {file} with the backup of {backup_date(chosen)}? The current "
+                       "file is kept beside it. Type yes to go on: ")
+        if answer.strip().lower() != "yes":
+            say("Nothing was changed.")
+            return 1
+    passphrase = current_passphrase() if is_encrypted(chosen) else None
+    kept = restore(file, chosen, passphrase)
+    say(f"Restored {file} from {chosen}." + (f" The file it replaced is kept as {kept}."
+                                             if kept else ""))
+    return 0
