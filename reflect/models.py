@@ -228,3 +228,16 @@ class Redaction(SQLModel, table=True):
     replacement: str = ""
     created_at: datetime = Field(default_factory=utcnow)
 
+
+
+class SessionLease(SQLModel, table=True):
+    """Who is editing a session now: one place at a time. A lease lasts a minute and the
+    holder renews it while the session is open, so it lapses soon after a program dies."""
+
+    session_id: uuid.UUID = Field(foreign_key="session.id", primary_key=True)
+    holder: str
+    """Which program where: 'the reflect app on laptop-07 (process 4242)'."""
+    token: uuid.UUID
+    """Changes each time the lease is taken, so only the taker can renew or release it."""
+    taken_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime

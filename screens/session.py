@@ -31,6 +31,7 @@ from reflect.text import visible
 from screens.action_plan import ActionPlan
 from screens.confirm import ConfirmDialog
 from screens.labels import STATUS_LABELS, clock, when
+from screens.lease import LeaseKeeper
 from screens.safe import SafeTextArea, esc
 
 STATE_MARKS = {"answered": "[green]✓[/]", "skipped": "[yellow]–[/]", "open": "[dim]·[/]"}
@@ -73,6 +74,7 @@ class SessionScreen(Screen[None]):
         self._shown_state: tuple[str, str] | None = None
         self._drawn_width = 0
         self._bindings_for: SessionStatus | None = None
+        self.lease = LeaseKeeper(self, session_id, self._lease_lost)
 
     # Building ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -117,6 +119,13 @@ class SessionScreen(Screen[None]):
             case = run.session.case_label
             self.who = f"Reflection: {case}" if case else "Reflection"
         self.sub_title = visible(run.protocol.title)
+        if run.session.status == SessionStatus.IN_PROGRESS:
+            self.lease.take()
+            if (held := self.lease.held) is not None:
+                self.app.notify(f"This is open in {held.holder} since {when(held.since)}: it "
+                                "opens read-only here. Close it there first (a program that "
+                                "stopped lets go within a minute).", title="Open elsewhere",
+                                timeout=12)
         self.set_interval(1, self._tick)
         self.show_question()
         self.call_after_refresh(self._redraw_outline_if_resized)
@@ -135,7 +144,17 @@ class SessionScreen(Screen[None]):
 
     @property
     def editable(self) -> bool:
-        return self.run is not None and self.run.session.status == SessionStatus.IN_PROGRESS
+        return (self.run is not None and self.run.session.status == SessionStatus.IN_PROGRESS
+                and self.lease.held is None)
+
+    def _lease_lost(self) -> None:
+        self.app.notify("Another program took this session while it was idle here; it is "
+                        "read-only now. What was saved is kept.", title="Open elsewhere",
+                        severity="warning", timeout=12)
+        self.show_question()
+
+    def on_unmount(self) -> None:
+        self.lease.release()
 
     @property
     def kind(self) -> str:
@@ -270,7 +289,9 @@ class SessionScreen(Screen[None]):
         balance = run.balance()
         if balance is not None:
             bits.append(f"⚖ +{balance.positive}/−{balance.negative}")
-        if not self.editable:
+        if (held := self.lease.held) is not None:
+            bits.append(f"[b]open in {esc(held.holder)}[/b] (read-only here)")
+        elif not self.editable:
             bits.append(f"[b]{STATUS_LABELS[run.session.status]}[/b] (read-only; F9 reopens)")
         if self._saved_note:
             bits.append(f"[dim]{self._saved_note}[/dim]")
@@ -471,6 +492,7 @@ class SessionScreen(Screen[None]):
 
     def _reopen(self, reason: str) -> None:
         if self._persist(lambda: self.run.reopen(reason)):
+            self.lease.take()
             self._elapsed_base = self.run.session.elapsed_seconds
             self._opened_at = time.monotonic()
             self.show_question()

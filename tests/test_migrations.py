@@ -150,18 +150,20 @@ def test_a_new_revision_backs_up_then_upgrades(new_database, tmp_path, monkeypat
     migrations = tmp_path / "migrations"
     shutil.copytree(schema.MIGRATIONS_DIR, migrations,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0010_extra.py").write_text(
+    head, extra = schema.HEAD, f"{int(schema.HEAD) + 1:04d}"
+    (migrations / "versions" / f"{extra}_extra.py").write_text(
         '"""A test revision."""\n\nimport sqlalchemy as sa\nfrom alembic import op\n\n'
-        'revision = "0010"\ndown_revision = "0009"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        f'revision = "{extra}"\ndown_revision = "{head}"\nbranch_labels = None\n'
+        'depends_on = None\n\n\n'
         'def upgrade() -> None:\n    op.add_column("story", sa.Column("extra", sa.String()))\n')
     monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(schema, "HEAD", "0010")
+    monkeypatch.setattr(schema, "HEAD", extra)
     upgraded = open_engine(db)
-    assert _revision(upgraded) == "0010"
+    assert _revision(upgraded) == extra
     with upgraded.connect() as conn:
         assert conn.execute(text("SELECT extra FROM story")).all() == []
     if "://" not in db:
-        [backup] = Path(db).parent.glob(f"{Path(db).name}.v9-*.bak")
+        [backup] = Path(db).parent.glob(f"{Path(db).name}.v{int(head)}-*.bak")
         assert backup.stat().st_mode & 0o777 == 0o600
         with sqlite3.connect(backup) as conn:
-            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)

@@ -13,6 +13,7 @@ object to hold and one name to import:
 | reflections.py  | solo reflections, rating history, action items          |
 | analysis.py     | interview records, principles, evidence, themes         |
 | redactions.py   | redaction lists and the redactor built from them        |
+| leases.py       | who is editing a session now (one place at a time)      |
 | engine.py       | engines, SQLite settings, schema migrations, backups    |
 | search.py       | full-text search over answers and principles            |
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 from reflect.store.analysis import PRINCIPLE_PARTS, AnalysisStore, InterviewRecord, ThemeReach
 from reflect.store.base import digest
 from reflect.store.interviews import CONSENT_METHODS, ConsentRecord, InterviewStore
+from reflect.store.leases import LeaseStore
 from reflect.store.redactions import RedactionStore
 from reflect.store.reflections import ReflectionStore
 from reflect.store.stories import StoryStore
@@ -30,5 +32,6 @@ __all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "InterviewReco
            "ThemeReach", "digest"]
 
 
-class Store(StoryStore, InterviewStore, ReflectionStore, AnalysisStore, RedactionStore):
+class Store(StoryStore, InterviewStore, LeaseStore, ReflectionStore, AnalysisStore,
+            RedactionStore):
     """One object for every read and write; one short transaction per call."""

@@ -73,6 +73,14 @@ def check_same_file(engine: Engine) -> None:
             "copy it somewhere safe, then quit and start reflect again.")
 
 
+def processes_holding(engine: Engine) -> set[int] | None:
+    """The processes on this machine that hold an open mark on the engine's file (None for a
+    database server, where there are no marks)."""
+    if (known := _FILES.get(engine)) is None:
+        return None
+    return {holder.pid for holder in inuse.holders(known[0])}
+
+
 def hold_open(engine: Engine, program: str) -> inuse.OpenMark | None:
     """Mark the engine's SQLite file as open by this process (see reflect.inuse); None for a
     database server."""

@@ -1,0 +1,70 @@
+"""One session is edited in one place at a time: a lease that lapses when its holder dies."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import update
+
+from reflect.models import SessionLease, utcnow
+from reflect.store import Store
+from reflect.store.leases import LeaseHeld
+from screens.app import make_app
+from screens.session import SessionScreen
+from tests.ui_helpers import shown
+
+pytestmark = pytest.mark.both_backends
+
+
+def test_a_lease_is_taken_once_renewed_released_and_lapses(store, interview):
+    _, _, session = interview
+    mine = store.take_lease(session.id, "the reflect app on laptop-07 (process 1)")
+    theirs = store.take_lease(session.id, "the reflect app on laptop-09 (process 2)")
+    assert isinstance(theirs, LeaseHeld) and "laptop-07" in theirs.holder
+    assert store.renew_lease(session.id, mine)
+    store.release_lease(session.id, mine)
+    again = store.take_lease(session.id, "laptop-09")
+    assert not isinstance(again, LeaseHeld)
+    with store._db() as db:  # the holder died a while ago: its lease lapsed
+        db.exec(update(SessionLease).values(expires_at=utcnow() - timedelta(seconds=1)))
+        db.commit()
+    taken = store.take_lease(session.id, "laptop-07")
+    assert not isinstance(taken, LeaseHeld)
+    assert not store.renew_lease(session.id, again)  # the old holder learns it lost it
+
+
+async def test_a_second_app_opens_the_session_read_only_with_a_notice(engine, catalog,
+                                                                      interview):
+    _, _, session = interview
+    first, second = make_app(engine, catalog), make_app(engine, catalog)
+    async with first.run_test() as one:
+        first.push_screen(SessionScreen(session.id))
+        await one.pause()
+        assert first.screen.editable
+        async with second.run_test(notifications=True) as two:
+            second.push_screen(SessionScreen(session.id))
+            await two.pause()
+            assert not second.screen.editable
+            assert second.screen.query_one("#answer").read_only
+            assert "open in the reflect app on" in shown(second, "#answer-status")
+            assert any("opens read-only here" in n.message
+                       for n in second._notifications)
+        first.screen.action_leave()
+        await one.pause()
+    assert not isinstance(Store(engine).take_lease(session.id, "x"), LeaseHeld)
+
+
+@pytest.mark.sqlite_only  # the open marks are beside a SQLite file
+async def test_a_lease_of_a_killed_process_on_this_machine_is_taken_over_at_once(
+        engine, catalog, interview):
+    import socket
+
+    _, _, session = interview
+    dead = f"the reflect app on {socket.gethostname()} (process 999999)"
+    assert not isinstance(Store(engine).take_lease(session.id, dead), LeaseHeld)
+    app = make_app(engine, catalog)
+    async with app.run_test() as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        assert app.screen.editable
