@@ -103,3 +103,23 @@ def test_cli_output_shows_hostile_text_as_written(store, catalog, capsys):
     assert main(["--db", db, "redact", "list"]) == 0
     out = capsys.readouterr().out
     assert "[bold]Lotte␛" in out and "\x1b" not in out
+
+
+async def test_every_c0_and_c1_control_in_a_title_and_an_answer_stays_off_the_terminal(
+        engine, catalog):
+    controls = "".join(chr(c) for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)])
+    store = Store(engine)
+    story = store.create_story(f"All controls {controls} end")
+    informant = store.add_informant(story.id, f"Who{controls}", "client")
+    session = store.start_interview(informant.id, catalog.get("lfs-client"),
+                                    ConsentRecord(True, "verbal", "Ana"))
+    store.save_answer(session.id, "change-what", text=f"said {controls} done")
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()
+        assert "All controls ␀␁␂" in screen_text(app)
+        for screen in (StoryScreen(story.id), SessionScreen(session.id)):
+            app.push_screen(screen)
+            await pilot.pause()
+            text = screen_text(app)
+            assert not [ch for ch in text if ch != "\n" and visible(ch) != ch], repr(text)

@@ -167,3 +167,29 @@ def test_a_new_revision_backs_up_then_upgrades(new_database, tmp_path, monkeypat
         assert backup.stat().st_mode & 0o777 == 0o600
         with sqlite3.connect(backup) as conn:
             assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
+
+
+def test_a_server_upgrade_waits_until_no_app_is_open_on_it(backend, new_database, tmp_path,
+                                                           monkeypatch):
+    from reflect.store.engine import hold_open
+
+    if backend != "postgresql":
+        pytest.skip("the SQLite case is tests/test_inuse.py")
+    db = new_database()
+    running = open_engine(db)
+    mark = hold_open(running, "the reflect app")
+    migrations = tmp_path / "migrations"
+    shutil.copytree(schema.MIGRATIONS_DIR, migrations,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    head, extra = schema.HEAD, f"{int(schema.HEAD) + 1:04d}"
+    (migrations / "versions" / f"{extra}_extra.py").write_text(
+        f'import sqlalchemy as sa\nfrom alembic import op\nrevision = "{extra}"\n'
+        f'down_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        'def upgrade() -> None:\n    op.add_column("story", sa.Column("extra", sa.String()))\n')
+    monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(schema, "HEAD", extra)
+    with pytest.raises(ReflectError, match="while reflect is open on it elsewhere"):
+        open_engine(db)
+    mark.close()
+    running.dispose()
+    assert _revision(open_engine(db)) == extra

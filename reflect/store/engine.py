@@ -81,12 +81,34 @@ def processes_holding(engine: Engine) -> set[int] | None:
     return {holder.pid for holder in inuse.holders(known[0])}
 
 
-def hold_open(engine: Engine, program: str) -> inuse.OpenMark | None:
-    """Mark the engine's SQLite file as open by this process (see reflect.inuse); None for a
-    database server."""
-    if (known := _FILES.get(engine)) is None:
-        return None
-    return inuse.OpenMark(known[0], program)
+SERVER_LOCK = 0x7265666C
+"""PostgreSQL advisory lock key ('refl'): running apps hold it shared, upgrades exclusive."""
+
+
+class ServerMark:
+    """The PostgreSQL equivalent of an open mark: a shared advisory lock held on a connection
+    of its own for as long as the app runs (the server drops it if the app dies)."""
+
+    def __init__(self, engine: Engine):
+        self.connection = engine.connect()
+        self.connection.exec_driver_sql(f"SELECT pg_advisory_lock_shared({SERVER_LOCK})")
+        self.connection.commit()
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.invalidate()  # closes it: back in the pool it would keep the lock
+            self.connection.close()
+            self.connection = None
+
+
+def hold_open(engine: Engine, program: str) -> inuse.OpenMark | ServerMark | None:
+    """Mark the database as open by this process: a mark beside a SQLite file (see
+    reflect.inuse), a shared advisory lock on PostgreSQL."""
+    if (known := _FILES.get(engine)) is not None:
+        return inuse.OpenMark(known[0], program)
+    if engine.dialect.name == "postgresql":
+        return ServerMark(engine)
+    return None
 
 
 _PASSPHRASES: WeakKeyDictionary[Engine, str] = WeakKeyDictionary()
@@ -197,7 +219,15 @@ def _upgrade(engine: Engine, found: str) -> None:
     """Upgrade, refusing while another program has the file open (it would go on writing with
     the old schema in mind)."""
     if (path := sqlite_path(str(engine.url))) is None:
-        schema.upgrade(engine, found, backup=lambda: None)
+        with engine.connect() as lock:
+            if engine.dialect.name == "postgresql" and not lock.exec_driver_sql(
+                    f"SELECT pg_try_advisory_lock({SERVER_LOCK})").scalar():
+                raise inuse.InUse(
+                    f"cannot upgrade the schema of "
+                    f"{engine.url.render_as_string(hide_password=True)} while reflect is open "
+                    "on it elsewhere; ask everyone to quit reflect, then try again. Nothing "
+                    "was changed.")
+            schema.upgrade(engine, found, backup=lambda: None)
         return
     with inuse.rewriting(path, "upgrade the schema of"):
         schema.upgrade(engine, found, backup=lambda: _backup_before_upgrade(engine, found))
