@@ -144,9 +144,8 @@ def test_newer_schema_is_refused_untouched(new_database):
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0099"
 
 
-def test_a_new_revision_backs_up_then_upgrades(new_database, tmp_path, monkeypatch):
-    db = new_database()
-    open_engine(db).dispose()
+def _add_revision(tmp_path: Path, monkeypatch) -> tuple[str, str]:
+    """A copy of the shipped revisions plus one that adds story.extra, made the head."""
     migrations = tmp_path / "migrations"
     shutil.copytree(schema.MIGRATIONS_DIR, migrations,
                     ignore=shutil.ignore_patterns("__pycache__"))
@@ -158,6 +157,13 @@ def test_a_new_revision_backs_up_then_upgrades(new_database, tmp_path, monkeypat
         'def upgrade() -> None:\n    op.add_column("story", sa.Column("extra", sa.String()))\n')
     monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
     monkeypatch.setattr(schema, "HEAD", extra)
+    return head, extra
+
+
+def test_a_new_revision_backs_up_then_upgrades(new_database, tmp_path, monkeypatch):
+    db = new_database()
+    open_engine(db).dispose()
+    head, extra = _add_revision(tmp_path, monkeypatch)
     upgraded = open_engine(db)
     assert _revision(upgraded) == extra
     with upgraded.connect() as conn:
@@ -178,16 +184,7 @@ def test_a_server_upgrade_waits_until_no_app_is_open_on_it(backend, new_database
     db = new_database()
     running = open_engine(db)
     mark = hold_open(running, "the reflect app")
-    migrations = tmp_path / "migrations"
-    shutil.copytree(schema.MIGRATIONS_DIR, migrations,
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    head, extra = schema.HEAD, f"{int(schema.HEAD) + 1:04d}"
-    (migrations / "versions" / f"{extra}_extra.py").write_text(
-        f'import sqlalchemy as sa\nfrom alembic import op\nrevision = "{extra}"\n'
-        f'down_revision = "{head}"\nbranch_labels = None\ndepends_on = None\n\n\n'
-        'def upgrade() -> None:\n    op.add_column("story", sa.Column("extra", sa.String()))\n')
-    monkeypatch.setattr(schema, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(schema, "HEAD", extra)
+    _head, extra = _add_revision(tmp_path, monkeypatch)
     with pytest.raises(ReflectError, match="while reflect is open on it elsewhere"):
         open_engine(db)
     mark.close()
