@@ -230,3 +230,14 @@ def test_import_lists_answers_their_protocol_does_not_explain(store, catalog, ot
     assert main(["--db", cli_db(other.engine), "import", str(tmp_path / "b.json")]) == 0
     out = capsys.readouterr().out
     assert "1 row(s) their protocol does not explain" in out and "question-from-elsewhere" in out
+
+
+def test_a_deeply_nested_file_is_refused_quickly_with_its_name(other, tmp_path):
+    import time
+
+    path = tmp_path / "nested.json"
+    path.write_text('{"format": ' + "[" * 200_000 + "]" * 200_000 + "}")
+    started = time.monotonic()
+    with pytest.raises(ReflectError, match="nested.json is not a reflect bundle .*nested"):
+        import_bundle(other, path)
+    assert time.monotonic() - started < 2

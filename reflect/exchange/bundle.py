@@ -168,6 +168,9 @@ def read_bundle(path: Path) -> ParsedBundle:
     except UnicodeDecodeError:
         raise ReflectError(f"{path} is not a reflect bundle (it is not UTF-8 text); "
                            f"{READS}. Nothing was imported.") from None
+    except RecursionError:  # nested thousands deep: no bundle is, a hostile file can be
+        raise ReflectError(f"{path} is not a reflect bundle (its JSON is nested far deeper "
+                           "than a bundle's); nothing was imported.") from None
     except json.JSONDecodeError as exc:
         cut = not raw.rstrip().endswith(b"}")
         hint = (" The file ends before the bundle does: it was probably cut short while "
