@@ -15,9 +15,12 @@ from reflect.text import visible
 class ConfirmDialog(ModalScreen[bool]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="confirm.cancel")]
 
-    def __init__(self, title: str, body: str, yes: str, no: str = "Cancel"):
+    def __init__(self, title: str, body: str, yes: str, no: str = "Cancel",
+                 focus_yes: bool = False):
         super().__init__()
         self.title_text, self.body, self.yes, self.no = title, body, yes, no
+        self.focus_yes = focus_yes
+        """Focus the action the user came to do (finishing), not the way out (deleting)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -28,7 +31,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(self.no, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.focus_yes else "#no", Button).focus()
 
     @on(Button.Pressed, "#yes")
     def confirm(self) -> None:

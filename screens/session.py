@@ -464,15 +464,18 @@ class SessionScreen(Screen[None]):
                          f" {balance.prompt.strip()}")
         if parts:
             body = "\n\n".join(parts) + "\n\nFinish anyway?"
-            dialog = ConfirmDialog(f"Finish the {noun}?", body, "Finish anyway", "Go back")
+            dialog = ConfirmDialog(f"Finish the {noun}?", body, "Finish anyway", "Go back",
+                                   focus_yes=True)
         else:
             dialog = ConfirmDialog(f"Finish the {noun}?",
                                    f"Mark this {noun} complete? You can reopen it later.",
-                                   "Mark complete")
+                                   "Mark complete", focus_yes=True)
         self.app.push_screen(dialog, self._finish_confirmed)
 
     def _finish_confirmed(self, confirmed: bool | None) -> None:
-        if confirmed and self._persist(self.run.complete):
+        if not confirmed:
+            self.app.notify("Not finished: it is still in progress.", title="Still open")
+        elif self._persist(self.run.complete):
             self.app.notify("Marked complete.", title="Completed")
             self.app.pop_screen()
 

@@ -58,14 +58,17 @@ class StoryStore(StoreBase):
             return list(db.exec(query))
 
     def find_story(self, title_or_id: str) -> Story:
-        """A story by exact title (any case), or by its id or a unique id prefix."""
+        """A story by its title (any case; the start of it is enough when only one story
+        starts so), or by its id or a unique id prefix."""
         wanted = title_or_id.strip().lower()
         stories = self.stories()
-        matches = [s for s in stories if s.title.lower() == wanted] or \
-            [s for s in stories if s.id.hex.startswith(wanted.replace("-", ""))]
-        if len(matches) != 1:
+        matches = ([s for s in stories if s.title.lower() == wanted]
+                   or [s for s in stories if s.title.lower().startswith(wanted)]
+                   or [s for s in stories if s.id.hex.startswith(wanted.replace("-", ""))])
+        if len(matches) != 1 or not wanted:
             found = "no story" if not matches else f"{len(matches)} stories"
-            raise ReflectError(f"{found} match '{title_or_id}'; give the exact title or the id")
+            raise ReflectError(f"{found} match '{title_or_id}'; give more of the title, or "
+                               "the id")
         return matches[0]
 
     def story(self, story_id: uuid.UUID) -> Story | None:

@@ -1,0 +1,43 @@
+"""Fixes from a newcomer's first interview at 80x24 (issue 17), one test each."""
+
+from __future__ import annotations
+
+from reflect.cli import main
+from reflect.exchange.demo import load_demo
+from reflect.store import Store
+from screens.app import make_app
+from screens.confirm import ConfirmDialog
+from screens.session import SessionScreen
+from tests.backends import cli_db
+from tests.ui_helpers import rows
+
+
+async def test_enter_in_the_finish_dialog_finishes(engine, catalog, interview):
+    _, _, session = interview
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # going back is never silent
+        await pilot.pause()
+        assert any("still in progress" in n.message for n in app._notifications)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ConfirmDialog, SessionScreen))
+    assert rows(engine, "SELECT status FROM session") == [("COMPLETED",)]
+
+
+def test_a_story_is_found_by_the_start_of_its_title(store, catalog, tmp_path, capsys):
+    load_demo(store, catalog)
+    assert store.find_story("keeping").title == "Keeping Mrs. A at home"
+    db = cli_db(store.engine)
+    assert main(["--db", db, "export", "story", "Keeping", "--out", str(tmp_path)]) == 0
+    assert list(tmp_path.glob("*.md"))
+    Store(store.engine).create_story("Keeping going")
+    assert main(["--db", db, "export", "story", "Keeping", "--out", str(tmp_path)]) == 1
+    assert "2 stories match 'Keeping'; give more of the title" in capsys.readouterr().err
