@@ -51,6 +51,12 @@ class FirstRunDialog(ModalScreen[str | None]):
 
     @on(Input.Submitted, "#passphrase")
     def next_field(self) -> None:
+        if not self.query_one("#passphrase", Input).value.strip():
+            self.query_one("#form-error", Static).update(
+                "Type a passphrase first (at least 8 characters besides spaces), or choose "
+                "'Not now: plain file'.")
+            return
+        self.query_one("#form-error", Static).update("")
         self.query_one("#repeat", Input).focus()
 
     @on(Input.Submitted, "#repeat")

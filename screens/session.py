@@ -472,10 +472,15 @@ class SessionScreen(Screen[None]):
                                    "Mark complete", focus_yes=True)
         self.app.push_screen(dialog, self._finish_confirmed)
 
+    def _complete(self, elapsed: int) -> None:
+        """The clock as shown at F10 is the one stored, then the session is completed."""
+        self.run.save_elapsed(elapsed)
+        self.run.complete()
+
     def _finish_confirmed(self, confirmed: bool | None) -> None:
         if not confirmed:
             self.app.notify("Not finished: it is still in progress.", title="Still open")
-        elif self._persist(self.run.complete):
+        elif self._persist(lambda: self._complete(self.elapsed())):
             self.app.notify("Marked complete.", title="Completed")
             self.app.pop_screen()
 

@@ -41,3 +41,31 @@ def test_a_story_is_found_by_the_start_of_its_title(store, catalog, tmp_path, ca
     Store(store.engine).create_story("Keeping going")
     assert main(["--db", db, "export", "story", "Keeping", "--out", str(tmp_path)]) == 1
     assert "2 stories match 'Keeping'; give more of the title" in capsys.readouterr().err
+
+
+async def test_the_clock_shown_at_finish_is_the_clock_stored(engine, catalog, interview):
+    _, _, session = interview
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        app.screen._elapsed_base = 152  # 0:02:32 on screen
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert rows(engine, "SELECT elapsed_seconds FROM session") == [(152,)]
+
+
+async def test_enter_on_an_empty_passphrase_says_what_to_do(tmp_path):
+    from screens.passphrase import FirstRunDialog
+    from tests.ui_helpers import shown
+
+    app = make_app(db=str(tmp_path / "new.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Type a passphrase first" in shown(app, "#form-error")
+        assert app.screen.query_one("#passphrase").has_focus
