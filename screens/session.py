@@ -269,9 +269,10 @@ class SessionScreen(Screen[None]):
                 number = run.questions.index(question) + 1
                 if question.id == run.question.id:
                     highlight = len(options)
-                text = _cut(question.prompt, width - 8)
+                flags = _flag_marks(run.answer(question.id))
+                text = _cut(question.prompt, width - 8 - len(flags))
                 options.append(Option(f"{STATE_MARKS[run.state(question.id)]} {number:>2} "
-                                      f"{esc(text)}", id=question.id))
+                                      f"{flags}{esc(text)}", id=question.id))
         outline.set_options(options)
         outline.highlighted = highlight
         self._shown_state = (run.question.id, run.state(run.question.id))
@@ -446,6 +447,7 @@ class SessionScreen(Screen[None]):
     def action_flag(self, flag: str) -> None:
         if self.flush() and self._persist(lambda: self.run.toggle_flag(flag)):
             self._draw_status()
+            self._draw_outline()
 
     def action_finish(self) -> None:
         if not self.flush():
@@ -522,6 +524,13 @@ class SessionScreen(Screen[None]):
         if action == "reopen":
             return self.run.session.status == SessionStatus.COMPLETED
         return True
+
+
+def _flag_marks(answer) -> str:
+    """★ for a quote, ⚑ for follow-up, as in the status line: seen in the outline too."""
+    if answer is None:
+        return ""
+    return ("★" if answer.flag_quote else "") + ("⚑" if answer.flag_follow_up else "")
 
 
 def _cut(text: str, width: int) -> str:

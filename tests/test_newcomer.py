@@ -69,3 +69,22 @@ async def test_enter_on_an_empty_passphrase_says_what_to_do(tmp_path):
         await pilot.pause()
         assert "Type a passphrase first" in shown(app, "#form-error")
         assert app.screen.query_one("#passphrase").has_focus
+
+
+async def test_flags_show_in_the_outline_and_a_quote_in_the_story_export(engine, catalog,
+                                                                        interview, tmp_path):
+    from reflect.exchange.documents import export_story
+
+    story, _, session = interview
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        await pilot.press(*"We met at her home every week.")
+        await pilot.press("ctrl+t", "ctrl+f")
+        await pilot.pause()
+        outline = app.screen.query_one("#outline")
+        first = str(outline.get_option("success-what").prompt)
+        assert "★⚑" in first
+    [markdown] = [p for p in export_story(Store(engine), story.id, tmp_path) if p.suffix == ".md"]
+    assert "> We met at her home every week.\n> — Maya (social worker)" in markdown.read_text()

@@ -55,9 +55,12 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
             blocks.append(Block("heading", topic, level + 2))
             for record, found in said:
                 if found:
-                    blocks.append(Block("speaker", f"{record.informant.pseudonym} "
-                                                   f"({Role(record.informant.role).label})"))
-                    blocks += [Block("para", p.answer.text.strip()) for p in found]
+                    speaker = f"{record.informant.pseudonym} ({Role(record.informant.role).label})"
+                    blocks.append(Block("speaker", speaker))
+                    # an answer flagged as a quote during the interview reads as one
+                    blocks += [Block("quote", p.answer.text.strip(), source=speaker)
+                               if p.answer.flag_quote else Block("para", p.answer.text.strip())
+                               for p in found]
     principles = store.principles(story.id)
     evidence = store.evidence([p.id for p in principles])
     speakers = {r.session.id: r.informant for r in records}
