@@ -36,11 +36,13 @@ def ensure_environment() -> None:
                      "install python3-venv and try again.")
     wanted = (ROOT / "pyproject.toml").read_text()
     if not STAMP.exists() or STAMP.read_text() != wanted:
-        print("Installing reflect and its dependencies into .venv...", flush=True)
+        print("Installing reflect and its dependencies into .venv (first run only; about two "
+              "minutes on a slow laptop; pip lists each package as it goes)...", flush=True)
         subprocess.run([str(python()), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
                        check=True)
-        subprocess.run([str(python()), "-m", "pip", "install", "--quiet", "-e", ".[test]"],
-                       cwd=ROOT, check=True)
+        # Not --quiet: a silent minute looks like a hang; pip's own lines show it working.
+        subprocess.run([str(python()), "-m", "pip", "install", "--progress-bar", "off", "-e",
+                        ".[test]"], cwd=ROOT, check=True)
         STAMP.write_text(wanted)
 
 

@@ -49,6 +49,13 @@ class StoryForm(ModalScreen[dict | None]):
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
+        self._opened_with = self._fields()
+
+    def _fields(self) -> tuple:
+        """What the form holds now, to tell whether leaving would lose an edit."""
+        return (self.query_one("#title", Input).value, self.query_one("#service", Input).value,
+                self.query_one("#criteria", TextArea).text,
+                self.query_one("#summary", TextArea).text)
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -70,4 +77,12 @@ class StoryForm(ModalScreen[dict | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self._fields() == self._opened_with:
+            self.dismiss(None)
+            return
+        from screens.confirm import ConfirmDialog
+
+        self.app.push_screen(
+            ConfirmDialog("Discard your changes?", "What you typed in this form is not saved "
+                          "yet. ctrl+s saves it.", "Discard", "Keep editing"),
+            lambda discard: self.dismiss(None) if discard else None)

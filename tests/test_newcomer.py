@@ -88,3 +88,31 @@ async def test_flags_show_in_the_outline_and_a_quote_in_the_story_export(engine,
         assert "★⚑" in first
     [markdown] = [p for p in export_story(Store(engine), story.id, tmp_path) if p.suffix == ".md"]
     assert "> We met at her home every week.\n> — Maya (social worker)" in markdown.read_text()
+
+
+async def test_esc_in_the_story_form_asks_before_throwing_edits_away(engine, catalog):
+    from screens.home import HomeScreen
+    from screens.story_form import StoryForm
+
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, StoryForm)
+        await pilot.press(*"Half a title", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # "Keep editing" has the focus
+        await pilot.pause()
+        assert isinstance(app.screen, StoryForm)
+        assert app.screen.query_one("#title").value == "Half a title"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
