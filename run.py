@@ -36,8 +36,9 @@ def ensure_environment() -> None:
                      "install python3-venv and try again.")
     wanted = (ROOT / "pyproject.toml").read_text()
     if not STAMP.exists() or STAMP.read_text() != wanted:
-        print("Installing reflect and its dependencies into .venv (first run only; about two "
-              "minutes on a slow laptop; pip lists each package as it goes)...", flush=True)
+        print("Installing reflect and its dependencies into .venv (first run only: from 15 s "
+              "to two minutes, depending on the network; pip lists each package as it "
+              "goes)...", flush=True)
         subprocess.run([str(python()), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
                        check=True)
         # Not --quiet: a silent minute looks like a hang; pip's own lines show it working.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,7 +30,7 @@ class StartReflection(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Start a reflection", classes="dialog-title")
-            yield OptionList(*[Option(f"[b]{esc(p.title)}[/b]\n  [dim]{esc(p.description.strip())}"
+            yield OptionList(*[Option(f"[b]{esc(p.title)}[/b]\n  [dim]{esc(_line(p.description))}"
                                       "[/dim]", id=p.id) for p in self.protocols],
                              id="protocols")
             yield Label("Your name (optional)")
@@ -70,3 +72,8 @@ class StartReflection(ModalScreen[dict | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _line(description: str, width: int = 62) -> str:
+    """A protocol's description on one line, so four protocols show at once at 80x24."""
+    return textwrap.shorten(" ".join(description.split()), width, placeholder="…")

@@ -116,3 +116,18 @@ async def test_esc_in_the_story_form_asks_before_throwing_edits_away(engine, cat
         await pilot.press("escape")  # nothing typed: closes at once
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_start_a_reflection_fits_80x24(engine, catalog):
+    from screens.reflection_start import StartReflection
+
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, StartReflection)
+        for selector in (".dialog-title", "#start", "#cancel", "#author", "#case", "#story"):
+            region = app.screen.query_one(selector).region
+            assert region.height and region.y >= 0 and region.bottom <= 24, (selector, region)
+        protocols = app.screen.query_one("#protocols")
+        assert protocols.region.height >= 8  # four protocols, two lines each
