@@ -12,22 +12,25 @@ from tests.backends import cli_db
 from tests.ui_helpers import rows
 
 
+async def keys(pilot, *names: str) -> None:
+    """Press the keys, then let the app settle."""
+    await pilot.press(*names)
+    await pilot.pause()
+
+
 async def test_enter_in_the_finish_dialog_finishes(engine, catalog, interview):
     _, _, session = interview
     app = make_app(engine, catalog)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
-        await pilot.press("f10")
-        await pilot.pause()
+        await keys(pilot, "f10")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")  # going back is never silent
         await pilot.pause()
         assert any("still in progress" in n.message for n in app._notifications)
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await keys(pilot, "f10")
+        await keys(pilot, "enter")
         assert not isinstance(app.screen, (ConfirmDialog, SessionScreen))
     assert rows(engine, "SELECT status FROM session") == [("COMPLETED",)]
 
@@ -50,10 +53,8 @@ async def test_the_clock_shown_at_finish_is_the_clock_stored(engine, catalog, in
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
         app.screen._elapsed_base = 152  # 0:02:32 on screen
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await keys(pilot, "f10")
+        await keys(pilot, "enter")
     assert rows(engine, "SELECT elapsed_seconds FROM session") == [(152,)]
 
 
@@ -65,8 +66,7 @@ async def test_enter_on_an_empty_passphrase_says_what_to_do(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, FirstRunDialog)
-        await pilot.press("enter")
-        await pilot.pause()
+        await keys(pilot, "enter")
         assert "Type a passphrase first" in shown(app, "#form-error")
         assert app.screen.query_one("#passphrase").has_focus
 
@@ -81,8 +81,7 @@ async def test_flags_show_in_the_outline_and_a_quote_in_the_story_export(engine,
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
         await pilot.press(*"We met at her home every week.")
-        await pilot.press("ctrl+t", "ctrl+f")
-        await pilot.pause()
+        await keys(pilot, "ctrl+t", "ctrl+f")
         outline = app.screen.query_one("#outline")
         first = str(outline.get_option("success-what").prompt)
         assert "★⚑" in first
@@ -96,23 +95,19 @@ async def test_esc_in_the_story_form_asks_before_throwing_edits_away(engine, cat
 
     app = make_app(engine, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await keys(pilot, "n")
         assert isinstance(app.screen, StoryForm)
-        await pilot.press(*"Half a title", "escape")
-        await pilot.pause()
+        await keys(pilot, *"Half a title", "escape")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("enter")  # "Keep editing" has the focus
         await pilot.pause()
         assert isinstance(app.screen, StoryForm)
         assert app.screen.query_one("#title").value == "Half a title"
-        await pilot.press("escape")
-        await pilot.pause()
+        await keys(pilot, "escape")
         await pilot.click("#yes")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("n")
-        await pilot.pause()
+        await keys(pilot, "n")
         await pilot.press("escape")  # nothing typed: closes at once
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -123,8 +118,7 @@ async def test_start_a_reflection_fits_80x24(engine, catalog):
 
     app = make_app(engine, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+        await keys(pilot, "r")
         assert isinstance(app.screen, StartReflection)
         for selector in (".dialog-title", "#start", "#cancel", "#author", "#case", "#story"):
             region = app.screen.query_one(selector).region
