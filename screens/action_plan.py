@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Input, Static
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
 from reflect.models import ActionItem
-from screens.safe import SafeTable
+from screens.fit_table import Col, FitTable
 
 
 class ActionPlan(Vertical):
@@ -42,7 +42,10 @@ class ActionPlan(Vertical):
         action_id: uuid.UUID
 
     def compose(self) -> ComposeResult:
-        yield SafeTable(id="action-table", cursor_type="row")
+        steps = FitTable(Col("Step", squeeze=True), Col("Review on"), Col("Status"),
+                         id="action-table")
+        yield steps
+        yield steps.detail
         with Horizontal(id="action-form"):
             yield Input(id="action-text", placeholder="a concrete step", compact=True)
             yield Input(id="action-date", placeholder="review: +14", compact=True)
@@ -50,9 +53,6 @@ class ActionPlan(Vertical):
         yield Static("Enter adds the step. Review date: YYYY-MM-DD, +14 (days) or +2w; empty "
                      "for none. Del removes the selected step.", classes="hint")
         yield Static("", id="action-error")
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Step", "Review on", "Status")
 
     def show(self, actions: list[ActionItem], editable: bool) -> None:
         table = self.query_one(DataTable)

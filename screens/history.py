@@ -16,9 +16,9 @@ from reflect.exchange.markdown import export_sessions
 from reflect.models import ActionStatus, Session
 from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
-from screens.labels import STATUS_LABELS, when
+from screens.fit_table import Col, FitTable
+from screens.labels import STATUS_LABELS, when_short
 from screens.paged_table import PagedTable, Row
-from screens.safe import SafeTable
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -40,18 +40,22 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with Vertical(id="history"):
             yield Static("Reflections, newest first  (Enter opens)", classes="section-title")
-            yield PagedTable(self._timeline_rows, id="timeline")
+            timeline = PagedTable(self._timeline_rows, Col("Started"),
+                                  Col("Protocol", squeeze=True), Col("Case", squeeze=True),
+                                  Col("Status"), Col("Balance"), Col("Actions", squeeze=True),
+                                  id="timeline")
+            yield timeline
+            yield timeline.detail
             yield Static("", id="history-empty", classes="hint")
             yield Static("", id="ratings-title", classes="section-title")
-            yield SafeTable(id="ratings", cursor_type="row")
-        yield Footer()
+            ratings = FitTable(Col("Practice", squeeze=True, weight=3), Col("Ratings"),
+                               Col("Trend"), Col("Change"), id="ratings")
+            yield ratings
+            yield ratings.detail
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "History"
-        self.query_one("#timeline", DataTable).add_columns(
-            "Started", "Protocol", "Case", "Status", "Balance", "Actions")
-        self.query_one("#ratings", DataTable).add_columns("Practice", "Ratings", "Trend",
-                                                          "Change")
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: the one place lists are (re)read."""
@@ -69,7 +73,7 @@ class HistoryScreen(Screen[None]):
             actions = store.actions(session.id)
             still_open = sum(a.status == ActionStatus.OPEN for a in actions)
             rows.append((str(session.id), (
-                when(session.started_at), protocol.title, session.case_label,
+                when_short(session.started_at), protocol.title, session.case_label,
                 STATUS_LABELS[session.status],
                 f"+{balance.positive}/−{balance.negative}" if balance else "",
                 f"{len(actions)} ({still_open} open)" if actions else "")))
@@ -103,11 +107,11 @@ class HistoryScreen(Screen[None]):
         """The change of every scale rating over time, for the highlighted reflection's
         protocol."""
         title = self.query_one("#ratings-title", Static)
-        table = self.query_one("#ratings", DataTable)
+        table = self.query_one("#ratings", FitTable)
         table.clear()
         protocol: Protocol | None = self.app.store.protocol_of(session) if session else None
         scales = [q for q in protocol.questions if q.type == "scale"] if protocol else []
-        title.display = table.display = bool(scales)
+        title.display = table.display = table.detail.display = bool(scales)
         if not scales:
             return
         history = self.app.store.rating_history(protocol.id)
@@ -118,7 +122,7 @@ class HistoryScreen(Screen[None]):
                 continue
             rated += 1
             change = values[-1] - values[0]
-            table.add_row(question.prompt[:48], " ".join(map(str, values[-8:])),
+            table.add_row(question.prompt, " ".join(map(str, values[-8:])),
                           sparkline(values[-8:], question.points.min, question.points.max),
                           f"{change:+d}" if len(values) > 1 else "")
         title.update(f"Ratings over time: {protocol.title} ({rated} of {len(scales)} rated; "

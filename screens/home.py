@@ -16,9 +16,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from reflect.errors import ReflectError, StorageError
 from reflect.roles import Role
 from reflect.vocab import SessionStatus
-from screens.labels import STATUS_LABELS, when
+from screens.fit_table import Col, FitTable
+from screens.labels import STATUS_LABELS, progress, when, when_short
 from screens.paged_table import PagedTable, Row
-from screens.safe import SafeTable, plain
+from screens.safe import plain
 
 if TYPE_CHECKING:
     from reflect.models import Session
@@ -44,22 +45,29 @@ class HomeScreen(Screen[None]):
             yield Static("", id="protocol-problems", classes="error-text")
             yield Static("Actions due for review  (Enter reviews)", classes="section-title",
                          id="due-title")
-            yield SafeTable(id="due", cursor_type="row")
+            due = FitTable(Col("Review on"), Col("Step", squeeze=True, weight=2),
+                           Col("From", squeeze=True), id="due")
+            yield due
+            yield due.detail
             yield Static("Stories", classes="section-title")
-            yield PagedTable(self._story_rows, id="stories")
+            stories = PagedTable(self._story_rows, Col("Story", squeeze=True, weight=2),
+                                 Col("Status"), Col("Service", squeeze=True), Col("Updated"),
+                                 id="stories")
+            yield stories
+            yield stories.detail
             yield Static("", id="stories-empty", classes="hint")
-            yield Static("Recent sessions  (Enter opens; in-progress ones resume where they "
-                         "stopped)", classes="section-title")
-            yield SafeTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+            yield Static("Recent sessions  (Enter opens; in progress: resumes)",
+                         classes="section-title")
+            sessions = FitTable(Col("Story / case", squeeze=True, weight=3),
+                                Col("Who", squeeze=True, weight=3), Col("Status"),
+                                Col("Answered"), Col("Updated"), id="sessions",
+                                zebra_stripes=True)
+            yield sessions
+            yield sessions.detail
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#due", DataTable).add_columns("Review on", "Step", "From")
-        self.query_one("#due").display = self.query_one("#due-title").display = False
-        self.query_one("#stories", DataTable).add_columns("Story", "Status", "Service",
-                                                          "Updated")
-        self.query_one("#sessions", DataTable).add_columns("Story / case", "Who", "Status",
-                                                           "Answered", "Protocol", "Updated")
+        self._show_due(False)
         self.show_protocol_problems()
 
     def show_protocol_problems(self) -> None:
@@ -105,7 +113,7 @@ class HomeScreen(Screen[None]):
             table.add_row(item.review_on.isoformat(), item.text,
                           self._protocol_title(source.protocol_id) if source else "",
                           key=str(item.id))
-        table.display = self.query_one("#due-title").display = bool(due)
+        self._show_due(bool(due))
 
         story_table = self.query_one("#stories", PagedTable)
         story_table.reload()
@@ -122,24 +130,30 @@ class HomeScreen(Screen[None]):
         table.clear()
         for session in sessions:
             table.add_row(titles.get(session.story_id, session.case_label), self._who(session),
-                          STATUS_LABELS[session.status], str(counts.get(session.id, 0)),
-                          self._protocol_title(session.protocol_id), when(session.updated_at),
+                          STATUS_LABELS[session.status],
+                          progress(counts.get(session.id, 0),
+                                   self.app.catalog.get(session.protocol_id)),
+                          when_short(session.updated_at),
                           key=str(session.id))
         for table_id, rows in (("#due", due), ("#stories", stories), ("#sessions", sessions)):
             if rows:
                 self.query_one(table_id, DataTable).focus()
                 break
 
+    def _show_due(self, shown: bool) -> None:
+        due = self.query_one("#due", FitTable)
+        due.display = due.detail.display = self.query_one("#due-title").display = shown
+
     def _story_rows(self, offset: int, limit: int) -> list[Row]:
         return [(str(story.id), (story.title, story.status.value, story.service,
-                                 when(story.updated_at)))
+                                 when_short(story.updated_at)))
                 for story in self.app.store.stories(limit=limit, offset=offset)]
 
     def _who(self, session: Session) -> str:
         if session.informant_id:
             informant = self.app.store.informant(session.informant_id)
             return f"{informant.pseudonym} ({Role(informant.role).label})" if informant else ""
-        return f"{session.interviewer or 'me'} (reflection)"
+        return f"{session.interviewer or 'me'} ({self._protocol_title(session.protocol_id)})"
 
     def action_new_story(self) -> None:
         from screens.story import StoryScreen

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from reflect.vocab import SessionStatus
+
+if TYPE_CHECKING:
+    from reflect.protocol.definition import Protocol
 
 STATUS_LABELS = {
     SessionStatus.IN_PROGRESS: "in progress",
@@ -23,6 +27,31 @@ def when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+def when_short(moment: datetime | None) -> str:
+    """A local date and time for a table column: the year only when it is not this one."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    if local.year == datetime.now().year:
+        return local.strftime("%m-%d %H:%M")
+    return local.strftime("%Y-%m-%d")
+
+
 def clock(seconds: int) -> str:
     hours, rest = divmod(max(seconds, 0), 3600)
     return f"{hours:d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def progress(answered: int, protocol: Protocol | None) -> str:
+    """Answers given out of the questions asked, e.g. 6/10."""
+    return f"{answered}/{len(protocol.questions)}" if protocol else str(answered)
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text cut at a word before `limit` characters, with an ellipsis if anything was cut."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head[limit // 2:] else head) + "…"

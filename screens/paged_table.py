@@ -11,17 +11,17 @@ from collections.abc import Callable, Sequence
 from textual import on
 from textual.widgets import DataTable
 
-from screens.safe import SafeTable
+from screens.fit_table import Col, FitTable
 
 Row = tuple[str, Sequence[object]]
 """A row key and its cells."""
 
 
-class PagedTable(SafeTable):
+class PagedTable(FitTable):
     PAGE = 100
 
-    def __init__(self, fetch: Callable[[int, int], list[Row]], **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+    def __init__(self, fetch: Callable[[int, int], list[Row]], *columns: Col, **kwargs) -> None:
+        super().__init__(*columns, zebra_stripes=True, **kwargs)
         self.fetch = fetch
         self.loaded = 0
         self.exhausted = False

@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Static
 from reflect.errors import ReflectError
 from reflect.privacy.redact import REDACTED
 from reflect.text import visible
-from screens.safe import SafeTable
+from screens.fit_table import Col, FitTable
 
 
 class RedactionScreen(ModalScreen[None]):
@@ -38,7 +38,8 @@ class RedactionScreen(ModalScreen[None]):
                          "instead of the names (whole words, any case). Del removes the selected "
                          "one.",
                          classes="hint", markup=False)
-            yield SafeTable(id="redactions", cursor_type="row")
+            yield FitTable(Col("Name or place", squeeze=True), Col("Shown as", squeeze=True),
+                           Col("Where"), id="redactions")
             with Horizontal(id="redaction-form"):
                 yield Input(id="term", placeholder="name or place", compact=True)
                 yield Input(id="replacement", placeholder=f"show instead ({REDACTED})",
@@ -51,8 +52,6 @@ class RedactionScreen(ModalScreen[None]):
                 yield Button("Close", id="close")
 
     def on_mount(self) -> None:
-        self.query_one("#redactions", DataTable).add_columns("Name or place", "Shown as",
-                                                             "Where")
         self.refresh_list()
         self.query_one("#term", Input).focus()
 

@@ -16,12 +16,22 @@ def plain(value: object) -> Text:
     return value if isinstance(value, Text) else Text(visible(str(value)))
 
 
+def cell_text(value: object) -> Text:
+    """A cell shown as stored, on one line, cut with an ellipsis when the column is narrow."""
+    if isinstance(value, Text):
+        text = value.copy()
+    else:
+        text = Text(visible(str(value)).replace("\n", " ⏎ "))
+    text.no_wrap, text.overflow, text.end = True, "ellipsis", ""
+    return text
+
+
 class SafeTable(DataTable):
-    """A DataTable whose string cells are shown as written (DataTable reads str as markup)."""
+    """A DataTable whose cells are shown as written (DataTable reads str as markup), on one
+    line, cut with an ellipsis where the column is narrower."""
 
     def add_row(self, *cells, **kwargs):
-        return super().add_row(*(plain(c) if isinstance(c, str) else c for c in cells),
-                               **kwargs)
+        return super().add_row(*(cell_text(c) for c in cells), **kwargs)
 
 
 def esc(value: object) -> str:

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from reflect.store.search import PAGE, SearchHit, search_answers, search_principles, snippet_parts
 from reflect.text import visible
-from screens.safe import SafeTable
+from screens.fit_table import Col, FitTable
 
 
 def marked(snippet: str) -> Text:
@@ -39,13 +39,16 @@ class SearchScreen(Screen[None]):
         yield Header()
         yield Input(id="query", placeholder="search all answers and principles")
         yield Static("", id="summary", classes="hint")
-        yield SafeTable(id="results", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        results = FitTable(Col("Story / case", squeeze=True), Col("Who", squeeze=True),
+                           Col("Question", squeeze=True),
+                           Col("Passage", squeeze=True, weight=3), id="results",
+                           zebra_stripes=True)
+        yield results
+        yield results.detail
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
-        self.query_one("#results", DataTable).add_columns("Story / case", "Who", "Question",
-                                                          "Passage")
         self.query_one("#query", Input).focus()
 
     @on(Input.Changed, "#query")
@@ -87,7 +90,7 @@ class SearchScreen(Screen[None]):
     def _add(self, hits: list[SearchHit]) -> None:
         table = self.query_one("#results", DataTable)
         for hit in hits:
-            table.add_row(hit.story_title, hit.who, hit.question[:40], marked(hit.snippet),
+            table.add_row(hit.story_title, hit.who, hit.question, marked(hit.snippet),
                           key=f"{hit.kind}:{hit.ref_id}")
 
     def _summarise(self) -> None:

@@ -53,7 +53,7 @@ class SessionScreen(Screen[None]):
         Binding("ctrl+g", "jump", "Go to", id="session.jump"),
         Binding("ctrl+o", "skip", "Skip", id="session.skip"),
         Binding("ctrl+t", "flag('quote')", "Quote", id="session.flag_quote"),
-        Binding("ctrl+f", "flag('follow_up')", "Follow-up", id="session.flag_follow_up"),
+        Binding("ctrl+f", "flag('follow_up')", "Follow", id="session.flag_follow_up"),
         Binding("f10", "finish", "Finish", id="session.finish"),
         Binding("f9", "reopen", "Reopen", id="session.reopen"),
         Binding("escape", "leave", "Leave", id="session.leave"),

@@ -12,14 +12,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from reflect.errors import ReflectError
-from reflect.models import Informant, SessionStatus
+from reflect.models import Informant, SessionStatus, Story
 from reflect.roles import Role
 from reflect.text import visible
 from screens.consent import ConsentDialog
+from screens.fit_table import Col, FitTable
 from screens.informant_form import InformantForm
-from screens.labels import STATUS_LABELS, when
+from screens.labels import STATUS_LABELS, progress, shorten, when, when_short
 from screens.prompts import PickDialog
-from screens.safe import SafeTable, esc
+from screens.safe import esc
 from screens.story_form import StoryForm
 
 
@@ -40,22 +41,27 @@ class StoryScreen(Screen[None]):
     def __init__(self, story_id: uuid.UUID):
         super().__init__()
         self.story_id = story_id
+        self.story: Story | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="story"):
             yield Static("", id="story-info")
             yield Static("Informants  (Enter or i: interview; a: add)", classes="section-title")
-            yield SafeTable(id="informants", cursor_type="row", zebra_stripes=True)
+            informants = FitTable(Col("Pseudonym", squeeze=True), Col("Role"),
+                                  Col("Interviews", squeeze=True), id="informants",
+                                  zebra_stripes=True)
+            yield informants
+            yield informants.detail
             yield Static("Interviews  (Enter opens; l: lock a completed one)",
                          classes="section-title")
-            yield SafeTable(id="interviews", cursor_type="row", zebra_stripes=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#informants", DataTable).add_columns("Pseudonym", "Role", "Interviews")
-        self.query_one("#interviews", DataTable).add_columns(
-            "Informant", "Status", "Consent", "Answered", "Protocol", "Started")
+            interviews = FitTable(Col("Informant", squeeze=True, weight=2), Col("Status"),
+                                  Col("Consent", squeeze=True), Col("Answered"),
+                                  Col("Protocol", squeeze=True), Col("Started"),
+                                  id="interviews", zebra_stripes=True)
+            yield interviews
+            yield interviews.detail
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: the one place lists are (re)read."""
@@ -67,14 +73,8 @@ class StoryScreen(Screen[None]):
         if story is None:
             self.app.pop_screen()
             return
-        self.sub_title = visible(story.title)
-        ready = "  [b]ready for the book[/b]" if story.ready_for_book else ""
-        info = f"[b]{esc(story.title)}[/b]  [dim]({story.status.value})[/dim]{ready}"
-        for label, value in (("Service", story.service), ("Success", story.success_criteria),
-                             ("Summary", story.summary)):
-            if value.strip():
-                info += f"\n[b]{label}:[/b] {esc(value.strip())}"
-        self.query_one("#story-info", Static).update(info)
+        self.story = story
+        self.show_info()
         informants = store.informants(self.story_id)
         sessions = store.sessions_for_story(self.story_id)
         by_informant = {i.id: i for i in informants}
@@ -95,12 +95,36 @@ class StoryScreen(Screen[None]):
                 f", {session.consent_method} ({session.consent_recorded_by})"
             status = STATUS_LABELS[session.status] + (", locked" if session.locked_at else "")
             table.add_row(informant.pseudonym if informant else "?",
-                          status, consent, str(counts.get(session.id, 0)),
+                          status, consent, progress(counts.get(session.id, 0), protocol),
                           protocol.title if protocol else session.protocol_id,
-                          when(session.started_at),
+                          when_short(session.started_at),
                           key=str(session.id))
         if informants and self.focused is None:
             self.query_one("#informants", DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.story is not None:
+            self.show_info()
+
+    def show_info(self) -> None:
+        """Title, service, criteria and summary: each cut to fit so that all of them show."""
+        story = self.story
+        self.sub_title = visible(story.title)
+        ready = "  [b]ready for the book[/b]" if story.ready_for_book else ""
+        info = f"[b]{esc(story.title)}[/b]  [dim]({story.status.value})[/dim]{ready}"
+        room = max(self.size.width - 4, 20)
+        cut = False
+        for label, value, lines in (("Service", story.service, 1),
+                                    ("Success", story.success_criteria, 2),
+                                    ("Summary", story.summary, 2)):
+            text = " ".join(value.split())
+            if text:
+                shown = shorten(text, lines * room - len(label) - 8)
+                cut = cut or shown != text
+                info += f"\n[b]{label}:[/b] {esc(shown)}"
+        if cut:
+            info += "  [dim](e shows it all)[/dim]"
+        self.query_one("#story-info", Static).update(info)
 
     def _selected_informant(self) -> Informant | None:
         table = self.query_one("#informants", DataTable)

@@ -38,10 +38,13 @@ class StoryForm(ModalScreen[dict | None]):
             yield Label("Short summary")
             yield TextArea(story.summary if story else "", id="summary")
             if story:
-                yield Label("Status")
-                yield Select([(s.value, s.value) for s in StoryStatus], value=story.status.value,
-                             allow_blank=False, id="status", compact=True)
-                yield Checkbox("Ready for the book", story.ready_for_book, id="ready")
+                with Horizontal(id="status-row"):
+                    yield Label("Status ")
+                    yield Select([(s.value, s.value) for s in StoryStatus],
+                                 value=story.status.value, allow_blank=False, id="status",
+                                 compact=True)
+                    yield Checkbox("Ready for the book", story.ready_for_book, id="ready",
+                                   compact=True)
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")

@@ -18,6 +18,7 @@ from reflect.errors import ReflectError
 from reflect.exchange.documents import export_book
 from reflect.store import ThemeReach
 from screens.confirm import ConfirmDialog
+from screens.labels import shorten
 from screens.prompts import PickDialog, SplitDialog, TextPrompt
 from screens.safe import SafeTable, esc
 
@@ -43,14 +44,14 @@ class ThemesScreen(Screen[None]):
             yield Static("", id="legend", classes="hint")
             with Horizontal(id="lists"):
                 with Vertical():
-                    yield Static("In this common principle (Del takes out)",
+                    yield Static("In it (Del takes out)",
                                  classes="section-title")
                     yield OptionList(id="members")
                 with Vertical():
-                    yield Static("Not grouped yet (Enter puts into the highlighted one)",
+                    yield Static("Not grouped (Enter adds)",
                                  classes="section-title")
                     yield OptionList(id="loose")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = "Common principles"
@@ -74,7 +75,8 @@ class ThemesScreen(Screen[None]):
             table.add_row(item.theme.name, f"{len(item.story_ids)}/{total}", *marks,
                           key=str(item.theme.id))
         self.query_one("#legend", Static).update(
-            "  ".join(f"{n} {esc(s.title)}" for n, s in enumerate(self.stories, start=1))
+            "  ".join(f"{n} {esc(shorten(s.title, 32))}"
+                      for n, s in enumerate(self.stories, start=1))
             or "No stories yet.")
         ids = [str(r.theme.id) for r in self.reach]
         if keep is not None and str(keep) in ids:

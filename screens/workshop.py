@@ -91,9 +91,9 @@ class WorkshopScreen(Screen[None]):
     CSS_PATH = "workshop.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="workshop.back"),
-        Binding("ctrl+e", "attach", "Attach evidence", id="workshop.attach", priority=True),
-        Binding("ctrl+s", "save", "Save principle", id="workshop.save", priority=True),
-        Binding("ctrl+n", "new", "New principle", id="workshop.new"),
+        Binding("ctrl+e", "attach", "Evidence", id="workshop.attach", priority=True),
+        Binding("ctrl+s", "save", "Save", id="workshop.save", priority=True),
+        Binding("ctrl+n", "new", "New", id="workshop.new"),
         Binding("delete", "remove", "Remove", id="workshop.remove"),
     ]
 
@@ -124,7 +124,7 @@ class WorkshopScreen(Screen[None]):
                         yield Input(id=part, placeholder=hint, compact=True)
                 yield Static("Evidence  (select words on the left, ctrl+e)", classes="hint")
                 yield OptionList(id="evidence")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         store = self.app.store

@@ -125,3 +125,25 @@ async def test_start_a_reflection_fits_80x24(engine, catalog):
             assert region.height and region.y >= 0 and region.bottom <= 24, (selector, region)
         protocols = app.screen.query_one("#protocols")
         assert protocols.region.height >= 8  # four protocols, two lines each
+
+
+async def test_home_tells_two_interviews_of_a_long_story_apart(engine, catalog, store):
+    from reflect.store.interviews import ConsentRecord
+    from tests.ui_helpers import screen_lines
+
+    title = "Keeping a family of six together through the winter, with the school and the clinic"
+    story = store.create_story(title)
+    for name, role, protocol in (("Sara", "social_worker", "lfs-practitioner"),
+                                 ("Hana", "client", "lfs-client")):
+        informant = store.add_informant(story.id, name, role)
+        store.start_interview(informant.id, catalog.get(protocol),
+                              ConsentRecord(True, "verbal", "Ana"))
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        for who, progress in (("Sara (social worker)", "0/14"), ("Hana (client)", "0/10")):
+            line = next(line for line in screen.splitlines() if who in line)
+            assert "in progress" in line and progress in line and "…" in line
+        await keys(pilot, "tab")  # to the sessions table: the full title is on the line below
+        assert title in " ".join(line.strip() for line in screen_lines(app))

@@ -26,3 +26,8 @@ def rows(engine, sql: str):
     """Rows of a SQL query, read straight from the database the app writes to."""
     with engine.connect() as conn:
         return conn.execute(text(sql)).all()
+
+
+def screen_lines(app) -> list[str]:
+    """The active screen as a person sees it: one string per terminal line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

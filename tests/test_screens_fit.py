@@ -1,0 +1,135 @@
+"""Every screen and dialog at 80x24 (and 120x40), with the demo data, long titles and Hebrew:
+no column header, button, title or footer key is cut (issue 17)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import Button, DataTable, Static
+from textual.widgets._footer import FooterKey
+
+from reflect.exchange.demo import load_demo
+from reflect.store.interviews import ConsentRecord
+from screens.app import make_app
+from tests.ui_helpers import screen_lines
+
+LONG = ("A very long story title about a family who found their way back to school, home and "
+        "work after three years apart")
+HEBREW = "חזרה לבית הספר יחד"
+ARABIC = "العودة إلى المدرسة معًا"
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cut_things(app) -> list[str]:
+    """What a person cannot read whole on the active screen: column headers, buttons, titles,
+    footer keys."""
+    screen = app.screen
+    shown = "\n".join(screen_lines(app))
+    flat = squash(shown)
+    visible = screen._compositor.visible_widgets
+    width = screen.size.width
+    cut = []
+    for table in screen.query(DataTable):
+        if table in visible:
+            cut += [f"column {c.label.plain!r}" for c in table.columns.values()
+                    if c.label.plain not in shown]
+    for button in screen.query(Button):
+        if button in visible and str(button.label) not in shown:
+            cut.append(f"button {button.label}")
+    for title in screen.query(".section-title, .dialog-title"):
+        if title in visible and isinstance(title, Static):
+            text = squash(str(title.render()))
+            if text and text not in flat:
+                cut.append(f"title {text!r}")
+    for key in screen.query(FooterKey):
+        if key in visible and (key.region.right > width or key.description not in shown):
+            cut.append(f"footer key {key.description!r}")
+    return cut
+
+
+@pytest.fixture
+def full_store(store, catalog):
+    load_demo(store, catalog)
+    for title in (LONG, HEBREW, ARABIC):
+        story = store.create_story(title, "שירותי רווחה " + title, title + " " + title,
+                                   (title + " ") * 4)
+        informant = store.add_informant(story.id, "מרים" if title == HEBREW else "Ruth "
+                                        + title[:40], "social_worker")
+        store.start_interview(informant.id, catalog.get("lfs-practitioner"),
+                              ConsentRecord(True, "verbal", "נועה"))
+    reflection = store.start_reflection(catalog.get("self-critique"), "סטודנטית", LONG)
+    store.add_action(reflection.id, HEBREW + " " + LONG, date.today())
+    return store
+
+
+def story_named(store, title):
+    return next(s for s in store.stories() if s.title == title)
+
+
+async def check(pilot, app, where: str, problems: list[str]) -> None:
+    await pilot.pause()
+    problems += [f"{where}: {thing}" for thing in cut_things(app)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_screen_shows_its_labels_whole(engine, catalog, full_store, size):
+    from screens.action_review import ReviewAction
+    from screens.confirm import ConfirmDialog
+    from screens.consent import ConsentDialog
+    from screens.history import HistoryScreen
+    from screens.informant_form import InformantForm
+    from screens.passphrase import FirstRunDialog, PassphraseDialog
+    from screens.redaction import RedactionScreen
+    from screens.reflection_start import StartReflection
+    from screens.search import SearchScreen
+    from screens.session import SessionScreen
+    from screens.story import StoryScreen
+    from screens.story_form import StoryForm
+    from screens.themes import ThemesScreen
+    from screens.workshop import WorkshopScreen
+
+    store = full_store
+    problems: list[str] = []
+    app = make_app(engine, catalog)
+    async with app.run_test(size=size) as pilot:
+        await check(pilot, app, "home", problems)
+        for title in (LONG, HEBREW, "Back to school together"):
+            story = story_named(store, title)
+            screens = [("story", StoryScreen(story.id)), ("workshop", WorkshopScreen(story.id)),
+                       ("story form", StoryForm(story)),
+                       ("names", RedactionScreen(story.id, story.title))]
+            for session in store.sessions_for_story(story.id):
+                screens.append(("interview", SessionScreen(session.id)))
+            for name, screen in screens:
+                app.push_screen(screen)
+                await check(pilot, app, f"{name} of {title[:20]}", problems)
+                app.pop_screen()
+        reflection = store.sessions_of_kind("reflection")[0]
+        action = store.actions(reflection.id)[0]
+        others = [
+            ("reflection", SessionScreen(reflection.id)),
+            ("history", HistoryScreen()), ("themes", ThemesScreen()), ("search", SearchScreen()),
+            ("start reflection", StartReflection(catalog.of_kind("reflection"), store.stories(),
+                                                 "סטודנטית")),
+            ("informant form", InformantForm()),
+            ("consent", ConsentDialog(catalog.get("lfs-client"), "מרים (client)", "נועה")),
+            ("confirm", ConfirmDialog("Finish the interview?", LONG, "Finish")),
+            ("review action", ReviewAction(action, LONG)),
+            ("first run", FirstRunDialog(engine_path(engine))),
+            ("passphrase", PassphraseDialog(engine_path(engine), "wrong passphrase")),
+        ]
+        for name, screen in others:
+            app.push_screen(screen)
+            await check(pilot, app, name, problems)
+            app.pop_screen()
+    assert problems == [], "\n".join(problems)
+
+
+def engine_path(engine):
+    from pathlib import Path
+
+    return Path(engine.url.database or "reflect.db")
