@@ -86,11 +86,12 @@ class SessionScreen(Screen[None]):
                 with VerticalScroll(id="question-area"):
                     yield Static("", id="stage-line")
                     yield Static("", id="prompt")
+                    # in the scrolling area, right under the question: never cut, never hidden
+                    yield Static("", id="balance")
                     yield Static("", id="probes")
                     yield Static("", id="help")
                     yield Static("", id="guidance")
                     yield Static("", id="earlier")
-                yield Static("", id="balance")
                 yield OptionList(id="choices")
                 yield SelectionList[str](id="ticks")
                 yield ActionPlan(id="plan")

@@ -147,3 +147,34 @@ async def test_home_tells_two_interviews_of_a_long_story_apart(engine, catalog, 
             assert "in progress" in line and progress in line and "…" in line
         await keys(pilot, "tab")  # to the sessions table: the full title is on the line below
         assert title in " ".join(line.strip() for line in screen_lines(app))
+
+
+async def test_the_balance_prompt_shows_whole_at_80x24(engine, catalog, store):
+    from tests.ui_helpers import screen_lines
+
+    protocol = catalog.get("self-critique")
+    session = store.start_reflection(protocol, "Sam", "Family K")
+    store.save_answer(session.id, "did-less-well", value=["late", "rushed", "no plan"])
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SessionScreen(session.id, "did-well"))
+        await pilot.pause()
+        right = [line.split("│", 1)[-1] for line in screen_lines(app)]
+        screen = " ".join(" ".join(right).split())
+        assert " ".join(protocol.balance.ask_for_positive.split()) in screen
+
+
+async def test_the_story_screen_shows_criteria_and_summary_at_80x24(engine, catalog, store):
+    from screens.story import StoryScreen
+    from tests.ui_helpers import screen_lines
+
+    long = " ".join(["The son went back to school and stayed, week after week."] * 6)
+    story = store.create_story("Back to school", "Family support", long, "A summary " + long)
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(StoryScreen(story.id))
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        assert "Success: The son went back" in screen
+        assert "Summary: A summary The son" in screen
+        assert "(e shows it all)" in screen
