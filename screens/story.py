@@ -111,9 +111,8 @@ class StoryScreen(Screen[None]):
         story = self.story
         self.sub_title = visible(story.title)
         ready = "  [b]ready for the book[/b]" if story.ready_for_book else ""
-        info = f"[b]{esc(story.title)}[/b]  [dim]({story.status.value})[/dim]{ready}"
         room = max(self.size.width - 4, 20)
-        cut = False
+        fields, cut = "", False
         for label, value, lines in (("Service", story.service, 1),
                                     ("Success", story.success_criteria, 2),
                                     ("Summary", story.summary, 2)):
@@ -121,9 +120,10 @@ class StoryScreen(Screen[None]):
             if text:
                 shown = shorten(text, lines * room - len(label) - 8)
                 cut = cut or shown != text
-                info += f"\n[b]{label}:[/b] {esc(shown)}"
-        if cut:
-            info += "  [dim](e shows it all)[/dim]"
+                fields += f"\n[b]{label}:[/b] {esc(shown)}"
+        hint = "  [dim](e shows it all)[/dim]" if cut else ""
+        title = shorten(" ".join(story.title.split()), max(room - (50 if cut else 30), 12))
+        info = f"[b]{esc(title)}[/b]  [dim]({story.status.value})[/dim]{ready}{hint}{fields}"
         self.query_one("#story-info", Static).update(info)
 
     def _selected_informant(self) -> Informant | None:
