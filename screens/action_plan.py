@@ -64,7 +64,7 @@ class ActionPlan(Vertical):
         self.query_one("#action-error", Static).update("")
 
     def focus_entry(self) -> None:
-        self.query_one("#action-text", Input).focus()
+        self.screen.set_focus(self.query_one("#action-text", Input))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#action-add")

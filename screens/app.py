@@ -31,6 +31,10 @@ class ReflectApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # Tab moves focus before the keys typed after it are passed on: without priority, a
+        # fast typist's (or tmux's) next words landed in the field they had left (issue 17)
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
     TIDY_EVERY = 30
     """Seconds between background merges of the search index."""

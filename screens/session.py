@@ -47,15 +47,18 @@ class SessionScreen(Screen[None]):
     RETRY_DELAY = 3
     """Seconds before saving again after the database refused a write (disk full, locked)."""
     PERSIST_CLOCK_EVERY = 15
+    # priority: handled before the keys typed after them are passed to the focused field, so
+    # fast typing (or a paste) right after ctrl+g or F10 lands where the user meant (issue 17)
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next", id="session.next"),
-        Binding("ctrl+r", "previous", "Prev", id="session.previous"),
-        Binding("ctrl+g", "jump", "Go to", id="session.jump"),
-        Binding("ctrl+o", "skip", "Skip", id="session.skip"),
-        Binding("ctrl+t", "flag('quote')", "Quote", id="session.flag_quote"),
-        Binding("ctrl+f", "flag('follow_up')", "Follow", id="session.flag_follow_up"),
-        Binding("f10", "finish", "Finish", id="session.finish"),
-        Binding("f9", "reopen", "Reopen", id="session.reopen"),
+        Binding("ctrl+n", "next", "Next", id="session.next", priority=True),
+        Binding("ctrl+r", "previous", "Prev", id="session.previous", priority=True),
+        Binding("ctrl+g", "jump", "Go to", id="session.jump", priority=True),
+        Binding("ctrl+o", "skip", "Skip", id="session.skip", priority=True),
+        Binding("ctrl+t", "flag('quote')", "Quote", id="session.flag_quote", priority=True),
+        Binding("ctrl+f", "flag('follow_up')", "Follow", id="session.flag_follow_up",
+                priority=True),
+        Binding("f10", "finish", "Finish", id="session.finish", priority=True),
+        Binding("f9", "reopen", "Reopen", id="session.reopen", priority=True),
         Binding("escape", "leave", "Leave", id="session.leave"),
     ]
 
@@ -221,19 +224,22 @@ class SessionScreen(Screen[None]):
         if kind in ONE_OF:
             self._draw_choices()
             choices.disabled = not self.editable
-            choices.focus()
+            self.set_focus(choices)
         elif kind in MANY_OF:
             chosen = run.value() or []
             ticks.clear_options()
             ticks.add_options([(option, option, option in chosen) for option in question.options])
             ticks.highlighted = 0
             ticks.disabled = not self.editable
-            ticks.focus()
+            self.set_focus(ticks)
         elif kind == "actions":
             plan.show(run.actions, self.editable)
-            plan.focus_entry() if self.editable else plan.query_one("#action-table").focus()
+            plan.focus_entry() if self.editable else \
+                self.set_focus(plan.query_one("#action-table"))
         else:
-            area.focus()
+            # at once, not deferred like Widget.focus(): keys typed right after a move must
+            # reach the new field (issue 17)
+            self.set_focus(area)
 
     def _draw_choices(self) -> None:
         question, current = self.run.question, self.run.value()
@@ -432,12 +438,15 @@ class SessionScreen(Screen[None]):
             self._move(lambda: self.run.previous(self.elapsed()))
 
     def action_jump(self) -> None:
-        self.query_one("#outline", OptionList).focus()
+        self.set_focus(self.query_one("#outline", OptionList))
 
     @on(OptionList.OptionSelected, "#outline")
     def jump_to(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self._move(lambda: self.run.go_to(event.option.id, self.elapsed()))
+        self.go_to(event.option.id)
+
+    def go_to(self, question_id: str | None) -> None:
+        if question_id:
+            self._move(lambda: self.run.go_to(question_id, self.elapsed()))
 
     def action_skip(self) -> None:
         if self.flush() and self._persist(self.run.skip):

@@ -178,3 +178,48 @@ async def test_the_story_screen_shows_criteria_and_summary_at_80x24(engine, cata
         assert "Success: The son went back" in screen
         assert "Summary: A summary The son" in screen
         assert "(e shows it all)" in screen
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Keys arriving at once, as from a fast typist, tmux or a paste without bracketing: the
+    driver queues every key before the app handles the first (pilot.press waits after each)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    driver = pilot.app._driver
+    for key in keys:
+        named = key in {"tab", "enter", "up", "down", "escape", "f10"} or "+" in key
+        for char in [key] if named else key:
+            event = events.Key(char if named else _character_to_key(char),
+                               None if named else char)
+            event.set_sender(pilot.app)
+            driver.send_message(event)
+    await pilot.pause(0.2)
+
+
+async def test_tab_after_fast_typing_moves_to_the_next_field(engine, catalog):
+    from screens.story_form import StoryForm
+
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "n")
+        assert isinstance(app.screen, StoryForm)
+        await burst(pilot, "Title one", "tab", "Service two", "tab", "criteria three", "tab",
+                    "summary four")
+        await keys(pilot, "ctrl+s")
+    assert rows(engine, "SELECT title, service, success_criteria, summary FROM story") == [
+        ("Title one", "Service two", "criteria three", "summary four")]
+
+
+async def test_go_to_with_fast_keys_opens_the_question_counted(engine, catalog, interview):
+    _, _, session = interview
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        await burst(pilot, "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+g", "up", "up", "enter")
+        assert app.screen.run.question.id == app.screen.run.questions[2].id
+        await keys(pilot, *"typed")
+        await pilot.pause(0.6)
+    assert rows(engine, "SELECT question_id, text FROM answer WHERE text != ''") == [
+        ("before-situation", "typed")]
