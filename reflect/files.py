@@ -4,7 +4,25 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from pathlib import Path
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def slug(text: str, limit: int = 50, fallback: str = "untitled") -> str:
+    """A file-name part from a title: lower-case words of any script (Hebrew, Arabic, accented
+    Latin stay as they are) joined by hyphens, cut at a word boundary, never mid-word unless
+    one word is longer than `limit`. Safe on Windows, macOS and Linux."""
+    words = [w for w in _NOT_WORD.split(text.lower()) if w]
+    kept: list[str] = []
+    for word in words:
+        if len("-".join([*kept, word])) > limit:
+            break
+        kept.append(word)
+    if not kept and words:
+        kept = [words[0][:limit]]
+    return "-".join(kept) or fallback
 
 
 def make_private_dirs(folder: Path) -> None:

@@ -223,3 +223,14 @@ async def test_go_to_with_fast_keys_opens_the_question_counted(engine, catalog, 
         await pilot.pause(0.6)
     assert rows(engine, "SELECT question_id, text FROM answer WHERE text != ''") == [
         ("before-situation", "typed")]
+
+
+def test_export_file_names_end_on_a_whole_word_in_any_script():
+    from reflect.files import slug
+
+    title = "Keeping a family of six together through the winter with the school"
+    assert slug(title) == "keeping-a-family-of-six-together-through-the"
+    assert slug("חזרה לבית הספר: יחד!") == "חזרה-לבית-הספר-יחד"
+    assert slug("Família à Mesa / Città") == "família-à-mesa-città"
+    assert slug("***", fallback="story") == "story"
+    assert slug("x" * 80, limit=10) == "x" * 10

@@ -8,14 +8,13 @@ pseudonym and role; interviewer names and consent details stay out). `to_markdow
 from __future__ import annotations
 
 import io
-import re
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from reflect.errors import ReflectError
-from reflect.files import write_private
+from reflect.files import slug, write_private
 from reflect.method.analysis import passages, topics_of
 from reflect.models import Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
@@ -163,10 +162,6 @@ def to_docx(blocks: list[Block], path: Path) -> None:
     write_private(path, buffer.getvalue())
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50] or "story"
-
-
 def write_both(blocks: list[Block], folder: Path, stem: str) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     markdown_path, docx_path = folder / f"{stem}.md", folder / f"{stem}.docx"
@@ -185,10 +180,10 @@ def export_story(store: Store, story_id: uuid.UUID, folder: Path,
     if story is None:
         raise ReflectError("that story no longer exists")
     blocks = redact_blocks(story_blocks(store, story), redactor)
-    return write_both(blocks, folder, f"story-{_slug(redactor(story.title))}")
+    return write_both(blocks, folder, f"story-{slug(redactor(story.title), fallback='story')}")
 
 
 def export_book(store: Store, folder: Path, title: str,
                 redactor: Redactor = NO_REDACTION) -> list[Path]:
     blocks = redact_blocks(book_blocks(store, title), redactor)
-    return write_both(blocks, folder, f"book-{_slug(title)}")
+    return write_both(blocks, folder, f"book-{slug(title, fallback='book')}")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from reflect.files import write_private
+from reflect.files import slug, write_private
 from reflect.models import Session
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.balance import read_balance
@@ -71,8 +70,8 @@ def session_markdown(store: Store, session: Session) -> str:
 
 def _file_name(session: Session) -> str:
     label = session.case_label or session.protocol_id
-    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40] or "session"
-    return f"{session.started_at:%Y-%m-%d}-{session.protocol_id}-{slug}-{str(session.id)[:8]}.md"
+    name = slug(label, limit=40, fallback="session")
+    return f"{session.started_at:%Y-%m-%d}-{session.protocol_id}-{name}-{str(session.id)[:8]}.md"
 
 
 def export_sessions(store: Store, sessions: list[Session], folder: Path,
