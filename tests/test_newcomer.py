@@ -181,19 +181,18 @@ async def test_the_story_screen_shows_criteria_and_summary_at_80x24(engine, cata
 
 
 async def burst(pilot, *keys: str) -> None:
-    """Keys arriving at once, as from a fast typist, tmux or a paste without bracketing: the
-    driver queues every key before the app handles the first (pilot.press waits after each)."""
+    """Keys arriving at once, as from a fast typist, tmux or a paste without bracketing: every
+    key is queued before the app handles the first (pilot.press waits after each)."""
     from textual import events
     from textual.keys import _character_to_key
 
-    driver = pilot.app._driver
     for key in keys:
         named = key in {"tab", "enter", "up", "down", "escape", "f10"} or "+" in key
         for char in [key] if named else key:
             event = events.Key(char if named else _character_to_key(char),
                                None if named else char)
             event.set_sender(pilot.app)
-            driver.send_message(event)
+            await pilot.app._post_message(event)  # queued now; handled after the loop
     await pilot.pause(0.2)
 
 
