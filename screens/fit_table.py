@@ -42,6 +42,13 @@ class FitTable(SafeTable):
     def on_mount(self) -> None:
         self.add_columns(*(c.label for c in self.specs))
 
+    def set_columns(self, *columns: Col) -> None:
+        """Start again with other columns (and no rows)."""
+        self.clear(columns=True)
+        self.specs = columns
+        self.natural = [cell_len(c.label) for c in columns]
+        self.add_columns(*(c.label for c in columns))
+
     def add_row(self, *cells, **kwargs):
         texts = [cell_text(c) for c in cells]
         for index, text in enumerate(texts[:len(self.natural)]):

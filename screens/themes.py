@@ -18,9 +18,10 @@ from reflect.errors import ReflectError
 from reflect.exchange.documents import export_book
 from reflect.store import ThemeReach
 from screens.confirm import ConfirmDialog
+from screens.fit_table import Col, FitTable
 from screens.labels import shorten
 from screens.prompts import PickDialog, SplitDialog, TextPrompt
-from screens.safe import SafeTable, esc
+from screens.safe import esc
 
 
 class ThemesScreen(Screen[None]):
@@ -40,7 +41,9 @@ class ThemesScreen(Screen[None]):
         with Vertical(id="themes"):
             yield Static("Common principles by stories, widest reach first", id="matrix-title",
                          classes="section-title")
-            yield SafeTable(id="matrix", cursor_type="row", zebra_stripes=True)
+            matrix = FitTable(id="matrix", zebra_stripes=True)
+            yield matrix
+            yield matrix.detail
             yield Static("", id="legend", classes="hint")
             with Horizontal(id="lists"):
                 with Vertical():
@@ -63,12 +66,9 @@ class ThemesScreen(Screen[None]):
         self.stories.sort(key=lambda s: s.created_at)
         self.story_titles = {s.id: s.title for s in self.stories}
         self.reach: list[ThemeReach] = store.themes_by_reach()
-        table = self.query_one("#matrix", DataTable)
-        table.clear(columns=True)
-        table.add_column("Common principle", width=34)
-        table.add_column("Stories")
-        for number, _ in enumerate(self.stories, start=1):
-            table.add_column(str(number), width=2)
+        table = self.query_one("#matrix", FitTable)
+        table.set_columns(Col("Common principle", squeeze=True), Col("Stories"),
+                          *(Col(str(n)) for n in range(1, len(self.stories) + 1)))
         total = len(self.stories)
         for item in self.reach:
             marks = ["●" if s.id in item.story_ids else "·" for s in self.stories]
