@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from reflect.text import visible
+from screens.bidi_view import Static
 
 
 class ConfirmDialog(ModalScreen[bool]):

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Select
 
 from reflect.protocol.definition import Protocol
 from reflect.store import CONSENT_METHODS, ConsentRecord
 from reflect.text import visible
+from screens.bidi_view import Label, Static
 
 
 class ConsentDialog(ModalScreen[ConsentRecord | None]):

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from textual import on
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
+from screens.bidi_view import Static
 from screens.safe import SafeTable, cell_text
 
 

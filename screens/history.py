@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header
 
 from reflect import paths
 from reflect.exchange.markdown import export_sessions
 from reflect.models import ActionStatus, Session
 from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
+from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
 from screens.labels import STATUS_LABELS, when_short
 from screens.paged_table import PagedTable, Row

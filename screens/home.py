@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header
 
 from reflect.errors import ReflectError, StorageError
 from reflect.roles import Role
 from reflect.vocab import SessionStatus
+from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
 from screens.labels import STATUS_LABELS, progress, when, when_short
 from screens.paged_table import PagedTable, Row

@@ -6,9 +6,10 @@ from rich.markup import escape
 from rich.segment import Segment
 from rich.text import Text
 from textual.strip import Strip
-from textual.widgets import DataTable, TextArea
+from textual.widgets import DataTable
 
 from reflect.text import visible
+from screens.bidi_view import BidiText, BidiTextArea
 
 
 def plain(value: object) -> Text:
@@ -18,10 +19,11 @@ def plain(value: object) -> Text:
 
 def cell_text(value: object) -> Text:
     """A cell shown as stored, on one line, cut with an ellipsis when the column is narrow."""
+    text = BidiText()
     if isinstance(value, Text):
-        text = value.copy()
+        text.append_text(value)
     else:
-        text = Text(visible(str(value)).replace("\n", " ⏎ "))
+        text.append(visible(str(value)).replace("\n", " ⏎ "))
     text.no_wrap, text.overflow, text.end = True, "ellipsis", ""
     return text
 
@@ -39,7 +41,7 @@ def esc(value: object) -> str:
     return escape(visible(str(value)))
 
 
-class SafeTextArea(TextArea):
+class SafeTextArea(BidiTextArea):
     """A TextArea that edits the stored text unchanged but draws its control characters as
     visible stand-ins (a pasted escape sequence must not reach the terminal)."""
 

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Header, Input
 
 from reflect.store.search import PAGE, SearchHit, search_answers, search_principles, snippet_parts
 from reflect.text import visible
+from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
 
 

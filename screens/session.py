@@ -19,9 +19,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Footer, Header, TextArea
 from textual.widgets.option_list import Option
 
+from reflect.bidi import display_line
 from reflect.errors import ReflectError, StorageError
 from reflect.method.session import SessionRun
 from reflect.models import SessionStatus
@@ -29,6 +30,7 @@ from reflect.protocol.render import answer_text
 from reflect.roles import Role
 from reflect.text import visible
 from screens.action_plan import ActionPlan
+from screens.bidi_view import OptionList, SelectionList, Static
 from screens.confirm import ConfirmDialog
 from screens.labels import STATUS_LABELS, clock, when
 from screens.lease import LeaseKeeper
@@ -82,7 +84,7 @@ class SessionScreen(Screen[None]):
     # Building ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="topbar")
+        yield Static("", id="topbar", classes="interface-line")
         with Horizontal(id="body"):
             yield OptionList(id="outline")
             with Vertical(id="main"):
@@ -100,7 +102,7 @@ class SessionScreen(Screen[None]):
                 yield ActionPlan(id="plan")
                 yield Static("", id="note-label")
                 yield SafeTextArea(id="answer", soft_wrap=True, show_line_numbers=False)
-                yield Static("", id="answer-status")
+                yield Static("", id="answer-status", classes="interface-line")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -122,7 +124,7 @@ class SessionScreen(Screen[None]):
         else:
             case = run.session.case_label
             self.who = f"Reflection: {case}" if case else "Reflection"
-        self.sub_title = visible(run.protocol.title)
+        self.sub_title = display_line(visible(run.protocol.title))
         if run.session.status == SessionStatus.IN_PROGRESS:
             self.lease.take()
             if (held := self.lease.held) is not None:

@@ -9,12 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header
 
+from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.models import Informant, SessionStatus, Story
 from reflect.roles import Role
 from reflect.text import visible
+from screens.bidi_view import Static
 from screens.consent import ConsentDialog
 from screens.fit_table import Col, FitTable
 from screens.informant_form import InformantForm
@@ -109,7 +111,7 @@ class StoryScreen(Screen[None]):
     def show_info(self) -> None:
         """Title, service, criteria and summary: each cut to fit so that all of them show."""
         story = self.story
-        self.sub_title = visible(story.title)
+        self.sub_title = display_line(visible(story.title))
         ready = "  [b]ready for the book[/b]" if story.ready_for_book else ""
         room = max(self.size.width - 4, 20)
         fields, cut = "", False

@@ -7,9 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, TextArea
 
 from reflect.models import Story, StoryStatus
+from screens.bidi_view import Label, Static
+from screens.safe import SafeTextArea
 
 
 class StoryForm(ModalScreen[dict | None]):
@@ -34,9 +36,9 @@ class StoryForm(ModalScreen[dict | None]):
             yield Input(story.service if story else "", id="service", compact=True,
                         placeholder="e.g. Family support, north district")
             yield Label("Why it counts as a success (criteria)")
-            yield TextArea(story.success_criteria if story else "", id="criteria")
+            yield SafeTextArea(story.success_criteria if story else "", id="criteria")
             yield Label("Short summary")
-            yield TextArea(story.summary if story else "", id="summary")
+            yield SafeTextArea(story.summary if story else "", id="summary")
             if story:
                 with Horizontal(id="status-row"):
                     yield Label("Status ")

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Footer, Header
 from textual.widgets.option_list import Option
 
 from reflect import paths
 from reflect.errors import ReflectError
 from reflect.exchange.documents import export_book
 from reflect.store import ThemeReach
+from screens.bidi_view import OptionList, Static
 from screens.confirm import ConfirmDialog
 from screens.fit_table import Col, FitTable
 from screens.labels import shorten

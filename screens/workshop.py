@@ -16,24 +16,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import (
-    Footer,
-    Header,
-    Input,
-    Label,
-    OptionList,
-    Select,
-    Static,
-    TextArea,
-)
+from textual.widgets import Footer, Header, Input, Select, TextArea
 from textual.widgets.option_list import Option
 
+from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.method.analysis import Passage, passages, topics_of
 from reflect.models import Answer, Principle
 from reflect.roles import Role
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord
 from reflect.text import visible
+from screens.bidi_view import Label, OptionList, Static
 from screens.confirm import ConfirmDialog
 from screens.safe import SafeTextArea, esc
 
@@ -129,7 +122,7 @@ class WorkshopScreen(Screen[None]):
     def on_mount(self) -> None:
         store = self.app.store
         story = store.story(self.story_id)
-        self.sub_title = f"Principles workshop: {visible(story.title)}"
+        self.sub_title = f"Principles workshop: {display_line(visible(story.title))}"
         self.records = store.interviews_of(self.story_id)
         self.informant_of = {r.session.id: r for r in self.records}
         topics = topics_of(self.records)

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Button, DataTable, Static
 from textual.widgets._footer import FooterKey
 
+from reflect.bidi import display_line
 from reflect.exchange.demo import load_demo
 from reflect.store.interviews import ConsentRecord
 from screens.app import make_app
@@ -42,7 +43,7 @@ def cut_things(app) -> list[str]:
             cut.append(f"button {button.label}")
     for title in screen.query(".section-title, .dialog-title"):
         if title in visible and isinstance(title, Static):
-            text = squash(str(title.render()))
+            text = squash(display_line(str(title.render())))  # as drawn: in reading order
             if text and text not in flat:
                 cut.append(f"title {text!r}")
     for key in screen.query(FooterKey):

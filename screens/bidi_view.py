@@ -1,0 +1,238 @@
+"""Right-to-left text drawn in reading order by every widget that shows stored text.
+
+Textual wraps text in logical order and puts characters into cells as they come; these
+widgets take each drawn line (a Strip, already wrapped and styled), and reorder the cells of
+its content area with reflect.bidi: Arabic shaped, runs reversed, brackets mirrored, and a line
+whose first strong letter is right-to-left aligned to the right. Styles travel with their
+characters, so a highlighted word or the cursor stays on the letter it belongs to. Lines with
+no right-to-left letter are returned untouched (the common case costs one regex search).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.css.styles import RenderStyles
+from textual.document._document import Location
+from textual.events import MouseEvent
+from textual.geometry import Offset, Size
+from textual.strip import Strip
+from textual.widgets import Label as _Label
+from textual.widgets import OptionList as _OptionList
+from textual.widgets import SelectionList as _SelectionList
+from textual.widgets import Static as _Static
+from textual.widgets import TextArea
+
+from reflect import bidi
+
+Cell = tuple[str, Style | None]
+T = TypeVar("T")
+
+
+def _cells(strip: Strip) -> list[Cell]:
+    return [(char, segment.style) for segment in strip if not segment.control
+            for char in segment.text]
+
+
+def _segments(cells: list[Cell]) -> list[Segment]:
+    segments: list[Segment] = []
+    for char, style in cells:
+        if segments and segments[-1].style == style:
+            segments[-1] = Segment(segments[-1].text + char, style)
+        else:
+            segments.append(Segment(char, style))
+    return segments
+
+
+def visual_cells(cells: list[Cell], align: bool = True,
+                 rtl: bool | None = None) -> tuple[list[Cell], bool]:
+    """The cells of one line in drawing order; with `align`, a right-to-left line's trailing
+    blanks move to its left (mirrored, so a cursor just after the text stays next to it).
+    `rtl` sets the line's direction; by default it is that of its first strong letter.
+    Returns the cells and whether the line reads right to left."""
+    text = "".join(char for char, _ in cells)
+    end = len(text.rstrip(" "))
+    body, blanks = cells[:end], cells[end:]
+    logical = text[:end]
+    rtl = bidi.starts_rtl(logical) if rtl is None else rtl
+    shaped = bidi.shape(logical)
+    odd = bidi.odd_levels(logical, rtl)
+    drawn = [(bidi.mirrored(shaped[i], odd[i]), body[i][1])
+             for i in bidi.visual_order(logical, rtl)]
+    if rtl and align:
+        return blanks[::-1] + drawn, True
+    return drawn + blanks, rtl
+
+
+def reorder_strip(strip: Strip, left: int, right: int, align: bool = True,
+                  rtl: bool | None = None) -> Strip:
+    """The strip with the cells between `left` and `right` (its content area) in reading
+    order. Characters wider than one cell (CJK) keep the line untouched."""
+    if bidi.mode() == "terminal" or not bidi.has_rtl(strip.text):
+        return strip
+    cells = _cells(strip)
+    if len(cells) != strip.cell_length or any(cell_len(c) != 1 for c, _ in cells):
+        return strip
+    right = max(left, min(right, len(cells)))
+    middle, _ = visual_cells(cells[left:right], align, rtl)
+    return Strip(_segments(cells[:left] + middle + cells[right:]), strip.cell_length)
+
+
+class BidiLines:
+    """Mixin for a Widget class: draw each line's content area in reading order. A widget
+    with the class `interface-line` (a status bar: labels of the interface around stored
+    names) takes the interface's direction instead of its first letter's."""
+
+    size: Size
+    styles: RenderStyles
+    has_class: Callable[..., bool]
+
+    def render_line(self, y: int) -> Strip:
+        # the strip is the content area alone: padding and borders are drawn around it
+        strip = super().render_line(y)  # type: ignore[misc]
+        if bidi.mode() == "terminal" or not bidi.has_rtl(strip.text):
+            return strip
+        if strip.cell_length < self.size.width:  # room to align a right-to-left line in
+            strip = strip.extend_cell_length(self.size.width)
+        centred = self.styles.text_align == "center" or \
+            self.styles.content_align_horizontal == "center"
+        rtl = bidi.interface_rtl() if self.has_class("interface-line") else None
+        return reorder_strip(strip, 0, strip.cell_length, align=not centred, rtl=rtl)
+
+
+class Static(BidiLines, _Static):
+    pass
+
+
+class Label(BidiLines, _Label):
+    pass
+
+
+class OptionList(BidiLines, _OptionList):
+    pass
+
+
+class SelectionList(BidiLines, _SelectionList[T], Generic[T]):
+    pass
+
+
+class BidiText(Text):
+    """A one-line table cell: cut to its column at its logical end, then drawn in reading
+    order (right-aligned when it reads right to left)."""
+
+    def __rich_console__(self, console, options):
+        if bidi.mode() == "terminal" or not bidi.has_rtl(self.plain):
+            yield from super().__rich_console__(console, options)
+            return
+        line = self.copy()
+        line.truncate(options.max_width, overflow="ellipsis")
+        cells: list[Cell] = [(char, line.get_style_at_offset(console, i))
+                             for i, char in enumerate(line.plain)]
+        drawn, rtl = visual_cells(cells, align=False)
+        pad = options.max_width - len(drawn)
+        if rtl and pad > 0 and options.justify != "left":
+            drawn = [(" ", None)] * pad + drawn
+        yield from _segments(drawn)
+
+
+class BidiTextArea(TextArea):
+    """A TextArea that draws each wrapped piece of a right-to-left paragraph in reading order,
+    right-aligned, with the cursor where the next letter will appear, arrows that move the way
+    they point, and clicks that land on the letter clicked. The document stays in logical
+    order: only drawing and the mapping between screen cells and columns change."""
+
+    def _piece(self, screen_y: int) -> tuple[int, int, str, bool] | None:
+        """For a row of the widget: document line, column where its piece starts, the piece,
+        and whether its paragraph reads right to left; None when nothing needs reordering."""
+        if bidi.mode() == "terminal":
+            return None
+        try:
+            line_index, section = self.wrapped_document._offset_to_line_info[
+                screen_y + self.scroll_offset.y]
+        except IndexError:
+            return None
+        line = self.document.get_line(line_index)
+        if not bidi.has_rtl(line):
+            return None
+        offsets = [0, *self.wrapped_document.get_offsets(line_index), len(line)]
+        start, end = offsets[section], offsets[section + 1]
+        return line_index, start, line[start:end], bidi.starts_rtl(line)
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        piece = self._piece(y)
+        if piece is None or self.show_line_numbers:
+            return strip
+        return reorder_strip(strip, 0, strip.cell_length, rtl=piece[3])
+
+    def _x_of(self, piece: tuple[int, int, str, bool], column: int) -> int:
+        """The cell (from the left of the text area's content) where a column is drawn."""
+        _, start, text, rtl = piece
+        body = text.rstrip(" ")
+        width = self.content_size.width
+        index = column - start
+        if index < len(body):
+            return (width - len(body) if rtl else 0) + \
+                bidi.visual_order(body, rtl).index(index)
+        beyond = index - len(body)  # typed trailing spaces, then the end of the line
+        return width - len(body) - 1 - beyond if rtl else index
+
+    def _column_at(self, piece: tuple[int, int, str, bool], x: int) -> int:
+        _, start, text, rtl = piece
+        body = text.rstrip(" ")
+        width = self.content_size.width
+        left = width - len(body) if rtl else 0
+        if left <= x < left + len(body):
+            return start + bidi.visual_order(body, rtl)[x - left]
+        if rtl:
+            return start + len(body) + max(0, min(left - 1 - x, len(text) - len(body)))
+        return start + min(x, len(text))
+
+    @property
+    def cursor_screen_offset(self) -> Offset:
+        offset = super().cursor_screen_offset
+        row, column = self.cursor_location
+        piece = self._piece(offset.y - self.content_region.y)
+        if piece is None or piece[0] != row:
+            return offset
+        return Offset(self.content_region.x + self._x_of(piece, column), offset.y)
+
+    def get_target_document_location(self, event: MouseEvent) -> Location:
+        location = super().get_target_document_location(event)
+        piece = self._piece(event.y - self.gutter.top)
+        if piece is None or self.show_line_numbers:
+            return location
+        return piece[0], self._column_at(piece, event.x - self.gutter.left)
+
+    def _reading_rtl(self) -> bool:
+        return bidi.mode() == "app" and bidi.starts_rtl(
+            self.document.get_line(self.cursor_location[0]))
+
+    def action_cursor_left(self, select: bool = False) -> None:
+        if self._reading_rtl():
+            super().action_cursor_right(select)
+        else:
+            super().action_cursor_left(select)
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        if self._reading_rtl():
+            super().action_cursor_left(select)
+        else:
+            super().action_cursor_right(select)
+
+    def action_cursor_word_left(self, select: bool = False) -> None:
+        if self._reading_rtl():
+            super().action_cursor_word_right(select)
+        else:
+            super().action_cursor_word_left(select)
+
+    def action_cursor_word_right(self, select: bool = False) -> None:
+        if self._reading_rtl():
+            super().action_cursor_word_left(select)
+        else:
+            super().action_cursor_word_right(select)
