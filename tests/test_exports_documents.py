@@ -83,3 +83,32 @@ def test_cli_story_and_book(demo, tmp_path, capsys):
     assert main(["--db", db, "export", "story", "nothing like this", "--out",
                  str(tmp_path)]) == 1
     assert "no story match" in capsys.readouterr().err
+
+
+def test_hebrew_and_arabic_paragraphs_are_right_to_left_in_the_docx(store, catalog, tmp_path):
+    from docx.oxml.ns import qn
+
+    from reflect.store.interviews import ConsentRecord
+
+    story = store.create_story("חזרה לבית הספר", "שירותי רווחה", "הבן חזר ללימודים",
+                               "ساعدنا العائلة")
+    informant = store.add_informant(story.id, "מרים", "social_worker")
+    session = store.start_interview(informant.id, catalog.get("lfs-practitioner"),
+                                    ConsentRecord(True, "verbal", "נועה"))
+    store.save_answer(session.id, "success-what", text="היא אמרה: ״סוף סוף שקט״ (2024)")
+    store.save_answer(session.id, "before-situation", text="An English answer.")
+    _, docx_path = export_story(store, story.id, tmp_path)
+    document = Document(str(docx_path))
+    by_text = {p.text: p for p in document.paragraphs}
+    title = by_text["חזרה לבית הספר"]
+    hebrew = next(p for text, p in by_text.items() if "סוף סוף" in text)
+    english = next(p for text, p in by_text.items() if text == "An English answer.")
+    for paragraph in (title, hebrew):
+        assert paragraph._p.pPr.find(qn("w:bidi")) is not None
+        rtl_runs = [r for r in paragraph.runs if any("\u0590" <= c <= "\u06ff" for c in r.text)]
+        assert rtl_runs and all(r._r.rPr.find(qn("w:rtl")) is not None for r in rtl_runs)
+        assert all(r._r.rPr.find(qn("w:rFonts")).get(qn("w:cs")) == "Arial" for r in rtl_runs)
+    assert english._p.pPr is None or english._p.pPr.find(qn("w:bidi")) is None
+    arabic = next(p for p in document.paragraphs if "ساعدنا العائلة" in p.text)
+    assert arabic._p.pPr.find(qn("w:bidi")) is not None
+    assert arabic.runs[-1]._r.rPr.find(qn("w:lang")).get(qn("w:bidi")) == "ar-SA"

@@ -38,7 +38,8 @@ def _revision(engine) -> str:
 def _differences(engine) -> set:
     """What Alembic would change to make the database match today's models."""
     def ours(name, type_, _parents) -> bool:
-        return type_ != "table" or not (name.startswith(("answer_fts", "principle_fts"))
+        return type_ != "table" or not (name.startswith(("answer_fts", "principle_fts",
+                                                         "answer_forms"))
                                         or name == schema.VERSION_TABLE)
 
     with engine.connect() as conn:

@@ -8,11 +8,13 @@ pseudonym and role; interviewer names and consent details stay out). `to_markdow
 from __future__ import annotations
 
 import io
+import re
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from reflect.bidi import has_rtl, starts_rtl
 from reflect.errors import ReflectError
 from reflect.files import slug, write_private
 from reflect.method.analysis import passages, topics_of
@@ -138,28 +140,70 @@ def to_docx(blocks: list[Block], path: Path) -> None:
 
     document = Document()
     for block in (replace(b, text=xml_text(b.text), source=xml_text(b.source)) for b in blocks):
-        if block.kind == "heading":
-            document.add_heading(block.text, level=min(block.level - 1, 9))
-        elif block.kind == "fact":
-            paragraph = document.add_paragraph()
-            paragraph.add_run(f"{block.source}: ").bold = True
-            paragraph.add_run(block.text)
-        elif block.kind == "bullet":
-            document.add_paragraph(block.text, style="List Bullet")
-        elif block.kind == "speaker":
-            document.add_paragraph().add_run(f"{block.text}:").bold = True
-        elif block.kind == "page_break":
-            document.add_page_break()
-        elif block.kind == "quote":
-            paragraph = document.add_paragraph(style="Quote")
-            paragraph.add_run(f"“{block.text}”")
-            if block.source:
-                paragraph.add_run(f" — {block.source}").italic = True
-        else:
-            document.add_paragraph(block.text)
+        paragraph = _add_block(document, block)
+        if paragraph is not None and (has_rtl(block.text) or has_rtl(block.source)):
+            _right_to_left(paragraph, rtl_paragraph=starts_rtl(block.text or block.source))
     buffer = io.BytesIO()
     document.save(buffer)
     write_private(path, buffer.getvalue())
+
+
+def _add_block(document, block: Block):
+    """One block as a paragraph of the document (None for a page break)."""
+    if block.kind == "heading":
+        return document.add_heading(block.text, level=min(block.level - 1, 9))
+    if block.kind == "fact":
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{block.source}: ").bold = True
+        paragraph.add_run(block.text)
+        return paragraph
+    if block.kind == "bullet":
+        return document.add_paragraph(block.text, style="List Bullet")
+    if block.kind == "speaker":
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{block.text}:").bold = True
+        return paragraph
+    if block.kind == "page_break":
+        document.add_page_break()
+        return None
+    if block.kind == "quote":
+        paragraph = document.add_paragraph(style="Quote")
+        paragraph.add_run(f"“{block.text}”")
+        if block.source:
+            paragraph.add_run(f" — {block.source}").italic = True
+        return paragraph
+    return document.add_paragraph(block.text)
+
+
+RTL_FONT = "Arial"
+"""A font with Hebrew and Arabic letters on Windows and macOS (LibreOffice substitutes one)."""
+
+
+def _right_to_left(paragraph, rtl_paragraph: bool) -> None:
+    """Mark Hebrew or Arabic text for Word: the paragraph reads right to left (w:bidi, so it
+    starts at the right margin) when its first letter does, and every run holding such
+    letters is a right-to-left run (w:rtl) in a font that has them, tagged with its language."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if rtl_paragraph:
+        paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+    for run in paragraph.runs:
+        if not has_rtl(run.text):
+            continue
+        properties = run._r.get_or_add_rPr()
+        fonts = properties.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            properties.insert(0, fonts)
+        fonts.set(qn("w:cs"), RTL_FONT)
+        properties.append(OxmlElement("w:rtl"))
+        language = OxmlElement("w:lang")
+        language.set(qn("w:bidi"), "ar-SA" if _ARABIC.search(run.text) else "he-IL")
+        properties.append(language)
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def write_both(blocks: list[Block], folder: Path, stem: str) -> list[Path]:

@@ -5,6 +5,10 @@ indexes by a new revision, never by editing these statements: databases already 
 the indexes these statements built.
 """
 
+from sqlalchemy import event, text
+
+from reflect.models import Answer
+
 FTS_SETUP = [
     # External-content FTS5 indexes: the text lives once, in answer and principle; triggers
     # keep the index in step inside the same transaction as every save.
@@ -38,3 +42,53 @@ FTS_SETUP = [
     "INSERT INTO answer_fts(answer_fts) VALUES ('rebuild')",
     "INSERT INTO principle_fts(principle_fts) VALUES ('rebuild')",
 ]
+
+# Revision 0011: the Hebrew and Arabic word forms of each answer (reflect.wordforms), in their
+# own FTS5 index keyed by the answer's rowid. Kept in step from Python (the forms are computed
+# there) by the ORM events below, so other tools writing the file need no reflect function.
+FORMS_SETUP = [
+    "CREATE VIRTUAL TABLE answer_forms USING fts5(forms, tokenize='unicode61')",
+]
+
+
+def fill_forms(conn) -> int:
+    """Index the forms of every answer that has Hebrew or Arabic words; return how many."""
+    from reflect.wordforms import search_forms
+
+    filled = 0
+    rows = conn.execute(text("SELECT rowid, text FROM answer WHERE text GLOB :rtl"),
+                        {"rtl": "*[\u05d0-\u05ea\u0620-\u06d3]*"})
+    for rowid, body in rows.all():
+        forms = search_forms(body)
+        if forms:
+            conn.execute(text("INSERT INTO answer_forms(rowid, forms) VALUES (:r, :f)"),
+                         {"r": rowid, "f": forms})
+            filled += 1
+    return filled
+
+
+def _sync_forms(_mapper, connection, answer) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    from reflect.wordforms import search_forms
+
+    rowid = connection.execute(text("SELECT rowid FROM answer WHERE id = :id"),
+                               {"id": answer.id.hex}).scalar()
+    if rowid is None:
+        return
+    connection.execute(text("DELETE FROM answer_forms WHERE rowid = :r"), {"r": rowid})
+    forms = search_forms(answer.text or "")
+    if forms:
+        connection.execute(text("INSERT INTO answer_forms(rowid, forms) VALUES (:r, :f)"),
+                           {"r": rowid, "f": forms})
+
+
+def _drop_forms(_mapper, connection, answer) -> None:
+    if connection.dialect.name == "sqlite":
+        connection.execute(text("DELETE FROM answer_forms WHERE rowid IN (SELECT rowid FROM "
+                                "answer WHERE id = :id)"), {"id": answer.id.hex})
+
+
+event.listen(Answer, "after_insert", _sync_forms)
+event.listen(Answer, "after_update", _sync_forms)
+event.listen(Answer, "before_delete", _drop_forms)

@@ -18,9 +18,9 @@ from sqlmodel import SQLModel
 
 from reflect import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from reflect.errors import ReflectError
-from reflect.store.fulltext import FTS_SETUP
+from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP
 
-HEAD = "0010"
+HEAD = "0011"
 """The newest revision in MIGRATIONS_DIR (a test checks that they agree)."""
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -60,7 +60,7 @@ def create_schema(conn: Connection) -> None:
     """A new database: today's tables, the search indexes, stamped with the newest revision."""
     SQLModel.metadata.create_all(conn)
     if conn.dialect.name == "sqlite":
-        for statement in FTS_SETUP:
+        for statement in FTS_SETUP + FORMS_SETUP:
             conn.execute(text(statement))
     _stamp(conn, HEAD)
 

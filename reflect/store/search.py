@@ -21,6 +21,7 @@ from sqlmodel import col, select
 from reflect.models import Answer, Informant, Principle, Session, Story
 from reflect.roles import Role
 from reflect.store import Store
+from reflect.wordforms import bare, has_forms, query_word
 
 MARK_START, MARK_END = "\x02", "\x03"
 PAGE = 50
@@ -69,9 +70,13 @@ def _contains_every_word(columns: list, words: str):
 
 
 def _snippet_around(body: str, words: str, width: int = 80) -> str:
-    """A snippet for databases without FTS: the text around the first word's match, marked."""
+    """A snippet for databases without FTS (and for Hebrew and Arabic word forms): the text
+    around the first word's match, marked."""
     words = words.split()[0] if words.split() else words
     position = body.lower().find(words.lower())
+    if position < 0:  # found under a form without vowel points: look in the bare text
+        position = bare(body).lower().find(bare(words).lower())
+        position = position if bare(body) == body or position < 0 else -1
     if position < 0:
         return body[:width]
     start = max(0, position - width // 3)
@@ -79,6 +84,22 @@ def _snippet_around(body: str, words: str, width: int = 80) -> str:
     found = body[position:position + len(words)]
     return (("…" if start else "") + body[start:position] + MARK_START + found + MARK_END
             + body[position + len(words):end] + ("…" if end < len(body) else ""))
+
+
+def _search_with_forms(db: DBSession, words: str, limit: int, offset: int) -> dict:
+    """Answers where every word occurs as written (the stemmed index) or, for a Hebrew or
+    Arabic word, under one of its forms with prefixes taken off (reflect.wordforms)."""
+    conditions, params = [], {"limit": limit, "offset": offset}
+    for index, word in enumerate(re.findall(r"\w+", words)):
+        params[f"w{index}"] = f'"{word}"'
+        params[f"f{index}"] = f'"{query_word(word)}"'
+        conditions.append(
+            f"a.rowid IN (SELECT rowid FROM answer_fts WHERE answer_fts MATCH :w{index} "
+            f"UNION SELECT rowid FROM answer_forms WHERE answer_forms MATCH :f{index})")
+    rows = db.connection().execute(text(
+        "SELECT a.id FROM answer a WHERE " + " AND ".join(conditions) +
+        " ORDER BY a.rowid DESC LIMIT :limit OFFSET :offset"), params).all()
+    return {uuid.UUID(str(row[0])): "" for row in rows}
 
 
 def _uses_fts(store: Store) -> bool:
@@ -98,7 +119,13 @@ def search_answers(store: Store, words: str, limit: int = PAGE,
     if not query:
         return []
     with DBSession(store.engine) as db:
-        if _uses_fts(store):
+        if _uses_fts(store) and has_forms(words):
+            snippets = _search_with_forms(db, words, limit, offset)
+            answers = {a.id: a for a in db.exec(
+                select(Answer).where(col(Answer.id).in_(list(snippets))))}
+            ordered = [answers[answer_id] for answer_id in snippets if answer_id in answers]
+            snippets = {a.id: _snippet_around(a.text, words) for a in ordered}
+        elif _uses_fts(store):
             found = db.connection().execute(text(
                 "SELECT a.id, snippet(answer_fts, 0, char(2), char(3), '…', 14) "
                 "FROM answer_fts JOIN answer a ON a.rowid = answer_fts.rowid "

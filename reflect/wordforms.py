@@ -1,0 +1,75 @@
+"""The other forms a Hebrew or Arabic word is found under, for search.
+
+Hebrew writes its short words on the front of the next one: ו (and), ה (the), ב (in), כ (as),
+ל (to), מ (from), ש (that), up to three of them (ובמשבר: and + in + crisis). Arabic does the
+same with و and ف (and), ب (with), ك (as), ل (to) and the article ال (العائلة: the family).
+A search for משבר or عائلة must find those words. SQLite's tokenizer cannot strip them, so
+for every Hebrew or Arabic word of an answer we index, beside the text, the word with each
+possible run of prefixes taken off (keeping at least two letters), and without its vowel
+points (niqqud, harakat). Stripping can also take off a letter that belongs to the word (בית
+gives ית): a few extra matches, never a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HEBREW_WORD = re.compile("[\u05d0-\u05ea\u05b0-\u05c7\u05f0-\u05f4'\"״׳]{2,}")
+_ARABIC_WORD = re.compile("[\u0620-\u065f\u0670-\u06d3]{2,}")
+HEBREW_PREFIXES = "והבכלמש"
+ARABIC_CONJUNCTIONS = ("و", "ف")
+ARABIC_PREPOSITIONS = ("ب", "ك", "ل")
+ARABIC_ARTICLE = "ال"
+_TATWEEL = "\u0640"
+_MIN_LETTERS = 2
+
+
+def bare(word: str) -> str:
+    """The word without vowel points, cantillation, harakat or tatweel."""
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c) and c != _TATWEEL)
+
+
+def hebrew_forms(word: str) -> set[str]:
+    word = bare(word).strip("'\"״׳")
+    found = {word}
+    rest = word
+    for _ in range(3):
+        if len(rest) - 1 < _MIN_LETTERS or rest[0] not in HEBREW_PREFIXES:
+            break
+        rest = rest[1:]
+        found.add(rest)
+    return found
+
+
+def arabic_forms(word: str) -> set[str]:
+    word = bare(word)
+    found = {word}
+    stems = {word}
+    for prefixes in (ARABIC_CONJUNCTIONS, ARABIC_PREPOSITIONS):
+        stems |= {s[1:] for s in stems if s[:1] in prefixes and len(s) - 1 >= _MIN_LETTERS}
+    # the article, and لل (to the: ل + ال with its alef dropped)
+    stems |= {s[2:] for s in stems if s.startswith(ARABIC_ARTICLE) and len(s) - 2 >= _MIN_LETTERS}
+    stems |= {s[2:] for s in stems if s.startswith("لل") and len(s) - 2 >= _MIN_LETTERS}
+    return found | stems
+
+
+def search_forms(text: str) -> str:
+    """The extra words to index for a text: '' when it has no Hebrew or Arabic word."""
+    forms: set[str] = set()
+    for word in _HEBREW_WORD.findall(text):
+        forms |= hebrew_forms(word)
+    for word in _ARABIC_WORD.findall(text):
+        forms |= arabic_forms(word)
+    return " ".join(sorted(forms))
+
+
+def has_forms(words: str) -> bool:
+    """Whether a query has a Hebrew or Arabic word (and so must look in the forms too)."""
+    return bool(_HEBREW_WORD.search(words) or _ARABIC_WORD.search(words))
+
+
+def query_word(word: str) -> str:
+    """A query word as the forms index holds it (points and harakat taken off)."""
+    return bare(word)
