@@ -28,10 +28,13 @@ _MODE: list[str] = []
 
 
 def mode() -> str:
-    """'app' (reflect reorders) or 'terminal' (the terminal does; we draw logical order)."""
+    """'app' (reflect reorders) or 'terminal' (the terminal does; we draw logical order):
+    REFLECT_BIDI, else the saved setting (`reflect bidi terminal`), else 'app'."""
     if not _MODE:
-        _MODE.append("terminal" if os.environ.get("REFLECT_BIDI", "").lower() == "terminal"
-                     else "app")
+        from reflect import settings
+
+        chosen = os.environ.get("REFLECT_BIDI") or settings.load().get("bidi", "")
+        _MODE.append("terminal" if chosen.lower() == "terminal" else "app")
     return _MODE[0]
 
 
@@ -42,9 +45,10 @@ def set_mode(value: str) -> None:
 
 
 def interface_rtl() -> bool:
-    """Whether the interface's language is written right to left (issue 13: until the
-    interface is translated, it is English)."""
-    return False
+    """Whether the interface's language is written right to left."""
+    from reflect import i18n
+
+    return i18n.is_rtl()
 
 
 def has_rtl(text: str) -> bool:

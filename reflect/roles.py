@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from reflect.i18n import N_, _
+
+_LABELS = {"social_worker": N_("social worker"), "client": N_("client"),
+           "family_member": N_("family member"), "supervisor": N_("supervisor"),
+           "other_professional": N_("other professional")}
+
 
 class Role(StrEnum):
     SOCIAL_WORKER = "social_worker"
@@ -14,4 +20,5 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("_", " ")
+        """The role in the interface's language."""
+        return _(_LABELS[self.value])

@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, DataTable, Input
+from textual.widgets import DataTable, Input
 
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
 from reflect.models import ActionItem
-from screens.bidi_view import Static
+from screens.bidi_view import Button, Static
 from screens.fit_table import Col, FitTable
 
 

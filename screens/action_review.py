@@ -7,11 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Select, TextArea
+from textual.widgets import Checkbox, Select, TextArea
 
 from reflect.models import ActionItem, ActionStatus
 from reflect.text import visible
-from screens.bidi_view import Label, Static
+from screens.bidi_view import Button, Label, Static
 from screens.safe import SafeTextArea
 
 OUTCOMES = [("done", ActionStatus.DONE), ("partly done", ActionStatus.PARTLY),

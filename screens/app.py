@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
+from reflect.bidi import display_line
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ class ReflectApp(App[None]):
     SUB_TITLE = "Learning from Success"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", display_line(_("Quit")), id="app.quit", priority=True),
         # Tab moves focus before the keys typed after it are passed on: without priority, a
         # fast typist's (or tmux's) next words landed in the field they had left (issue 17)
         Binding("tab", "focus_next", show=False, priority=True),

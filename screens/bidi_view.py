@@ -22,6 +22,7 @@ from textual.document._document import Location
 from textual.events import MouseEvent
 from textual.geometry import Offset, Size
 from textual.strip import Strip
+from textual.widgets import Button as _Button
 from textual.widgets import Label as _Label
 from textual.widgets import OptionList as _OptionList
 from textual.widgets import SelectionList as _SelectionList
@@ -110,6 +111,10 @@ class Static(BidiLines, _Static):
 
 
 class Label(BidiLines, _Label):
+    pass
+
+
+class Button(BidiLines, _Button):
     pass
 
 

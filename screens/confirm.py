@@ -7,19 +7,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button
 
+from reflect.bidi import display_line
+from reflect.i18n import _
 from reflect.text import visible
-from screens.bidi_view import Static
+from screens.bidi_view import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="confirm.cancel")]
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="confirm.cancel")]
 
-    def __init__(self, title: str, body: str, yes: str, no: str = "Cancel",
+    def __init__(self, title: str, body: str, yes: str, no: str | None = None,
                  focus_yes: bool = False):
         super().__init__()
-        self.title_text, self.body, self.yes, self.no = title, body, yes, no
+        self.title_text, self.body, self.yes, self.no = title, body, yes, no or _("Cancel")
         self.focus_yes = focus_yes
         """Focus the action the user came to do (finishing), not the way out (deleting)."""
 

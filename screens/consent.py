@@ -7,12 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select
+from textual.widgets import Input, Select
 
+from reflect.bidi import display_line
+from reflect.i18n import N_, _
 from reflect.protocol.definition import Protocol
 from reflect.store import CONSENT_METHODS, ConsentRecord
 from reflect.text import visible
-from screens.bidi_view import Label, Static
+from screens.bidi_view import Button, Label, Static
 
 
 class ConsentDialog(ModalScreen[ConsentRecord | None]):
@@ -29,26 +31,26 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
         consent = self.protocol.consent
         assert consent is not None  # interview protocols always have one (validated)
         with Vertical(classes="dialog"):
-            yield Static(f"Consent of {visible(self.informant_label)}", classes="dialog-title",
-                         markup=False)
+            yield Static(_("Consent of {who}").format(who=visible(self.informant_label)),
+                         classes="dialog-title", markup=False)
             with VerticalScroll(id="consent-text"):
                 if self.protocol.introduction:
                     yield Static(self.protocol.introduction.strip() + "\n", markup=False,
                                  id="introduction")
                 yield Static(consent.text.strip(), markup=False, id="consent-body")
-                yield Static(f"Consent text version: {consent.version}", classes="hint",
-                             markup=False)
-            yield Label("Interviewer (who asked and records consent)")
+                yield Static(_("Consent text version: {version}").format(
+                    version=consent.version), classes="hint", markup=False)
+            yield Label(_("Interviewer (who asked and records consent)"))
             yield Input(self.interviewer, id="interviewer", compact=True,
-                        placeholder="your name")
-            yield Label("How consent was given")
-            yield Select([(method, method) for method in CONSENT_METHODS], value="verbal",
-                         allow_blank=False, id="method", compact=True)
+                        placeholder=display_line(_("your name")))
+            yield Label(_("How consent was given"))
+            yield Select([(display_line(_(method)), method) for method in CONSENT_METHODS],
+                         value="verbal", allow_blank=False, id="method", compact=True)
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
-                yield Button("Consent given", variant="success", id="given")
-                yield Button("Consent refused", variant="error", id="refused")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Consent given"), variant="success", id="given")
+                yield Button(_("Consent refused"), variant="error", id="refused")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#interviewer", Input).focus()
@@ -57,7 +59,7 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
         interviewer = self.query_one("#interviewer", Input).value.strip()
         if not interviewer:
             self.query_one("#form-error", Static).update(
-                "Enter the interviewer's name: the consent record says who took it.")
+                _("Enter the interviewer's name: the consent record says who took it."))
             self.query_one("#interviewer", Input).focus()
             return
         method = str(self.query_one("#method", Select).value)
@@ -74,3 +76,7 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+# the consent methods as the interface shows them (stored in English, as data)
+_METHODS = (N_("verbal"), N_("written"), N_("recorded"))

@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select
+from textual.widgets import Input, Select
 
 from reflect.roles import Role
-from screens.bidi_view import Label, Static
+from screens.bidi_view import Button, Label, Static
 
 
 class InformantForm(ModalScreen[tuple[str, Role] | None]):

@@ -5,17 +5,26 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from reflect.i18n import N_, _
 from reflect.vocab import SessionStatus
 
 if TYPE_CHECKING:
     from reflect.protocol.definition import Protocol
 
-STATUS_LABELS = {
-    SessionStatus.IN_PROGRESS: "in progress",
-    SessionStatus.COMPLETED: "completed",
-    SessionStatus.ABANDONED: "abandoned",
-    SessionStatus.DECLINED: "consent refused",
-}
+class _Translated(dict):
+    """Labels marked for translation, translated when read (the language is chosen after
+    this module is imported)."""
+
+    def __getitem__(self, key):
+        return _(super().__getitem__(key))
+
+
+STATUS_LABELS = _Translated({
+    SessionStatus.IN_PROGRESS: N_("in progress"),
+    SessionStatus.COMPLETED: N_("completed"),
+    SessionStatus.ABANDONED: N_("abandoned"),
+    SessionStatus.DECLINED: N_("consent refused"),
+})
 
 
 def when(moment: datetime | None) -> str:

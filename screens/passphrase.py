@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input
+from textual.widgets import Input
 
 from reflect.errors import ReflectError
 from reflect.privacy.encryption import check_new_passphrase
-from screens.bidi_view import Static
+from screens.bidi_view import Button, Static
 
 FORGOTTEN = ("A forgotten passphrase cannot be recovered: nobody can open the answers without "
              "it, not the authors of reflect, not an administrator. Keep it where your team "

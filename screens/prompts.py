@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input
+from textual.widgets import Input
 from textual.widgets.option_list import Option
 
-from screens.bidi_view import Label, OptionList, SelectionList, Static
+from screens.bidi_view import Button, Label, OptionList, SelectionList, Static
 from screens.safe import plain
 
 

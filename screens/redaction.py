@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, DataTable, Input
+from textual.widgets import Checkbox, DataTable, Input
 
 from reflect.errors import ReflectError
 from reflect.privacy.redact import REDACTED
 from reflect.text import visible
-from screens.bidi_view import Static
+from screens.bidi_view import Button, Static
 from screens.fit_table import Col, FitTable
 
 

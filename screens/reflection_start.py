@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select
+from textual.widgets import Input, Select
 from textual.widgets.option_list import Option
 
 from reflect.models import Story
 from reflect.protocol.definition import Protocol
-from screens.bidi_view import Label, OptionList, Static
+from screens.bidi_view import Button, Label, OptionList, Static
 from screens.safe import esc
 
 

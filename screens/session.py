@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from reflect.bidi import display_line
 from reflect.errors import ReflectError, StorageError
+from reflect.i18n import _, ngettext
 from reflect.method.session import SessionRun
 from reflect.models import SessionStatus
 from reflect.protocol.render import answer_text
@@ -52,16 +53,18 @@ class SessionScreen(Screen[None]):
     # priority: handled before the keys typed after them are passed to the focused field, so
     # fast typing (or a paste) right after ctrl+g or F10 lands where the user meant (issue 17)
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next", id="session.next", priority=True),
-        Binding("ctrl+r", "previous", "Prev", id="session.previous", priority=True),
-        Binding("ctrl+g", "jump", "Go to", id="session.jump", priority=True),
-        Binding("ctrl+o", "skip", "Skip", id="session.skip", priority=True),
-        Binding("ctrl+t", "flag('quote')", "Quote", id="session.flag_quote", priority=True),
-        Binding("ctrl+f", "flag('follow_up')", "Follow", id="session.flag_follow_up",
+        Binding("ctrl+n", "next", display_line(_("Next")), id="session.next", priority=True),
+        Binding("ctrl+r", "previous", display_line(_("Prev")), id="session.previous",
                 priority=True),
-        Binding("f10", "finish", "Finish", id="session.finish", priority=True),
-        Binding("f9", "reopen", "Reopen", id="session.reopen", priority=True),
-        Binding("escape", "leave", "Leave", id="session.leave"),
+        Binding("ctrl+g", "jump", display_line(_("Go to")), id="session.jump", priority=True),
+        Binding("ctrl+o", "skip", display_line(_("Skip")), id="session.skip", priority=True),
+        Binding("ctrl+t", "flag('quote')", display_line(_("Quote")), id="session.flag_quote",
+                priority=True),
+        Binding("ctrl+f", "flag('follow_up')", display_line(_("Follow")),
+                id="session.flag_follow_up", priority=True),
+        Binding("f10", "finish", display_line(_("Finish")), id="session.finish", priority=True),
+        Binding("f9", "reopen", display_line(_("Reopen")), id="session.reopen", priority=True),
+        Binding("escape", "leave", display_line(_("Leave")), id="session.leave"),
     ]
 
     def __init__(self, session_id: uuid.UUID, question_id: str | None = None):
@@ -123,14 +126,16 @@ class SessionScreen(Screen[None]):
             self.who = f"{informant.pseudonym} ({Role(informant.role).label})"
         else:
             case = run.session.case_label
-            self.who = f"Reflection: {case}" if case else "Reflection"
+            self.who = _("Reflection: {case}").format(case=case) if case else _("Reflection")
         self.sub_title = display_line(visible(run.protocol.title))
         if run.session.status == SessionStatus.IN_PROGRESS:
             self.lease.take()
             if (held := self.lease.held) is not None:
-                self.app.notify(f"This is open in {held.holder} since {when(held.since)}: it "
-                                "opens read-only here. Close it there first (a program that "
-                                "stopped lets go within a minute).", title="Open elsewhere",
+                self.app.notify(_("This is open in {holder} since {since}: it opens read-only "
+                                  "here. Close it there first (a program that stopped lets go "
+                                  "within a minute).").format(holder=held.holder,
+                                                              since=when(held.since)),
+                                title=_("Open elsewhere"),
                                 timeout=12)
         self.set_interval(1, self._tick)
         self.show_question()
@@ -154,8 +159,8 @@ class SessionScreen(Screen[None]):
                 and self.lease.held is None)
 
     def _lease_lost(self) -> None:
-        self.app.notify("Another program took this session while it was idle here; it is "
-                        "read-only now. What was saved is kept.", title="Open elsewhere",
+        self.app.notify(_("Another program took this session while it was idle here; it is "
+                          "read-only now. What was saved is kept."), title=_("Open elsewhere"),
                         severity="warning", timeout=12)
         self.show_question()
 
@@ -177,22 +182,27 @@ class SessionScreen(Screen[None]):
         question, stage = run.question, run.stage
         stage_number = run.protocol.stages.index(stage) + 1
         planned = sum(s.minutes or 0 for s in run.protocol.stages[:stage_number])
-        minutes = f" · suggested {stage.minutes} min" if stage.minutes else ""
-        plan = f" (plan: {planned} min by its end)" if planned else ""
-        self._set("#stage-line",
-                  f"[b]Stage {stage_number}/{len(run.protocol.stages)}: {esc(stage.title)}"
-                  f"[/b][dim]{minutes}{plan}[/dim]")
-        required = "  [b $warning](required)[/]" if question.required else ""
+        minutes = " · " + _("suggested {minutes} min").format(minutes=stage.minutes) \
+            if stage.minutes else ""
+        plan = " " + _("(plan: {minutes} min by its end)").format(minutes=planned) \
+            if planned else ""
+        stage_label = _("Stage {number}/{total}:").format(number=stage_number,
+                                                          total=len(run.protocol.stages))
+        self._set("#stage-line", f"[b]{stage_label} {esc(stage.title)}[/b][dim]{minutes}{plan}"
+                                 "[/dim]")
+        required = f"  [b $warning]{_('(required)')}[/]" if question.required else ""
         self._set("#prompt", f"[b]{run.index + 1}. {esc(question.prompt)}[/b]{required}")
         self._set("#probes", "\n".join(f"  • {esc(p)}" for p in question.probes))
         self._set("#help", f"[dim]{esc(question.help)}[/dim]" if question.help else "")
-        lead = "Interviewer: " if run.session.kind == "interview" else ""
+        lead = _("Interviewer:") + " " if run.session.kind == "interview" else ""
         guidance = f"[i]{lead}{esc(stage.guidance)}[/i]" if stage.guidance else ""
         self._set("#guidance", guidance)
         earlier = run.earlier()
         earlier_text = answer_text(question, earlier) if earlier else ""
-        self._set("#earlier", f"[b]Earlier ({when(run.earlier_session.started_at)}):[/b]\n"
-                              f"{esc(earlier_text)}" if earlier_text else "")
+        earlier_label = _("Earlier ({date}):").format(
+            date=when(run.earlier_session.started_at)) if earlier_text else ""
+        self._set("#earlier", f"[b]{earlier_label}[/b]\n{esc(earlier_text)}" if earlier_text
+                  else "")
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
         self._show_answer_widgets()
         self._saved_note = ""
@@ -219,7 +229,7 @@ class SessionScreen(Screen[None]):
         area.set_class(kind not in ("text", "list"), "note")
         note_label.display = area.display and kind != "text"
         label = question.note if question.note[-1:] in ("?", ":", ".") else f"{question.note}:"
-        note_label.update("One item per line:" if kind == "list" else label)
+        note_label.update(_("One item per line:") if kind == "list" else label)
         area.load_text("\n".join(run.value() or []) if kind == "list" else run.text())
         area.read_only = not self.editable
         area.move_cursor(area.document.end)
@@ -293,22 +303,23 @@ class SessionScreen(Screen[None]):
         if answer and answer.flag_quote:
             bits.append("[b $accent]★ quote[/]")
         if answer and answer.flag_follow_up:
-            bits.append("[b $warning]⚑ follow up[/]")
+            bits.append(f"[b $warning]⚑ {_('follow up')}[/]")
         if run.state(run.question.id) == "skipped":
-            bits.append("[yellow]skipped[/]")
+            bits.append(f"[yellow]{_('skipped')}[/]")
         balance = run.balance()
         if balance is not None:
             bits.append(f"⚖ +{balance.positive}/−{balance.negative}")
         if (held := self.lease.held) is not None:
-            bits.append(f"[b]open in {esc(held.holder)}[/b] (read-only here)")
+            bits.append(_("open in {holder} (read-only here)").format(holder=esc(held.holder)))
         elif not self.editable:
-            bits.append(f"[b]{STATUS_LABELS[run.session.status]}[/b] (read-only; F9 reopens)")
+            bits.append(f"[b]{STATUS_LABELS[run.session.status]}[/b] "
+                        + _("(read-only; F9 reopens)"))
         if self._saved_note:
             bits.append(f"[dim]{self._saved_note}[/dim]")
         self.query_one("#answer-status", Static).update("  ".join(bits))
         banner = ""
         if balance is not None and balance.one_sided and self.editable:
-            banner = f"[b]⚖ One-sided so far.[/b] {esc(balance.prompt.strip())}"
+            banner = f"[b]⚖ {_('One-sided so far.')}[/b] {esc(balance.prompt.strip())}"
         self._set("#balance", banner)
         self._draw_topbar()
 
@@ -318,9 +329,12 @@ class SessionScreen(Screen[None]):
         filled = round(10 * total.done / total.total) if total.total else 0
         bar = "█" * filled + "░" * (10 - filled)
         self.query_one("#topbar", Static).update(
-            f"{esc(self.who)}  Q {run.index + 1}/{len(run.questions)}  {bar} "
-            f"{total.answered} answered, {total.skipped} skipped  ⏱ {clock(self.elapsed())}"
-            + ("  [b]locked[/b]" if run.session.locked_at is not None else ""))
+            f"{esc(self.who)}  " + _("Q {number}/{total}").format(
+                number=run.index + 1, total=len(run.questions)) + f"  {bar} "
+            + _("{answered} answered, {skipped} skipped").format(
+                answered=total.answered, skipped=total.skipped)
+            + f"  ⏱ {clock(self.elapsed())}"
+            + (f"  [b]{_('locked')}[/b]" if run.session.locked_at is not None else ""))
 
     def _tick(self) -> None:
         if self.run is None:
@@ -351,7 +365,7 @@ class SessionScreen(Screen[None]):
         """Run one write; on success show it in the status line and the outline."""
         if not self._persist(write):
             return False
-        self._saved_note = f"saved {time.strftime('%H:%M:%S')}"
+        self._saved_note = _("saved {time}").format(time=time.strftime("%H:%M:%S"))
         self._draw_status()
         if self._shown_state != (self.run.question.id, self.run.state(self.run.question.id)):
             self._draw_outline()
@@ -361,9 +375,9 @@ class SessionScreen(Screen[None]):
         try:
             write()
         except StorageError as exc:
-            self._saved_note = "NOT SAVED: retrying"
+            self._saved_note = _("NOT SAVED: retrying")
             self._draw_status()
-            self.app.show_error(f"Not saved: {exc}")
+            self.app.show_error(_("Not saved: {problem}").format(problem=exc))
             if self._save_timer is None and self.editable:
                 self._save_timer = self.set_timer(self.RETRY_DELAY, self.flush)
             return False
@@ -371,8 +385,9 @@ class SessionScreen(Screen[None]):
             self.app.show_error(str(exc))
             return False
         except SQLAlchemyError as exc:
-            self.app.show_error(f"Could not save to the database ({type(exc.orig or exc).__name__}"
-                                f"). Your text is still on screen; do not close the app.")
+            self.app.show_error(_("Could not save to the database ({problem}). Your text is "
+                                  "still on screen; do not close the app.").format(
+                problem=type(exc.orig or exc).__name__))
             return False
         self._last_persisted = self.elapsed()
         return True
@@ -419,8 +434,8 @@ class SessionScreen(Screen[None]):
             if yes and self._saved(lambda: self.run.remove_action(item.id)):
                 self.query_one("#plan", ActionPlan).show(self.run.actions, self.editable)
 
-        self.app.push_screen(ConfirmDialog("Remove this step?", item.text, "Remove", "Keep"),
-                             confirmed)
+        self.app.push_screen(ConfirmDialog(_("Remove this step?"), item.text, _("Remove"),
+                                           _("Keep")), confirmed)
 
     # Moving ------------------------------------------------------------------------------
     def _move(self, step) -> None:
@@ -430,8 +445,8 @@ class SessionScreen(Screen[None]):
     def action_next(self) -> None:
         if self.run.is_last:
             self.flush()
-            self.app.notify("That was the last question." +
-                            (" Press F10 to finish." if self.editable else ""))
+            self.app.notify(_("That was the last question.") +
+                            (" " + _("Press F10 to finish.") if self.editable else ""))
             return
         self._move(lambda: self.run.next(self.elapsed()))
 
@@ -464,26 +479,29 @@ class SessionScreen(Screen[None]):
     def action_finish(self) -> None:
         if not self.flush():
             return
-        noun = "interview" if self.run.session.kind == "interview" else "reflection"
+        interview = self.run.session.kind == "interview"
         missing = self.run.missing_required()
         parts = []
         if missing:
             listed = "\n".join(f"  {self.run.questions.index(q) + 1}. {_cut(q.prompt, 60)}"
                                for q in missing[:6])
-            parts.append(f"{len(missing)} required question(s) are neither answered nor "
-                         f"skipped:\n{listed}")
+            parts.append(ngettext("{count} required question is neither answered nor skipped:",
+                                  "{count} required questions are neither answered nor "
+                                  "skipped:", len(missing)).format(count=len(missing))
+                         + f"\n{listed}")
         balance = self.run.balance()
         if balance is not None and balance.one_sided:
-            parts.append(f"This {noun} looks one-sided (+{balance.positive}/−{balance.negative})."
-                         f" {balance.prompt.strip()}")
+            parts.append(_("It looks one-sided (+{positive}/−{negative}).").format(
+                positive=balance.positive, negative=balance.negative)
+                + f" {balance.prompt.strip()}")
+        title = _("Finish the interview?") if interview else _("Finish the reflection?")
         if parts:
-            body = "\n\n".join(parts) + "\n\nFinish anyway?"
-            dialog = ConfirmDialog(f"Finish the {noun}?", body, "Finish anyway", "Go back",
+            body = "\n\n".join(parts) + "\n\n" + _("Finish anyway?")
+            dialog = ConfirmDialog(title, body, _("Finish anyway"), _("Go back"),
                                    focus_yes=True)
         else:
-            dialog = ConfirmDialog(f"Finish the {noun}?",
-                                   f"Mark this {noun} complete? You can reopen it later.",
-                                   "Mark complete", focus_yes=True)
+            dialog = ConfirmDialog(title, _("Mark it complete? You can reopen it later."),
+                                   _("Mark complete"), _("Cancel"), focus_yes=True)
         self.app.push_screen(dialog, self._finish_confirmed)
 
     def _complete(self, elapsed: int) -> None:
@@ -493,9 +511,9 @@ class SessionScreen(Screen[None]):
 
     def _finish_confirmed(self, confirmed: bool | None) -> None:
         if not confirmed:
-            self.app.notify("Not finished: it is still in progress.", title="Still open")
+            self.app.notify(_("Not finished: it is still in progress."), title=_("Still open"))
         elif self._persist(lambda: self._complete(self.elapsed())):
-            self.app.notify("Marked complete.", title="Completed")
+            self.app.notify(_("Marked complete."), title=_("Completed"))
             self.app.pop_screen()
 
     def action_reopen(self) -> None:
@@ -503,11 +521,13 @@ class SessionScreen(Screen[None]):
             from screens.prompts import TextPrompt
 
             when = f"{self.run.session.locked_at:%Y-%m-%d}"
-            by = f" by {self.run.session.locked_by}" if self.run.session.locked_by else ""
+            by = self.run.session.locked_by
+            locked = _("Locked on {date} by {who}.").format(date=when, who=by) if by else \
+                _("Locked on {date}.").format(date=when)
             self.app.push_screen(
-                TextPrompt("This interview is locked",
-                           f"Locked on {when}{by}. Why must it change? (recorded)",
-                           empty_message="Say why, or press Esc to leave it as it is."),
+                TextPrompt(_("This interview is locked"),
+                           locked + " " + _("Why must it change? (recorded)"),
+                           empty_message=_("Say why, or press Esc to leave it as it is.")),
                 lambda reason: reason and self._reopen(reason))
             return
         self._reopen("")

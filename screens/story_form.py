@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from reflect.models import Story, StoryStatus
-from screens.bidi_view import Label, Static
+from screens.bidi_view import Button, Label, Static
 from screens.safe import SafeTextArea
 
 

@@ -29,7 +29,16 @@ def isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("REFLECT_DATA_DIR", str(data))
     monkeypatch.delenv("REFLECT_DB", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
-    return data
+    # settings, language and bidi mode as on a fresh machine in English, whatever this one has
+    monkeypatch.setenv("REFLECT_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("REFLECT_LANG", "en")
+    monkeypatch.delenv("REFLECT_BIDI", raising=False)
+    from reflect import bidi, i18n
+
+    i18n.use("en")
+    monkeypatch.setattr(bidi, "_MODE", [])
+    yield data
+    i18n.use("en")
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from pathlib import Path
 from rich.table import Column
 from rich.text import Text
 
-from reflect import __version__, paths
-from reflect.cli import repair
+from reflect import __version__, i18n, paths
+from reflect.cli import repair, settings_commands
 from reflect.cli.console import PlainTable, console, errors, say, warn
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
 from reflect.cli.privacy import (
@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reflect {__version__}")
     parser.add_argument("--db", help="database path or SQLAlchemy URL (default: REFLECT_DB, "
                         "else reflect.db in the user data dir)")
+    parser.add_argument("--lang", help="interface language for this run: en, he, ar, pt or it "
+                        "(default: REFLECT_LANG, 'reflect language', the system's)")
     parser.add_argument("--keys", type=Path, help="the research team's key file (default: "
                         "keys.db in the user data dir)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -49,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("where", help="show where the database and user protocols are")
     repair.add_commands(commands)
+    settings_commands.add_commands(commands)
     commands.add_parser("demo", help="load the fictional demo set (5 stories) into the database")
     backup = commands.add_parser("backup", help="write a consistent copy of the database "
                                  "(safe while the app is running)")
@@ -270,6 +273,11 @@ def _database_error() -> type[Exception]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        i18n.choose(settings_commands.lang_option(argv))
+    except ValueError as exc:
+        return settings_commands.unknown_language(str(exc))
     args = _parser().parse_args(argv)
     db = args.db or paths.default_db_url()
     try:
@@ -279,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
             return _protocols_validate(args.files)
         if args.command == "where":
             return _where(db)
+        if args.command == "language":
+            return settings_commands.language_command(args)
+        if args.command == "bidi":
+            return settings_commands.bidi_command(args)
         if args.command == "check":
             return repair.check_command(db)
         if args.command == "restore":

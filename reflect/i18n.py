@@ -1,0 +1,82 @@
+"""The interface's language: gettext catalogs under reflect/locale, chosen once at start.
+
+Order of choice: `--lang`, then REFLECT_LANG, then the saved setting (`reflect language`),
+then the system's locale, else English. Messages are marked with `_()` (and `N_()` where a
+text is defined before the language is chosen and translated where it is shown); Babel
+extracts them into reflect/locale/reflect.pot (see README, "Translating reflect").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gettext
+import locale
+import os
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).with_name("locale")
+DOMAIN = "reflect"
+LANGUAGES = {"en": "English", "he": "עברית", "ar": "العربية", "pt": "Português",
+             "it": "Italiano"}
+RIGHT_TO_LEFT = {"he", "ar"}
+
+_current: dict = {"language": "en", "catalog": gettext.NullTranslations()}
+
+
+def _(message: str) -> str:
+    return _current["catalog"].gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _current["catalog"].ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark a text for translation without translating it yet (it is translated where shown)."""
+    return message
+
+
+def language() -> str:
+    return _current["language"]
+
+
+def is_rtl() -> bool:
+    return _current["language"] in RIGHT_TO_LEFT
+
+
+def use(code: str) -> None:
+    """Switch the interface to a language of LANGUAGES."""
+    if code not in LANGUAGES:
+        raise ValueError(code)
+    catalog = gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
+    _current.update(language=code, catalog=catalog)
+
+
+def system_language() -> str | None:
+    """The language of the user's locale, if reflect speaks it."""
+    names = [os.environ.get(v, "") for v in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")]
+    with contextlib.suppress(ValueError):
+        names.append(locale.getlocale()[0] or "")
+    for name in names:
+        for part in name.split(":"):
+            code = part[:2].lower()
+            if code == "iw":  # the old code for Hebrew
+                code = "he"
+            if code in LANGUAGES:
+                return code
+    return None
+
+
+def choose(explicit: str | None = None) -> str:
+    """Pick and switch to the interface language; raise ValueError for an unknown one."""
+    from reflect import settings
+
+    for candidate in (explicit, os.environ.get("REFLECT_LANG"),
+                      settings.load().get("language"), system_language(), "en"):
+        if candidate:
+            code = candidate.strip().lower()[:2]
+            if code not in LANGUAGES:
+                raise ValueError(candidate)
+            use(code)
+            return code
+    return "en"

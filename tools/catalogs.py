@@ -1,0 +1,79 @@
+"""Extract the interface messages and write the translated catalogs (issue 13).
+
+    python tools/catalogs.py   # reflect/locale/reflect.pot, then <lang>/LC_MESSAGES/*.po, .mo
+
+Run it after changing a message marked with _() or a translation in tools/translations_*.py.
+A message without a translation in some language is listed and the run fails: every catalog
+that ships is complete (tests/test_i18n.py checks the same from the files).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "reflect" / "locale"
+sys.path.insert(0, str(ROOT / "tools"))
+
+REVIEW = ("Translated by the reflect developers; NEEDS REVIEW by a native-speaking social-work "
+          "practitioner before it is relied on.")
+
+
+def extract() -> Catalog:
+    template = LOCALE / "reflect.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
+                    str(ROOT / "babel.cfg"), "-k", "_", "-k", "N_", "-k", "ngettext:1,2",
+                    "--no-location", "--sort-output", "--omit-header", "--project", "reflect",
+                    "-o", str(template), str(ROOT)], check=True, cwd=ROOT,
+                   capture_output=True)
+    with template.open("rb") as handle:
+        return read_po(handle)
+
+
+def translations() -> dict[str, dict]:
+    from translations_interview import TRANSLATIONS
+
+    return TRANSLATIONS
+
+
+def build(template: Catalog, language: str, texts: dict) -> list[str]:
+    catalog = Catalog(locale=language, project="reflect", header_comment=f"# {REVIEW}",
+                      fuzzy=False)  # a fuzzy header would leave Plural-Forms out of the .mo
+    missing = []
+    for message in template:
+        if not message.id:
+            continue
+        translated = texts.get(message.id)
+        forms = catalog.num_plurals if isinstance(message.id, tuple) else 1
+        if translated is None or (forms > 1 and len(translated) != forms):
+            missing.append(str(message.id))
+            continue
+        catalog.add(message.id, translated)
+    folder = LOCALE / language / "LC_MESSAGES"
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "reflect.po").open("wb") as handle:
+        write_po(handle, catalog, omit_header=False, width=100)
+    with (folder / "reflect.mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    return missing
+
+
+def main() -> int:
+    template = extract()
+    failed = False
+    for language, texts in translations().items():
+        missing = build(template, language, texts)
+        for message in missing:
+            print(f"{language}: no translation for {message!r}", file=sys.stderr)
+        failed = failed or bool(missing)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
