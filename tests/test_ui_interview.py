@@ -110,7 +110,7 @@ async def test_new_user_runs_a_whole_interview(engine, catalog):
         # 7. finish: open required questions are listed before confirming
         await pilot.press("f10")
         await pilot.pause()
-        assert "required question(s) are neither answered nor skipped" in shown(
+        assert "required questions are neither answered nor skipped" in shown(
             app, "#confirm-body")
         await pilot.click("#yes")
         await pilot.pause()

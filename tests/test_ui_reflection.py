@@ -95,7 +95,7 @@ async def test_self_critique_from_start_to_follow_up(engine, catalog):
         await pilot.press("f10")
         await pilot.pause()
         body = shown(app, "#confirm-body")
-        assert "required question(s)" in body and "What happened, in order?" in body
+        assert "required question" in body and "What happened, in order?" in body
         await pilot.click("#yes")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

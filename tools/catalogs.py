@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "reflect" / "locale"
 sys.path.insert(0, str(ROOT / "tools"))
 
+STAMP = datetime(2026, 12, 4, tzinfo=UTC)
 REVIEW = ("Translated by the reflect developers; NEEDS REVIEW by a native-speaking social-work "
           "practitioner before it is relied on.")
 
@@ -44,7 +46,8 @@ def translations() -> dict[str, dict]:
 
 def build(template: Catalog, language: str, texts: dict) -> list[str]:
     catalog = Catalog(locale=language, project="reflect", header_comment=f"# {REVIEW}",
-                      fuzzy=False)  # a fuzzy header would leave Plural-Forms out of the .mo
+                      fuzzy=False,  # a fuzzy header would leave Plural-Forms out of the .mo
+                      creation_date=STAMP, revision_date=STAMP)  # the same files each run
     missing = []
     for message in template:
         if not message.id:

@@ -51,8 +51,8 @@ def language_command(args: argparse.Namespace) -> int:
         return 0
     path = settings.save(language=args.code)
     i18n.use(args.code)
-    say(_("The interface language is now {name}; saved in {path}.").format(
-        name=on_terminal(i18n.LANGUAGES[args.code]), path=path))
+    say(on_terminal(_("The interface language is now {name}; saved in {path}.").format(
+        name=i18n.LANGUAGES[args.code], path=path)))
     return 0
 
 
@@ -61,6 +61,7 @@ def bidi_command(args: argparse.Namespace) -> int:
         say(bidi.mode())
         return 0
     path = settings.save(bidi=args.who)
-    say(_("Right-to-left text is put in reading order by {who}; saved in {path}.").format(
-        who=_("reflect") if args.who == "app" else _("the terminal"), path=path))
+    say(on_terminal(_("Right-to-left text is put in reading order by {who}; saved in "
+                      "{path}.").format(who=_("reflect") if args.who == "app"
+                                        else _("the terminal"), path=path)))
     return 0
