@@ -82,3 +82,13 @@ def test_answers_saved_before_the_forms_index_are_found_after_the_upgrade(tmp_pa
     conn.close()
     store = Store(open_engine(str(db)))
     assert found(store, "משבר") == ["success-what"]
+
+
+def test_an_answer_rewritten_in_english_is_no_longer_found_by_its_hebrew_forms(answered,
+                                                                             interview):
+    _, _, session = interview
+    answered.save_answer(session.id, "success-what", flag_quote=True)  # text unchanged
+    assert found(answered, "משבר") == ["success-what"]
+    answered.save_answer(session.id, "success-what", text="Now in English.")
+    assert found(answered, "משבר") == []
+    assert found(answered, "English") == ["success-what"]

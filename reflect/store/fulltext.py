@@ -5,7 +5,7 @@ indexes by a new revision, never by editing these statements: databases already 
 the indexes these statements built.
 """
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 
 from reflect.models import Answer
 
@@ -68,16 +68,23 @@ def fill_forms(conn) -> int:
 
 
 def _sync_forms(_mapper, connection, answer) -> None:
+    """After an answer is written: its forms replace the old ones. Costs nothing for text
+    without Hebrew or Arabic (most saves), nor when the text did not change (a flag)."""
     if connection.dialect.name != "sqlite":
         return
-    from reflect.wordforms import search_forms
+    from reflect.wordforms import has_forms, search_forms
 
+    history = inspect(answer).attrs.text.history
+    if not history.has_changes():
+        return
+    forms = search_forms(answer.text or "")
+    if not forms and not any(has_forms(old or "") for old in history.deleted):
+        return
     rowid = connection.execute(text("SELECT rowid FROM answer WHERE id = :id"),
                                {"id": answer.id.hex}).scalar()
     if rowid is None:
         return
     connection.execute(text("DELETE FROM answer_forms WHERE rowid = :r"), {"r": rowid})
-    forms = search_forms(answer.text or "")
     if forms:
         connection.execute(text("INSERT INTO answer_forms(rowid, forms) VALUES (:r, :f)"),
                            {"r": rowid, "f": forms})
