@@ -18,6 +18,7 @@ from tests.ui_helpers import screen_lines
 LONG = ("A very long story title about a family who found their way back to school, home and "
         "work after three years apart")
 HEBREW = "חזרה לבית הספר יחד"
+HOSTILE = "[bold]Not bold[/] \x1b[2J a \v tab =HYPERLINK(\"http://x\") and [/] שלום, and more"
 ARABIC = "العودة إلى المدرسة معًا"
 
 
@@ -55,7 +56,7 @@ def cut_things(app) -> list[str]:
 @pytest.fixture
 def full_store(store, catalog):
     load_demo(store, catalog)
-    for title in (LONG, HEBREW, ARABIC):
+    for title in (LONG, HEBREW, ARABIC, HOSTILE):
         story = store.create_story(title, "שירותי רווחה " + title, title + " " + title,
                                    (title + " ") * 4)
         informant = store.add_informant(story.id, "מרים" if title == HEBREW else "Ruth "
@@ -82,6 +83,7 @@ async def test_every_screen_shows_its_labels_whole(engine, catalog, full_store, 
     from screens.confirm import ConfirmDialog
     from screens.consent import ConsentDialog
     from screens.history import HistoryScreen
+    from screens.home import HomeScreen
     from screens.informant_form import InformantForm
     from screens.passphrase import FirstRunDialog, PassphraseDialog
     from screens.redaction import RedactionScreen
@@ -98,7 +100,7 @@ async def test_every_screen_shows_its_labels_whole(engine, catalog, full_store, 
     app = make_app(engine, catalog)
     async with app.run_test(size=size) as pilot:
         await check(pilot, app, "home", problems)
-        for title in (LONG, HEBREW, "Back to school together"):
+        for title in (LONG, HEBREW, HOSTILE, "Back to school together"):
             story = story_named(store, title)
             screens = [("story", StoryScreen(story.id)), ("workshop", WorkshopScreen(story.id)),
                        ("story form", StoryForm(story)),
@@ -127,6 +129,11 @@ async def test_every_screen_shows_its_labels_whole(engine, catalog, full_store, 
             app.push_screen(screen)
             await check(pilot, app, name, problems)
             app.pop_screen()
+        app.push_screen(HomeScreen())
+        await pilot.pause()
+        await pilot.press("tab")  # the sessions table: the cut title whole on the line below
+        shown = " ".join(screen_lines(app))
+        assert "[bold]Not bold[/] ␛[2J" in shown and "=HYPERLINK(" in shown
     assert problems == [], "\n".join(problems)
 
 
