@@ -190,7 +190,7 @@ class SessionScreen(Screen[None]):
                                                           total=len(run.protocol.stages))
         self._set("#stage-line", f"[b]{stage_label} {esc(stage.title)}[/b][dim]{minutes}{plan}"
                                  "[/dim]")
-        required = f"  [b $warning]{_('(required)')}[/]" if question.required else ""
+        required = "  [b $warning]" + _("(required)") + "[/]" if question.required else ""
         self._set("#prompt", f"[b]{run.index + 1}. {esc(question.prompt)}[/b]{required}")
         self._set("#probes", "\n".join(f"  • {esc(p)}" for p in question.probes))
         self._set("#help", f"[dim]{esc(question.help)}[/dim]" if question.help else "")
@@ -303,9 +303,9 @@ class SessionScreen(Screen[None]):
         if answer and answer.flag_quote:
             bits.append("[b $accent]★ quote[/]")
         if answer and answer.flag_follow_up:
-            bits.append(f"[b $warning]⚑ {_('follow up')}[/]")
+            bits.append("[b $warning]⚑ " + _("follow up") + "[/]")
         if run.state(run.question.id) == "skipped":
-            bits.append(f"[yellow]{_('skipped')}[/]")
+            bits.append("[yellow]" + _("skipped") + "[/]")
         balance = run.balance()
         if balance is not None:
             bits.append(f"⚖ +{balance.positive}/−{balance.negative}")
@@ -319,7 +319,7 @@ class SessionScreen(Screen[None]):
         self.query_one("#answer-status", Static).update("  ".join(bits))
         banner = ""
         if balance is not None and balance.one_sided and self.editable:
-            banner = f"[b]⚖ {_('One-sided so far.')}[/b] {esc(balance.prompt.strip())}"
+            banner = "[b]⚖ " + _("One-sided so far.") + f"[/b] {esc(balance.prompt.strip())}"
         self._set("#balance", banner)
         self._draw_topbar()
 
@@ -334,7 +334,7 @@ class SessionScreen(Screen[None]):
             + _("{answered} answered, {skipped} skipped").format(
                 answered=total.answered, skipped=total.skipped)
             + f"  ⏱ {clock(self.elapsed())}"
-            + (f"  [b]{_('locked')}[/b]" if run.session.locked_at is not None else ""))
+            + ("  [b]" + _("locked") + "[/b]" if run.session.locked_at is not None else ""))
 
     def _tick(self) -> None:
         if self.run is None:

@@ -118,3 +118,15 @@ async def test_the_interview_screen_in_hebrew_reads_right_to_left(engine, catalo
         await pilot.press("f10")
         await pilot.pause()
         assert "?ןויאירה תא םייסל" in "\n".join(screen_lines(app))  # the finish dialog
+
+
+def test_no_message_is_marked_inside_an_f_string():
+    """Babel does not look inside f-strings: a _() there would never be translated."""
+    import re
+
+    root = LOCALE_DIR.parent.parent
+    hidden = [f"{path.relative_to(root)}:{number}"
+              for folder in ("reflect", "screens") for path in (root / folder).rglob("*.py")
+              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"""f(["']).*\{_\(""", line)]
+    assert hidden == []

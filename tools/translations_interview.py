@@ -9,6 +9,11 @@ PLURAL_REQUIRED = ("{count} required question is neither answered nor skipped:",
                    "{count} required questions are neither answered nor skipped:")
 
 HE = {
+    "(required)": "(חובה)",
+    "follow up": "לבדוק שוב",
+    "skipped": "דולג",
+    "One-sided so far.": "חד־צדדי עד כה.",
+    "locked": "נעול",
     "(plan: {minutes} min by its end)": "(לפי התכנון: {minutes} דק׳ עד סופו)",
     "(read-only; F9 reopens)": "(לקריאה בלבד; F9 פותח מחדש)",
     "Another program took this session while it was idle here; it is read-only now. What was saved is kept.":
@@ -101,6 +106,11 @@ HE = {
 }
 
 AR = {
+    "(required)": "(إلزامي)",
+    "follow up": "للمتابعة",
+    "skipped": "تم التخطّي",
+    "One-sided so far.": "أحادي الجانب حتى الآن.",
+    "locked": "مقفل",
     "(plan: {minutes} min by its end)": "(حسب الخطة: {minutes} دقيقة حتى نهايتها)",
     "(read-only; F9 reopens)": "(للقراءة فقط؛ F9 لإعادة الفتح)",
     "Another program took this session while it was idle here; it is read-only now. What was saved is kept.":
@@ -196,6 +206,11 @@ AR = {
 }
 
 PT = {
+    "(required)": "(obrigatória)",
+    "follow up": "retomar",
+    "skipped": "saltada",
+    "One-sided so far.": "Unilateral até agora.",
+    "locked": "bloqueada",
     "(plan: {minutes} min by its end)": "(plano: {minutes} min até ao fim)",
     "(read-only; F9 reopens)": "(só leitura; F9 reabre)",
     "Another program took this session while it was idle here; it is read-only now. What was saved is kept.":
@@ -288,6 +303,11 @@ PT = {
 }
 
 IT = {
+    "(required)": "(obbligatoria)",
+    "follow up": "da riprendere",
+    "skipped": "saltata",
+    "One-sided so far.": "Finora unilaterale.",
+    "locked": "bloccata",
     "(plan: {minutes} min by its end)": "(piano: {minutes} min alla sua fine)",
     "(read-only; F9 reopens)": "(sola lettura; F9 riapre)",
     "Another program took this session while it was idle here; it is read-only now. What was saved is kept.":
