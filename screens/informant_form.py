@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select
 
+from reflect.bidi import display_line
 from reflect.roles import Role
 from screens.bidi_view import Button, Label, Static
 
@@ -22,8 +23,8 @@ class InformantForm(ModalScreen[tuple[str, Role] | None]):
             yield Label("Pseudonym (never a real name)")
             yield Input(id="pseudonym", compact=True, placeholder="e.g. Maya")
             yield Label("Role")
-            yield Select([(role.label, role.value) for role in Role], id="role", compact=True,
-                         prompt="Choose a role")
+            yield Select([(display_line(role.label), role.value) for role in Role], id="role",
+                         compact=True, prompt="Choose a role")
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button("Add", variant="primary", id="add")

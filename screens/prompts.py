@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -54,7 +55,7 @@ class PickDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel")]
 
-    def __init__(self, title: str, items: list[tuple[str, str]]):
+    def __init__(self, title: str, items: list[tuple[str, str | Text]]):
         super().__init__()
         self.title_text, self.items = title, items
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from reflect import i18n
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.models import Informant, SessionStatus, Story
@@ -92,7 +94,7 @@ class StoryScreen(Screen[None]):
         table.clear()
         for session in sessions:
             informant = by_informant.get(session.informant_id)
-            protocol = self.app.catalog.get(session.protocol_id)
+            protocol = store.protocol_of(session)  # as run: in its language
             consent = ("given" if session.consent_given else "refused") + \
                 f", {session.consent_method} ({session.consent_recorded_by})"
             status = STATUS_LABELS[session.status] + (", locked" if session.locked_at else "")
@@ -207,10 +209,17 @@ class StoryScreen(Screen[None]):
             self.app.show_error("No interview protocol is loaded; see 'reflect protocols list'.")
             return
         label = f"{informant.pseudonym} ({role.label})"
-        items = [(p.id, f"{p.title}{'  [b](for this role)[/b]' if role in p.roles else ''}\n"
-                        f"  [dim]{p.id} · {len(p.stages)} stages · {len(p.questions)} "
-                        f"questions[/dim]") for p in choices]
-
+        catalog, language = self.app.catalog, i18n.language()
+        items = []
+        for source in choices:
+            # the interview's language (the interface's) first, then the others
+            for code in sorted(catalog.languages(source.id), key=lambda c: c != language):
+                p = catalog.get(source.id, code)
+                for_role = ("  (for this role)", "bold") if role in p.roles else ""
+                details = (f"{i18n.LANGUAGES.get(code, code)} · {p.id} · {len(p.stages)} "
+                           f"stages · {len(p.questions)} questions")
+                items.append((f"{p.id}|{code}", Text.assemble(
+                    visible(p.title), for_role, "\n  ", (details, "dim"))))
         def consent_recorded(protocol, consent) -> None:
             if consent is None:
                 return
@@ -227,10 +236,11 @@ class StoryScreen(Screen[None]):
             else:
                 self._open_session(session.id)
 
-        def protocol_chosen(protocol_id: str | None) -> None:
-            if protocol_id is None:
+        def protocol_chosen(choice: str | None) -> None:
+            if choice is None:
                 return
-            protocol = self.app.catalog.get(protocol_id)
+            protocol_id, code = choice.split("|")
+            protocol = self.app.catalog.get(protocol_id, code)
             self.app.push_screen(ConsentDialog(protocol, label, self.app.interviewer_name),
                                  lambda consent: consent_recorded(protocol, consent))
 

@@ -130,7 +130,7 @@ async def test_refused_consent_records_and_opens_nothing(engine, catalog):
         await pilot.pause()
         await pilot.press("i")
         await pilot.pause()
-        assert app.screen.query_one("#items").get_option_at_index(0).id == "lfs-client"
+        assert app.screen.query_one("#items").get_option_at_index(0).id == "lfs-client|en"
         await pilot.press("enter")
         await pilot.pause()
         await type_text(pilot, "Ana")

@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     protocol_commands = protocols.add_subparsers(dest="protocols_command", metavar="ACTION",
                                                  required=True)
     protocol_commands.add_parser("list", help="list the shipped and user protocols")
+    protocol_commands.add_parser("check", help="check every protocol and its translations")
     validate = protocol_commands.add_parser("validate", help="check protocol files")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     commands.add_parser("where", help="show where the database and user protocols are")
@@ -131,13 +132,30 @@ def _protocols_list() -> int:
 
     catalog = load_catalog()
     table = PlainTable(Column("id", no_wrap=True), "kind", "version", "title", "for roles",
-                       "source")
+                       "languages", "source")
     for protocol in sorted(catalog.protocols.values(), key=lambda p: (p.kind, p.id)):
         source = "user" if catalog.is_user_protocol(protocol.id) else "shipped"
         roles = ", ".join(role.label for role in protocol.roles)
-        table.add_row(protocol.id, protocol.kind, protocol.version, protocol.title, roles, source)
+        table.add_row(protocol.id, protocol.kind, protocol.version, protocol.title, roles,
+                      ", ".join(catalog.languages(protocol.id)), source)
     console.print(table)
     console.print(f"User protocols folder: {paths.user_protocols_dir()}")
+    return _report_problems(catalog)
+
+
+def _protocols_check() -> int:
+    """Every shipped and user protocol with its translations: the problems, or that all is
+    well (a translation must have the source's stages and questions, with the same ids)."""
+    from reflect.protocol.definition import load_catalog
+
+    catalog = load_catalog()
+    translations = sum(len(t) for t in catalog.translations.values())
+    if not catalog.problems:
+        say(f"ok: {len(catalog.protocols)} protocols, {translations} translations")
+    return _report_problems(catalog)
+
+
+def _report_problems(catalog) -> int:
     for problem in catalog.problems:
         errors.print(Text.assemble(("not loaded: ", "red"), visible(str(problem))),
                      highlight=False)
@@ -283,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "protocols" and args.protocols_command == "list":
             return _protocols_list()
+        if args.command == "protocols" and args.protocols_command == "check":
+            return _protocols_check()
         if args.command == "protocols":
             return _protocols_validate(args.files)
         if args.command == "where":

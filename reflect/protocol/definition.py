@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from reflect import paths
+from reflect.protocol.translations import translation_differences
 from reflect.protocol.yaml_nodes import MAX_EXPANDED_NODES, expands_too_far, node_at
 from reflect.roles import Role
 
@@ -165,6 +166,8 @@ class Protocol(_Strict):
     roles: list[Role] = []
     """Informant roles this interview protocol is written for."""
     language: str = "en"
+    review: str = ""
+    """For a translation: who has checked it, or that it still needs a native speaker's review."""
     description: str = ""
     introduction: str = ""
     """Read out (or read) before the first question."""
@@ -205,7 +208,8 @@ class Protocol(_Strict):
         raise KeyError(question_id)
 
     def canonical_json(self) -> str:
-        return self.model_dump_json()
+        # without an empty review note, so protocols written before it keep their hash
+        return self.model_dump_json(exclude=None if self.review else {"review"})
 
     @property
     def content_hash(self) -> str:
@@ -330,9 +334,20 @@ class ProtocolCatalog:
     protocols: dict[str, Protocol] = field(default_factory=dict)
     sources: dict[str, Path] = field(default_factory=dict)
     problems: list[ProtocolProblem] = field(default_factory=list)
+    translations: dict[str, dict[str, Protocol]] = field(default_factory=dict)
+    """Protocol id -> language -> the same protocol in that language."""
 
-    def get(self, protocol_id: str) -> Protocol | None:
+    def get(self, protocol_id: str, language: str | None = None) -> Protocol | None:
+        """The protocol, in `language` when there is a translation into it."""
+        if language and language in self.translations.get(protocol_id, {}):
+            return self.translations[protocol_id][language]
         return self.protocols.get(protocol_id)
+
+    def languages(self, protocol_id: str) -> list[str]:
+        """The languages a protocol can be run in, its own first."""
+        source = self.protocols.get(protocol_id)
+        own = [source.language] if source else []
+        return own + sorted(self.translations.get(protocol_id, {}))
 
     def of_kind(self, kind: str) -> list[Protocol]:
         return sorted((p for p in self.protocols.values() if p.kind == kind), key=lambda p: p.title)
@@ -352,12 +367,23 @@ def load_catalog(folders: list[Path] | None = None) -> ProtocolCatalog:
         folders = [paths.shipped_protocols_dir(), paths.user_protocols_dir()]
     catalog = ProtocolCatalog()
     for folder in folders:
-        files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
-        for path in files:
+        files = [*folder.glob("*.yaml"), *folder.glob("*.yml")] if folder.is_dir() else []
+        # name.yaml (the source) before name.he.yaml (its translations)
+        for path in sorted(files, key=lambda f: (f.stem.count("."), f.name)):
             try:
                 protocol = load_protocol_file(path)
             except ProtocolError as exc:
                 catalog.problems += exc.problems
+                continue
+            source = catalog.protocols.get(protocol.id)
+            if source is not None and protocol.language != source.language and \
+                    protocol.language not in catalog.translations.get(protocol.id, {}):
+                if differences := translation_differences(source, protocol):
+                    catalog.problems += [ProtocolProblem(path, None, "", f"as a translation of "
+                                                         f"{catalog.sources[protocol.id].name}: "
+                                                         f"{d}") for d in differences]
+                    continue
+                catalog.translations.setdefault(protocol.id, {})[protocol.language] = protocol
                 continue
             if protocol.id in catalog.protocols:
                 catalog.problems.append(ProtocolProblem(

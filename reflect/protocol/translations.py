@@ -1,0 +1,55 @@
+"""A translated protocol is the same protocol in another language (issue 13).
+
+Same id and version, same stages and questions with the same ids, types, scales, number of
+options, topics and balance rule: only the words differ. Then answers given in Hebrew and in
+English line up question by question, and the workshop puts them side by side.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reflect.protocol.definition import Protocol
+
+
+def _shape(protocol: Protocol) -> list[tuple]:
+    rows: list[tuple] = [("kind", protocol.kind), ("roles", tuple(protocol.roles)),
+                         ("consent", protocol.consent is not None)]
+    if protocol.balance is not None:
+        balance = protocol.balance
+        rows.append(("balance", tuple(balance.positive), tuple(balance.negative),
+                     balance.min_entries, balance.max_ratio))
+    for stage in protocol.stages:
+        rows.append(("stage", stage.id, stage.topic, stage.minutes))
+        for question in stage.questions:
+            scale = (question.scale.min, question.scale.max) if question.scale else None
+            rows.append(("question", stage.id, question.id, question.type, question.required,
+                         scale, len(question.options)))
+    return rows
+
+
+def translation_differences(source: Protocol, translation: Protocol) -> list[str]:
+    """What makes `translation` not the same protocol as `source` (empty when it is)."""
+    problems = []
+    if translation.version != source.version:
+        problems.append(f"version '{translation.version}' differs from the source's "
+                        f"'{source.version}'; translate the same version")
+    mine, theirs = _shape(translation), _shape(source)
+    for index, (row, expected) in enumerate(zip(mine, theirs, strict=False)):
+        if row != expected:
+            problems.append(f"item {index + 1} is {_say(row)} where the source has "
+                            f"{_say(expected)}")
+            break
+    if len(mine) != len(theirs) and not problems:
+        problems.append(f"it has {len(mine)} stages, questions and rules where the source has "
+                        f"{len(theirs)}")
+    return problems
+
+
+def _say(row: tuple) -> str:
+    if row[0] == "question":
+        return f"question '{row[2]}' ({row[3]}) in stage '{row[1]}'"
+    if row[0] == "stage":
+        return f"stage '{row[1]}' (topic '{row[2]}', {row[3]} min)"
+    return f"{row[0]} {row[1:]}"
