@@ -13,9 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import on
 from textual.widgets import DataTable
 
+from reflect.bidi import display_line
+from reflect.text import visible
 from screens.bidi_view import Static
 from screens.safe import SafeTable, cell_text
 
@@ -31,6 +34,11 @@ class Col:
     weight: int = 1
 
 
+def _header(column: Col) -> Text:
+    """A column's header as drawn: never markup, in reading order."""
+    return Text(display_line(visible(column.label)))
+
+
 class FitTable(SafeTable):
     def __init__(self, *columns: Col, **kwargs) -> None:
         kwargs.setdefault("cursor_type", "row")
@@ -41,14 +49,14 @@ class FitTable(SafeTable):
         self._fit_pending = False
 
     def on_mount(self) -> None:
-        self.add_columns(*(c.label for c in self.specs))
+        self.add_columns(*(_header(c) for c in self.specs))
 
     def set_columns(self, *columns: Col) -> None:
         """Start again with other columns (and no rows)."""
         self.clear(columns=True)
         self.specs = columns
         self.natural = [cell_len(c.label) for c in columns]
-        self.add_columns(*(c.label for c in columns))
+        self.add_columns(*(_header(c) for c in columns))
 
     def add_row(self, *cells, **kwargs):
         texts = [cell_text(c) for c in cells]

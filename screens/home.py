@@ -13,12 +13,14 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from reflect.bidi import display_line
 from reflect.errors import ReflectError, StorageError
+from reflect.i18n import _
 from reflect.roles import Role
 from reflect.vocab import SessionStatus
 from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
-from screens.labels import STATUS_LABELS, progress, when, when_short
+from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, progress, when, when_short
 from screens.paged_table import PagedTable, Row
 from screens.safe import plain
 
@@ -33,35 +35,35 @@ NEEDS_DATABASE = {"new_story", "reflect", "history", "themes", "search"}
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("n", "new_story", "New story", id="home.new_story"),
-        Binding("r", "reflect", "Reflect", id="home.reflect"),
-        Binding("h", "history", "History", id="home.history"),
-        Binding("t", "themes", "Common principles", id="home.themes"),
-        Binding("slash", "search", "Search", id="home.search"),
+        Binding("n", "new_story", display_line(_("New story")), id="home.new_story"),
+        Binding("r", "reflect", display_line(_("Reflect")), id="home.reflect"),
+        Binding("h", "history", display_line(_("History")), id="home.history"),
+        Binding("t", "themes", display_line(_("Common principles")), id="home.themes"),
+        Binding("slash", "search", display_line(_("Search")), id="home.search"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static("", id="protocol-problems", classes="error-text")
-            yield Static("Actions due for review  (Enter reviews)", classes="section-title",
+            yield Static(_("Actions due for review  (Enter reviews)"), classes="section-title",
                          id="due-title")
-            due = FitTable(Col("Review on"), Col("Step", squeeze=True, weight=2),
-                           Col("From", squeeze=True), id="due")
+            due = FitTable(Col(_("Review on")), Col(_("Step"), squeeze=True, weight=2),
+                           Col(_("From"), squeeze=True), id="due")
             yield due
             yield due.detail
-            yield Static("Stories", classes="section-title")
-            stories = PagedTable(self._story_rows, Col("Story", squeeze=True, weight=2),
-                                 Col("Status"), Col("Service", squeeze=True), Col("Updated"),
-                                 id="stories")
+            yield Static(_("Stories"), classes="section-title")
+            stories = PagedTable(self._story_rows, Col(_("Story"), squeeze=True, weight=2),
+                                 Col(_("Status")), Col(_("Service"), squeeze=True),
+                                 Col(_("Updated")), id="stories")
             yield stories
             yield stories.detail
             yield Static("", id="stories-empty", classes="hint")
-            yield Static("Recent sessions  (Enter opens; in progress: resumes)",
+            yield Static(_("Recent sessions  (Enter opens; in progress: resumes)"),
                          classes="section-title")
-            sessions = FitTable(Col("Story / case", squeeze=True, weight=3),
-                                Col("Who", squeeze=True, weight=3), Col("Status"),
-                                Col("Answered"), Col("Updated"), id="sessions",
+            sessions = FitTable(Col(_("Story / case"), squeeze=True, weight=3),
+                                Col(_("Who"), squeeze=True, weight=3), Col(_("Status")),
+                                Col(_("Answered")), Col(_("Updated")), id="sessions",
                                 zebra_stripes=True)
             yield sessions
             yield sessions.detail
@@ -121,8 +123,8 @@ class HomeScreen(Screen[None]):
         stories = story_table.row_count
         empty = self.query_one("#stories-empty", Static)
         empty.display = not stories
-        empty.update("No stories yet. Press n to add a success story, or r to start a "
-                     "reflection of your own.")
+        empty.update(_("No stories yet. Press n to add a success story, or r to start a "
+                       "reflection of your own."))
         sessions = store.recent_sessions()
         titles = {story_id: story.title for story_id in {s.story_id for s in sessions}
                   if story_id and (story := store.story(story_id))}
@@ -146,7 +148,7 @@ class HomeScreen(Screen[None]):
         due.display = due.detail.display = self.query_one("#due-title").display = shown
 
     def _story_rows(self, offset: int, limit: int) -> list[Row]:
-        return [(str(story.id), (story.title, story.status.value, story.service,
+        return [(str(story.id), (story.title, STORY_STATUS_LABELS[story.status], story.service,
                                  when_short(story.updated_at)))
                 for story in self.app.store.stories(limit=limit, offset=offset)]
 

@@ -10,21 +10,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select
 
 from reflect.bidi import display_line
+from reflect.i18n import _
 from reflect.roles import Role
 from screens.bidi_view import Button, Label, Static
 
 
 class InformantForm(ModalScreen[tuple[str, Role] | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="informant_form.cancel")]
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="informant_form.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Add an informant", classes="dialog-title")
-            yield Label("Pseudonym (never a real name)")
+            yield Static(_("Add an informant"), classes="dialog-title")
+            yield Label(_("Pseudonym (never a real name)"))
             yield Input(id="pseudonym", compact=True, placeholder="e.g. Maya")
-            yield Label("Role")
+            yield Label(_("Role"))
             yield Select([(display_line(role.label), role.value) for role in Role], id="role",
-                         compact=True, prompt="Choose a role")
+                         compact=True, prompt=display_line(_("Choose a role")))
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button("Add", variant="primary", id="add")
@@ -37,10 +38,10 @@ class InformantForm(ModalScreen[tuple[str, Role] | None]):
         role = self.query_one("#role", Select).value
         error = self.query_one("#form-error", Static)
         if not pseudonym:
-            error.update("Give a pseudonym: a first name that is not the person's own.")
+            error.update(_("Give a pseudonym: a first name that is not the person's own."))
             self.query_one("#pseudonym", Input).focus()
         elif role == Select.NULL:
-            error.update("Choose the informant's role.")
+            error.update(_("Choose the informant's role."))
             self.query_one("#role", Select).focus()
         else:
             self.dismiss((pseudonym, Role(role)))

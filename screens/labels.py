@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reflect.i18n import N_, _
-from reflect.vocab import SessionStatus
+from reflect.vocab import SessionStatus, StoryStatus
 
 if TYPE_CHECKING:
     from reflect.protocol.definition import Protocol
@@ -18,6 +18,14 @@ class _Translated(dict):
     def __getitem__(self, key):
         return _(super().__getitem__(key))
 
+
+STORY_STATUS_LABELS = _Translated({
+    StoryStatus.CANDIDATE: N_("candidate"),
+    StoryStatus.SELECTED: N_("selected"),
+    StoryStatus.INTERVIEWING: N_("interviewing"),
+    StoryStatus.ANALYSED: N_("analysed"),
+    StoryStatus.PUBLISHED: N_("published"),
+})
 
 STATUS_LABELS = _Translated({
     SessionStatus.IN_PROGRESS: N_("in progress"),

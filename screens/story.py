@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header
 from reflect import i18n
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import Informant, SessionStatus, Story
 from reflect.roles import Role
 from reflect.text import visible
@@ -22,7 +23,7 @@ from screens.bidi_view import Static
 from screens.consent import ConsentDialog
 from screens.fit_table import Col, FitTable
 from screens.informant_form import InformantForm
-from screens.labels import STATUS_LABELS, progress, shorten, when, when_short
+from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, progress, shorten, when, when_short
 from screens.prompts import PickDialog
 from screens.safe import esc
 from screens.story_form import StoryForm
@@ -31,15 +32,16 @@ from screens.story_form import StoryForm
 class StoryScreen(Screen[None]):
     CSS_PATH = "story.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="story.back"),
+        Binding("escape", "app.pop_screen", display_line(_("Back")), id="story.back"),
         # a and i are named in the Informants heading; the footer keeps room for the rest
-        Binding("a", "add_informant", "Add informant", id="story.add_informant", show=False),
-        Binding("i", "interview", "Interview", id="story.interview", show=False),
-        Binding("e", "edit", "Edit story", id="story.edit"),
-        Binding("p", "workshop", "Principles", id="story.workshop"),
-        Binding("x", "export", "Export", id="story.export"),
-        Binding("l", "lock", "Lock", id="story.lock"),
-        Binding("h", "hide_names", "Names", id="story.hide_names"),
+        Binding("a", "add_informant", display_line(_("Add informant")),
+                id="story.add_informant", show=False),
+        Binding("i", "interview", display_line(_("Interview")), id="story.interview", show=False),
+        Binding("e", "edit", display_line(_("Edit story")), id="story.edit"),
+        Binding("p", "workshop", display_line(_("Principles")), id="story.workshop"),
+        Binding("x", "export", display_line(_("Export")), id="story.export"),
+        Binding("l", "lock", display_line(_("Lock")), id="story.lock"),
+        Binding("h", "hide_names", display_line(_("Names")), id="story.hide_names"),
     ]
 
     def __init__(self, story_id: uuid.UUID):
@@ -51,17 +53,18 @@ class StoryScreen(Screen[None]):
         yield Header()
         with Vertical(id="story"):
             yield Static("", id="story-info")
-            yield Static("Informants  (Enter or i: interview; a: add)", classes="section-title")
-            informants = FitTable(Col("Pseudonym", squeeze=True), Col("Role"),
-                                  Col("Interviews", squeeze=True), id="informants",
+            yield Static(_("Informants  (Enter or i: interview; a: add)"),
+                         classes="section-title")
+            informants = FitTable(Col(_("Pseudonym"), squeeze=True), Col(_("Role")),
+                                  Col(_("Interviews"), squeeze=True), id="informants",
                                   zebra_stripes=True)
             yield informants
             yield informants.detail
-            yield Static("Interviews  (Enter opens; l: lock a completed one)",
+            yield Static(_("Interviews  (Enter opens; l: lock a completed one)"),
                          classes="section-title")
-            interviews = FitTable(Col("Informant", squeeze=True, weight=2), Col("Status"),
-                                  Col("Consent", squeeze=True), Col("Answered"),
-                                  Col("Protocol", squeeze=True), Col("Started"),
+            interviews = FitTable(Col(_("Informant"), squeeze=True, weight=2), Col(_("Status")),
+                                  Col(_("Consent"), squeeze=True), Col(_("Answered")),
+                                  Col(_("Protocol"), squeeze=True), Col(_("Started")),
                                   id="interviews", zebra_stripes=True)
             yield interviews
             yield interviews.detail
@@ -117,9 +120,9 @@ class StoryScreen(Screen[None]):
         ready = "  [b]ready for the book[/b]" if story.ready_for_book else ""
         room = max(self.size.width - 4, 20)
         fields, cut = "", False
-        for label, value, lines in (("Service", story.service, 1),
-                                    ("Success", story.success_criteria, 2),
-                                    ("Summary", story.summary, 2)):
+        for label, value, lines in ((_("Service"), story.service, 1),
+                                    (_("Success"), story.success_criteria, 2),
+                                    (_("Summary"), story.summary, 2)):
             text = " ".join(value.split())
             if text:
                 shown = shorten(text, lines * room - len(label) - 8)
@@ -127,7 +130,8 @@ class StoryScreen(Screen[None]):
                 fields += f"\n[b]{label}:[/b] {esc(shown)}"
         hint = "  [dim](e shows it all)[/dim]" if cut else ""
         title = shorten(" ".join(story.title.split()), max(room - (50 if cut else 30), 12))
-        info = f"[b]{esc(title)}[/b]  [dim]({story.status.value})[/dim]{ready}{hint}{fields}"
+        status = STORY_STATUS_LABELS[story.status]
+        info = f"[b]{esc(title)}[/b]  [dim]({status})[/dim]{ready}{hint}{fields}"
         self.query_one("#story-info", Static).update(info)
 
     def _selected_informant(self) -> Informant | None:
@@ -192,7 +196,7 @@ class StoryScreen(Screen[None]):
     def action_interview(self) -> None:
         informant = self._selected_informant()
         if informant is None:
-            self.app.show_error("Add an informant first (a), then start the interview.")
+            self.app.show_error(_("Add an informant first (a), then start the interview."))
             return
         open_sessions = [s for s in self.app.store.sessions_for_story(self.story_id)
                          if s.informant_id == informant.id
@@ -231,8 +235,9 @@ class StoryScreen(Screen[None]):
                 return
             self.refresh_story()
             if session.status == SessionStatus.DECLINED:
-                self.app.notify(f"Consent refused by {informant.pseudonym}: recorded. "
-                                "No interview takes place.", title="Consent refused")
+                self.app.notify(_("Consent refused by {who}: recorded. No interview takes "
+                                  "place.").format(who=informant.pseudonym),
+                                title=_("Consent refused"))
             else:
                 self._open_session(session.id)
 
@@ -244,7 +249,8 @@ class StoryScreen(Screen[None]):
             self.app.push_screen(ConsentDialog(protocol, label, self.app.interviewer_name),
                                  lambda consent: consent_recorded(protocol, consent))
 
-        self.app.push_screen(PickDialog(f"Interview {label} with…", items), protocol_chosen)
+        self.app.push_screen(PickDialog(_("Interview {who} with…").format(who=label), items),
+                             protocol_chosen)
 
     @on(DataTable.RowSelected, "#interviews")
     def open_interview(self, event: DataTable.RowSelected) -> None:

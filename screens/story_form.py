@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Select, TextArea
 
+from reflect.bidi import display_line
+from reflect.i18n import _
 from reflect.models import Story, StoryStatus
 from screens.bidi_view import Button, Label, Static
 from screens.safe import SafeTextArea
@@ -17,8 +19,8 @@ from screens.safe import SafeTextArea
 class StoryForm(ModalScreen[dict | None]):
     CSS_PATH = "story_form.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="story_form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="story_form.save", priority=True),
+        Binding("escape", "cancel", display_line(_("Cancel")), id="story_form.cancel"),
+        Binding("ctrl+s", "save", display_line(_("Save")), id="story_form.save", priority=True),
     ]
 
     def __init__(self, story: Story | None = None):
@@ -28,20 +30,21 @@ class StoryForm(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         story = self.story
         with Vertical(classes="dialog"):
-            yield Static("Edit story" if story else "New success story", classes="dialog-title")
-            yield Label("Title")
+            yield Static(_("Edit story") if story else _("New success story"),
+                         classes="dialog-title")
+            yield Label(_("Title"))
             yield Input(story.title if story else "", id="title", compact=True,
                         placeholder="e.g. A mother of six back on her feet")
-            yield Label("Service / team")
+            yield Label(_("Service / team"))
             yield Input(story.service if story else "", id="service", compact=True,
                         placeholder="e.g. Family support, north district")
-            yield Label("Why it counts as a success (criteria)")
+            yield Label(_("Why it counts as a success (criteria)"))
             yield SafeTextArea(story.success_criteria if story else "", id="criteria")
-            yield Label("Short summary")
+            yield Label(_("Short summary"))
             yield SafeTextArea(story.summary if story else "", id="summary")
             if story:
                 with Horizontal(id="status-row"):
-                    yield Label("Status ")
+                    yield Label(_("Status") + " ")
                     yield Select([(s.value, s.value) for s in StoryStatus],
                                  value=story.status.value, allow_blank=False, id="status",
                                  compact=True)
@@ -88,6 +91,7 @@ class StoryForm(ModalScreen[dict | None]):
         from screens.confirm import ConfirmDialog
 
         self.app.push_screen(
-            ConfirmDialog("Discard your changes?", "What you typed in this form is not saved "
-                          "yet. ctrl+s saves it.", "Discard", "Keep editing"),
+            ConfirmDialog(_("Discard your changes?"), _("What you typed in this form is not "
+                                                        "saved yet. ctrl+s saves it."),
+                          _("Discard"), _("Keep editing")),
             lambda discard: self.dismiss(None) if discard else None)

@@ -39,9 +39,15 @@ def extract() -> Catalog:
 
 
 def translations() -> dict[str, dict]:
-    from translations_interview import TRANSLATIONS
+    """Every batch of translations merged, language by language."""
+    import translations_interview
+    import translations_stories
 
-    return TRANSLATIONS
+    merged: dict[str, dict] = {}
+    for batch in (translations_interview, translations_stories):
+        for language, texts in batch.TRANSLATIONS.items():
+            merged.setdefault(language, {}).update(texts)
+    return merged
 
 
 def build(template: Catalog, language: str, texts: dict) -> list[str]:
