@@ -130,3 +130,14 @@ def test_no_message_is_marked_inside_an_f_string():
               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
               if re.search(r"""f(["']).*\{_\(""", line)]
     assert hidden == []
+
+
+async def test_the_home_screen_in_portuguese_and_in_hebrew(engine, catalog, store):
+    store.create_story("Voltar à escola")
+    for code, header, status in (("pt", "História", "candidata"), ("he", "רופיס", "דמעומ")):
+        i18n.use(code)
+        app = make_app(engine, catalog)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = "\n".join(screen_lines(app))
+            assert header in screen and status in screen  # Hebrew as drawn: reversed
