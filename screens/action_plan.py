@@ -13,11 +13,18 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input
 
+from reflect.bidi import display_line
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
-from reflect.models import ActionItem
+from reflect.i18n import N_, _
+from reflect.models import ActionItem, ActionStatus
 from screens.bidi_view import Button, Static
 from screens.fit_table import Col, FitTable
+
+ACTION_STATUS = {ActionStatus.OPEN: N_("open"), ActionStatus.DONE: N_("done"),
+                 ActionStatus.PARTLY: N_("partly done"), ActionStatus.NOT_DONE: N_("not done"),
+                 ActionStatus.DROPPED: N_("dropped")}
+"""An action's status as the interface names it (translated where shown)."""
 
 
 class ActionPlan(Vertical):
@@ -31,7 +38,8 @@ class ActionPlan(Vertical):
     ActionPlan #action-date { width: 16; }
     ActionPlan #action-error { height: auto; color: $error; }
     """
-    BINDINGS = [Binding("delete", "remove", "Remove step", id="action_plan.remove")]
+    BINDINGS = [Binding("delete", "remove", display_line(_("Remove step")),
+                        id="action_plan.remove")]
 
     @dataclass
     class Add(Message):
@@ -43,16 +51,17 @@ class ActionPlan(Vertical):
         action_id: uuid.UUID
 
     def compose(self) -> ComposeResult:
-        steps = FitTable(Col("Step", squeeze=True), Col("Review on"), Col("Status"),
+        steps = FitTable(Col(_("Step"), squeeze=True), Col(_("Review on")), Col(_("Status")),
                          id="action-table")
         yield steps
         yield steps.detail
         with Horizontal(id="action-form"):
-            yield Input(id="action-text", placeholder="a concrete step", compact=True)
-            yield Input(id="action-date", placeholder="review: +14", compact=True)
-            yield Button("Add", id="action-add", compact=True)
-        yield Static("Enter adds the step. Review date: YYYY-MM-DD, +14 (days) or +2w; empty "
-                     "for none. Del removes the selected step.", classes="hint")
+            yield Input(id="action-text", placeholder=display_line(_("a concrete step")),
+                        compact=True)
+            yield Input(id="action-date", placeholder=display_line(_("review: +14")), compact=True)
+            yield Button(_("Add"), id="action-add", compact=True)
+        yield Static(_("Enter adds the step. Review date: YYYY-MM-DD, +14 (days) or +2w; "
+                       "empty for none. Del removes the selected step."), classes="hint")
         yield Static("", id="action-error")
 
     def show(self, actions: list[ActionItem], editable: bool) -> None:
@@ -60,7 +69,7 @@ class ActionPlan(Vertical):
         table.clear()
         for item in actions:
             table.add_row(item.text, item.review_on.isoformat() if item.review_on else "",
-                          item.status.value.replace("_", " "), key=str(item.id))
+                          _(ACTION_STATUS[item.status]), key=str(item.id))
         self.query_one("#action-form").display = editable
         self.query_one("#action-error", Static).update("")
 
@@ -74,7 +83,7 @@ class ActionPlan(Vertical):
         date_input = self.query_one("#action-date", Input)
         error = self.query_one("#action-error", Static)
         if not text_input.value.strip():
-            error.update("Describe the step first.")
+            error.update(_("Describe the step first."))
             text_input.focus()
             return
         try:

@@ -9,17 +9,19 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Select, TextArea
 
+from reflect.bidi import display_line
+from reflect.i18n import N_, _
 from reflect.models import ActionItem, ActionStatus
 from reflect.text import visible
 from screens.bidi_view import Button, Label, Static
 from screens.safe import SafeTextArea
 
-OUTCOMES = [("done", ActionStatus.DONE), ("partly done", ActionStatus.PARTLY),
-            ("not done", ActionStatus.NOT_DONE), ("dropped", ActionStatus.DROPPED)]
+OUTCOMES = [(N_("done"), ActionStatus.DONE), (N_("partly done"), ActionStatus.PARTLY),
+            (N_("not done"), ActionStatus.NOT_DONE), (N_("dropped"), ActionStatus.DROPPED)]
 
 
 class ReviewAction(ModalScreen[tuple[ActionStatus, str, bool] | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="action_review.cancel")]
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="action_review.cancel")]
 
     def __init__(self, item: ActionItem, source: str):
         super().__init__()
@@ -28,21 +30,22 @@ class ReviewAction(ModalScreen[tuple[ActionStatus, str, bool] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Review an action", classes="dialog-title")
+            yield Static(_("Review an action"), classes="dialog-title")
             yield Static(visible(self.item.text), id="review-step", markup=False)
-            yield Static(f"From {visible(self.source)}; review was due "
-                         f"{self.item.review_on.isoformat() if self.item.review_on else ''}",
+            due = self.item.review_on.isoformat() if self.item.review_on else ""
+            yield Static(_("From {source}; review was due {date}").format(
+                source=visible(self.source), date=due),
                          classes="hint", markup=False)
-            yield Label("What came of it?")
-            yield Select([(label, status.value) for label, status in OUTCOMES], value="done",
-                         allow_blank=False, id="outcome", compact=True)
-            yield Label("What happened? (what helped, what got in the way)")
+            yield Label(_("What came of it?"))
+            yield Select([(display_line(_(label)), status.value) for label, status in OUTCOMES],
+                         value="done", allow_blank=False, id="outcome", compact=True)
+            yield Label(_("What happened? (what helped, what got in the way)"))
             yield SafeTextArea(id="review-note")
-            yield Checkbox("Start a follow-up reflection now, with the earlier answers beside",
-                           id="follow-up")
+            yield Checkbox(display_line(_("Start a follow-up reflection now, with the earlier "
+                                          "answers beside")), id="follow-up")
             with Horizontal(classes="buttons"):
-                yield Button("Save review", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save review"), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#review-note", TextArea).styles.height = 5

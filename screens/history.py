@@ -12,7 +12,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from reflect import paths
+from reflect.bidi import display_line
 from reflect.exchange.markdown import export_sessions
+from reflect.i18n import _, ngettext
 from reflect.models import ActionStatus, Session
 from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
@@ -32,31 +34,33 @@ def sparkline(values: list[int], low: int, high: int) -> str:
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="history.back"),
-        Binding("x", "export_one", "Export to Markdown", id="history.export_one"),
-        Binding("a", "export_all", "Export all", id="history.export_all"),
+        Binding("escape", "app.pop_screen", display_line(_("Back")), id="history.back"),
+        Binding("x", "export_one", display_line(_("Export to Markdown")), id="history.export_one"),
+        Binding("a", "export_all", display_line(_("Export all")), id="history.export_all"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="history"):
-            yield Static("Reflections, newest first  (Enter opens)", classes="section-title")
-            timeline = PagedTable(self._timeline_rows, Col("Started"),
-                                  Col("Protocol", squeeze=True), Col("Case", squeeze=True),
-                                  Col("Status"), Col("Balance"), Col("Actions", squeeze=True),
+            yield Static(_("Reflections, newest first  (Enter opens)"),
+                         classes="section-title")
+            timeline = PagedTable(self._timeline_rows, Col(_("Started")),
+                                  Col(_("Protocol"), squeeze=True), Col(_("Case"), squeeze=True),
+                                  Col(_("Status")), Col(_("Balance")),
+                                  Col(_("Actions"), squeeze=True),
                                   id="timeline")
             yield timeline
             yield timeline.detail
             yield Static("", id="history-empty", classes="hint")
             yield Static("", id="ratings-title", classes="section-title")
-            ratings = FitTable(Col("Practice", squeeze=True, weight=3), Col("Ratings"),
+            ratings = FitTable(Col(_("Practice"), squeeze=True, weight=3), Col(_("Ratings")),
                                Col("Trend"), Col("Change"), id="ratings")
             yield ratings
             yield ratings.detail
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = "History"
+        self.sub_title = display_line(_("History"))
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: the one place lists are (re)read."""
@@ -86,7 +90,7 @@ class HistoryScreen(Screen[None]):
         table.reload()
         empty = self.query_one("#history-empty", Static)
         empty.display = not self.sessions
-        empty.update("No reflections yet. Press Esc, then r on the home screen to start one.")
+        empty.update(_("No reflections yet. Press Esc, then r on the home screen to start one."))
         if self.sessions:
             table.focus()
             self.show_ratings(next(iter(self.sessions.values())))
@@ -126,8 +130,8 @@ class HistoryScreen(Screen[None]):
             table.add_row(question.prompt, " ".join(map(str, values[-8:])),
                           sparkline(values[-8:], question.points.min, question.points.max),
                           f"{change:+d}" if len(values) > 1 else "")
-        title.update(f"Ratings over time: {protocol.title} ({rated} of {len(scales)} rated; "
-                     "oldest first)")
+        title.update(_("Ratings over time: {protocol} ({rated} of {total} rated; oldest "
+                       "first)").format(protocol=protocol.title, rated=rated, total=len(scales)))
 
     @on(DataTable.RowSelected, "#timeline")
     def open_reflection(self, event: DataTable.RowSelected) -> None:
@@ -137,11 +141,13 @@ class HistoryScreen(Screen[None]):
 
     def _export(self, sessions: list[Session]) -> None:
         if not sessions:
-            self.app.show_error("There is no reflection to export yet.")
+            self.app.show_error(_("There is no reflection to export yet."))
             return
         folder = paths.data_dir() / "exports"
         written = export_sessions(self.app.store, sessions, folder)
-        self.app.notify(f"{len(written)} file(s) in {folder}", title="Exported to Markdown",
+        self.app.notify(ngettext("{count} file in {folder}", "{count} files in {folder}",
+                                 len(written)).format(count=len(written), folder=folder),
+                        title=_("Exported to Markdown"),
                         timeout=10)
 
     def action_export_one(self) -> None:

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select
 from textual.widgets.option_list import Option
 
+from reflect.bidi import display_line
+from reflect.i18n import _
 from reflect.models import Story
 from reflect.protocol.definition import Protocol
 from screens.bidi_view import Button, Label, OptionList, Static
@@ -20,7 +22,8 @@ from screens.safe import esc
 
 class StartReflection(ModalScreen[dict | None]):
     CSS_PATH = "reflection_start.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="reflection_start.cancel")]
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")),
+                        id="reflection_start.cancel")]
 
     def __init__(self, protocols: list[Protocol], stories: list[Story], author: str = ""):
         super().__init__()
@@ -30,21 +33,21 @@ class StartReflection(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Start a reflection", classes="dialog-title")
+            yield Static(_("Start a reflection"), classes="dialog-title")
             yield OptionList(*[Option(f"[b]{esc(p.title)}[/b]\n  [dim]{esc(_line(p.description))}"
                                       "[/dim]", id=p.id) for p in self.protocols],
                              id="protocols")
-            yield Label("Your name (optional)")
+            yield Label(_("Your name (optional)"))
             yield Input(self.author, id="author", compact=True)
-            yield Label("About a case: pseudonym only (optional)")
-            yield Input(id="case", compact=True, placeholder="e.g. Family K")
-            yield Label("About a story (optional)")
+            yield Label(_("About a case: pseudonym only (optional)"))
+            yield Input(id="case", compact=True, placeholder=display_line(_("e.g. Family K")))
+            yield Label(_("About a story (optional)"))
             yield Select([(s.title, str(s.id)) for s in self.stories], id="story", compact=True,
-                         prompt="no story")
+                         prompt=display_line(_("no story")))
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
-                yield Button("Start", variant="primary", id="start")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Start"), variant="primary", id="start")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         protocols = self.query_one("#protocols", OptionList)
@@ -60,7 +63,7 @@ class StartReflection(ModalScreen[dict | None]):
     def start(self) -> None:
         index = self.query_one("#protocols", OptionList).highlighted
         if index is None:
-            self.query_one("#form-error", Static).update("Choose a protocol.")
+            self.query_one("#form-error", Static).update(_("Choose a protocol."))
             return
         story = self.query_one("#story", Select).value
         self.dismiss({

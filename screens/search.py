@@ -10,6 +10,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input
 
+from reflect.bidi import display_line
+from reflect.i18n import _, ngettext
 from reflect.store.search import PAGE, SearchHit, search_answers, search_principles, snippet_parts
 from reflect.text import visible
 from screens.bidi_view import Static
@@ -26,7 +28,7 @@ def marked(snippet: str) -> Text:
 
 class SearchScreen(Screen[None]):
     CSS_PATH = "search.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="search.back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", display_line(_("Back")), id="search.back")]
     DELAY = 0.25
 
     def __init__(self) -> None:
@@ -38,18 +40,18 @@ class SearchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(id="query", placeholder="search all answers and principles")
+        yield Input(id="query", placeholder=display_line(_("search all answers and principles")))
         yield Static("", id="summary", classes="hint")
-        results = FitTable(Col("Story / case", squeeze=True), Col("Who", squeeze=True),
-                           Col("Question", squeeze=True),
-                           Col("Passage", squeeze=True, weight=3), id="results",
+        results = FitTable(Col(_("Story / case"), squeeze=True), Col(_("Who"), squeeze=True),
+                           Col(_("Question"), squeeze=True),
+                           Col(_("Passage"), squeeze=True, weight=3), id="results",
                            zebra_stripes=True)
         yield results
         yield results.detail
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = "Search"
+        self.sub_title = display_line(_("Search"))
         self.query_one("#query", Input).focus()
 
     @on(Input.Changed, "#query")
@@ -96,9 +98,10 @@ class SearchScreen(Screen[None]):
 
     def _summarise(self) -> None:
         count = len(self.hits)
-        more = "" if self._exhausted else "+ (more load as you scroll)"
+        more = "" if self._exhausted else "+ " + _("(more load as you scroll)")
         self.query_one("#summary", Static).update(
-            f"{count}{more} results" if self.words.strip() else "Type words to search.")
+            ngettext("{count} result", "{count} results", count).format(count=f"{count}{more}")
+            if self.words.strip() else _("Type words to search."))
 
     @on(DataTable.RowHighlighted, "#results")
     def near_end(self, event: DataTable.RowHighlighted) -> None:
