@@ -107,7 +107,7 @@ class ReflectApp(App[None]):
             from reflect.paths import sqlite_file
 
             self.call_from_thread(self.ask_passphrase, sqlite_file(self.db),
-                                  "Wrong passphrase. Try again (nothing was changed).")
+                                  _("Wrong passphrase. Try again (nothing was changed)."))
             return
         except ReflectError as exc:
             self.call_from_thread(self.cannot_open, str(exc))
@@ -149,25 +149,27 @@ class ReflectApp(App[None]):
         from reflect.paths import sqlite_file
 
         backups = automatic_backups(sqlite_file(str(engine.url)) or Path())
-        way_back = (f"Quit, then run 'reflect restore 1' to put back the automatic backup of "
-                    f"{backup_date(backups[0])} (the damaged file is kept beside it)."
-                    if backups else "There is no automatic backup yet; quit and copy the "
-                    "database file somewhere safe before anything else.")
-        self.call_from_thread(self.database_damaged, f"SQLite found damage in the database "
-                              f"({problem}). What you type now may not be kept. {way_back}")
+        way_back = (_("Quit, then run 'reflect restore 1' to put back the automatic backup of "
+                      "{date} (the damaged file is kept beside it).").format(
+                          date=backup_date(backups[0]))
+                    if backups else _("There is no automatic backup yet; quit and copy the "
+                                      "database file somewhere safe before anything else."))
+        self.call_from_thread(self.database_damaged, _(
+            "SQLite found damage in the database ({problem}). What you type now may not be "
+            "kept.").format(problem=problem) + " " + way_back)
 
     def database_damaged(self, message: str) -> None:
         from screens.confirm import ConfirmDialog
 
-        self.push_screen(ConfirmDialog("The database is damaged", message, "Quit",
-                                       "Keep working"),
+        self.push_screen(ConfirmDialog(_("The database is damaged"), message, _("Quit"),
+                                       _("Keep working")),
                          lambda quit_now: self.exit(return_code=1) if quit_now else None)
 
     def cannot_open(self, message: str) -> None:
         from screens.confirm import ConfirmDialog
 
-        self.push_screen(ConfirmDialog("The database cannot be opened", message, "Quit",
-                                       "Quit"), lambda _: self.exit(return_code=1))
+        self.push_screen(ConfirmDialog(_("The database cannot be opened"), message, _("Quit"),
+                                       _("Quit")), lambda _: self.exit(return_code=1))
 
     def tidy_search_index(self) -> None:
         if self.store is not None:
@@ -215,7 +217,7 @@ class ReflectApp(App[None]):
         self._close_messages_no_wait()
 
     def show_error(self, message: str) -> None:
-        self.notify(message, title="Not done", severity="error", timeout=8)
+        self.notify(message, title=_("Not done"), severity="error", timeout=8)
 
 
 def make_app(engine: Engine | None = None, catalog: ProtocolCatalog | None = None,

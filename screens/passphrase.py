@@ -11,13 +11,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from reflect.bidi import display_line
 from reflect.errors import ReflectError
+from reflect.i18n import N_, _
 from reflect.privacy.encryption import check_new_passphrase
 from screens.bidi_view import Button, Static
 
-FORGOTTEN = ("A forgotten passphrase cannot be recovered: nobody can open the answers without "
-             "it, not the authors of reflect, not an administrator. Keep it where your team "
-             "keeps secrets (a password manager, a sealed envelope).")
+FORGOTTEN = N_("A forgotten passphrase cannot be recovered: nobody can open the answers "
+               "without it, not the authors of reflect, not an administrator. Keep it where "
+               "your team keeps secrets (a password manager, a sealed envelope).")
 
 
 class FirstRunDialog(ModalScreen[str | None]):
@@ -30,22 +32,22 @@ class FirstRunDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Protect the answers with a passphrase? (recommended)",
+            yield Static(_("Protect the answers with a passphrase? (recommended)"),
                          classes="dialog-title")
             yield Static(
-                f"The answers will be kept in {self.path}. With a passphrase the whole file "
-                "is encrypted (SQLCipher, AES-256), so a lost or stolen laptop does not expose "
-                "what families told you. You type the passphrase each time reflect starts.",
-                markup=False)
-            yield Static(FORGOTTEN, classes="hint", markup=False)
-            yield Input(placeholder="passphrase (8 characters or more)", password=True,
-                        id="passphrase", compact=True)
-            yield Input(placeholder="the same passphrase again", password=True, id="repeat",
-                        compact=True)
+                _("The answers will be kept in {path}. With a passphrase the whole file is "
+                  "encrypted (SQLCipher, AES-256), so a lost or stolen laptop does not expose "
+                  "what families told you. You type the passphrase each time reflect "
+                  "starts.").format(path=self.path), markup=False)
+            yield Static(_(FORGOTTEN), classes="hint", markup=False)
+            yield Input(placeholder=display_line(_("passphrase (8 characters or more)")),
+                        password=True, id="passphrase", compact=True)
+            yield Input(placeholder=display_line(_("the same passphrase again")),
+                        password=True, id="repeat", compact=True)
             yield Static("", id="form-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Encrypt", variant="primary", id="encrypt")
-                yield Button("Not now: plain file", id="plain")
+                yield Button(_("Encrypt"), variant="primary", id="encrypt")
+                yield Button(_("Not now: plain file"), id="plain")
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()
@@ -54,8 +56,8 @@ class FirstRunDialog(ModalScreen[str | None]):
     def next_field(self) -> None:
         if not self.query_one("#passphrase", Input).value.strip():
             self.query_one("#form-error", Static).update(
-                "Type a passphrase first (at least 8 characters besides spaces), or choose "
-                "'Not now: plain file'.")
+                _("Type a passphrase first (at least 8 characters besides spaces), or choose "
+                  "'Not now: plain file'."))
             return
         self.query_one("#form-error", Static).update("")
         self.query_one("#repeat", Input).focus()
@@ -79,7 +81,7 @@ class FirstRunDialog(ModalScreen[str | None]):
 class PassphraseDialog(ModalScreen[str | None]):
     """Ask for the passphrase of an encrypted database; None means quit."""
 
-    BINDINGS = [Binding("escape", "quit_app", "Quit", id="passphrase.quit")]
+    BINDINGS = [Binding("escape", "quit_app", display_line(_("Quit")), id="passphrase.quit")]
 
     def __init__(self, path: Path, problem: str = ""):
         super().__init__()
@@ -87,14 +89,15 @@ class PassphraseDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Passphrase", classes="dialog-title")
-            yield Static(f"{self.path} is encrypted. Type its passphrase to open it.",
-                         markup=False)
-            yield Input(password=True, id="passphrase", placeholder="passphrase", compact=True)
+            yield Static(_("Passphrase"), classes="dialog-title")
+            yield Static(_("{path} is encrypted. Type its passphrase to open it.").format(
+                path=self.path), markup=False)
+            yield Input(password=True, id="passphrase", placeholder=display_line(_("passphrase")),
+                        compact=True)
             yield Static(self.problem, id="form-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Open", variant="primary", id="open")
-                yield Button("Quit", id="quit")
+                yield Button(_("Open"), variant="primary", id="open")
+                yield Button(_("Quit"), id="quit")
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()
@@ -104,7 +107,7 @@ class PassphraseDialog(ModalScreen[str | None]):
     def open_database(self) -> None:
         value = self.query_one("#passphrase", Input).value
         if not value:
-            self.query_one("#form-error", Static).update("Type the passphrase first.")
+            self.query_one("#form-error", Static).update(_("Type the passphrase first."))
             return
         self.dismiss(value)
 

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 from textual.widgets.option_list import Option
 
+from reflect.bidi import display_line
+from reflect.i18n import _
 from screens.bidi_view import Button, Label, OptionList, SelectionList, Static
 from screens.safe import plain
 
@@ -18,13 +20,13 @@ from screens.safe import plain
 class TextPrompt(ModalScreen[str | None]):
     """Ask for one non-empty line of text."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="text_prompt.cancel")]
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="text_prompt.cancel")]
 
     def __init__(self, title: str, label: str, value: str = "",
-                 empty_message: str = "Type a name first."):
+                 empty_message: str | None = None):
         super().__init__()
         self.title_text, self.label, self.value = title, label, value
-        self.empty_message = empty_message
+        self.empty_message = empty_message or _("Type a name first.")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -53,7 +55,7 @@ class TextPrompt(ModalScreen[str | None]):
 class PickDialog(ModalScreen[str | None]):
     """Pick one of several items; returns its id."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel")]
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="pick.cancel")]
 
     def __init__(self, title: str, items: list[tuple[str, str | Text]]):
         super().__init__()
@@ -77,7 +79,7 @@ class PickDialog(ModalScreen[str | None]):
 class SplitDialog(ModalScreen[tuple[list[str], str] | None]):
     """Choose items to move out, and the name of the new group they go to."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="split.cancel")]
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="split.cancel")]
 
     def __init__(self, title: str, items: list[tuple[str, str]]):
         super().__init__()
@@ -86,9 +88,9 @@ class SplitDialog(ModalScreen[tuple[list[str], str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Label("Tick the principles to move (space):")
+            yield Label(_("Tick the principles to move (space):"))
             yield SelectionList[str](*[(label, key) for key, label in self.items], id="items")
-            yield Label("Name of the new common principle")
+            yield Label(_("Name of the new common principle"))
             yield Input(id="name", compact=True)
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
@@ -102,9 +104,9 @@ class SplitDialog(ModalScreen[tuple[list[str], str] | None]):
         name = self.query_one("#name", Input).value.strip()
         error = self.query_one("#form-error", Static)
         if not chosen:
-            error.update("Tick at least one principle to move.")
+            error.update(_("Tick at least one principle to move."))
         elif not name:
-            error.update("Name the new common principle.")
+            error.update(_("Name the new common principle."))
         else:
             self.dismiss((chosen, name))
 

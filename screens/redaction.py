@@ -12,7 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, DataTable, Input
 
+from reflect.bidi import display_line
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.privacy.redact import REDACTED
 from reflect.text import visible
 from screens.bidi_view import Button, Static
@@ -25,8 +27,8 @@ class RedactionScreen(ModalScreen[None]):
     RedactionScreen #redaction-form { height: auto; }
     RedactionScreen #term, RedactionScreen #replacement { width: 1fr; }
     """
-    BINDINGS = [Binding("escape", "close", "Close", id="redaction.close"),
-                Binding("delete", "remove", "Remove", id="redaction.remove")]
+    BINDINGS = [Binding("escape", "close", display_line(_("Close")), id="redaction.close"),
+                Binding("delete", "remove", display_line(_("Remove")), id="redaction.remove")]
 
     def __init__(self, story_id: uuid.UUID, story_title: str):
         super().__init__()
@@ -35,11 +37,11 @@ class RedactionScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Names to hide in exports", classes="dialog-title")
-            yield Static(f"Exports of '{visible(self.story_title)}' and of the book show these "
-                         "instead of the names (whole words, any case). Del removes the selected "
-                         "one.",
+            yield Static(_("Exports of '{story}' and of the book show these instead of the "
+                           "names (whole words, any case). Del removes the selected one.").format(
+                             story=visible(self.story_title)),
                          classes="hint", markup=False)
-            yield FitTable(Col("Name or place", squeeze=True), Col("Shown as", squeeze=True),
+            yield FitTable(Col(_("Name or place"), squeeze=True), Col(_("Shown as"), squeeze=True),
                            Col("Where"), id="redactions")
             with Horizontal(id="redaction-form"):
                 yield Input(id="term", placeholder="name or place", compact=True)
@@ -61,7 +63,8 @@ class RedactionScreen(ModalScreen[None]):
         table.clear()
         for entry in self.app.store.redactions(self.story_id):
             table.add_row(entry.term, entry.replacement or REDACTED,
-                          "this story" if entry.story_id else "every story", key=str(entry.id))
+                          _("this story") if entry.story_id else _("every story"),
+                          key=str(entry.id))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#add")

@@ -14,8 +14,10 @@ from textual.widgets import DataTable, Footer, Header
 from textual.widgets.option_list import Option
 
 from reflect import paths
+from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.exchange.documents import export_book
+from reflect.i18n import _
 from reflect.store import ThemeReach
 from screens.bidi_view import OptionList, Static
 from screens.confirm import ConfirmDialog
@@ -28,13 +30,13 @@ from screens.safe import esc
 class ThemesScreen(Screen[None]):
     CSS_PATH = "themes.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="themes.back"),
-        Binding("n", "new_theme", "New", id="themes.new"),
-        Binding("r", "rename", "Rename", id="themes.rename"),
-        Binding("m", "merge", "Merge", id="themes.merge"),
-        Binding("s", "split", "Split", id="themes.split"),
-        Binding("delete", "take_out", "Take out", id="themes.take_out"),
-        Binding("b", "book", "Export book", id="themes.book"),
+        Binding("escape", "app.pop_screen", display_line(_("Back")), id="themes.back"),
+        Binding("n", "new_theme", display_line(_("New")), id="themes.new"),
+        Binding("r", "rename", display_line(_("Rename")), id="themes.rename"),
+        Binding("m", "merge", display_line(_("Merge")), id="themes.merge"),
+        Binding("s", "split", display_line(_("Split")), id="themes.split"),
+        Binding("delete", "take_out", display_line(_("Take out")), id="themes.take_out"),
+        Binding("b", "book", display_line(_("Export book")), id="themes.book"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -48,17 +50,17 @@ class ThemesScreen(Screen[None]):
             yield Static("", id="legend", classes="hint")
             with Horizontal(id="lists"):
                 with Vertical():
-                    yield Static("In it (Del takes out)",
+                    yield Static(_("In it (Del takes out)"),
                                  classes="section-title")
                     yield OptionList(id="members")
                 with Vertical():
-                    yield Static("Not grouped (Enter adds)",
+                    yield Static(_("Not grouped (Enter adds)"),
                                  classes="section-title")
                     yield OptionList(id="loose")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = "Common principles"
+        self.sub_title = display_line(_("Common principles"))
         self.refresh_all()
 
     def refresh_all(self, keep: uuid.UUID | None = None) -> None:
@@ -68,7 +70,7 @@ class ThemesScreen(Screen[None]):
         self.story_titles = {s.id: s.title for s in self.stories}
         self.reach: list[ThemeReach] = store.themes_by_reach()
         table = self.query_one("#matrix", FitTable)
-        table.set_columns(Col("Common principle", squeeze=True), Col("Stories"),
+        table.set_columns(Col(_("Common principle"), squeeze=True), Col(_("Stories")),
                           *(Col(str(n)) for n in range(1, len(self.stories) + 1)))
         total = len(self.stories)
         for item in self.reach:
@@ -78,7 +80,7 @@ class ThemesScreen(Screen[None]):
         self.query_one("#legend", Static).update(
             "  ".join(f"{n} {esc(shorten(s.title, 32))}"
                       for n, s in enumerate(self.stories, start=1))
-            or "No stories yet.")
+            or _("No stories yet."))
         ids = [str(r.theme.id) for r in self.reach]
         if keep is not None and str(keep) in ids:
             table.move_cursor(row=ids.index(str(keep)))
@@ -102,7 +104,8 @@ class ThemesScreen(Screen[None]):
         self.query_one("#loose", OptionList).set_options(
             [Option(f"[b]{esc(self.story_titles.get(p.story_id, '?'))}:[/b] "
                     f"{esc(p.sentence())}", id=str(p.id)) for p in loose]
-            or [Option("[dim]Every principle is in a common principle.[/dim]", disabled=True)])
+            or [Option("[dim]" + _("Every principle is in a common principle.") + "[/dim]",
+                          disabled=True)])
 
     def _run(self, change, keep: uuid.UUID | None = None) -> None:
         try:
@@ -114,7 +117,7 @@ class ThemesScreen(Screen[None]):
 
     def action_new_theme(self) -> None:
         self.app.push_screen(
-            TextPrompt("New common principle", "Name (a principle found across stories)"),
+            TextPrompt(_("New common principle"), _("Name (a principle found across stories)")),
             lambda name: name and self._run(lambda: self.app.store.create_theme(name)))
 
     def action_rename(self) -> None:
@@ -122,7 +125,7 @@ class ThemesScreen(Screen[None]):
         if theme is None:
             return
         self.app.push_screen(
-            TextPrompt("Rename", "New name", theme.theme.name),
+            TextPrompt(_("Rename"), _("New name"), theme.theme.name),
             lambda name: name and self._run(
                 lambda: self.app.store.rename_theme(theme.theme.id, name)))
 
@@ -130,7 +133,7 @@ class ThemesScreen(Screen[None]):
         theme = self.current()
         others = [(str(r.theme.id), r.theme.name) for r in self.reach if r is not theme]
         if theme is None or not others:
-            self.app.show_error("Merging needs two common principles.")
+            self.app.show_error(_("Merging needs two common principles."))
             return
 
         def chosen(target: str | None) -> None:
@@ -145,15 +148,18 @@ class ThemesScreen(Screen[None]):
                               keep=target_id)
 
             self.app.push_screen(ConfirmDialog(
-                "Merge?", f"Move every principle of '{theme.theme.name}' into '{name}', and "
-                f"remove '{theme.theme.name}'?", "Merge"), confirmed)
+                _("Merge?"), _("Move every principle of '{old}' into '{new}', and remove "
+                               "'{old}'?").format(old=theme.theme.name, new=name),
+                _("Merge")), confirmed)
 
-        self.app.push_screen(PickDialog(f"Merge '{theme.theme.name}' into…", others), chosen)
+        self.app.push_screen(PickDialog(_("Merge '{name}' into…").format(name=theme.theme.name),
+                                        others), chosen)
 
     def action_split(self) -> None:
         theme = self.current()
         if theme is None or len(theme.principles) < 2:
-            self.app.show_error("Splitting needs a common principle with two principles or more.")
+            self.app.show_error(_("Splitting needs a common principle with two principles or "
+                                  "more."))
             return
         items = [(str(p.id), f"{self.story_titles.get(p.story_id, '?')}: {p.sentence()}")
                  for p in theme.principles]
@@ -164,13 +170,14 @@ class ThemesScreen(Screen[None]):
                 self._run(lambda: self.app.store.split_theme(
                     theme.theme.id, [uuid.UUID(i) for i in ids], name))
 
-        self.app.push_screen(SplitDialog(f"Split '{theme.theme.name}'", items), chosen)
+        self.app.push_screen(SplitDialog(_("Split '{name}'").format(name=theme.theme.name),
+                                         items), chosen)
 
     @on(OptionList.OptionSelected, "#loose")
     def group(self, event: OptionList.OptionSelected) -> None:
         theme = self.current()
         if theme is None:
-            self.app.show_error("Create a common principle first (n).")
+            self.app.show_error(_("Create a common principle first (n)."))
             return
         self._run(lambda: self.app.store.assign_theme([uuid.UUID(event.option.id)],
                                                       theme.theme.id), keep=theme.theme.id)
@@ -191,6 +198,7 @@ class ThemesScreen(Screen[None]):
         except ReflectError as exc:
             self.app.show_error(str(exc))
             return
-        hidden = f" Names hidden: {len(redactor.replacements)}." if redactor else ""
+        hidden = " " + _("Names hidden: {count}.").format(count=len(redactor.replacements)) \
+            if redactor else ""
         self.app.notify(f"{', '.join(p.name for p in written)} in {folder}.{hidden}",
-                        title="Book exported", timeout=10)
+                        title=_("Book exported"), timeout=10)

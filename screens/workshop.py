@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.method.analysis import Passage, passages, topics_of
 from reflect.models import Answer, Principle
 from reflect.roles import Role
@@ -83,11 +84,12 @@ class InterviewColumn(Vertical):
 class WorkshopScreen(Screen[None]):
     CSS_PATH = "workshop.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Back", id="workshop.back"),
-        Binding("ctrl+e", "attach", "Evidence", id="workshop.attach", priority=True),
-        Binding("ctrl+s", "save", "Save", id="workshop.save", priority=True),
-        Binding("ctrl+n", "new", "New", id="workshop.new"),
-        Binding("delete", "remove", "Remove", id="workshop.remove"),
+        Binding("escape", "back", display_line(_("Back")), id="workshop.back"),
+        Binding("ctrl+e", "attach", display_line(_("Evidence")), id="workshop.attach",
+                priority=True),
+        Binding("ctrl+s", "save", display_line(_("Save")), id="workshop.save", priority=True),
+        Binding("ctrl+n", "new", display_line(_("New")), id="workshop.new"),
+        Binding("delete", "remove", display_line(_("Remove")), id="workshop.remove"),
     ]
 
     def __init__(self, story_id: uuid.UUID):
@@ -102,9 +104,10 @@ class WorkshopScreen(Screen[None]):
         with Horizontal(id="workshop"):
             with Vertical(id="reading"):
                 with Horizontal(id="reading-bar"):
-                    yield Select([("(no interviews)", "")], id="topic", compact=True,
-                                 allow_blank=False)
-                    yield Input(id="search", placeholder="search all answers", compact=True)
+                    yield Select([(display_line(_("(no interviews)")), "")], id="topic",
+                                 compact=True, allow_blank=False)
+                    yield Input(id="search", placeholder=display_line(_("search all answers")),
+                                compact=True)
                 yield Horizontal(id="columns")
             with Vertical(id="principle-side"):
                 yield Static("Principles of action", classes="section-title")
@@ -122,16 +125,18 @@ class WorkshopScreen(Screen[None]):
     def on_mount(self) -> None:
         store = self.app.store
         story = store.story(self.story_id)
-        self.sub_title = f"Principles workshop: {display_line(visible(story.title))}"
+        self.sub_title = display_line(_("Principles workshop: {story}").format(
+            story=visible(story.title)))
         self.records = store.interviews_of(self.story_id)
         self.informant_of = {r.session.id: r for r in self.records}
         topics = topics_of(self.records)
         select = self.query_one("#topic", Select)
-        select.set_options([(topic, topic) for topic in topics] or [("(no interviews)", "")])
+        select.set_options([(topic, topic) for topic in topics]
+                           or [(display_line(_("(no interviews)")), "")])
         columns = self.query_one("#columns", Horizontal)
         columns.mount_all([InterviewColumn(record) for record in self.records])
         if not self.records:
-            columns.mount(Static("No interviews yet: run them from the story screen.",
+            columns.mount(Static(_("No interviews yet: run them from the story screen."),
                                  classes="hint"))
         self.call_after_refresh(self.show_passages)
         self.refresh_principles()
@@ -223,13 +228,13 @@ class WorkshopScreen(Screen[None]):
             self.app.show_error(str(exc))
             return False
         self.refresh_principles(select=self.current.id)
-        self.app.notify("Principle saved.")
+        self.app.notify(_("Principle saved."))
         return True
 
     def action_attach(self) -> None:
         column = self.last_column
         if column is None:
-            self.app.show_error("Select words in an interview column first.")
+            self.app.show_error(_("Select words in an interview column first."))
             return
         try:
             answer, start, end = column.selected_passage()
@@ -255,9 +260,9 @@ class WorkshopScreen(Screen[None]):
         target = uuid.UUID(option.id)
         is_principle = focused.id == "principles"
         if is_principle:
-            title, body = "Delete this principle?", "Its evidence links are deleted with it."
+            title, body = _("Delete this principle?"), _("Its evidence links are deleted with it.")
         else:
-            title, body = "Remove this evidence?", "The answer itself is kept."
+            title, body = _("Remove this evidence?"), _("The answer itself is kept.")
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
@@ -269,7 +274,7 @@ class WorkshopScreen(Screen[None]):
                 self.app.store.remove_evidence(target)
             self.refresh_principles(select=self.current.id if self.current else None)
 
-        self.app.push_screen(ConfirmDialog(title, body, "Delete", "Keep"), confirmed)
+        self.app.push_screen(ConfirmDialog(title, body, _("Delete"), _("Keep")), confirmed)
 
     def action_back(self) -> None:
         self.app.pop_screen()
