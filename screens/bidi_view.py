@@ -70,18 +70,17 @@ def visual_cells(cells: list[Cell], align: bool = True,
     return drawn + blanks, rtl
 
 
-def reorder_strip(strip: Strip, left: int, right: int, align: bool = True,
-                  rtl: bool | None = None) -> Strip:
-    """The strip with the cells between `left` and `right` (its content area) in reading
-    order. Characters wider than one cell (CJK) keep the line untouched."""
+def reorder_strip(strip: Strip, align: bool = True, rtl: bool | None = None) -> Strip:
+    """The strip (a widget's content line) in reading order. Combining marks (niqqud,
+    harakat) travel with their letter; a line with characters wider than one cell (CJK) is
+    left untouched."""
     if bidi.mode() == "terminal" or not bidi.has_rtl(strip.text):
         return strip
     cells = _cells(strip)
-    if len(cells) != strip.cell_length or any(cell_len(c) != 1 for c, _ in cells):
+    if any(cell_len(c) > 1 for c, _ in cells):
         return strip
-    right = max(left, min(right, len(cells)))
-    middle, _ = visual_cells(cells[left:right], align, rtl)
-    return Strip(_segments(cells[:left] + middle + cells[right:]), strip.cell_length)
+    drawn, _ = visual_cells(cells, align, rtl)
+    return Strip(_segments(drawn), strip.cell_length)
 
 
 class BidiLines:
@@ -103,7 +102,7 @@ class BidiLines:
         centred = self.styles.text_align == "center" or \
             self.styles.content_align_horizontal == "center"
         rtl = bidi.interface_rtl() if self.has_class("interface-line") else None
-        return reorder_strip(strip, 0, strip.cell_length, align=not centred, rtl=rtl)
+        return reorder_strip(strip, align=not centred, rtl=rtl)
 
 
 class Static(BidiLines, _Static):
@@ -173,7 +172,7 @@ class BidiTextArea(TextArea):
         piece = self._piece(y)
         if piece is None or self.show_line_numbers:
             return strip
-        return reorder_strip(strip, 0, strip.cell_length, rtl=piece[3])
+        return reorder_strip(strip, rtl=piece[3])
 
     def _x_of(self, piece: tuple[int, int, str, bool], column: int) -> int:
         """The cell (from the left of the text area's content) where a column is drawn."""

@@ -151,3 +151,14 @@ async def test_search_results_and_workshop_in_reading_order(engine, catalog, sto
         app.push_screen(WorkshopScreen(story.id))
         await pilot.pause()
         assert HEBREW_SHOWN in "\n".join(screen_lines(app))
+
+
+def test_a_drawn_line_with_vowel_marks_is_reordered_like_any_other():
+    from rich.segment import Segment
+    from textual.strip import Strip
+
+    from screens.bidi_view import reorder_strip
+
+    for text in ("بداخله (Del يُخرج)", "בְּרֵאשִׁית (Genesis)"):
+        drawn = reorder_strip(Strip([Segment(text)]), align=False)
+        assert drawn.text == bidi.display_line(text) != text
