@@ -79,9 +79,10 @@ class HomeScreen(Screen[None]):
         banner.display = bool(problems)
         if problems:
             lines = "\n".join(f"  {problem}" for problem in problems[:4])
-            more = f"\n  ... and {len(problems) - 4} more" if len(problems) > 4 else ""
-            banner.update(f"Protocol files not loaded (the others work; run "
-                          f"'reflect protocols validate FILE'):\n{lines}{more}")
+            more = "\n  " + _("... and {count} more").format(count=len(problems) - 4) \
+                if len(problems) > 4 else ""
+            banner.update(_("Protocol files not loaded (the others work; run 'reflect protocols "
+                            "validate FILE'):") + f"\n{lines}{more}")
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: the one place lists are (re)read."""
@@ -179,7 +180,8 @@ class HomeScreen(Screen[None]):
 
         protocols = self.app.catalog.of_kind("reflection")
         if not protocols:
-            self.app.show_error("No reflection protocol is loaded; see 'reflect protocols list'.")
+            self.app.show_error(_("No reflection protocol is loaded; see 'reflect protocols "
+                                  "list'."))
             return
 
         def chosen(choice) -> None:

@@ -66,7 +66,7 @@ class PickDialog(ModalScreen[str | None]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             yield OptionList(*[Option(plain(label), id=key) for key, label in self.items],
                              id="items")
-            yield Static("Enter chooses · Esc cancels", classes="hint")
+            yield Static(_("Enter chooses · Esc cancels"), classes="hint")
 
     @on(OptionList.OptionSelected)
     def chosen(self, event: OptionList.OptionSelected) -> None:

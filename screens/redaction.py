@@ -36,7 +36,7 @@ class RedactionScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Names to hide in exports", classes="dialog-title")
+            yield Static(_("Names to hide in exports"), classes="dialog-title")
             yield Static(_("Exports of '{story}' and of the book show these instead of the "
                            "names (whole words, any case). Del removes the selected one.").format(
                              story=visible(self.story_title)),

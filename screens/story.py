@@ -183,8 +183,10 @@ class StoryScreen(Screen[None]):
             self.app.show_error(str(exc))
             return
         names = ", ".join(path.name for path in written)
-        hidden = f" Names hidden: {len(redactor.replacements)} (h)." if redactor else ""
-        self.app.notify(f"{names} in {folder}.{hidden}", title="Story exported", timeout=10)
+        hidden = " " + _("Names hidden: {count}.").format(count=len(redactor.replacements)) \
+            if redactor else ""
+        self.app.notify(_("{files} in {folder}.").format(files=names, folder=folder) + hidden,
+                        title=_("Story exported"), timeout=10)
 
     def action_hide_names(self) -> None:
         from screens.redaction import RedactionScreen
@@ -210,7 +212,8 @@ class StoryScreen(Screen[None]):
         role = Role(informant.role)
         choices = self.app.catalog.for_role(role)
         if not choices:
-            self.app.show_error("No interview protocol is loaded; see 'reflect protocols list'.")
+            self.app.show_error(_("No interview protocol is loaded; see 'reflect protocols "
+                                  "list'."))
             return
         label = f"{informant.pseudonym} ({role.label})"
         catalog, language = self.app.catalog, i18n.language()
@@ -258,8 +261,9 @@ class StoryScreen(Screen[None]):
         if session is None:
             return
         if session.status == SessionStatus.DECLINED:
-            self.app.notify(f"Consent was refused on {when(session.consent_at)}; there are no "
-                            "answers to open.", title="Consent refused")
+            self.app.notify(_("Consent was refused on {date}; there are no answers to "
+                              "open.").format(date=when(session.consent_at)),
+                            title=_("Consent refused"))
             return
         self._open_session(session.id)
 
@@ -269,15 +273,15 @@ class StoryScreen(Screen[None]):
 
         table = self.query_one("#interviews", DataTable)
         if table.row_count == 0:
-            self.app.show_error("No interview to lock yet.")
+            self.app.show_error(_("No interview to lock yet."))
             return
         key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
         session = self.app.store.session(uuid.UUID(key.value))
         if session is None or session.locked_at is not None:
-            self.app.notify("That interview is already locked.", title="Locked")
+            self.app.notify(_("That interview is already locked."), title=_("Locked"))
             return
         if session.status != SessionStatus.COMPLETED:
-            self.app.show_error("Only a completed interview can be locked; finish it first.")
+            self.app.show_error(_("Only a completed interview can be locked; finish it first."))
             return
 
         def confirmed(yes: bool | None) -> None:
@@ -285,8 +289,9 @@ class StoryScreen(Screen[None]):
                 self.refresh_story()
 
         self.app.push_screen(ConfirmDialog(
-            "Lock this interview?", "Its answers then stay as they are. Reopening it (F9) asks "
-            "why, and the reason is recorded in the audit trail.", "Lock"), confirmed)
+            _("Lock this interview?"), _("Its answers then stay as they are. Reopening it (F9) "
+                                         "asks why, and the reason is recorded in the audit "
+                                         "trail."), _("Lock")), confirmed)
 
     def _locked(self, session_id: uuid.UUID) -> bool:
         try:
@@ -294,7 +299,7 @@ class StoryScreen(Screen[None]):
         except ReflectError as exc:
             self.app.show_error(str(exc))
             return False
-        self.app.notify("Interview locked.", title="Locked")
+        self.app.notify(_("Interview locked."), title=_("Locked"))
         return True
 
     def _open_session(self, session_id: uuid.UUID) -> None:

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import N_, _
 from reflect.method.analysis import Passage, passages, topics_of
 from reflect.models import Answer, Principle
 from reflect.roles import Role
@@ -31,8 +31,10 @@ from screens.bidi_view import Label, OptionList, Static
 from screens.confirm import ConfirmDialog
 from screens.safe import SafeTextArea, esc
 
-PART_LABELS = {"situation": ("When", "the situation"), "goal": ("To", "the goal (in order to)"),
-               "action": ("Do", "the action"), "rationale": ("Because", "the rationale")}
+PART_LABELS = {"situation": (N_("When"), N_("the situation")),
+               "goal": (N_("To"), N_("the goal (in order to)")),
+               "action": (N_("Do"), N_("the action")),
+               "rationale": (N_("Because"), N_("the rationale"))}
 
 
 def informant_label(record: InterviewRecord) -> str:
@@ -110,15 +112,15 @@ class WorkshopScreen(Screen[None]):
                                 compact=True)
                 yield Horizontal(id="columns")
             with Vertical(id="principle-side"):
-                yield Static("Principles of action", classes="section-title")
+                yield Static(_("Principles of action"), classes="section-title")
                 yield OptionList(id="principles")
                 yield Static("", id="sentence")
                 for part in PRINCIPLE_PARTS:
                     label, hint = PART_LABELS[part]
                     with Horizontal(classes="part"):
-                        yield Label(label)
-                        yield Input(id=part, placeholder=hint, compact=True)
-                yield Static("Evidence  (select words on the left, ctrl+e)", classes="hint")
+                        yield Label(_(label))
+                        yield Input(id=part, placeholder=display_line(_(hint)), compact=True)
+                yield Static(_("Evidence  (select words on the left, ctrl+e)"), classes="hint")
                 yield OptionList(id="evidence")
         yield Footer(compact=True, show_command_palette=False)
 
