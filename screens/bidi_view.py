@@ -10,6 +10,7 @@ no right-to-left letter are returned untouched (the common case costs one regex 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -32,6 +33,7 @@ from textual.widgets import TextArea
 from reflect import bidi
 
 Cell = tuple[str, Style | None]
+_MARKUP_TAG = re.compile(r"\[/?[a-z$#][^\]]*\]")
 T = TypeVar("T")
 
 
@@ -70,11 +72,12 @@ def visual_cells(cells: list[Cell], align: bool = True,
     return drawn + blanks, rtl
 
 
-def reorder_strip(strip: Strip, align: bool = True, rtl: bool | None = None) -> Strip:
+def reorder_strip(strip: Strip, align: bool = True, rtl: bool | None = None,
+                  force: bool = False) -> Strip:
     """The strip (a widget's content line) in reading order. Combining marks (niqqud,
     harakat) travel with their letter; a line with characters wider than one cell (CJK) is
     left untouched."""
-    if bidi.mode() == "terminal" or not bidi.has_rtl(strip.text):
+    if bidi.mode() == "terminal" or not (force or bidi.has_rtl(strip.text)):
         return strip
     cells = _cells(strip)
     if any(cell_len(c) > 1 for c, _ in cells):
@@ -95,14 +98,26 @@ class BidiLines:
     def render_line(self, y: int) -> Strip:
         # the strip is the content area alone: padding and borders are drawn around it
         strip = super().render_line(y)  # type: ignore[misc]
-        if bidi.mode() == "terminal" or not bidi.has_rtl(strip.text):
+        if bidi.mode() == "terminal":
             return strip
+        rtl = bidi.interface_rtl() if self.has_class("interface-line") else None
+        if not bidi.has_rtl(strip.text):
+            # a wrapped line without Hebrew or Arabic letters may still end a right-to-left
+            # paragraph ("… סמנו מילים משמאל, ctrl+e)"): it is aligned right like the rest
+            if rtl is not None or not strip.text.strip() or not self._reads_rtl():
+                return strip
+            rtl = True
         if strip.cell_length < self.size.width:  # room to align a right-to-left line in
             strip = strip.extend_cell_length(self.size.width)
         centred = self.styles.text_align == "center" or \
             self.styles.content_align_horizontal == "center"
-        rtl = bidi.interface_rtl() if self.has_class("interface-line") else None
-        return reorder_strip(strip, align=not centred, rtl=rtl)
+        return reorder_strip(strip, align=not centred, rtl=rtl, force=True)
+
+    def _reads_rtl(self) -> bool:
+        """Whether the widget's text is one right-to-left paragraph (its first strong letter
+        is Hebrew or Arabic and it has no line break of its own)."""
+        text = _MARKUP_TAG.sub("", str(getattr(self, "content", "") or ""))
+        return "\n" not in text.strip() and bidi.starts_rtl(text)
 
 
 class Static(BidiLines, _Static):

@@ -162,3 +162,20 @@ def test_a_drawn_line_with_vowel_marks_is_reordered_like_any_other():
     for text in ("بداخله (Del يُخرج)", "בְּרֵאשִׁית (Genesis)"):
         drawn = reorder_strip(Strip([Segment(text)]), align=False)
         assert drawn.text == bidi.display_line(text) != text
+
+
+async def test_a_wrapped_right_to_left_paragraph_keeps_its_direction_on_latin_only_lines():
+    from textual.app import App
+
+    from screens.bidi_view import Static
+
+    class One(App):
+        def compose(self):
+            yield Static("ראיות  (סמנו מילים משמאל, ctrl+e)")
+
+    app = One()
+    async with app.run_test(size=(28, 4)) as pilot:
+        await pilot.pause()
+        first, second = screen_lines(app)[:2]
+        assert first.rstrip().endswith("תויאר")  # the paragraph starts on the right
+        assert second.rstrip().endswith("ctrl+e") and second.startswith(" ")  # right-aligned
