@@ -68,8 +68,3 @@ def search_forms(text: str) -> str:
 def has_forms(words: str) -> bool:
     """Whether a query has a Hebrew or Arabic word (and so must look in the forms too)."""
     return bool(_HEBREW_WORD.search(words) or _ARABIC_WORD.search(words))
-
-
-def query_word(word: str) -> str:
-    """A query word as the forms index holds it (points and harakat taken off)."""
-    return bare(word)

@@ -115,9 +115,16 @@ class BidiLines:
 
     def _reads_rtl(self) -> bool:
         """Whether the widget's text is one right-to-left paragraph (its first strong letter
-        is Hebrew or Arabic and it has no line break of its own)."""
-        text = _MARKUP_TAG.sub("", str(getattr(self, "content", "") or ""))
-        return "\n" not in text.strip() and bidi.starts_rtl(text)
+        is Hebrew or Arabic and it has no line break of its own). Worked out once per content,
+        not once per drawn line: Latin lines of every widget pass here."""
+        content = getattr(self, "content", "")
+        cached = getattr(self, "_rtl_of", None)
+        if cached is not None and cached[0] is content:
+            return cached[1]
+        text = _MARKUP_TAG.sub("", str(content or ""))
+        reads_rtl = bidi.has_rtl(text) and "\n" not in text.strip() and bidi.starts_rtl(text)
+        self._rtl_of = (content, reads_rtl)
+        return reads_rtl
 
 
 class Static(BidiLines, _Static):

@@ -19,6 +19,8 @@ def plain(value: object) -> Text:
 
 def cell_text(value: object) -> Text:
     """A cell shown as stored, on one line, cut with an ellipsis when the column is narrow."""
+    if isinstance(value, BidiText):  # already made by this function (FitTable, then SafeTable)
+        return value
     text = BidiText()
     if isinstance(value, Text):
         text.append_text(value)

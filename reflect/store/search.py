@@ -21,7 +21,7 @@ from sqlmodel import col, select
 from reflect.models import Answer, Informant, Principle, Session, Story
 from reflect.roles import Role
 from reflect.store import Store
-from reflect.wordforms import bare, has_forms, query_word
+from reflect.wordforms import bare, has_forms
 
 MARK_START, MARK_END = "\x02", "\x03"
 PAGE = 50
@@ -92,7 +92,7 @@ def _search_with_forms(db: DBSession, words: str, limit: int, offset: int) -> di
     conditions, params = [], {"limit": limit, "offset": offset}
     for index, word in enumerate(re.findall(r"\w+", words)):
         params[f"w{index}"] = f'"{word}"'
-        params[f"f{index}"] = f'"{query_word(word)}"'
+        params[f"f{index}"] = f'"{bare(word)}"'  # as the forms index holds it
         conditions.append(
             f"a.rowid IN (SELECT rowid FROM answer_fts WHERE answer_fts MATCH :w{index} "
             f"UNION SELECT rowid FROM answer_forms WHERE answer_forms MATCH :f{index})")
