@@ -20,7 +20,7 @@ LANGUAGES = {"en": "English", "he": "עברית", "ar": "العربية", "pt": 
              "it": "Italiano"}
 RIGHT_TO_LEFT = {"he", "ar"}
 
-_current: dict = {"language": "en", "catalog": gettext.NullTranslations()}
+_current: dict = {"language": "en", "catalog": gettext.NullTranslations(), "by": "default"}
 
 
 def _(message: str) -> str:
@@ -49,7 +49,7 @@ def use(code: str) -> None:
     if code not in LANGUAGES:
         raise ValueError(code)
     catalog = gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
-    _current.update(language=code, catalog=catalog)
+    _current.update(language=code, catalog=catalog, by="option")
 
 
 def system_language() -> str | None:
@@ -71,12 +71,26 @@ def choose(explicit: str | None = None) -> str:
     """Pick and switch to the interface language; raise ValueError for an unknown one."""
     from reflect import settings
 
-    for candidate in (explicit, os.environ.get("REFLECT_LANG"),
-                      settings.load().get("language"), system_language(), "en"):
+    for by, candidate in (("option", explicit), ("environment", os.environ.get("REFLECT_LANG")),
+                          ("setting", settings.load().get("language")),
+                          ("system", system_language()), ("default", "en")):
         if candidate:
             code = candidate.strip().lower()[:2]
             if code not in LANGUAGES:
                 raise ValueError(candidate)
             use(code)
+            _current["by"] = by
             return code
     return "en"
+
+
+def chosen_by() -> str:
+    """Where the language came from: option, environment, setting, system or default (the
+    first start asks the user when it is only a guess: system or default)."""
+    return _current["by"]
+
+
+def in_language(code: str, message: str) -> str:
+    """A message in a given language, whatever the interface speaks (for the first start's
+    question, asked in every language at once)."""
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True).gettext(message)

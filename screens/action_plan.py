@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input
 
+from reflect import formats
 from reflect.bidi import display_line
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
@@ -68,7 +69,7 @@ class ActionPlan(Vertical):
         table = self.query_one(DataTable)
         table.clear()
         for item in actions:
-            table.add_row(item.text, item.review_on.isoformat() if item.review_on else "",
+            table.add_row(item.text, formats.day(item.review_on) if item.review_on else "",
                           _(ACTION_STATUS[item.status]), key=str(item.id))
         self.query_one("#action-form").display = editable
         self.query_one("#action-error", Static).update("")

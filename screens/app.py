@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 
 class ReflectApp(App[None]):
     TITLE = "reflect"
-    SUB_TITLE = "Learning from Success"
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", display_line(_("Quit")), id="app.quit", priority=True),
@@ -44,6 +43,7 @@ class ReflectApp(App[None]):
     def __init__(self, store: Store | None = None, catalog: ProtocolCatalog | None = None,
                  db: str | None = None):
         super().__init__()
+        self.sub_title = _("Learning from Success")
         self.store = store
         self.catalog = catalog
         self.db = db

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from reflect import formats
 from reflect.bidi import display_line
 from reflect.errors import ReflectError, StorageError
 from reflect.i18n import _
@@ -114,7 +115,7 @@ class HomeScreen(Screen[None]):
         table.clear()
         for item in due:
             source = store.session(item.session_id)
-            table.add_row(item.review_on.isoformat(), item.text,
+            table.add_row(formats.day(item.review_on), item.text,
                           self._protocol_title(source.protocol_id) if source else "",
                           key=str(item.id))
         self._show_due(bool(due))

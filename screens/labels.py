@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from reflect import formats
 from reflect.i18n import N_, _
 from reflect.vocab import SessionStatus, StoryStatus
 
@@ -36,24 +37,16 @@ STATUS_LABELS = _Translated({
 
 
 def when(moment: datetime | None) -> str:
-    """A local date and time, short."""
+    """A local date and time, short, in the interface language's conventions."""
     if moment is None:
         return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = formats.local_time(moment)
+    return f"{formats.day(local)} {local:%H:%M}"
 
 
 def when_short(moment: datetime | None) -> str:
     """A local date and time for a table column: the year only when it is not this one."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    if local.year == datetime.now().year:
-        return local.strftime("%m-%d %H:%M")
-    return local.strftime("%Y-%m-%d")
+    return formats.short_moment(moment) if moment is not None else ""
 
 
 def clock(seconds: int) -> str:

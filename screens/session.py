@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, TextArea
 from textual.widgets.option_list import Option
 
+from reflect import formats
 from reflect.bidi import display_line
 from reflect.errors import ReflectError, StorageError
 from reflect.i18n import _, ngettext
@@ -520,7 +521,7 @@ class SessionScreen(Screen[None]):
         if self.run.session.locked_at is not None:
             from screens.prompts import TextPrompt
 
-            when = f"{self.run.session.locked_at:%Y-%m-%d}"
+            when = formats.day(self.run.session.locked_at)
             by = self.run.session.locked_by
             locked = _("Locked on {date} by {who}.").format(date=when, who=by) if by else \
                 _("Locked on {date}.").format(date=when)

@@ -98,9 +98,13 @@ class StoryScreen(Screen[None]):
         for session in sessions:
             informant = by_informant.get(session.informant_id)
             protocol = store.protocol_of(session)  # as run: in its language
-            consent = ("given" if session.consent_given else "refused") + \
-                f", {session.consent_method} ({session.consent_recorded_by})"
-            status = STATUS_LABELS[session.status] + (", locked" if session.locked_at else "")
+            consent = _("{state}, {method} ({who})").format(
+                state=_("given") if session.consent_given else _("refused"),
+                method=_(session.consent_method) if session.consent_method else "",
+                who=session.consent_recorded_by)
+            status = STATUS_LABELS[session.status]
+            if session.locked_at:
+                status = _("{status}, locked").format(status=status)
             table.add_row(informant.pseudonym if informant else "?",
                           status, consent, progress(counts.get(session.id, 0), protocol),
                           protocol.title if protocol else session.protocol_id,

@@ -194,7 +194,7 @@ class ThemesScreen(Screen[None]):
         folder = paths.data_dir() / "exports"
         try:
             redactor = self.app.store.redactor(everything=True)
-            written = export_book(self.app.store, folder, "Learning from Success", redactor)
+            written = export_book(self.app.store, folder, _("Learning from Success"), redactor)
         except ReflectError as exc:
             self.app.show_error(str(exc))
             return

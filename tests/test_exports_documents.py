@@ -112,3 +112,31 @@ def test_hebrew_and_arabic_paragraphs_are_right_to_left_in_the_docx(store, catal
     arabic = next(p for p in document.paragraphs if "ساعدنا العائلة" in p.text)
     assert arabic._p.pPr.find(qn("w:bidi")) is not None
     assert arabic.runs[-1]._r.rPr.find(qn("w:lang")).get(qn("w:bidi")) == "ar-SA"
+
+
+def test_the_book_and_a_session_speak_the_interface_language(demo, tmp_path):
+    from reflect import i18n
+    from reflect.exchange.markdown import session_markdown
+
+    i18n.use("he")
+    markdown_path, docx_path = export_book(demo, tmp_path, "הספר שלנו")
+    content = paragraphs(docx_path)
+    headings = [text for style, text in content if style.startswith("Heading") or
+                style == "Title"]
+    assert headings[:2] == ["הספר שלנו", "עקרונות משותפים"]
+    assert {"המרואיינים", "מה נעשה", "עקרונות פעולה"} <= set(headings)
+    assert any(text.startswith("נמצא ב: 3 מתוך 4 סיפורים: ") for _, text in content)
+    lead = next(text for style, text in content if style == "Normal")
+    assert lead == "4 סיפורי הצלחה, ועקרונות הפעולה שנלמדו מהם. כל השמות בדויים."
+    document = Document(str(docx_path))
+    from docx.oxml.ns import qn
+    heading = next(p for p in document.paragraphs if p.text == "עקרונות משותפים")
+    assert heading._p.pPr.find(qn("w:bidi")) is not None  # a Hebrew heading reads right to left
+    assert "## עקרונות משותפים" in markdown_path.read_text()
+    session = next(s for s in demo.sessions_of_kind("interview"))
+    text = session_markdown(demo, session)
+    assert "- **התחיל:** " in text
+    assert "Started" not in text and "Consent" not in text
+    i18n.use("pt")
+    _, docx_path = export_book(demo, tmp_path, "O nosso livro")
+    assert "Princípios comuns" in [text for _, text in paragraphs(docx_path)]

@@ -141,3 +141,23 @@ async def test_the_home_screen_in_portuguese_and_in_hebrew(engine, catalog, stor
             await pilot.pause()
             screen = "\n".join(screen_lines(app))
             assert header in screen and status in screen  # Hebrew as drawn: reversed
+
+
+def test_dates_and_numbers_follow_the_language():
+    from datetime import date, datetime
+
+    from reflect import formats
+
+    moment, last_year = datetime(2026, 12, 4, 15, 18), datetime(2025, 1, 4, 9, 5)
+    expected = {"en": ("2026-12-04", "12,345"), "he": ("4.12.2026", "12,345"),
+                "pt": ("04/12/2026", "12\u00a0345"), "it": ("04/12/2026", "12.345")}
+    for language, (day, number) in expected.items():
+        i18n.use(language)
+        assert formats.day(date(2026, 12, 4)) == day
+        assert formats.number(12345) == number
+        assert "2025" in formats.short_moment(last_year)
+        assert ":" in formats.short_moment(datetime.now())  # this year: day and time
+    i18n.use("it")
+    assert formats.long_day(moment.date()) == "4 dicembre 2026"
+    i18n.use("ar")
+    assert "2026" in formats.day(moment.date()) and "ديسمبر" in formats.long_day(moment.date())

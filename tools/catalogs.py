@@ -41,13 +41,14 @@ def extract() -> Catalog:
 def translations() -> dict[str, dict]:
     """Every batch of translations merged, language by language."""
     import translations_analysis
+    import translations_documents
     import translations_interview
     import translations_reflection
     import translations_stories
 
     merged: dict[str, dict] = {}
     for batch in (translations_interview, translations_stories, translations_reflection,
-                  translations_analysis):
+                  translations_analysis, translations_documents):
         for language, texts in batch.TRANSLATIONS.items():
             merged.setdefault(language, {}).update(texts)
     return merged

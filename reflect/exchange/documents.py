@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from reflect import formats
 from reflect.bidi import has_rtl, starts_rtl
 from reflect.errors import ReflectError
 from reflect.files import slug, write_private
+from reflect.i18n import _, ngettext
 from reflect.method.analysis import passages, topics_of
 from reflect.models import Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
@@ -40,15 +42,16 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
     """The story: facts, informants, the reconstruction by topic, principles with quotes."""
     records = store.interviews_of(story.id)
     blocks = [Block("heading", story.title, level)]
-    for name, value in (("Service", story.service), ("Why it is a success", story.success_criteria),
-                        ("Summary", story.summary)):
+    for name, value in ((_("Service"), story.service),
+                        (_("Why it is a success"), story.success_criteria),
+                        (_("Summary"), story.summary)):
         if value.strip():
             blocks.append(Block("fact", value.strip(), source=name))
     if records:
-        blocks.append(Block("heading", "The people interviewed", level + 1))
+        blocks.append(Block("heading", _("The people interviewed"), level + 1))
         blocks += [Block("bullet", f"{r.informant.pseudonym}, {Role(r.informant.role).label}")
                    for r in records]
-        blocks.append(Block("heading", "What was done", level + 1))
+        blocks.append(Block("heading", _("What was done"), level + 1))
         for topic in topics_of(records):
             said = [(r, passages(r, topic)) for r in records]
             if not any(found for _, found in said):
@@ -65,14 +68,14 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
     principles = store.principles(story.id)
     evidence = store.evidence([p.id for p in principles])
     speakers = {r.session.id: r.informant for r in records}
-    blocks.append(Block("heading", "Principles of action", level + 1))
+    blocks.append(Block("heading", _("Principles of action"), level + 1))
     if not principles:
-        blocks.append(Block("para", "No principles formulated yet."))
+        blocks.append(Block("para", _("No principles formulated yet.")))
     for number, principle in enumerate(principles, start=1):
         blocks.append(Block("heading", f"{number}. {principle.sentence()}", level + 2))
         links = evidence[principle.id]
         if not links:
-            blocks.append(Block("para", "No supporting passage linked yet."))
+            blocks.append(Block("para", _("No supporting passage linked yet.")))
         for link in links:
             answer = store.answer_by_id(link.answer_id)
             who = speakers.get(answer.session_id) if answer else None
@@ -85,23 +88,28 @@ def book_blocks(store: Store, title: str) -> list[Block]:
     """Every story marked ready, after a chapter of the common principles they share."""
     stories = [s for s in store.stories() if s.ready_for_book]
     if not stories:
-        raise ReflectError("no story is marked ready for the book (edit a story: 'Ready for "
-                           "the book')")
+        raise ReflectError(_("no story is marked ready for the book (edit a story: 'Ready for "
+                             "the book')"))
     stories.sort(key=lambda s: s.title.lower())
     in_book = {s.id: s for s in stories}
     blocks = [Block("heading", title, 1),
-              Block("para", f"{len(stories)} stories of success, and the principles of action "
-                            "drawn from them. All names are pseudonyms.")]
-    blocks.append(Block("heading", "Common principles", 2))
+              Block("para", ngettext("{count} story of success, and the principles of action "
+                                     "drawn from it. All names are pseudonyms.",
+                                     "{count} stories of success, and the principles of action "
+                                     "drawn from them. All names are pseudonyms.",
+                                     len(stories)).format(count=formats.number(len(stories))))]
+    blocks.append(Block("heading", _("Common principles"), 2))
     reach = [r for r in store.themes_by_reach() if r.story_ids & in_book.keys()]
     if not reach:
-        blocks.append(Block("para", "No common principles drawn yet."))
+        blocks.append(Block("para", _("No common principles drawn yet.")))
     for theme in reach:
         spans = [in_book[sid].title for sid in sorted(theme.story_ids & in_book.keys(),
                                                       key=lambda sid: in_book[sid].title)]
         blocks.append(Block("heading", theme.theme.name, 3))
-        blocks.append(Block("fact", f"{len(spans)} of {len(stories)} stories: "
-                                    f"{', '.join(spans)}", source="Found in"))
+        found = ngettext("{count} of {total} story: {titles}",
+                         "{count} of {total} stories: {titles}", len(stories)).format(
+            count=len(spans), total=len(stories), titles=", ".join(spans))
+        blocks.append(Block("fact", found, source=_("Found in")))
         if theme.theme.description:
             blocks.append(Block("para", theme.theme.description))
         blocks += [Block("bullet", f"{in_book[p.story_id].title}: {p.sentence()}")
@@ -120,11 +128,11 @@ def to_markdown(blocks: list[Block]) -> str:
         if block.kind == "heading":
             lines += [f"{'#' * block.level} {block.text}", ""]
         elif block.kind == "fact":
-            lines += [f"**{block.source}:** {block.text}", ""]
+            lines += ["**" + _("{label}:").format(label=block.source) + f"** {block.text}", ""]
         elif block.kind == "bullet":
             lines.append(f"- {block.text}")
         elif block.kind == "speaker":
-            lines += [f"**{block.text}:**", ""]
+            lines += ["**" + _("{label}:").format(label=block.text) + "**", ""]
         elif block.kind == "page_break":
             continue
         elif block.kind == "quote":
@@ -154,21 +162,21 @@ def _add_block(document, block: Block):
         return document.add_heading(block.text, level=min(block.level - 1, 9))
     if block.kind == "fact":
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{block.source}: ").bold = True
+        paragraph.add_run(_("{label}: ").format(label=block.source)).bold = True
         paragraph.add_run(block.text)
         return paragraph
     if block.kind == "bullet":
         return document.add_paragraph(block.text, style="List Bullet")
     if block.kind == "speaker":
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{block.text}:").bold = True
+        paragraph.add_run(_("{label}:").format(label=block.text)).bold = True
         return paragraph
     if block.kind == "page_break":
         document.add_page_break()
         return None
     if block.kind == "quote":
         paragraph = document.add_paragraph(style="Quote")
-        paragraph.add_run(f"“{block.text}”")
+        paragraph.add_run(_("“{quote}”").format(quote=block.text))
         if block.source:
             paragraph.add_run(f" — {block.source}").italic = True
         return paragraph
@@ -222,7 +230,7 @@ def export_story(store: Store, story_id: uuid.UUID, folder: Path,
                  redactor: Redactor = NO_REDACTION) -> list[Path]:
     story = store.story(story_id)
     if story is None:
-        raise ReflectError("that story no longer exists")
+        raise ReflectError(_("that story no longer exists"))
     blocks = redact_blocks(story_blocks(store, story), redactor)
     return write_both(blocks, folder, f"story-{slug(redactor(story.title), fallback='story')}")
 

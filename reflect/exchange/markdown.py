@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reflect import formats
 from reflect.files import slug, write_private
+from reflect.i18n import N_, _
 from reflect.models import Session
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.balance import read_balance
@@ -12,9 +14,11 @@ from reflect.protocol.render import answer_text
 from reflect.roles import Role
 from reflect.store import Store
 
-VERDICTS = {"too_early": "too few entries to judge", "balanced": "balanced",
-            "only_negative": "one-sided: only faults seen",
-            "only_positive": "one-sided: only strengths seen"}
+VERDICTS = {"too_early": N_("too few entries to judge"), "balanced": N_("balanced"),
+            "only_negative": N_("one-sided: only faults seen"),
+            "only_positive": N_("one-sided: only strengths seen")}
+SESSION_STATUS = {"in_progress": N_("in progress"), "completed": N_("completed"),
+                  "abandoned": N_("abandoned"), "declined": N_("consent refused")}
 
 
 def _quote_block(text: str) -> str:
@@ -26,26 +30,32 @@ def session_markdown(store: Store, session: Session) -> str:
     answers = store.answers(session.id)
     actions = store.actions(session.id)
     lines = [f"# {protocol.title}", ""]
-    facts = [("Started", f"{session.started_at:%Y-%m-%d %H:%M} UTC"),
-             ("Status", session.status.value.replace("_", " ")),
-             ("Protocol", f"{protocol.id} (version {protocol.version})")]
+    facts = [(_("Started"), f"{formats.day(session.started_at)} "
+                            f"{session.started_at:%H:%M} UTC"),
+             (_("Status"), _(SESSION_STATUS[session.status.value])),
+             (_("Protocol"), _("{id} (version {version})").format(id=protocol.id,
+                                                                  version=protocol.version))]
     if session.story_id and (story := store.story(session.story_id)):
-        facts.insert(0, ("Story", story.title))
+        facts.insert(0, (_("Story"), story.title))
     if session.informant_id and (informant := store.informant(session.informant_id)):
-        facts.insert(1, ("Informant", f"{informant.pseudonym} ({Role(informant.role).label})"))
+        facts.insert(1, (_("Informant"), f"{informant.pseudonym} ({Role(informant.role).label})"))
     if session.case_label:
-        facts.insert(0, ("Case", session.case_label))
+        facts.insert(0, (_("Case"), session.case_label))
     if session.interviewer:
-        facts.append(("By", session.interviewer))
+        facts.append((_("By"), session.interviewer))
     if session.kind == "interview":
-        consent = "given" if session.consent_given else "refused"
-        facts.append(("Consent", f"{consent}, {session.consent_method}, recorded by "
-                      f"{session.consent_recorded_by} (text {session.consent_text_version})"))
+        consent = _("given") if session.consent_given else _("refused")
+        facts.append((_("Consent"), _("{state}, {method}, recorded by {who} (text {version})")
+                      .format(state=consent, who=session.consent_recorded_by,
+                              method=_(session.consent_method) if session.consent_method else "",
+                              version=session.consent_text_version)))
     if session.follow_up_of and (earlier := store.session(session.follow_up_of)):
-        facts.append(("Follows up", f"the reflection of {earlier.started_at:%Y-%m-%d}"))
+        facts.append((_("Follows up"), _("the reflection of {date}").format(
+            date=formats.day(earlier.started_at))))
     if (balance := read_balance(protocol, answers)) is not None:
-        facts.append(("Balance", f"{balance.positive} positive, {balance.negative} negative "
-                      f"({VERDICTS[balance.verdict]})"))
+        facts.append((_("Balance"), _("{positive} positive, {negative} negative ({verdict})")
+                      .format(positive=balance.positive, negative=balance.negative,
+                              verdict=_(VERDICTS[balance.verdict]))))
     lines += [f"- **{name}:** {value}" for name, value in facts]
     number = 0
     for stage in protocol.stages:
@@ -58,13 +68,14 @@ def session_markdown(store: Store, session: Session) -> str:
             if text:
                 lines.append(_quote_block(text))
             elif answer is not None and answer.skipped:
-                lines.append("_Skipped._")
+                lines.append("_" + _("Skipped.") + "_")
             else:
-                lines.append("_Not answered._")
-            flags = [name for name, on in (("quote", answer and answer.flag_quote),
-                                           ("follow up", answer and answer.flag_follow_up)) if on]
+                lines.append("_" + _("Not answered.") + "_")
+            flags = [name for name, on in ((_("quote"), answer and answer.flag_quote),
+                                           (_("follow up"), answer and answer.flag_follow_up))
+                     if on]
             if flags:
-                lines += ["", f"_Flagged: {', '.join(flags)}._"]
+                lines += ["", "_" + _("Flagged: {flags}.").format(flags=", ".join(flags)) + "_"]
     return "\n".join(lines) + "\n"
 
 
