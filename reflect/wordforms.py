@@ -57,6 +57,8 @@ def arabic_forms(word: str) -> set[str]:
 
 def search_forms(text: str) -> str:
     """The extra words to index for a text: '' when it has no Hebrew or Arabic word."""
+    if not _ANY_LETTER.search(text):
+        return ""
     forms: set[str] = set()
     for word in _HEBREW_WORD.findall(text):
         forms |= hebrew_forms(word)
@@ -65,6 +67,12 @@ def search_forms(text: str) -> str:
     return " ".join(sorted(forms))
 
 
+_ANY_LETTER = re.compile("[\u05d0-\u05ea\u0620-\u065f\u0670-\u06d3]")
+"""One Hebrew or Arabic letter: a single scan that rules out most texts (English, Italian…)."""
+
+
 def has_forms(words: str) -> bool:
-    """Whether a query has a Hebrew or Arabic word (and so must look in the forms too)."""
-    return bool(_HEBREW_WORD.search(words) or _ARABIC_WORD.search(words))
+    """Whether a text or query has a Hebrew or Arabic word (and so has forms to index or to
+    look in)."""
+    return bool(_ANY_LETTER.search(words)) and bool(_HEBREW_WORD.search(words)
+                                                     or _ARABIC_WORD.search(words))
