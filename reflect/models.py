@@ -13,7 +13,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from reflect.i18n import N_, _
 from reflect.vocab import ActionStatus, SessionStatus, StoryStatus  # also re-exported
+
+SENTENCE_LEADS = (("situation", N_("When")), ("goal", N_("in order to")), ("action", N_("do")),
+                  ("rationale", N_("because")))
+"""How a principle's four parts read as one sentence, in the interface language."""
 
 
 def utcnow() -> datetime:
@@ -163,10 +168,9 @@ class Principle(_Timestamps, table=True):
 
     def sentence(self) -> str:
         """The one-sentence rendering of the principle."""
-        parts = [("When", self.situation), ("in order to", self.goal), ("do", self.action),
-                 ("because", self.rationale)]
-        text = ", ".join(f"{lead} {value.strip().rstrip('.')}" for lead, value in parts
-                         if value.strip())
+        parts = [(_(lead), getattr(self, field)) for field, lead in SENTENCE_LEADS]
+        text = _(", ").join(f"{lead} {value.strip().rstrip('.')}" for lead, value in parts
+                            if value.strip())
         return (text[0].upper() + text[1:] + ".") if text else ""
 
 

@@ -19,7 +19,7 @@ from screens.bidi_view import Button, Label, Static
 
 class ConsentDialog(ModalScreen[ConsentRecord | None]):
     CSS_PATH = "consent.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="consent.cancel")]
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="consent.cancel")]
 
     def __init__(self, protocol: Protocol, informant_label: str, interviewer: str = ""):
         super().__init__()

@@ -54,7 +54,7 @@ class HistoryScreen(Screen[None]):
             yield Static("", id="history-empty", classes="hint")
             yield Static("", id="ratings-title", classes="section-title")
             ratings = FitTable(Col(_("Practice"), squeeze=True, weight=3), Col(_("Ratings")),
-                               Col("Trend"), Col("Change"), id="ratings")
+                               Col(_("Trend")), Col(_("Change")), id="ratings")
             yield ratings
             yield ratings.detail
         yield Footer(compact=True, show_command_palette=False)
@@ -81,7 +81,8 @@ class HistoryScreen(Screen[None]):
                 when_short(session.started_at), protocol.title, session.case_label,
                 STATUS_LABELS[session.status],
                 f"+{balance.positive}/−{balance.negative}" if balance else "",
-                f"{len(actions)} ({still_open} open)" if actions else "")))
+                _("{count} ({open} open)").format(count=len(actions), open=still_open)
+                if actions else "")))
         return rows
 
     def refresh_timeline(self) -> None:

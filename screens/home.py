@@ -88,7 +88,7 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: the one place lists are (re)read."""
         if self.app.store is None:
-            self.query_one("#stories-empty", Static).update("Opening the database…")
+            self.query_one("#stories-empty", Static).update(_("Opening the database…"))
             return
         self.refresh_lists()
 
@@ -98,7 +98,8 @@ class HomeScreen(Screen[None]):
         try:
             self.refresh_lists()
         except StorageError as exc:  # a damaged file: the app's check explains what to do
-            self.query_one("#stories-empty", Static).update(plain(f"Cannot read the lists: {exc}"))
+            self.query_one("#stories-empty", Static).update(plain(
+                _("Cannot read the lists: {problem}").format(problem=exc)))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -267,8 +268,8 @@ class HomeScreen(Screen[None]):
         if session is None:
             return
         if session.status == SessionStatus.DECLINED:
-            self.app.show_error("Consent was refused for this interview: there is nothing to "
-                                "open. The refusal is kept on the story.")
+            self.app.show_error(_("Consent was refused for this interview: there is nothing "
+                                  "to open. The refusal is kept on the story."))
             return
         if session.story_id and session.kind == "interview":
             from screens.story import StoryScreen

@@ -22,14 +22,14 @@ class InformantForm(ModalScreen[tuple[str, Role] | None]):
         with Vertical(classes="dialog"):
             yield Static(_("Add an informant"), classes="dialog-title")
             yield Label(_("Pseudonym (never a real name)"))
-            yield Input(id="pseudonym", compact=True, placeholder="e.g. Maya")
+            yield Input(id="pseudonym", compact=True, placeholder=_("e.g. Maya"))
             yield Label(_("Role"))
             yield Select([(display_line(role.label), role.value) for role in Role], id="role",
                          compact=True, prompt=display_line(_("Choose a role")))
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
-                yield Button("Add", variant="primary", id="add")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Add"), variant="primary", id="add")
+                yield Button(_("Cancel"), id="cancel")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#add")

@@ -12,6 +12,7 @@ from contextlib import suppress
 from textual.screen import Screen
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import utcnow
 from reflect.store.engine import processes_holding
 from reflect.store.leases import LEASE_SECONDS, LeaseHeld
@@ -59,7 +60,7 @@ class LeaseKeeper:
             return  # the disk is busy or full: the next round tries again
         if not kept:
             self.token = None
-            self.held = LeaseHeld("another program", utcnow())
+            self.held = LeaseHeld(_("another program"), utcnow())
             self.lost()
 
     def release(self) -> None:

@@ -35,8 +35,8 @@ class TextPrompt(ModalScreen[str | None]):
             yield Input(self.value, id="text", compact=True)
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
-                yield Button("OK", variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("OK"), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
@@ -94,8 +94,8 @@ class SplitDialog(ModalScreen[tuple[list[str], str] | None]):
             yield Input(id="name", compact=True)
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
-                yield Button("Split", variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Split"), variant="primary", id="ok")
+                yield Button(_("Cancel"), id="cancel")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

@@ -42,17 +42,18 @@ class RedactionScreen(ModalScreen[None]):
                              story=visible(self.story_title)),
                          classes="hint", markup=False)
             yield FitTable(Col(_("Name or place"), squeeze=True), Col(_("Shown as"), squeeze=True),
-                           Col("Where"), id="redactions")
+                           Col(_("Where")), id="redactions")
             with Horizontal(id="redaction-form"):
-                yield Input(id="term", placeholder="name or place", compact=True)
-                yield Input(id="replacement", placeholder=f"show instead ({REDACTED})",
+                yield Input(id="term", placeholder=_("name or place"), compact=True)
+                yield Input(id="replacement",
+                            placeholder=_("show instead ({default})").format(default=REDACTED),
                             compact=True)
-            yield Checkbox("in every story (else: this story only)", id="everywhere",
+            yield Checkbox(_("in every story (else: this story only)"), id="everywhere",
                            compact=True)
             yield Static("", id="form-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Add", variant="primary", id="add")
-                yield Button("Close", id="close")
+                yield Button(_("Add"), variant="primary", id="add")
+                yield Button(_("Close"), id="close")
 
     def on_mount(self) -> None:
         self.refresh_list()

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header
 from reflect import i18n
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import _, ngettext
 from reflect.models import Informant, SessionStatus, Story
 from reflect.roles import Role
 from reflect.text import visible
@@ -89,7 +89,7 @@ class StoryScreen(Screen[None]):
         table.clear()
         for informant in informants:
             own = [s for s in sessions if s.informant_id == informant.id]
-            summary = ", ".join(STATUS_LABELS[s.status] for s in own) or "none yet"
+            summary = ", ".join(STATUS_LABELS[s.status] for s in own) or _("none yet")
             table.add_row(informant.pseudonym, Role(informant.role).label, summary,
                           key=str(informant.id))
         counts = store.answer_counts([s.id for s in sessions])
@@ -121,7 +121,7 @@ class StoryScreen(Screen[None]):
         """Title, service, criteria and summary: each cut to fit so that all of them show."""
         story = self.story
         self.sub_title = display_line(visible(story.title))
-        ready = "  [b]ready for the book[/b]" if story.ready_for_book else ""
+        ready = "  [b]" + _("ready for the book") + "[/b]" if story.ready_for_book else ""
         room = max(self.size.width - 4, 20)
         fields, cut = "", False
         for label, value, lines in ((_("Service"), story.service, 1),
@@ -132,7 +132,7 @@ class StoryScreen(Screen[None]):
                 shown = shorten(text, lines * room - len(label) - 8)
                 cut = cut or shown != text
                 fields += f"\n[b]{label}:[/b] {esc(shown)}"
-        hint = "  [dim](e shows it all)[/dim]" if cut else ""
+        hint = "  [dim]" + _("(e shows it all)") + "[/dim]" if cut else ""
         title = shorten(" ".join(story.title.split()), max(room - (50 if cut else 30), 12))
         status = STORY_STATUS_LABELS[story.status]
         info = f"[b]{esc(title)}[/b]  [dim]({status})[/dim]{ready}{hint}{fields}"
@@ -226,9 +226,13 @@ class StoryScreen(Screen[None]):
             # the interview's language (the interface's) first, then the others
             for code in sorted(catalog.languages(source.id), key=lambda c: c != language):
                 p = catalog.get(source.id, code)
-                for_role = ("  (for this role)", "bold") if role in p.roles else ""
-                details = (f"{i18n.LANGUAGES.get(code, code)} · {p.id} · {len(p.stages)} "
-                           f"stages · {len(p.questions)} questions")
+                for_role = ("  " + _("(for this role)"), "bold") if role in p.roles else ""
+                details = " · ".join((i18n.LANGUAGES.get(code, code), p.id,
+                                      ngettext("{count} stage", "{count} stages",
+                                               len(p.stages)).format(count=len(p.stages)),
+                                      ngettext("{count} question", "{count} questions",
+                                               len(p.questions)).format(
+                                          count=len(p.questions))))
                 items.append((f"{p.id}|{code}", Text.assemble(
                     visible(p.title), for_role, "\n  ", (details, "dim"))))
         def consent_recorded(protocol, consent) -> None:

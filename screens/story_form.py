@@ -13,6 +13,7 @@ from reflect.bidi import display_line
 from reflect.i18n import _
 from reflect.models import Story, StoryStatus
 from screens.bidi_view import Button, Label, Static
+from screens.labels import STORY_STATUS_LABELS
 from screens.safe import SafeTextArea
 
 
@@ -34,10 +35,10 @@ class StoryForm(ModalScreen[dict | None]):
                          classes="dialog-title")
             yield Label(_("Title"))
             yield Input(story.title if story else "", id="title", compact=True,
-                        placeholder="e.g. A mother of six back on her feet")
+                        placeholder=_("e.g. A mother of six back on her feet"))
             yield Label(_("Service / team"))
             yield Input(story.service if story else "", id="service", compact=True,
-                        placeholder="e.g. Family support, north district")
+                        placeholder=_("e.g. Family support, north district"))
             yield Label(_("Why it counts as a success (criteria)"))
             yield SafeTextArea(story.success_criteria if story else "", id="criteria")
             yield Label(_("Short summary"))
@@ -45,15 +46,16 @@ class StoryForm(ModalScreen[dict | None]):
             if story:
                 with Horizontal(id="status-row"):
                     yield Label(_("Status") + " ")
-                    yield Select([(s.value, s.value) for s in StoryStatus],
+                    yield Select([(display_line(STORY_STATUS_LABELS[s]), s.value)
+                                  for s in StoryStatus],
                                  value=story.status.value, allow_blank=False, id="status",
                                  compact=True)
-                    yield Checkbox("Ready for the book", story.ready_for_book, id="ready",
+                    yield Checkbox(_("Ready for the book"), story.ready_for_book, id="ready",
                                    compact=True)
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -69,7 +71,7 @@ class StoryForm(ModalScreen[dict | None]):
     def action_save(self) -> None:
         title = self.query_one("#title", Input).value.strip()
         if not title:
-            self.query_one("#form-error", Static).update("A story needs a title.")
+            self.query_one("#form-error", Static).update(_("A story needs a title."))
             self.query_one("#title", Input).focus()
             return
         draft = {

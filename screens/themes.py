@@ -42,7 +42,7 @@ class ThemesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="themes"):
-            yield Static("Common principles by stories, widest reach first", id="matrix-title",
+            yield Static(_("Common principles by stories, widest reach first"), id="matrix-title",
                          classes="section-title")
             matrix = FitTable(id="matrix", zebra_stripes=True)
             yield matrix

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.i18n import N_, _
+from reflect.i18n import N_, _, ngettext
 from reflect.method.analysis import Passage, passages, topics_of
 from reflect.models import Answer, Principle
 from reflect.roles import Role
@@ -56,13 +56,13 @@ class InterviewColumn(Vertical):
     def show(self, shown: list[Passage]) -> None:
         text, self.segments = "", []
         for passage in shown:
-            marks = ("  ★ quote" if passage.answer.flag_quote else "") + \
-                ("  ⚑ follow up" if passage.answer.flag_follow_up else "")
+            marks = ("  ★ " + _("quote") if passage.answer.flag_quote else "") + \
+                ("  ⚑ " + _("follow up") if passage.answer.flag_follow_up else "")
             text += f"▸ {passage.number}. {passage.question.prompt}{marks}\n"
             self.segments.append((len(text), len(text) + len(passage.answer.text),
                                   passage.answer))
             text += passage.answer.text + "\n\n"
-        self.query_one(TextArea).load_text(text or "(no answer on this topic)")
+        self.query_one(TextArea).load_text(text or _("(no answer on this topic)"))
 
     def selected_passage(self) -> tuple[Answer, int, int]:
         """The selected words as (answer, start, end) within that answer's text."""
@@ -76,11 +76,12 @@ class InterviewColumn(Vertical):
 
         first, last = offset(start), offset(end)
         if first == last:
-            raise ReflectError("select the words to attach first (shift+arrows or the mouse)")
+            raise ReflectError(_("select the words to attach first (shift+arrows or the "
+                                 "mouse)"))
         for seg_start, seg_end, answer in self.segments:
             if seg_start <= first and last <= seg_end:
                 return answer, first - seg_start, last - seg_start
-        raise ReflectError("select words inside one answer (not its question line)")
+        raise ReflectError(_("select words inside one answer (not its question line)"))
 
 
 class WorkshopScreen(Screen[None]):
@@ -167,8 +168,9 @@ class WorkshopScreen(Screen[None]):
         options = []
         for number, principle in enumerate(self.principles, start=1):
             count = len(evidence[principle.id])
-            tag = "[$error](no evidence)[/]" if not count else f"[dim]({count} quote" \
-                f"{'s' if count > 1 else ''})[/dim]"
+            tag = "[$error]" + _("(no evidence)") + "[/]" if not count else \
+                "[dim]" + ngettext("({count} quote)", "({count} quotes)", count).format(
+                    count=count) + "[/dim]"
             options.append(Option(f"{number}. {esc(principle.sentence())} {tag}",
                                   id=str(principle.id)))
         listing = self.query_one("#principles", OptionList)
@@ -209,7 +211,8 @@ class WorkshopScreen(Screen[None]):
             source = informant_label(record) if record else "?"
             options.append(Option(f"“{esc(item.excerpt)}” [dim]— {esc(source)}[/dim]",
                                   id=str(item.id)))
-        listing.set_options(options or [Option("[dim]No evidence yet.[/dim]", disabled=True)])
+        listing.set_options(options or [Option("[dim]" + _("No evidence yet.") + "[/dim]",
+                                                 disabled=True)])
 
     def action_new(self) -> None:
         self.current = None

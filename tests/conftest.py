@@ -21,6 +21,13 @@ from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+PSEUDO_LOCALE = bool(os.environ.get("REFLECT_PSEUDO_LOCALE"))
+"""Set by tests/test_pseudo_locale.py for the run of tests/pseudo_screens.py it starts."""
+
+if PSEUDO_LOCALE:
+    from tests.pseudo import install
+
+    install()
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +43,8 @@ def isolated_data_dir(tmp_path, monkeypatch):
     from reflect import bidi, i18n
 
     i18n.use("en")
+    if PSEUDO_LOCALE:
+        install()
     monkeypatch.setattr(bidi, "_MODE", [])
     yield data
     i18n.use("en")

@@ -9,8 +9,10 @@ import pytest
 from textual.widgets import Button, DataTable, Static
 from textual.widgets._footer import FooterKey
 
+from reflect import i18n
 from reflect.bidi import display_line
 from reflect.exchange.demo import load_demo
+from reflect.roles import Role
 from reflect.store.interviews import ConsentRecord
 from screens.app import make_app
 from tests.ui_helpers import screen_lines
@@ -77,15 +79,17 @@ async def check(pilot, app, where: str, problems: list[str]) -> None:
     problems += [f"{where}: {thing}" for thing in cut_things(app)]
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_every_screen_shows_its_labels_whole(engine, catalog, full_store, size):
+async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
+                             long_text: str = LONG) -> None:
+    """Show each screen and dialog in turn (the stories named by titles with their workshop,
+    form, names and interviews; then the others), calling `await look(name)` on each."""
     from screens.action_review import ReviewAction
     from screens.confirm import ConfirmDialog
     from screens.consent import ConsentDialog
     from screens.history import HistoryScreen
-    from screens.home import HomeScreen
     from screens.informant_form import InformantForm
     from screens.passphrase import FirstRunDialog, PassphraseDialog
+    from screens.prompts import PickDialog, SplitDialog, TextPrompt
     from screens.redaction import RedactionScreen
     from screens.reflection_start import StartReflection
     from screens.search import SearchScreen
@@ -95,40 +99,56 @@ async def test_every_screen_shows_its_labels_whole(engine, catalog, full_store, 
     from screens.themes import ThemesScreen
     from screens.workshop import WorkshopScreen
 
+    _ = i18n._
+    await look("home")
+    for title in titles:
+        story = story_named(store, title)
+        screens = [("story", StoryScreen(story.id)), ("workshop", WorkshopScreen(story.id)),
+                   ("story form", StoryForm(story)),
+                   ("names", RedactionScreen(story.id, story.title))]
+        for session in store.sessions_for_story(story.id):
+            screens.append(("interview", SessionScreen(session.id)))
+        for name, screen in screens:
+            app.push_screen(screen)
+            await look(f"{name} of {title[:20]}")
+            app.pop_screen()
+    reflection = store.sessions_of_kind("reflection")[0]
+    action = store.actions(reflection.id)[0]
+    others = [
+        ("reflection", SessionScreen(reflection.id)),
+        ("history", HistoryScreen()), ("themes", ThemesScreen()), ("search", SearchScreen()),
+        ("start reflection", StartReflection(catalog.of_kind("reflection"), store.stories(),
+                                             "סטודנטית")),
+        ("informant form", InformantForm()),
+        ("consent", ConsentDialog(catalog.get("lfs-client"), f"מרים ({Role.CLIENT.label})",
+                                  "נועה")),
+        ("confirm", ConfirmDialog(_("Finish the interview?"), long_text, _("Finish"))),
+        ("review action", ReviewAction(action, long_text)),
+        ("first run", FirstRunDialog(engine_path(engine))),
+        ("passphrase", PassphraseDialog(engine_path(engine), long_text)),
+        ("text prompt", TextPrompt(long_text, long_text)),
+        ("pick", PickDialog(long_text, [("a", long_text), ("b", HEBREW)])),
+        ("split", SplitDialog(long_text, [("a", long_text), ("b", HEBREW)])),
+    ]
+    for name, screen in others:
+        app.push_screen(screen)
+        await look(name)
+        app.pop_screen()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_screen_shows_its_labels_whole(engine, catalog, full_store, size):
+    from screens.home import HomeScreen
+
     store = full_store
     problems: list[str] = []
     app = make_app(engine, catalog)
     async with app.run_test(size=size) as pilot:
-        await check(pilot, app, "home", problems)
-        for title in (LONG, HEBREW, HOSTILE, "Back to school together"):
-            story = story_named(store, title)
-            screens = [("story", StoryScreen(story.id)), ("workshop", WorkshopScreen(story.id)),
-                       ("story form", StoryForm(story)),
-                       ("names", RedactionScreen(story.id, story.title))]
-            for session in store.sessions_for_story(story.id):
-                screens.append(("interview", SessionScreen(session.id)))
-            for name, screen in screens:
-                app.push_screen(screen)
-                await check(pilot, app, f"{name} of {title[:20]}", problems)
-                app.pop_screen()
-        reflection = store.sessions_of_kind("reflection")[0]
-        action = store.actions(reflection.id)[0]
-        others = [
-            ("reflection", SessionScreen(reflection.id)),
-            ("history", HistoryScreen()), ("themes", ThemesScreen()), ("search", SearchScreen()),
-            ("start reflection", StartReflection(catalog.of_kind("reflection"), store.stories(),
-                                                 "סטודנטית")),
-            ("informant form", InformantForm()),
-            ("consent", ConsentDialog(catalog.get("lfs-client"), "מרים (client)", "נועה")),
-            ("confirm", ConfirmDialog("Finish the interview?", LONG, "Finish")),
-            ("review action", ReviewAction(action, LONG)),
-            ("first run", FirstRunDialog(engine_path(engine))),
-            ("passphrase", PassphraseDialog(engine_path(engine), "wrong passphrase")),
-        ]
-        for name, screen in others:
-            app.push_screen(screen)
-            await check(pilot, app, name, problems)
-            app.pop_screen()
+        async def look(where: str) -> None:
+            await check(pilot, app, where, problems)
+
+        await visit_every_screen(pilot, app, engine, catalog, store,
+                                 (LONG, HEBREW, HOSTILE, "Back to school together"), look)
         app.push_screen(HomeScreen())
         await pilot.pause()
         await pilot.press("tab")  # the sessions table: the cut title whole on the line below

@@ -42,13 +42,14 @@ def translations() -> dict[str, dict]:
     """Every batch of translations merged, language by language."""
     import translations_analysis
     import translations_documents
+    import translations_found
     import translations_interview
     import translations_reflection
     import translations_stories
 
     merged: dict[str, dict] = {}
     for batch in (translations_interview, translations_stories, translations_reflection,
-                  translations_analysis, translations_documents):
+                  translations_analysis, translations_documents, translations_found):
         for language, texts in batch.TRANSLATIONS.items():
             merged.setdefault(language, {}).update(texts)
     return merged
