@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from reflect import formats
+from reflect import formats, i18n
 from reflect.bidi import display_line
 from reflect.errors import ReflectError, StorageError
 from reflect.i18n import _
@@ -180,7 +180,10 @@ class HomeScreen(Screen[None]):
     def action_reflect(self) -> None:
         from screens.reflection_start import StartReflection
 
-        protocols = self.app.catalog.of_kind("reflection")
+        catalog = self.app.catalog
+        # each in the interface language when it has been translated into it
+        protocols = sorted((catalog.get(p.id, i18n.language())
+                            for p in catalog.of_kind("reflection")), key=lambda p: p.title)
         if not protocols:
             self.app.show_error(_("No reflection protocol is loaded; see 'reflect protocols "
                                   "list'."))

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _, ngettext
-from reflect.method.analysis import Passage, passages, topics_of
+from reflect.method.analysis import Passage, passages, topic_label, topics_of
 from reflect.models import Answer, Principle
 from reflect.roles import Role
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord
@@ -134,7 +134,7 @@ class WorkshopScreen(Screen[None]):
         self.informant_of = {r.session.id: r for r in self.records}
         topics = topics_of(self.records)
         select = self.query_one("#topic", Select)
-        select.set_options([(topic, topic) for topic in topics]
+        select.set_options([(display_line(topic_label(topic)), topic) for topic in topics]
                            or [(display_line(_("(no interviews)")), "")])
         columns = self.query_one("#columns", Horizontal)
         columns.mount_all([InterviewColumn(record) for record in self.records])

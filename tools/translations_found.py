@@ -7,6 +7,11 @@ QUESTIONS = ("{count} question", "{count} questions")
 STAGES = ("{count} stage", "{count} stages")
 
 HE = {
+    "The success": "ההצלחה",
+    "Before": "לפני",
+    "After": "אחרי",
+    "Why it worked": "למה זה עבד",
+    "Lessons": "לקחים",
     "(e shows it all)": "(e מציג הכול)",
     "(for this role)": "(לתפקיד הזה)",
     "(no answer on this topic)": "(אין תשובה בנושא הזה)",
@@ -48,6 +53,11 @@ HE = {
 }
 
 AR = {
+    "The success": "النجاح",
+    "Before": "قبل",
+    "After": "بعد",
+    "Why it worked": "لماذا نجح",
+    "Lessons": "الدروس",
     "(e shows it all)": "(e يعرض الكل)",
     "(for this role)": "(لهذا الدور)",
     "(no answer on this topic)": "(لا إجابة في هذا الموضوع)",
@@ -92,6 +102,11 @@ AR = {
 }
 
 PT = {
+    "The success": "O sucesso",
+    "Before": "Antes",
+    "After": "Depois",
+    "Why it worked": "Porque resultou",
+    "Lessons": "Lições",
     "(e shows it all)": "(e mostra tudo)",
     "(for this role)": "(para este papel)",
     "(no answer on this topic)": "(sem resposta sobre este tema)",
@@ -133,6 +148,11 @@ PT = {
 }
 
 IT = {
+    "The success": "Il successo",
+    "Before": "Prima",
+    "After": "Dopo",
+    "Why it worked": "Perché ha funzionato",
+    "Lessons": "Lezioni",
     "(e shows it all)": "(e mostra tutto)",
     "(for this role)": "(per questo ruolo)",
     "(no answer on this topic)": "(nessuna risposta su questo tema)",

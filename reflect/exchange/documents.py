@@ -19,7 +19,7 @@ from reflect.bidi import has_rtl, starts_rtl
 from reflect.errors import ReflectError
 from reflect.files import slug, write_private
 from reflect.i18n import _, ngettext
-from reflect.method.analysis import passages, topics_of
+from reflect.method.analysis import passages, topic_label, topics_of
 from reflect.models import Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.roles import Role
@@ -56,7 +56,7 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
             said = [(r, passages(r, topic)) for r in records]
             if not any(found for _, found in said):
                 continue
-            blocks.append(Block("heading", topic, level + 2))
+            blocks.append(Block("heading", topic_label(topic), level + 2))
             for record, found in said:
                 if found:
                     speaker = f"{record.informant.pseudonym} ({Role(record.informant.role).label})"

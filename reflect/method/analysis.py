@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reflect.i18n import N_, _
 from reflect.models import Answer
 from reflect.protocol.definition import Question, Stage
 from reflect.store import InterviewRecord
@@ -18,8 +19,20 @@ class Passage:
     answer: Answer
 
 
+LFS_TOPICS = (N_("The success"), N_("Before"), N_("After"), N_("What was done"),
+              N_("Why it worked"), N_("Lessons"))
+"""The topics the shipped LFS protocols share in every language (a translation keeps its
+source's topic names, so that a story's Hebrew and English interviews line up); they are
+shown in the interface language. Other topics are shown as written."""
+
+
 def stage_topic(stage: Stage) -> str:
     return stage.topic or stage.title
+
+
+def topic_label(topic: str) -> str:
+    """A topic as the reader sees it: a shipped one in the interface language."""
+    return _(topic) if topic in LFS_TOPICS else topic
 
 
 def topics_of(records: list[InterviewRecord]) -> list[str]:
