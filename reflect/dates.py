@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 
 
 def parse_review_date(text: str, today: date) -> date | None:
@@ -22,8 +23,9 @@ def parse_review_date(text: str, today: date) -> date | None:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise ReflectError(f"'{text}' is not a date: write YYYY-MM-DD (e.g. "
-                       f"{(today + timedelta(days=14)).isoformat()}), +14 for 14 days, or +2w")
+    raise ReflectError(_("'{text}' is not a date: write YYYY-MM-DD (e.g. {value}), +14 for 14 "
+                         "days, or +2w").format(
+                           text=text, value=(today + timedelta(days=14)).isoformat()))
 
 
 def as_utc(moment: datetime) -> datetime:

@@ -10,20 +10,25 @@ class StorageError(ReflectError):
     and trying again later may work."""
 
 
-def explain_storage_error(message: str, where: str = "the database") -> str:
+def explain_storage_error(message: str, where: str | None = None) -> str:
     """A plain sentence for a database driver's message about a failed write."""
+    from reflect.i18n import _
+
+    where = where or _("the database")
     lowered = message.lower()
     if "disk is full" in lowered or "no space" in lowered:
-        return (f"the disk holding {where} is full: nothing more could be written. Free some "
-                "space; what you typed is kept and saved again when there is room.")
+        return _("the disk holding {where} is full: nothing more could be written. Free some "
+                 "space; what you typed is kept and saved again when there is room.").format(
+            where=where)
     if "disk i/o error" in lowered:
-        return (f"the disk holding {where} failed to write (a disk I/O error: full, removed or "
-                "failing). What you typed is kept and saved again shortly.")
+        return _("the disk holding {where} failed to write (a disk I/O error: full, removed or "
+                 "failing). What you typed is kept and saved again shortly.").format(where=where)
     if "readonly" in lowered or "read-only" in lowered:
-        return (f"{where} cannot be written: it is read-only (check the permissions of the file "
-                "and its folder, or whether the disk is mounted read-only).")
+        return _("{where} cannot be written: it is read-only (check the permissions of the file "
+                 "and its folder, or whether the disk is mounted read-only).").format(where=where)
     if "locked" in lowered or "busy" in lowered:
-        return (f"{where} is busy: another program (or another reflect) has held it for more "
-                "than 5 seconds. Close that program; what you typed is kept and saved again "
-                "shortly.")
-    return f"{where} refused the change ({message.splitlines()[0][:120]}); nothing was written."
+        return _("{where} is busy: another program (or another reflect) has held it for more "
+                 "than 5 seconds. Close that program; what you typed is kept and saved again "
+                 "shortly.").format(where=where)
+    return _("{where} refused the change ({detail}); nothing was written.").format(
+        where=where, detail=message.splitlines()[0][:120])

@@ -161,3 +161,21 @@ def test_dates_and_numbers_follow_the_language():
     assert formats.long_day(moment.date()) == "4 dicembre 2026"
     i18n.use("ar")
     assert "2026" in formats.day(moment.date()) and "ديسمبر" in formats.long_day(moment.date())
+
+
+def test_the_command_line_speaks_the_language(capsys, isolated_data_dir):
+    assert main(["--lang", "pt", "where"]) == 0
+    out = capsys.readouterr().out
+    assert "base de dados:" in out and "(ainda não criada)" in out
+    with pytest.raises(SystemExit):
+        main(["--lang", "it", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("uso: reflect") and "opzioni:" in out
+    assert "avviare l'app (predefinito)" in out
+    assert main(["--lang", "pt", "restore", "99"]) == 1
+    assert "não há cópia com o número ou nome '99'" in capsys.readouterr().err
+    assert main(["--lang", "he", "protocols", "check"]) == 0
+    assert "תקין: 7 פרוטוקולים, 28 תרגומים" in capsys.readouterr().out  # not a terminal: logical
+    with pytest.raises(SystemExit):
+        main(["--lang", "ar", "search"])
+    assert "خطأ" in capsys.readouterr().err

@@ -41,6 +41,8 @@ def extract() -> Catalog:
 def translations() -> dict[str, dict]:
     """Every batch of translations merged, language by language."""
     import translations_analysis
+    import translations_cli
+    import translations_core
     import translations_documents
     import translations_found
     import translations_interview
@@ -49,7 +51,8 @@ def translations() -> dict[str, dict]:
 
     merged: dict[str, dict] = {}
     for batch in (translations_interview, translations_stories, translations_reflection,
-                  translations_analysis, translations_documents, translations_found):
+                  translations_analysis, translations_documents, translations_found,
+                  translations_cli, translations_core):
         for language, texts in batch.TRANSLATIONS.items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -14,9 +14,9 @@ from pathlib import Path
 from rich.table import Column
 from rich.text import Text
 
-from reflect import __version__, i18n, paths
+from reflect import __version__, formats, i18n, paths
 from reflect.cli import repair, settings_commands
-from reflect.cli.console import PlainTable, console, errors, say, warn
+from reflect.cli.console import PlainTable, console, errors, reading_order, say, warn, wrote
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
 from reflect.cli.privacy import (
     change_passphrase_command,
@@ -27,102 +27,154 @@ from reflect.cli.privacy import (
     redactor_for,
 )
 from reflect.errors import ReflectError
+from reflect.i18n import N_, _, ngettext
 from reflect.text import visible
+
+DEMO_COUNTS = {"stories": N_("stories"), "informants": N_("informants"),
+               "interviews": N_("interviews"), "answers": N_("answers"),
+               "principles": N_("principles"), "evidence": N_("evidence links"),
+               "themes": N_("common principles")}
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _marked_usage(text: str) -> str:
+    """A left-to-right mark at the end of each line of the usage block: after a Hebrew or
+    Arabic "usage:", its last bracket would otherwise take the line's direction and be
+    drawn mirrored."""
+    if not i18n.is_rtl():
+        return text
+    usage, blank, rest = text.partition("\n\n")
+    return "\n".join(line + "\u200e" for line in usage.split("\n")) + blank + rest
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking the interface language: its headings, -h and the error line too
+    (argparse's own error details stay English)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.update(formatter_class=_Formatter, add_help=False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help",
+                          help=_("show this help message and exit"))
+
+    def format_usage(self) -> str:
+        return _marked_usage(super().format_usage())
+
+    def format_help(self) -> str:
+        return _marked_usage(super().format_help())
+
+    def _print_message(self, message, file=None) -> None:
+        if message:
+            file = file or sys.stderr
+            super()._print_message(reading_order(message, file.isatty()), file)
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message)
+                  + "\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reflect",
-        description="Learning-from-Success interviews and reflection, saved safely in SQLite.")
-    parser.add_argument("--version", action="version", version=f"reflect {__version__}")
-    parser.add_argument("--db", help="database path or SQLAlchemy URL (default: REFLECT_DB, "
-                        "else reflect.db in the user data dir)")
-    parser.add_argument("--lang", help="interface language for this run: en, he, ar, pt or it "
-                        "(default: REFLECT_LANG, 'reflect language', the system's)")
-    parser.add_argument("--keys", type=Path, help="the research team's key file (default: "
-                        "keys.db in the user data dir)")
+        description=_("Learning-from-Success interviews and reflection, saved safely in SQLite."))
+    parser.add_argument("--version", action="version", version=f"reflect {__version__}",
+                        help=_("show the version and exit"))
+    parser.add_argument("--db", help=_("database path or SQLAlchemy URL (default: REFLECT_DB, "
+                        "else reflect.db in the user data dir)"))
+    parser.add_argument("--lang", help=_("interface language for this run: en, he, ar, pt or it "
+                        "(default: REFLECT_LANG, 'reflect language', the system's)"))
+    parser.add_argument("--keys", type=Path, help=_("the research team's key file (default: "
+                        "keys.db in the user data dir)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("run", help="start the app (the default)")
-    protocols = commands.add_parser("protocols", help="list or check protocol files")
+    commands.add_parser("run", help=_("start the app (the default)"))
+    protocols = commands.add_parser("protocols", help=_("list or check protocol files"))
     protocol_commands = protocols.add_subparsers(dest="protocols_command", metavar="ACTION",
                                                  required=True)
-    protocol_commands.add_parser("list", help="list the shipped and user protocols")
-    protocol_commands.add_parser("check", help="check every protocol and its translations")
-    validate = protocol_commands.add_parser("validate", help="check protocol files")
+    protocol_commands.add_parser("list", help=_("list the shipped and user protocols"))
+    protocol_commands.add_parser("check", help=_("check every protocol and its translations"))
+    validate = protocol_commands.add_parser("validate", help=_("check protocol files"))
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    commands.add_parser("where", help="show where the database and user protocols are")
+    commands.add_parser("where", help=_("show where the database and user protocols are"))
     repair.add_commands(commands)
     settings_commands.add_commands(commands)
-    commands.add_parser("demo", help="load the fictional demo set (5 stories) into the database")
-    backup = commands.add_parser("backup", help="write a consistent copy of the database "
-                                 "(safe while the app is running)")
+    commands.add_parser("demo", help=_("load the fictional demo set (5 stories) into the database"))
+    backup = commands.add_parser("backup", help=_("write a consistent copy of the database "
+                                 "(safe while the app is running)"))
     backup.add_argument("target", nargs="?", type=Path,
-                        help="file or folder for the copy (default: beside the database)")
-    search = commands.add_parser("search", help="search all answers and principles")
-    search.add_argument("words", nargs="+", help="every word must occur; the last may be "
-                        "the start of a word")
-    search.add_argument("--limit", type=int, default=20, help="answers to show (default 20)")
-    export = commands.add_parser("export", help="write sessions to files")
+                        help=_("file or folder for the copy (default: beside the database)"))
+    search = commands.add_parser("search", help=_("search all answers and principles"))
+    search.add_argument("words", nargs="+", help=_("every word must occur; the last may be "
+                        "the start of a word"))
+    search.add_argument("--limit", type=int, default=20, help=_("answers to show (default 20)"))
+    export = commands.add_parser("export", help=_("write sessions to files"))
     export_formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
-    markdown = export_formats.add_parser("markdown", help="one Markdown file per session")
+    markdown = export_formats.add_parser("markdown", help=_("one Markdown file per session"))
     markdown.add_argument("--session", action="append", default=[], metavar="ID",
-                          help="export this session (repeatable; an id prefix is enough)")
+                          help=_("export this session (repeatable; an id prefix is enough)"))
     markdown.add_argument("--kind", choices=["reflection", "interview", "all"],
-                          default="reflection", help="without --session: which sessions "
-                          "(default: all reflections)")
-    markdown.add_argument("--out", type=Path, help="folder (default: exports/ in the data dir)")
-    story = export_formats.add_parser("story", help="one story as Markdown and .docx")
-    story.add_argument("story", metavar="STORY", help="the story's title or id (prefix)")
-    story.add_argument("--out", type=Path, help="folder (default: exports/ in the data dir)")
-    book = export_formats.add_parser("book", help="the stories marked ready, with the common "
-                                     "principles, as Markdown and .docx")
-    book.add_argument("--title", default="Learning from Success", help="the book's title")
-    book.add_argument("--out", type=Path, help="folder (default: exports/ in the data dir)")
-    bundle = export_formats.add_parser("bundle", help="everything, as one JSON file that "
-                                       "'reflect import' merges into another database")
-    bundle.add_argument("--out", type=Path, help="file (default: exports/reflect-bundle-TIME"
-                        ".json in the data dir)")
-    tables = export_formats.add_parser("csv", help="tidy CSV files for spreadsheets, R, pandas")
-    tables.add_argument("--out", type=Path, help="folder (default: exports/csv-TIME in the "
-                        "data dir)")
+                          default="reflection", help=_("without --session: which sessions "
+                          "(default: all reflections)"))
+    markdown.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
+    story = export_formats.add_parser("story", help=_("one story as Markdown and .docx"))
+    story.add_argument("story", metavar="STORY", help=_("the story's title or id (prefix)"))
+    story.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
+    book = export_formats.add_parser("book", help=_("the stories marked ready, with the common "
+                                     "principles, as Markdown and .docx"))
+    book.add_argument("--title", default=None, help=_("the book's title (default: Learning "
+                                                      "from Success, in the interface language)"))
+    book.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
+    bundle = export_formats.add_parser("bundle", help=_("everything, as one JSON file that "
+                                       "'reflect import' merges into another database"))
+    bundle.add_argument("--out", type=Path, help=_("file (default: exports/reflect-bundle-TIME"
+                        ".json in the data dir)"))
+    tables = export_formats.add_parser("csv", help=_("tidy CSV files for spreadsheets, R, pandas"))
+    tables.add_argument("--out", type=Path, help=_("folder (default: exports/csv-TIME in the "
+                        "data dir)"))
     tables.add_argument("--raw-values", action="store_true",
-                        help="write text exactly as stored, even cells a spreadsheet would run "
-                        "as formulas (=, +, -, @); by default they get a leading '")
-    qdpx = export_formats.add_parser("qdpx", help="a REFI-QDA project for NVivo, ATLAS.ti, "
-                                     "MAXQDA, QualCoder")
-    qdpx.add_argument("--out", type=Path, help="file (default: exports/reflect-TIME.qdpx in "
-                      "the data dir)")
-    commands.add_parser("encrypt", help="encrypt an existing database with a passphrase")
-    commands.add_parser("passphrase", help="change the passphrase of an encrypted database")
-    redact = commands.add_parser("redact", help="the names and places redacted exports hide")
+                        help=_("write text exactly as stored, even cells a spreadsheet would run "
+                        "as formulas (=, +, -, @); by default they get a leading '"))
+    qdpx = export_formats.add_parser("qdpx", help=_("a REFI-QDA project for NVivo, ATLAS.ti, "
+                                     "MAXQDA, QualCoder"))
+    qdpx.add_argument("--out", type=Path, help=_("file (default: exports/reflect-TIME.qdpx in "
+                      "the data dir)"))
+    commands.add_parser("encrypt", help=_("encrypt an existing database with a passphrase"))
+    commands.add_parser("passphrase", help=_("change the passphrase of an encrypted database"))
+    redact = commands.add_parser("redact", help=_("the names and places redacted exports hide"))
     redact_actions = redact.add_subparsers(dest="redact_command", metavar="ACTION",
                                            required=True)
-    redact_actions.add_parser("list", help="show every redaction list")
-    for action, text in (("add", "hide a name or place"), ("remove", "stop hiding it")):
-        entry = redact_actions.add_parser(action, help=text)
-        entry.add_argument("term", metavar="TERM", help="a name, place or phrase")
-        entry.add_argument("--story", help="only in this story (title or id); default: all")
+    redact_actions.add_parser("list", help=_("show every redaction list"))
+    for action, text in (("add", N_("hide a name or place")), ("remove", N_("stop hiding it"))):
+        entry = redact_actions.add_parser(action, help=_(text))
+        entry.add_argument("term", metavar="TERM", help=_("a name, place or phrase"))
+        entry.add_argument("--story", help=_("only in this story (title or id); default: all"))
         if action == "add":
             entry.add_argument("--as", dest="replacement", default="",
-                               help="what to show instead (default: [redacted])")
-    keys = commands.add_parser("keys", help="the research team's key file: pseudonym to real "
-                               "name, encrypted")
+                               help=_("what to show instead (default: [redacted])"))
+    keys = commands.add_parser("keys", help=_("the research team's key file: pseudonym to real "
+                               "name, encrypted"))
     keys_actions = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
-    keys_actions.add_parser("list", help="show the keys")
-    key_add = keys_actions.add_parser("add", help="record the real name behind a pseudonym")
+    keys_actions.add_parser("list", help=_("show the keys"))
+    key_add = keys_actions.add_parser("add", help=_("record the real name behind a pseudonym"))
     key_add.add_argument("pseudonym")
     key_add.add_argument("real_name", metavar="REAL_NAME")
-    key_add.add_argument("--story", help="which story (free text)")
-    key_remove = keys_actions.add_parser("remove", help="forget a pseudonym's real name")
+    key_add.add_argument("--story", help=_("which story (free text)"))
+    key_remove = keys_actions.add_parser("remove", help=_("forget a pseudonym's real name"))
     key_remove.add_argument("pseudonym")
     for export_parser in export_formats.choices.values():
         export_parser.add_argument("--redact", action="store_true",
-                                   help="replace the names on the redaction lists (and in "
-                                   "the key file) in all text")
-    commands.add_parser("superseded", help="the versions imports kept because another edit "
-                        "of the same row was newer")
-    merge = commands.add_parser("import", help="merge a bundle (from 'reflect export bundle') "
-                                "into this database")
+                                   help=_("replace the names on the redaction lists (and in "
+                                   "the key file) in all text"))
+    commands.add_parser("superseded", help=_("the versions imports kept because another edit "
+                        "of the same row was newer"))
+    merge = commands.add_parser("import", help=_("merge a bundle (from 'reflect export bundle') "
+                                "into this database"))
     merge.add_argument("file", type=Path, metavar="FILE")
     return parser
 
@@ -131,15 +183,17 @@ def _protocols_list() -> int:
     from reflect.protocol.definition import load_catalog
 
     catalog = load_catalog()
-    table = PlainTable(Column("id", no_wrap=True), "kind", "version", "title", "for roles",
-                       "languages", "source")
+    table = PlainTable(Column(_("id"), no_wrap=True), _("kind"), _("version"), _("title"),
+                       _("for roles"), _("languages"), _("source"))
     for protocol in sorted(catalog.protocols.values(), key=lambda p: (p.kind, p.id)):
-        source = "user" if catalog.is_user_protocol(protocol.id) else "shipped"
+        protocol = catalog.get(protocol.id, i18n.language())  # its title in our language
+        source = _("user") if catalog.is_user_protocol(protocol.id) else _("shipped")
         roles = ", ".join(role.label for role in protocol.roles)
-        table.add_row(protocol.id, protocol.kind, protocol.version, protocol.title, roles,
+        kind = _("interview") if protocol.kind == "interview" else _("reflection")
+        table.add_row(protocol.id, kind, protocol.version, protocol.title, roles,
                       ", ".join(catalog.languages(protocol.id)), source)
     console.print(table)
-    console.print(f"User protocols folder: {paths.user_protocols_dir()}")
+    say(_("User protocols folder: {path}").format(path=paths.user_protocols_dir()))
     return _report_problems(catalog)
 
 
@@ -151,13 +205,14 @@ def _protocols_check() -> int:
     catalog = load_catalog()
     translations = sum(len(t) for t in catalog.translations.values())
     if not catalog.problems:
-        say(f"ok: {len(catalog.protocols)} protocols, {translations} translations")
+        say(_("ok: {protocols} protocols, {translations} translations").format(
+            protocols=len(catalog.protocols), translations=translations))
     return _report_problems(catalog)
 
 
 def _report_problems(catalog) -> int:
     for problem in catalog.problems:
-        errors.print(Text.assemble(("not loaded: ", "red"), visible(str(problem))),
+        errors.print(Text.assemble((_("not loaded: "), "red"), visible(str(problem))),
                      highlight=False)
     return 1 if catalog.problems else 0
 
@@ -174,8 +229,9 @@ def _protocols_validate(files: list[Path]) -> int:
             for problem in exc.problems:
                 warn(str(problem))
         else:
-            say(f"{path}: ok ({protocol.kind} '{protocol.id}', {len(protocol.stages)} stages, "
-                f"{len(protocol.questions)} questions)")
+            say(_("{path}: ok ({kind} '{id}', {stages} stages, {questions} questions)").format(
+                path=path, kind=protocol.kind, id=protocol.id, stages=len(protocol.stages),
+                questions=len(protocol.questions)))
     return 1 if failed else 0
 
 
@@ -184,16 +240,20 @@ def _where(db: str) -> int:
 
     file = paths.sqlite_file(db)
     if file is None:
-        state = "(a database server)"
+        state = _("(a database server)")
     elif not file.exists():
-        state = "(not created yet)"
+        state = _("(not created yet)")
     else:
-        state = "(encrypted)" if is_encrypted(file) else \
-            "(NOT encrypted: 'reflect encrypt' protects it with a passphrase)"
-    say(f"database:        {db} {state}")
-    say(f"user protocols:  {paths.user_protocols_dir()}")
+        state = _("(encrypted)") if is_encrypted(file) else \
+            _("(NOT encrypted: 'reflect encrypt' protects it with a passphrase)")
     keys = paths.keys_file()
-    say(f"key file:        {keys}" + ("" if keys.exists() else " (none)"))
+    no_keys = "" if keys.exists() else " " + _("(none)")
+    lines = ((_("database:"), f"{db} {state}"),
+             (_("user protocols:"), str(paths.user_protocols_dir())),
+             (_("key file:"), f"{keys}{no_keys}"))
+    width = max(len(label) for label, _value in lines) + 1
+    for label, value in lines:
+        say(f"{label:<{width}} {value}")
     return 0
 
 
@@ -212,16 +272,19 @@ def _export(db: str, args: argparse.Namespace) -> int:
             written = documents.export_story(store, story_id, folder,
                                              redactor_for(store, args, story_id))
         else:
-            written = documents.export_book(store, folder, args.title, redactor_for(store, args))
+            written = documents.export_book(store, folder, args.title or _("Learning from Success"),
+                                            redactor_for(store, args))
         for path in written:
-            say(f"Wrote {path} ({path.stat().st_size:,} bytes)")
+            say(wrote(path))
         return 0
     if args.session:
         sessions = [store.find_session(prefix) for prefix in args.session]
     else:
         sessions = store.sessions_of_kind(None if args.kind == "all" else args.kind)
     written = export_sessions(store, sessions, folder, redactor_for(store, args))
-    say(f"Wrote {len(written)} Markdown file(s) to {folder}")
+    say(ngettext("Wrote {count} Markdown file to {folder}",
+                 "Wrote {count} Markdown files to {folder}", len(written)).format(
+        count=formats.number(len(written)), folder=folder))
     return 0
 
 
@@ -232,10 +295,11 @@ def _demo(db: str) -> int:
 
     counts = load_demo(Store(engine(db)), load_catalog())
     if not counts["stories"]:
-        console.print("The demo set is already in this database; nothing changed.")
+        say(_("The demo set is already in this database; nothing changed."))
     else:
-        summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-        say(f"Loaded the demo set: {summary}.")
+        summary = ", ".join(formats.number(n) + " " + _(DEMO_COUNTS.get(name, name))
+                            for name, n in counts.items())
+        say(_("Loaded the demo set: {summary}.").format(summary=summary))
     return 0
 
 
@@ -246,14 +310,15 @@ def _search(db: str, words: str, limit: int) -> int:
 
     store = Store(engine(db))
     hits = search_principles(store, words, limit=10) + search_answers(store, words, limit=limit)
-    table = PlainTable("story / case", "who", "question", "passage")
+    table = PlainTable(_("story / case"), _("who"), _("question"), _("passage"))
     for hit in hits:
         passage = Text()
         for piece, is_match in snippet_parts(hit.snippet):
             passage.append(visible(piece), style="bold yellow" if is_match else "")
         table.add_row(hit.story_title, hit.who, hit.question, passage)
     console.print(table)
-    say(f"{len(hits)} result(s) for '{words}'")
+    say(ngettext("{count} result for '{words}'", "{count} results for '{words}'",
+                 len(hits)).format(count=formats.number(len(hits)), words=words))
     return 0 if hits else 1
 
 
@@ -262,15 +327,15 @@ def _backup(db: str, target: Path | None) -> int:
 
     path = paths.sqlite_file(db)
     if path is None:
-        raise ReflectError("reflect backup copies SQLite databases; for a server database use "
-                           "its own backup tools (pg_dump)")
+        raise ReflectError(_("reflect backup copies SQLite databases; for a server database "
+                             "use its own backup tools (pg_dump)"))
     engine_ = engine(db)  # refuses damaged or foreign files with a plain message
     passphrase = passphrase_of(engine_)
     engine_.dispose()
     if target is not None and target.is_dir():
         target = target / f"{path.stem}-backup-{time.strftime('%Y%m%dT%H%M%S')}.db"
     written = backup_sqlite(path, "backup", target, passphrase)
-    say(f"Wrote {written} ({written.stat().st_size:,} bytes)")
+    say(wrote(written))
     return 0
 
 
@@ -349,9 +414,8 @@ def main(argv: list[str] | None = None) -> int:
         from reflect.errors import explain_storage_error
 
         detail = str(getattr(exc, "orig", None) or type(exc).__name__)
-        errors.print(f"reflect: {explain_storage_error(detail)} Nothing was written; run "
-                     "'reflect where' to check which database this is.",
-                     highlight=False, markup=False)
+        warn(_("reflect: {problem} Nothing was written; run 'reflect where' to check which "
+               "database this is.").format(problem=explain_storage_error(detail)))
         return 1
     except Exception as exc:  # noqa: BLE001 - never a traceback: it can hold stored text
         from reflect.crash import plain_message, write_report

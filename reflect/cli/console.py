@@ -4,25 +4,48 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reflect import formats
+from reflect.i18n import _
 from reflect.text import visible
 
 console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)
 
 
+def reading_order(text: str, to_terminal: bool) -> str:
+    """Hebrew or Arabic lines in reading order on a terminal that does not reorder them
+    itself; logical order into a file or a pipe."""
+    from reflect import bidi
+
+    if not to_terminal or not bidi.has_rtl(text) or bidi.mode() != "app":
+        return text
+    return "\n".join(bidi.display_line(line) for line in text.split("\n"))
+
+
 def say(message: str) -> None:
     """Print plain text (no rich markup: names and paths may hold brackets; control codes are
     shown, not obeyed)."""
-    console.print(visible(message), highlight=False, markup=False)
+    console.print(reading_order(visible(message), console.is_terminal), highlight=False,
+                  markup=False)
 
 
 def warn(message: str) -> None:
-    errors.print(visible(message), highlight=False, markup=False)
+    errors.print(reading_order(visible(message), errors.is_terminal), highlight=False, markup=False)
+
+
+def wrote(path: Path, detail: str = "") -> str:
+    """'Wrote FILE (N bytes)', in the interface language."""
+    size = formats.number(path.stat().st_size)
+    if detail:
+        return _("Wrote {path} ({size} bytes, {detail})").format(path=path, size=size,
+                                                                 detail=detail)
+    return _("Wrote {path} ({size} bytes)").format(path=path, size=size)
 
 
 class PlainTable(Table):

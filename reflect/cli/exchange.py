@@ -7,8 +7,10 @@ import time
 from pathlib import Path
 
 from reflect import paths
-from reflect.cli.console import PlainTable, progress, say
+from reflect.cli.console import PlainTable, progress, say, wrote
 from reflect.cli.privacy import engine, redactor_for
+from reflect.formats import number
+from reflect.i18n import _, ngettext
 
 
 def export_data(store, args: argparse.Namespace) -> int:
@@ -20,33 +22,36 @@ def export_data(store, args: argparse.Namespace) -> int:
         from reflect.exchange.bundle import export_bundle
 
         path = args.out or exports / f"reflect-bundle-{stamp}.json"
-        with progress("Writing the bundle") as update:
+        with progress(_("Writing the bundle")) as update:
             counts = export_bundle(store, path, update, redactor_for(store, args))
-        say(f"Wrote {path} ({path.stat().st_size:,} bytes in "
-             f"{time.perf_counter() - started:.1f} s)")
-        say(", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items()))
+        say(wrote(path, _("{seconds} s").format(seconds=f"{time.perf_counter() - started:.1f}")))
+        say(", ".join(f"{number(n)} {name.replace('_', ' ')}" for name, n in counts.items()))
     elif args.export_format == "csv":
         from reflect.exchange.tables import export_csv
 
         folder = args.out or exports / f"csv-{stamp}"
-        with progress("Writing CSV files") as update:
+        with progress(_("Writing CSV files")) as update:
             written = export_csv(store, folder, update, redactor_for(store, args),
                                  raw_values=args.raw_values)
         for path, rows in written.items():
-            say(f"Wrote {path} ({rows:,} rows, {path.stat().st_size:,} bytes)")
+            say(wrote(path, ngettext("{count} row", "{count} rows", rows).format(
+                count=number(rows))))
     else:
         from reflect.exchange.qdpx import export_qdpx
 
         path = args.out or exports / f"reflect-{stamp}.qdpx"
-        with progress("Writing the REFI-QDA project") as update:
+        with progress(_("Writing the REFI-QDA project")) as update:
             summary = export_qdpx(store, path, update, redactor_for(store, args))
-        say(f"Wrote {path} ({summary.size:,} bytes): {summary.sources} interviews as text "
-             f"sources, {summary.cases} cases, {summary.codes} codes, {summary.codings} "
-             f"coded passages ({summary.codings - summary.quotes} evidence excerpts, "
-             f"{summary.quotes} marked as quotes)")
+        say(wrote(path) + " " + _(
+            "{sources} interviews as text sources, {cases} cases, {codes} codes, {codings} "
+            "coded passages ({excerpts} evidence excerpts, {quotes} marked as quotes)").format(
+            sources=number(summary.sources), cases=number(summary.cases),
+            codes=number(summary.codes), codings=number(summary.codings),
+            excerpts=number(summary.codings - summary.quotes), quotes=number(summary.quotes)))
         if summary.unplaced:
-            say(f"{summary.unplaced} evidence excerpt(s) were not coded: the answer was edited "
-                 "after the excerpt was attached and no longer contains it")
+            say(_("{count} evidence excerpt(s) were not coded: the answer was edited after the "
+                  "excerpt was attached and no longer contains it").format(
+                count=number(summary.unplaced)))
     return 0
 
 
@@ -59,7 +64,7 @@ def superseded_command(db: str) -> int:
     from reflect.store import Store
 
     versions = superseded_versions(Store(engine(db)))
-    table = PlainTable("kept at", "table", "id", "from", "content")
+    table = PlainTable(_("kept at"), _("table"), _("id"), _("from"), _("content"))
     for version in versions:
         row = json.loads(version.content)
         words = next((row[k] for k in ("text", "title", "action", "name", "pseudonym")
@@ -68,7 +73,8 @@ def superseded_command(db: str) -> int:
         table.add_row(f"{version.recorded_at:%Y-%m-%d %H:%M}", version.entity,
                       version.entity_id[:8], version.source, where + words)
     console.print(table)
-    say(f"{len(versions)} version(s) kept by imports because another edit was newer.")
+    say(_("{count} version(s) kept by imports because another edit was newer.").format(
+        count=number(len(versions))))
     return 0
 
 
@@ -79,10 +85,11 @@ def import_bundle_command(db: str, path: Path) -> int:
 
     store = Store(engine(db))
     started = time.perf_counter()
-    with progress(f"Importing {path.name}") as update:
+    with progress(_("Importing {name}").format(name=path.name)) as update:
         summary = import_bundle(store, path, update)
     for line in summary_lines(summary):
         say(line)
-    say(f"Imported {path} in {time.perf_counter() - started:.1f} s: "
-         f"{summary.changed:,} rows added or updated.")
+    say(_("Imported {path} in {seconds} s: {count} rows added or updated.").format(
+        path=path, seconds=f"{time.perf_counter() - started:.1f}",
+        count=number(summary.changed)))
     return 0

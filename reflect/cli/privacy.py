@@ -13,6 +13,7 @@ from pathlib import Path
 from reflect import inuse, paths
 from reflect.cli.console import PlainTable, console, say, warn
 from reflect.errors import ReflectError
+from reflect.i18n import _
 
 
 def engine(db: str):
@@ -26,14 +27,14 @@ def engine(db: str):
     except PassphraseNeeded:
         if not sys.stdin.isatty():
             raise
-        return open_engine(db, getpass.getpass("Passphrase: "))
+        return open_engine(db, getpass.getpass(_("Passphrase: ")))
 
 
 def current_passphrase() -> str:
     """The database's passphrase: REFLECT_PASSPHRASE, else typed on the terminal."""
     from reflect.privacy.encryption import PASSPHRASE_ENV
 
-    return _passphrase(PASSPHRASE_ENV, "the passphrase")
+    return _passphrase(PASSPHRASE_ENV, _("the passphrase"))
 
 
 def _passphrase(env: str, what: str, new: bool = False) -> str:
@@ -44,15 +45,16 @@ def _passphrase(env: str, what: str, new: bool = False) -> str:
     if (given := os.environ.get(env)) is not None:
         return check_new_passphrase(given) if new else given
     if not sys.stdin.isatty():
-        raise ReflectError(f"type {what} on a terminal (or set {env} for a script)")
+        raise ReflectError(_("type {what} on a terminal (or set {env} for a script)").format(
+            what=what, env=env))
     typed = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
     if not new:
         return typed
-    return check_new_passphrase(typed, getpass.getpass("The same passphrase again: "))
+    return check_new_passphrase(typed, getpass.getpass(_("The same passphrase again: ")))
 
 
 def ask_new_passphrase() -> str:
-    return _passphrase("REFLECT_NEW_PASSPHRASE", "the new passphrase", new=True)
+    return _passphrase("REFLECT_NEW_PASSPHRASE", _("the new passphrase"), new=True)
 
 
 def encrypt(db: str) -> int:
@@ -60,17 +62,17 @@ def encrypt(db: str) -> int:
 
     path = paths.sqlite_file(db)
     if path is None or not path.exists():
-        raise ReflectError("reflect encrypt works on an existing SQLite database file; a new "
-                           "one is offered encryption when the app first starts")
+        raise ReflectError(_("reflect encrypt works on an existing SQLite database file; a "
+                             "new one is offered encryption when the app first starts"))
     engine(db).dispose()  # refuses damaged or foreign files, upgrades an old schema first
     passphrase = ask_new_passphrase()
     with inuse.rewriting(path, "encrypt"):
         plain_backups = encrypt_file(path, passphrase)
-    say(f"{path} is now encrypted. Keep the passphrase safe: a forgotten passphrase cannot "
-         "be recovered.")
+    say(_("{path} is now encrypted. Keep the passphrase safe: a forgotten passphrase cannot "
+          "be recovered.").format(path=path))
     for backup in plain_backups:
-        say(f"Still readable without a passphrase: {backup} (delete it, or keep it somewhere "
-             "as safe as the laptop)")
+        say(_("Still readable without a passphrase: {backup} (delete it, or keep it somewhere "
+              "as safe as the laptop)").format(backup=backup))
     return 0
 
 
@@ -79,12 +81,14 @@ def change_passphrase_command(db: str) -> int:
 
     path = paths.sqlite_file(db)
     if path is None or not is_encrypted(path):
-        raise ReflectError(f"{db} is not an encrypted database; 'reflect encrypt' encrypts it")
-    old = _passphrase(PASSPHRASE_ENV, "the current passphrase")
+        raise ReflectError(_("{db} is not an encrypted database; 'reflect encrypt' encrypts "
+                             "it").format(db=db))
+    old = _passphrase(PASSPHRASE_ENV, _("the current passphrase"))
     new = ask_new_passphrase()
     with inuse.rewriting(path, "change the passphrase of"):
         change_passphrase(path, old, new)
-    say(f"The passphrase of {path} is changed. Backups made before keep the old one.")
+    say(_("The passphrase of {path} is changed. Backups made before keep the old one.").format(
+        path=path))
     return 0
 
 
@@ -92,16 +96,18 @@ def _key_passphrase(path: Path, creating: bool) -> str:
     from reflect.privacy.keys import PASSPHRASE_ENV
 
     if creating and PASSPHRASE_ENV not in os.environ:
-        say(f"Creating the key file {path}. Give it its own passphrase; a forgotten one "
-            "cannot be recovered.")
-    return _passphrase(PASSPHRASE_ENV, f"the passphrase of the key file {path}", new=creating)
+        say(_("Creating the key file {path}. Give it its own passphrase; a forgotten one "
+              "cannot be recovered.").format(path=path))
+    return _passphrase(PASSPHRASE_ENV, _("the passphrase of the key file {path}").format(
+        path=path), new=creating)
 
 
 def open_keys(path: Path, creating: bool = False):
     from reflect.privacy.keys import KeyFile
 
     if not path.exists() and not creating:
-        raise ReflectError(f"there is no key file at {path} yet; 'reflect keys add' makes it")
+        raise ReflectError(_("there is no key file at {path} yet; 'reflect keys add' makes "
+                             "it").format(path=path))
     return KeyFile(path, _key_passphrase(path, creating=not path.exists()))
 
 
@@ -111,13 +117,14 @@ def keys_command(args: argparse.Namespace) -> int:
     try:
         if args.keys_command == "add":
             key = keys.add(args.pseudonym, args.real_name, args.story or "")
-            say(f"Kept: {key.pseudonym} is a real person whose name is now in {path} "
-                "(encrypted).")
+            say(_("Kept: {pseudonym} is a real person whose name is now in {path} "
+                  "(encrypted).").format(pseudonym=key.pseudonym, path=path))
         elif args.keys_command == "remove":
             removed = keys.remove(args.pseudonym)
-            say(f"Removed {removed} key(s) for {args.pseudonym}.")
+            say(_("Removed {count} key(s) for {pseudonym}.").format(count=removed,
+                                                                  pseudonym=args.pseudonym))
         else:
-            table = PlainTable("pseudonym", "real name", "story")
+            table = PlainTable(_("pseudonym"), _("real name"), _("story"))
             for key in keys.entries():
                 table.add_row(key.pseudonym, key.real_name, key.story)
             console.print(table)
@@ -139,43 +146,47 @@ def redactor_for(store, args: argparse.Namespace, story_id: uuid.UUID | None = N
         try:
             keys = open_keys(path)
         except ReflectError as exc:
-            warn(f"reflect: the key file is not used for this export ({exc})")
+            warn(_("reflect: the key file is not used for this export ({problem})").format(
+                problem=exc))
         else:
             extra = keys.redaction_terms()
             keys.close()
     redactor = store.redactor(story_id, everything=story_id is None, extra=extra)
     if not redactor:
-        warn("reflect: --redact given, but the redaction list is empty: nothing is hidden. "
-             "Add names with 'reflect redact add NAME'.")
+        warn(_("reflect: --redact given, but the redaction list is empty: nothing is hidden. "
+               "Add names with 'reflect redact add NAME'."))
     return redactor
 
 
 def redact_command(db: str, args: argparse.Namespace) -> int:
+    from reflect.privacy.redact import REDACTED
     from reflect.store import Store
 
     store = Store(engine(db))
     story = store.find_story(args.story) if getattr(args, "story", None) else None
     if args.redact_command == "add":
         entry = store.add_redaction(args.term, story.id if story else None, args.replacement)
-        where = f"in '{story.title}'" if story else "in every story"
-        shown_as = entry.replacement or "[redacted]"
-        say(f"Redacted exports will show {shown_as} for '{entry.term}' {where}.")
+        where = _("in '{story}'").format(story=story.title) if story else _("in every story")
+        shown_as = entry.replacement or REDACTED
+        say(_("Redacted exports will show {shown_as} for '{term}' {where}.").format(
+            shown_as=shown_as, term=entry.term, where=where))
         return 0
     if args.redact_command == "remove":
         matches = [r for r in store.redactions(story.id if story else None)
                    if r.term.lower() == " ".join(args.term.split()).lower()
                    and r.story_id == (story.id if story else None)]
         if not matches:
-            raise ReflectError(f"'{args.term}' is not on that redaction list")
+            raise ReflectError(_("'{term}' is not on that redaction list").format(
+                term=args.term))
         for entry in matches:
             store.remove_redaction(entry.id)
-        say(f"Removed '{args.term}' from the redaction list.")
+        say(_("Removed '{term}' from the redaction list.").format(term=args.term))
         return 0
     titles = {s.id: s.title for s in store.stories()}
-    table = PlainTable("term", "shown as", "story")
+    table = PlainTable(_("term"), _("shown as"), _("story"))
     for entry in store.redactions(everything=True):
-        table.add_row(entry.term, entry.replacement or "[redacted]",
-                      titles.get(entry.story_id, "every story") if entry.story_id else
-                      "every story")
+        everywhere = _("every story")
+        table.add_row(entry.term, entry.replacement or REDACTED,
+                      titles.get(entry.story_id, everywhere) if entry.story_id else everywhere)
     console.print(table)
     return 0

@@ -9,15 +9,16 @@ from reflect import paths
 from reflect.cli.console import say, warn
 from reflect.cli.privacy import current_passphrase, engine
 from reflect.errors import ReflectError
+from reflect.i18n import _
 
 
 def add_commands(commands) -> None:
-    commands.add_parser("check", help="check the database file for damage (quick_check)")
-    restore = commands.add_parser("restore", help="list the automatic backups, or put one "
-                                  "back in place of the database")
-    restore.add_argument("backup", nargs="?", help="a number from the list (1 = newest) or a "
-                         "backup file")
-    restore.add_argument("--yes", action="store_true", help="do not ask before replacing")
+    commands.add_parser("check", help=_("check the database file for damage (quick_check)"))
+    restore = commands.add_parser("restore", help=_("list the automatic backups, or put one "
+                                  "back in place of the database"))
+    restore.add_argument("backup", nargs="?", help=_("a number from the list (1 = newest) or a "
+                         "backup file"))
+    restore.add_argument("--yes", action="store_true", help=_("do not ask before replacing"))
 
 
 def check_command(db: str) -> int:
@@ -25,14 +26,15 @@ def check_command(db: str) -> int:
 
     problem = quick_check(engine(db))
     if problem is None:
-        say(f"{db}: no damage found.")
+        say(_("{db}: no damage found.").format(db=db))
         return 0
-    warn(f"{db} is damaged: {problem}")
+    warn(_("{db} is damaged: {problem}").format(db=db, problem=problem))
     file = paths.sqlite_file(db)
     backups = automatic_backups(file) if file else []
     if backups:
-        warn(f"The newest automatic backup is from {backup_date(backups[0])}: 'reflect "
-             "restore' lists them, 'reflect restore 1' puts it back (the damaged file is kept).")
+        warn(_("The newest automatic backup is from {date}: 'reflect restore' lists them, "
+               "'reflect restore 1' puts it back (the damaged file is kept).").format(
+            date=backup_date(backups[0])))
     return 1
 
 
@@ -44,12 +46,13 @@ def restore_command(db: str, args: argparse.Namespace) -> int:
 
     file = paths.sqlite_file(db)
     if file is None:
-        raise ReflectError("reflect restore works on a SQLite file; a database server has "
-                           "backups of its own")
+        raise ReflectError(_("reflect restore works on a SQLite file; a database server has "
+                             "backups of its own"))
     backups = automatic_backups(file)
     if args.backup is None:
         if not backups:
-            say(f"No automatic backups of {file} yet (the app makes one a day).")
+            say(_("No automatic backups of {file} yet (the app makes one a day).").format(
+                file=file))
         for number, backup in enumerate(backups, 1):
             say(f"{number}. {backup_date(backup)}  {backup}")
         return 0
@@ -58,18 +61,19 @@ def restore_command(db: str, args: argparse.Namespace) -> int:
     else:
         chosen = Path(args.backup).expanduser()
         if not chosen.is_file():
-            raise ReflectError(f"no backup numbered or named '{args.backup}'; 'reflect "
-                               "restore' lists them")
+            raise ReflectError(_("no backup numbered or named '{backup}'; 'reflect restore' "
+                                 "lists them").format(backup=args.backup))
     if not args.yes:
         if not sys.stdin.isatty():
-            raise ReflectError("add --yes to restore without being asked")
-        answer = input(f"Replace {file} with the backup of {backup_date(chosen)}? The current "
-                       "file is kept beside it. Type yes to go on: ")
-        if answer.strip().lower() != "yes":
-            say("Nothing was changed.")
+            raise ReflectError(_("add --yes to restore without being asked"))
+        answer = input(_("Replace {file} with the backup of {date}? The current file is kept "
+                         "beside it. Type yes to go on: ").format(file=file,
+                                                                 date=backup_date(chosen)))
+        if answer.strip().lower() not in ("yes", _("yes")):
+            say(_("Nothing was changed."))
             return 1
     passphrase = current_passphrase() if is_encrypted(chosen) else None
     kept = restore(file, chosen, passphrase)
-    say(f"Restored {file} from {chosen}." + (f" The file it replaced is kept as {kept}."
-                                             if kept else ""))
+    say(_("Restored {file} from {backup}.").format(file=file, backup=chosen) + (
+        " " + _("The file it replaced is kept as {kept}.").format(kept=kept) if kept else ""))
     return 0

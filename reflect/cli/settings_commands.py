@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from reflect import bidi, i18n, settings
 from reflect.cli.console import say, warn
@@ -19,11 +18,6 @@ def lang_option(argv: list[str]) -> str | None:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return None
-
-
-def on_terminal(text: str) -> str:
-    """Right-to-left words in reading order on a terminal; logical order into a file."""
-    return bidi.display_line(text) if sys.stdout.isatty() else text
 
 
 def add_commands(commands) -> None:
@@ -47,12 +41,12 @@ def language_command(args: argparse.Namespace) -> int:
     if args.code is None:
         for code, name in i18n.LANGUAGES.items():
             marker = "*" if code == i18n.language() else " "
-            say(f"{marker} {code}  {on_terminal(name)}")
+            say(f"{marker} {code}  {name}")
         return 0
     path = settings.save(language=args.code)
     i18n.use(args.code)
-    say(on_terminal(_("The interface language is now {name}; saved in {path}.").format(
-        name=i18n.LANGUAGES[args.code], path=path)))
+    say(_("The interface language is now {name}; saved in {path}.").format(
+        name=i18n.LANGUAGES[args.code], path=path))
     return 0
 
 
@@ -61,7 +55,6 @@ def bidi_command(args: argparse.Namespace) -> int:
         say(bidi.mode())
         return 0
     path = settings.save(bidi=args.who)
-    say(on_terminal(_("Right-to-left text is put in reading order by {who}; saved in "
-                      "{path}.").format(who=_("reflect") if args.who == "app"
-                                        else _("the terminal"), path=path)))
+    say(_("Right-to-left text is put in reading order by {who}; saved in {path}.").format(
+        who=_("reflect") if args.who == "app" else _("the terminal"), path=path))
     return 0

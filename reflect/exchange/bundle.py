@@ -31,6 +31,7 @@ from reflect.dates import as_utc, iso_utc
 from reflect.errors import ReflectError
 from reflect.exchange.import_report import unexplained_answers
 from reflect.files import write_private
+from reflect.i18n import _
 from reflect.models import (
     ActionItem,
     Answer,
@@ -158,45 +159,55 @@ def read_bundle(path: Path) -> ParsedBundle:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ReflectError(f"{path}: no such file") from None
+        raise ReflectError(_("{path}: no such file").format(path=path)) from None
     except OSError as exc:
-        raise ReflectError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ReflectError(_("{path}: cannot be read ({problem})").format(
+                               path=path, problem=exc.strerror)) from None
     if not raw.strip():
-        raise ReflectError(f"{path} is empty; it is not a reflect bundle")
+        raise ReflectError(_("{path} is empty; it is not a reflect bundle").format(
+                               path=path))
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ReflectError(f"{path} is not a reflect bundle (it is not UTF-8 text); "
-                           f"{READS}. Nothing was imported.") from None
+        raise ReflectError(_("{path} is not a reflect bundle (it is not UTF-8 text); {READS}. "
+                             "Nothing was imported.").format(path=path, READS=READS)) from None
     except RecursionError:  # nested thousands deep: no bundle is, a hostile file can be
-        raise ReflectError(f"{path} is not a reflect bundle (its JSON is nested far deeper "
-                           "than a bundle's); nothing was imported.") from None
+        raise ReflectError(_("{path} is not a reflect bundle (its JSON is nested far deeper than "
+                             "a bundle's); nothing was imported.").format(path=path)) from None
     except json.JSONDecodeError as exc:
         cut = not raw.rstrip().endswith(b"}")
         hint = (" The file ends before the bundle does: it was probably cut short while "
                 "copying; copy it again." if cut else " It is damaged or is not a reflect bundle.")
-        raise ReflectError(f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON "
-                           f"({exc.msg}).{hint} Nothing was imported.") from None
+        raise ReflectError(_("{path}: line {lineno}, column {colno}: not valid JSON "
+                             "({msg}).{hint} Nothing was imported.").format(
+                               path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg,
+                               hint=hint)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ReflectError(f"{path} is not a reflect bundle (it has no \"format\": \"{FORMAT}\" "
-                           f"at the top); {READS}. Nothing was imported.")
+        raise ReflectError(_('{path} is not a reflect bundle (it has no "format": "{FORMAT}" at '
+                             "the top); {READS}. Nothing was imported.").format(
+                               path=path, FORMAT=FORMAT, READS=READS))
     version = data.get("format_version")
     if not isinstance(version, int) or version < 1:
-        raise ReflectError(f"{path}: format_version must be a whole number, found {version!r}")
+        raise ReflectError(_("{path}: format_version must be a whole number, found "
+                             "{version!r}").format(
+                               path=path, version=version))
     if version > FORMAT_VERSION:
-        raise ReflectError(f"{path} was written by a newer reflect (bundle format {version}; "
-                           f"this reflect reads up to {FORMAT_VERSION}). Upgrade reflect to "
-                           "import it. Nothing was imported.")
+        raise ReflectError(_("{path} was written by a newer reflect (bundle format {version}; "
+                             "this reflect reads up to {FORMAT_VERSION}). Upgrade reflect to "
+                             "import it. Nothing was imported.").format(
+                               path=path, version=version, FORMAT_VERSION=FORMAT_VERSION))
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise ReflectError(f"{path}: \"tables\" is missing or is not an object")
+        raise ReflectError(_('{path}: "tables" is missing or is not an object').format(
+                               path=path))
     if unknown := sorted(set(tables) - set(TABLES)):
-        raise ReflectError(f"{path}: tables.{unknown[0]}: unknown table; expected "
-                           f"{', '.join(TABLES)}")
+        raise ReflectError(_("{path}: tables.{unknown}: unknown table; expected {TABLES}").format(
+                               path=path, unknown=unknown[0], TABLES=', '.join(TABLES)))
     if data.get("checksum") != checksum(tables):
-        raise ReflectError(f"{path} is damaged: its contents do not match the checksum written "
-                           "when it was exported (it was changed or corrupted since). Export it "
-                           "again from the original database. Nothing was imported.")
+        raise ReflectError(_("{path} is damaged: its contents do not match the checksum written "
+                             "when it was exported (it was changed or corrupted since). Export it"
+                             " again from the original database. Nothing was imported.").format(
+                               path=path))
     rows = {name: _validate_rows(path, name, model, tables.get(name, []))
             for name, model in TABLES.items()}
     return ParsedBundle(exported_at=str(data.get("exported_at", "")), rows=rows)
@@ -204,23 +215,27 @@ def read_bundle(path: Path) -> ParsedBundle:
 
 def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -> list:
     if not isinstance(rows, list):
-        raise ReflectError(f"{path}: tables.{name} must be a list of rows")
+        raise ReflectError(_("{path}: tables.{name} must be a list of rows").format(
+                               path=path, name=name))
     fields = set(model.model_fields)
     parsed = []
     for index, row in enumerate(rows):
         where = f"{path}: tables.{name}[{index}]"
         if not isinstance(row, dict):
-            raise ReflectError(f"{where}: a row must be an object")
+            raise ReflectError(_("{where}: a row must be an object").format(where=where))
         if extra := sorted(set(row) - fields):
-            raise ReflectError(f"{where}: unknown field '{extra[0]}'")
+            raise ReflectError(_("{where}: unknown field '{extra}'").format(
+                                   where=where, extra=extra[0]))
         if missing := sorted(fields - set(row)):
-            raise ReflectError(f"{where}: field '{missing[0]}' is missing")
+            raise ReflectError(_("{where}: field '{missing}' is missing").format(
+                                   where=where, missing=missing[0]))
         try:
             parsed.append(model.model_validate(row))
         except ValidationError as exc:
             first = exc.errors()[0]
             place = ".".join(str(part) for part in first["loc"])
-            raise ReflectError(f"{where}.{place}: {first['msg']}") from None
+            raise ReflectError(_("{where}.{place}: {first}").format(
+                                   where=where, place=place, first=first['msg'])) from None
     return parsed
 
 
@@ -376,9 +391,10 @@ def import_bundle(store: Store, path: Path, progress: Progress = _no_progress) -
             db.commit()
         except IntegrityError as exc:
             db.rollback()
-            raise ReflectError(f"{path}: its rows refer to something that is neither in the "
-                               f"bundle nor in this database ({_constraint(exc)}). Nothing was "
-                               "imported.") from None
+            raise ReflectError(_("{path}: its rows refer to something that is neither in the "
+                                 "bundle nor in this database ({_constraint}). Nothing was "
+                                 "imported.").format(
+                                   path=path, _constraint=_constraint(exc))) from None
     progress("done", total, total)
     return summary
 

@@ -16,6 +16,7 @@ from sqlmodel import Session as DBSession
 
 from reflect import paths
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import (
     Answer,
     Evidence,
@@ -99,7 +100,8 @@ def read_demo(path: Path | None = None) -> DemoSet:
     try:
         return DemoSet.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise ReflectError(f"{path}: the demo set cannot be read: {exc}") from None
+        raise ReflectError(_("{path}: the demo set cannot be read: {exc}").format(
+                               path=path, exc=exc)) from None
 
 
 def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) -> dict:
@@ -123,7 +125,8 @@ def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) 
             for i_index, item in enumerate(story_data.interviews):
                 protocol = catalog.get(item.protocol)
                 if protocol is None:
-                    raise ReflectError(f"the demo needs the protocol '{item.protocol}'")
+                    raise ReflectError(_("the demo needs the protocol '{protocol}'").format(
+                                           protocol=item.protocol))
                 if db.get(ProtocolSnapshot, protocol.content_hash) is None:
                     db.add(ProtocolSnapshot(content_hash=protocol.content_hash,
                                             protocol_id=protocol.id, version=protocol.version,
@@ -150,8 +153,10 @@ def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) 
                 answers: dict[str, Answer] = {}
                 for question_id, text in item.answers.items():
                     if question_id not in known:
-                        raise ReflectError(f"demo story '{story_data.key}': no question "
-                                           f"'{question_id}' in {protocol.id}")
+                        raise ReflectError(_("demo story '{key}': no question '{question_id}' in "
+                                             "{id}").format(
+                                               key=story_data.key, question_id=question_id,
+                                               id=protocol.id))
                     answers[question_id] = Answer(
                         id=_id(story_data.key, str(i_index), question_id), session_id=session.id,
                         question_id=question_id, text=text.strip(),
@@ -175,8 +180,9 @@ def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) 
                     answer = answers_of[link.interview].get(link.question)
                     position = answer.text.find(link.excerpt) if answer else -1
                     if position < 0:
-                        raise ReflectError(f"demo principle '{principle_data.key}': excerpt not "
-                                           f"found in answer '{link.question}'")
+                        raise ReflectError(_("demo principle '{key}': excerpt not found in answer"
+                                             " '{question}'").format(
+                                               key=principle_data.key, question=link.question))
                     db.add(Evidence(id=_id(story_data.key, principle_data.key, str(e_index)),
                                     principle_id=principle.id, answer_id=answer.id,
                                     excerpt=link.excerpt, start=position,
@@ -190,8 +196,9 @@ def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) 
             db.flush()
             for reference in theme_data.principles:
                 if reference not in principle_ids:
-                    raise ReflectError(f"demo theme '{theme_data.name}': unknown principle "
-                                       f"'{reference}'")
+                    raise ReflectError(_("demo theme '{name}': unknown principle "
+                                         "'{reference}'").format(
+                                           name=theme_data.name, reference=reference))
                 db.get(Principle, principle_ids[reference]).theme_id = theme.id
             counts["themes"] += 1
         db.commit()

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import ActionItem, Answer, Session, SessionStatus
 from reflect.protocol.balance import BalanceReading, read_balance
 from reflect.protocol.definition import Protocol, Question, Stage
@@ -51,9 +52,9 @@ class SessionRun:
         """Rebuild a run from the database, at the question where the person stopped."""
         session = store.session(session_id)
         if session is None:
-            raise ReflectError("that session no longer exists")
+            raise ReflectError(_("that session no longer exists"))
         if session.status == SessionStatus.DECLINED:
-            raise ReflectError("consent was refused for this interview; it cannot be opened")
+            raise ReflectError(_("consent was refused for this interview; it cannot be opened"))
         earlier_session = store.session(session.follow_up_of) if session.follow_up_of else None
         earlier = store.answers(earlier_session.id) if earlier_session else {}
         return cls(store, session, store.protocol_of(session), store.answers(session_id),
@@ -120,7 +121,8 @@ class SessionRun:
     def go_to(self, question_id: str, elapsed_seconds: int | None = None) -> None:
         ids = [q.id for q in self.questions]
         if question_id not in ids:
-            raise ReflectError(f"no question '{question_id}' in {self.protocol.id}")
+            raise ReflectError(_("no question '{question_id}' in {id}").format(
+                                   question_id=question_id, id=self.protocol.id))
         self.index = ids.index(question_id)
         self._save_position(elapsed_seconds)
 
@@ -150,8 +152,8 @@ class SessionRun:
     # Answering ---------------------------------------------------------------------------
     def _ensure_open(self) -> None:
         if self.session.status != SessionStatus.IN_PROGRESS:
-            raise ReflectError(f"this session is {self.session.status.value.replace('_', ' ')}; "
-                               "reopen it to change answers")
+            raise ReflectError(_("this session is {status}; reopen it to change answers").format(
+                                   status=self.session.status.value.replace('_', ' ')))
 
     def save_text(self, text: str) -> None:
         """Store the current question's answer text, unless it is unchanged."""
@@ -165,7 +167,7 @@ class SessionRun:
         """Mark the current question as skipped (kept apart from 'not reached')."""
         self._ensure_open()
         if self.state(self.question.id) == "answered":
-            raise ReflectError("this question has an answer; clear it before skipping")
+            raise ReflectError(_("this question has an answer; clear it before skipping"))
         self.answers[self.question.id] = self.store.save_answer(
             self.session.id, self.question.id, skipped=True)
 
@@ -175,7 +177,8 @@ class SessionRun:
         try:
             value = self.question.check_value(value)
         except ValueError as exc:
-            raise ReflectError(f"{self.question.prompt}: {exc}") from None
+            raise ReflectError(_("{prompt}: {exc}").format(
+                                   prompt=self.question.prompt, exc=exc)) from None
         if value == self.value():
             return
         self.answers[self.question.id] = self.store.save_answer(

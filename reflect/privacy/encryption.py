@@ -17,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PASSPHRASE_ENV = "REFLECT_PASSPHRASE"
@@ -35,8 +36,8 @@ def cipher() -> ModuleType:
     try:
         import sqlcipher3
     except ImportError:
-        raise ReflectError("encryption needs the sqlcipher3 package, which is not installed "
-                           "(pip install sqlcipher3)") from None
+        raise ReflectError(_("encryption needs the sqlcipher3 package, which is not installed "
+                             "(pip install sqlcipher3)")) from None
     return sqlcipher3
 
 
@@ -71,10 +72,11 @@ def check_new_passphrase(passphrase: str, repeated: str | None = None) -> str:
     file): at least MIN_LENGTH characters besides spaces. Returns it normalized (NFC)."""
     passphrase = normalized(passphrase)
     if len(passphrase.strip()) < MIN_LENGTH or len("".join(passphrase.split())) < MIN_LENGTH:
-        raise ReflectError(f"a passphrase needs at least {MIN_LENGTH} characters besides "
-                           "spaces; several words are easier to remember and harder to guess")
+        raise ReflectError(_("a passphrase needs at least {MIN_LENGTH} characters besides spaces;"
+                             " several words are easier to remember and harder to guess").format(
+                               MIN_LENGTH=MIN_LENGTH))
     if repeated is not None and normalized(repeated) != passphrase:
-        raise ReflectError("the two passphrases differ; type the same one twice")
+        raise ReflectError(_("the two passphrases differ; type the same one twice"))
     return passphrase
 
 
@@ -96,8 +98,8 @@ def connect(path: Path, passphrase: str):
             connection.close()
             continue
         return connection
-    raise WrongPassphrase(f"wrong passphrase for {path} (or it is not a reflect database); "
-                          "nothing was changed")
+    raise WrongPassphrase(_("wrong passphrase for {where} (or it is not a reflect database); "
+                            "nothing was changed").format(where=path))
 
 
 def env_passphrase() -> str | None:
@@ -113,8 +115,8 @@ def encrypt_file(path: Path, passphrase: str) -> list[Path]:
     found beside it (they still hold the text; the caller tells the user)."""
     passphrase = check_new_passphrase(passphrase)
     if is_encrypted(path):
-        raise ReflectError(f"{path} is already encrypted; use 'reflect passphrase' to change "
-                           "its passphrase")
+        raise ReflectError(_("{path} is already encrypted; use 'reflect passphrase' to change its"
+                             " passphrase").format(path=path))
     partial = path.with_name(f".{path.name}.encrypting")
     partial.unlink(missing_ok=True)
     plain = cipher().connect(str(path))
@@ -128,8 +130,8 @@ def encrypt_file(path: Path, passphrase: str) -> list[Path]:
     check = connect(partial, passphrase)
     try:
         if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise ReflectError("the encrypted copy did not pass its check; the database was "
-                               "left as it was")
+            raise ReflectError(_("the encrypted copy did not pass its check; the database was "
+                                 "left as it was"))
         check.execute("PRAGMA journal_mode = WAL")
     finally:
         check.close()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import utcnow
 from reflect.privacy import encryption
 from reflect.privacy.redact import Term
@@ -46,7 +47,8 @@ class KeyFile:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.touch(mode=0o600)
         elif path.stat().st_size and not encryption.is_encrypted(path):
-            raise ReflectError(f"{path} is not a reflect key file (it is not encrypted)")
+            raise ReflectError(_("{path} is not a reflect key file (it is not encrypted)").format(
+                                   path=path))
         self.path = path
         self.connection = encryption.connect(path, passphrase)
         with self.connection:
@@ -59,7 +61,7 @@ class KeyFile:
     def add(self, pseudonym: str, real_name: str, story: str = "") -> PersonKey:
         pseudonym, real_name = " ".join(pseudonym.split()), " ".join(real_name.split())
         if not pseudonym or not real_name:
-            raise ReflectError("a key needs both the pseudonym and the real name")
+            raise ReflectError(_("a key needs both the pseudonym and the real name"))
         key = PersonKey(str(uuid.uuid4()), pseudonym, real_name, story.strip())
         with self.connection:
             self.connection.execute(

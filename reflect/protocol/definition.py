@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from reflect import paths
+from reflect.i18n import _
 from reflect.protocol.translations import translation_differences
 from reflect.protocol.yaml_nodes import MAX_EXPANDED_NODES, expands_too_far, node_at
 from reflect.roles import Role
@@ -48,9 +49,10 @@ class Scale(_Strict):
     @model_validator(mode="after")
     def _check_range(self) -> Scale:
         if not self.min < self.max <= self.min + 10:
-            raise ValueError("a scale needs min < max, with at most 11 points")
+            raise ValueError(_("a scale needs min < max, with at most 11 points"))
         if outside := [k for k in self.labels if not self.min <= k <= self.max]:
-            raise ValueError(f"scale labels {outside} are outside {self.min}..{self.max}")
+            raise ValueError(_("scale labels {outside} are outside {min}..{max}").format(
+                                 outside=outside, min=self.min, max=self.max))
         return self
 
     def label(self, point: int) -> str:
@@ -79,15 +81,19 @@ class Question(_Strict):
     def _check_type_fields(self) -> Question:
         if self.type in ("choice", "multi", "checklist"):
             if len(self.options) < 2:
-                raise ValueError(f"a {self.type} question needs at least two 'options'")
+                raise ValueError(_("a {type} question needs at least two 'options'").format(
+                                     type=self.type))
             if len(set(self.options)) != len(self.options):
-                raise ValueError("two options are the same; options must differ")
+                raise ValueError(_("two options are the same; options must differ"))
         elif self.options:
-            raise ValueError(f"'options' only go with choice, multi or checklist, not {self.type}")
+            raise ValueError(_("'options' only go with choice, multi or checklist, "
+                               "not {type}").format(
+                                 type=self.type))
         if self.scale is not None and self.type != "scale":
-            raise ValueError(f"'scale' only goes with type scale, not {self.type}")
+            raise ValueError(_("'scale' only goes with type scale, not {type}").format(
+                                 type=self.type))
         if self.note and self.type not in TYPED_ANSWERS:
-            raise ValueError("'note' only goes with scale, choice, multi, checklist or list")
+            raise ValueError(_("'note' only goes with scale, choice, multi, checklist or list"))
         return self
 
     @property
@@ -100,22 +106,26 @@ class Question(_Strict):
             return None
         if self.type == "scale":
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError("a scale answer is a whole number")
+                raise ValueError(_("a scale answer is a whole number"))
             if not self.points.min <= value <= self.points.max:
-                raise ValueError(f"choose from {self.points.min} to {self.points.max}")
+                raise ValueError(_("choose from {min} to {max}").format(
+                                     min=self.points.min, max=self.points.max))
             return value
         if self.type == "choice":
             if value not in self.options:
-                raise ValueError(f"'{value}' is not one of the options")
+                raise ValueError(_("'{value}' is not one of the options").format(
+                                     value=value))
             return value
         if self.type in ("multi", "checklist"):
             chosen = list(value)
             if unknown := [v for v in chosen if v not in self.options]:
-                raise ValueError(f"{unknown} are not among the options")
+                raise ValueError(_("{unknown} are not among the options").format(
+                                     unknown=unknown))
             return [option for option in self.options if option in chosen]
         if self.type == "list":
             return [item.strip() for item in value if str(item).strip()]
-        raise ValueError(f"a {self.type} question takes text, not a value")
+        raise ValueError(_("a {type} question takes text, not a value").format(
+                             type=self.type))
 
 
 class Stage(_Strict):
@@ -178,23 +188,25 @@ class Protocol(_Strict):
     @model_validator(mode="after")
     def _check_ids_and_consent(self) -> Protocol:
         if self.kind == "interview" and self.consent is None:
-            raise ValueError("an interview protocol needs a 'consent' block (version and text)")
+            raise ValueError(_("an interview protocol needs a 'consent' block (version and text)"))
         seen: set[str] = set()
         for stage in self.stages:
             for question in stage.questions:
                 if question.id in seen:
                     raise ValueError(
-                        f"question id '{question.id}' is used twice; ids must be unique")
+                        _("question id '{id}' is used twice; ids must be unique").format(
+                            id=question.id))
                 seen.add(question.id)
         stage_ids = [s.id for s in self.stages]
         if len(stage_ids) != len(set(stage_ids)):
-            raise ValueError("two stages share an id; stage ids must be unique")
+            raise ValueError(_("two stages share an id; stage ids must be unique"))
         if self.balance is not None:
             named = [*self.balance.positive, *self.balance.negative]
             if unknown := [qid for qid in named if qid not in seen]:
-                raise ValueError(f"balance names questions that do not exist: {unknown}")
+                raise ValueError(_("balance names questions that do not exist: {unknown}").format(
+                                     unknown=unknown))
         if sum(q.type == "actions" for q in self.questions) > 1:
-            raise ValueError("a protocol has at most one 'actions' question (the action plan)")
+            raise ValueError(_("a protocol has at most one 'actions' question (the action plan)"))
         return self
 
     @property

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlmodel import col, select
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import (
     Answer,
     Evidence,
@@ -72,10 +73,11 @@ class AnalysisStore(StoreBase):
     def _principle_parts(parts: dict[str, str], partial: bool = False) -> dict[str, str]:
         unknown = set(parts) - set(PRINCIPLE_PARTS)
         if unknown:
-            raise ReflectError(f"a principle has no part {sorted(unknown)}")
+            raise ReflectError(_("a principle has no part {unknown}").format(
+                                   unknown=sorted(unknown)))
         cleaned = {name: value.strip() for name, value in parts.items()}
         if (not partial or "action" in cleaned) and not cleaned.get("action"):
-            raise ReflectError("a principle needs at least its 'do' part: the action")
+            raise ReflectError(_("a principle needs at least its 'do' part: the action"))
         return cleaned
 
     def update_principle(self, principle_id: uuid.UUID, **parts: str) -> Principle:
@@ -83,7 +85,7 @@ class AnalysisStore(StoreBase):
         with self._db() as db:
             principle = db.get(Principle, principle_id)
             if principle is None:
-                raise ReflectError("that principle no longer exists")
+                raise ReflectError(_("that principle no longer exists"))
             before = principle.model_dump(include=set(PRINCIPLE_PARTS))
             for name, value in cleaned.items():
                 setattr(principle, name, value)
@@ -119,11 +121,11 @@ class AnalysisStore(StoreBase):
         with self._db() as db:
             answer = db.get(Answer, answer_id)
             if answer is None or db.get(Principle, principle_id) is None:
-                raise ReflectError("that answer or principle no longer exists")
+                raise ReflectError(_("that answer or principle no longer exists"))
             start, end = max(0, min(start, end)), min(len(answer.text), max(start, end))
             excerpt = answer.text[start:end].strip()
             if not excerpt:
-                raise ReflectError("select some words of an answer first")
+                raise ReflectError(_("select some words of an answer first"))
             offset = answer.text[start:end].index(excerpt)
             evidence = Evidence(principle_id=principle_id, answer_id=answer_id, excerpt=excerpt,
                                 start=start + offset, end=start + offset + len(excerpt))
@@ -154,7 +156,7 @@ class AnalysisStore(StoreBase):
     def create_theme(self, name: str, description: str = "") -> Theme:
         name = name.strip()
         if not name:
-            raise ReflectError("a common principle (theme) needs a name")
+            raise ReflectError(_("a common principle (theme) needs a name"))
         theme = Theme(name=name, description=description.strip())
         with self._db() as db:
             db.add(theme)
@@ -164,11 +166,11 @@ class AnalysisStore(StoreBase):
 
     def rename_theme(self, theme_id: uuid.UUID, name: str, description: str | None = None):
         if not name.strip():
-            raise ReflectError("a common principle (theme) needs a name")
+            raise ReflectError(_("a common principle (theme) needs a name"))
         with self._db() as db:
             theme = db.get(Theme, theme_id)
             if theme is None:
-                raise ReflectError("that theme no longer exists")
+                raise ReflectError(_("that theme no longer exists"))
             theme.name = name.strip()
             if description is not None:
                 theme.description = description.strip()
@@ -194,11 +196,11 @@ class AnalysisStore(StoreBase):
     def merge_themes(self, source_id: uuid.UUID, target_id: uuid.UUID) -> None:
         """Move every principle of source into target, then delete source. One transaction."""
         if source_id == target_id:
-            raise ReflectError("choose another theme to merge into")
+            raise ReflectError(_("choose another theme to merge into"))
         with self._db() as db:
             source, target = db.get(Theme, source_id), db.get(Theme, target_id)
             if source is None or target is None:
-                raise ReflectError("that theme no longer exists")
+                raise ReflectError(_("that theme no longer exists"))
             for principle in db.exec(select(Principle).where(Principle.theme_id == source_id)):
                 principle.theme_id = target_id
                 db.add(principle)
@@ -213,7 +215,7 @@ class AnalysisStore(StoreBase):
         members = {p.id for p in self.principles() if p.theme_id == theme_id}
         moving = [pid for pid in principle_ids if pid in members]
         if not moving:
-            raise ReflectError("choose the principles to move to the new theme")
+            raise ReflectError(_("choose the principles to move to the new theme"))
         theme = self.create_theme(new_name)
         self.assign_theme(moving, theme.id)
         return theme

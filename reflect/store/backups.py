@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from reflect import inuse
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import utcnow
 from reflect.privacy import encryption
 from reflect.store.engine import backup_sqlite, passphrase_of, sqlite_path
@@ -88,7 +89,9 @@ def _check_copy(backup: Path, passphrase: str | None) -> None:
     except (sqlite3.DatabaseError, encryption.cipher().DatabaseError) as exc:
         result = str(exc)
     if result != "ok":
-        raise ReflectError(f"the backup {backup} is damaged too ({result}); choose another")
+        raise ReflectError(_("the backup {backup} is damaged too ({result}); choose "
+                             "another").format(
+                               backup=backup, result=result))
 
 
 def _keep_current(db: Path, passphrase: str | None) -> Path:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session as DBSession
 
 from reflect.errors import ReflectError, StorageError, explain_storage_error
+from reflect.i18n import _
 from reflect.models import AuditEvent, ProtocolSnapshot, Session
 from reflect.protocol.definition import Protocol
 from reflect.store.engine import check_same_file
@@ -87,7 +88,8 @@ class StoreBase:
         with self._db() as db:
             snapshot = db.get(ProtocolSnapshot, session.protocol_hash)
         if snapshot is None:
-            raise ReflectError(f"the protocol snapshot of session {session.id} is missing")
+            raise ReflectError(_("the protocol snapshot of session {id} is missing").format(
+                                   id=session.id))
         protocol = Protocol.model_validate_json(snapshot.content)
         self._protocols[session.protocol_hash] = protocol
         return protocol

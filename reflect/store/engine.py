@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, Oper
 from reflect import inuse, paths
 from reflect.errors import ReflectError, StorageError, explain_storage_error
 from reflect.files import create_private_file
+from reflect.i18n import _
 from reflect.models import utcnow
 from reflect.privacy import encryption
 from reflect.store import schema
@@ -126,7 +127,9 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
     url = to_url(db)
     if (path := sqlite_path(url)) is not None:
         if path.is_dir():
-            raise ReflectError(f"{path} is a folder; give --db the path of a database file")
+            raise ReflectError(_("{path} is a folder; give --db the path of a database "
+                                 "file").format(
+                                   path=path))
         create_private_file(path)
         for sidecar in encryption.sidecars(path):
             if sidecar.exists():
@@ -136,9 +139,10 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
         if new and passphrase is not None:
             passphrase = encryption.check_new_passphrase(passphrase)
         if encrypted and passphrase is None:
-            raise encryption.PassphraseNeeded(
-                f"{path} is encrypted (or damaged): give its passphrase (the app asks for it; "
-                f"commands read {encryption.PASSPHRASE_ENV} or ask on the terminal)")
+            raise encryption.PassphraseNeeded(_(
+                "{path} is encrypted (or damaged): give its passphrase (the app asks for it; "
+                "commands read {env} or ask on the terminal)").format(
+                    path=path, env=encryption.PASSPHRASE_ENV))
         connect_args = {"check_same_thread": False, "timeout": 5}
         if not encrypted:
             engine = create_engine(url, connect_args=connect_args)
@@ -158,12 +162,14 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
     try:
         return create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
-        raise ReflectError(f"--db {url.split('://')[0]}://... needs the Python package "
-                           f"'{exc.name}', which is not installed; for PostgreSQL install "
-                           "reflect with its extra: pip install 'reflect[postgres]'") from None
+        raise ReflectError(_("--db {url}://... needs the Python package '{name}', which is not "
+                             "installed; for PostgreSQL install reflect with its extra: pip "
+                             "install 'reflect[postgres]'").format(
+                               url=url.split('://')[0], name=exc.name)) from None
     except (ArgumentError, NoSuchModuleError) as exc:
-        raise ReflectError(f"--db: not a database URL reflect can use ({exc}); give a file "
-                           "path or e.g. postgresql+psycopg://user@host/dbname") from None
+        raise ReflectError(_("--db: not a database URL reflect can use ({exc}); give a file path "
+                             "or e.g. postgresql+psycopg://user@host/dbname").format(
+                               exc=exc)) from None
 
 
 def backup_sqlite(path: Path, suffix: str, target: Path | None = None,
@@ -173,7 +179,8 @@ def backup_sqlite(path: Path, suffix: str, target: Path | None = None,
     of an encrypted database is encrypted with the same passphrase."""
     target = target or path.with_name(f"{path.name}.{suffix}-{utcnow():%Y%m%dT%H%M%S}.bak")
     if target.exists():
-        raise ReflectError(f"{target} already exists; choose another name")
+        raise ReflectError(_("{target} already exists; choose another name").format(
+                               target=target))
     target.touch(mode=0o600)
     if passphrase is not None:
         source = encryption.connect(path, passphrase)
@@ -238,19 +245,26 @@ def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:
     where = str(path) if path else engine.url.render_as_string(hide_password=True)
     message = str(exc.orig) if exc.orig else str(exc)
     if passphrase_of(engine) is not None and "file is not a database" in message:
-        return encryption.WrongPassphrase(f"wrong passphrase for {where} (or it is not a "
-                                          "reflect database); nothing was changed")
+        return encryption.WrongPassphrase(_(
+            "wrong passphrase for {where} (or it is not a reflect database); nothing was "
+            "changed").format(where=where))
     if "file is not a database" in message or "file is encrypted" in message:
-        return ReflectError(f"{where} is not a SQLite database (or it is damaged); "
-                            "choose another --db path. The file was not changed.")
+        return ReflectError(_("{where} is not a SQLite database (or it is damaged); choose "
+                              "another --db path. The file was not changed.").format(
+                                where=where))
     if isinstance(exc, OperationalError) and ("disk i/o error" in message.lower()
                                               or "full" in message.lower()):
-        return ReflectError(f"cannot open {where}: " + explain_storage_error(message, where))
+        return ReflectError(_("cannot open {where}: {problem}").format(
+            where=where, problem=explain_storage_error(message, where)))
     if isinstance(exc, OperationalError) and "locked" in message:
-        return ReflectError(f"{where} is locked by another program; close it and try again")
+        return ReflectError(_("{where} is locked by another program; close it and try "
+                              "again").format(
+                                where=where))
     if isinstance(exc, OperationalError) and "readonly" in message:
-        return ReflectError(f"{where} is read-only; reflect needs to write to it")
-    return ReflectError(f"cannot open {where}: {message}")
+        return ReflectError(_("{where} is read-only; reflect needs to write to it").format(
+                                where=where))
+    return ReflectError(_("cannot open {where}: {message}").format(
+                            where=where, message=message))
 
 
 def open_engine(db: str, passphrase: str | None = None) -> Engine:

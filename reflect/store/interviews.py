@@ -12,6 +12,7 @@ from sqlalchemy import func, or_
 from sqlmodel import col, select
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import (
     Answer,
     Informant,
@@ -53,15 +54,17 @@ class InterviewStore(StoreBase):
                         consent: ConsentRecord) -> Session:
         """Record consent and open the interview; refused consent is recorded as DECLINED."""
         if protocol.kind != "interview" or protocol.consent is None:
-            raise ReflectError(f"'{protocol.id}' is not an interview protocol")
+            raise ReflectError(_("'{id}' is not an interview protocol").format(
+                                   id=protocol.id))
         if consent.method not in CONSENT_METHODS:
-            raise ReflectError(f"consent method must be one of {', '.join(CONSENT_METHODS)}")
+            raise ReflectError(_("consent method must be one of {CONSENT_METHODS}").format(
+                                   CONSENT_METHODS=', '.join(CONSENT_METHODS)))
         if not consent.recorded_by.strip():
-            raise ReflectError("say who recorded the consent (the interviewer's name)")
+            raise ReflectError(_("say who recorded the consent (the interviewer's name)"))
         with self._db() as db:
             informant = db.get(Informant, informant_id)
             if informant is None:
-                raise ReflectError("that informant no longer exists")
+                raise ReflectError(_("that informant no longer exists"))
             status = SessionStatus.IN_PROGRESS if consent.given else SessionStatus.DECLINED
             session = Session(
                 kind="interview", story_id=informant.story_id, informant_id=informant.id,
@@ -104,7 +107,8 @@ class InterviewStore(StoreBase):
                 matches = [s for s in db.exec(select(Session)) if s.id.hex.startswith(prefix)]
         if len(matches) != 1:
             found = "no session" if not matches else f"{len(matches)} sessions"
-            raise ReflectError(f"{found} with an id starting '{id_or_prefix}'")
+            raise ReflectError(_("{found} with an id starting '{id_or_prefix}'").format(
+                                   found=found, id_or_prefix=id_or_prefix))
         return matches[0]
 
     def sessions_of_kind(self, kind: str | None, newest_first: bool = False,
@@ -149,14 +153,15 @@ class InterviewStore(StoreBase):
         with self._db() as db:
             session = db.get(Session, session_id)
             if session is None:
-                raise ReflectError("that session no longer exists")
+                raise ReflectError(_("that session no longer exists"))
             if session.status == SessionStatus.DECLINED:
-                raise ReflectError("consent was refused for this interview; it cannot be reopened")
+                raise ReflectError(_("consent was refused for this interview; it cannot be "
+                                     "reopened"))
             detail = ""
             if session.locked_at is not None and status == SessionStatus.IN_PROGRESS:
                 if not reason.strip():
-                    raise ReflectError("this interview is locked: say why it must change (the "
-                                       "reason is recorded)")
+                    raise ReflectError(_("this interview is locked: say why it must change (the "
+                                         "reason is recorded)"))
                 detail = f"locked; reason: {reason.strip()}"
             session.status = status
             session.completed_at = utcnow() if status == SessionStatus.COMPLETED else None
@@ -173,9 +178,9 @@ class InterviewStore(StoreBase):
         with self._db() as db:
             session = db.get(Session, session_id)
             if session is None:
-                raise ReflectError("that session no longer exists")
+                raise ReflectError(_("that session no longer exists"))
             if session.status != SessionStatus.COMPLETED:
-                raise ReflectError("only a completed interview can be locked; finish it first")
+                raise ReflectError(_("only a completed interview can be locked; finish it first"))
             if session.locked_at is None:
                 session.locked_at = session.updated_at = utcnow()
                 session.locked_by = actor.strip()
@@ -193,12 +198,12 @@ class InterviewStore(StoreBase):
         with self._db() as db:
             session = db.get(Session, session_id)
             if session is None:
-                raise ReflectError("that session no longer exists")
+                raise ReflectError(_("that session no longer exists"))
             if session.status == SessionStatus.DECLINED:
-                raise ReflectError("consent was refused: no answers can be recorded")
+                raise ReflectError(_("consent was refused: no answers can be recorded"))
             if session.locked_at is not None and session.status != SessionStatus.IN_PROGRESS:
-                raise ReflectError("this interview is locked: reopen it (F9) and say why before "
-                                   "changing an answer")
+                raise ReflectError(_("this interview is locked: reopen it (F9) and say why before"
+                                     " changing an answer"))
             query = select(Answer).where(Answer.session_id == session_id,
                                          Answer.question_id == question_id)
             existing = db.exec(query).first()

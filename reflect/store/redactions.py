@@ -8,6 +8,7 @@ from sqlalchemy import func, or_
 from sqlmodel import select
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import (
     Redaction,
 )
@@ -24,7 +25,7 @@ class RedactionStore(StoreBase):
         """Hide a name or place in redacted exports (the audit trail keeps only its hash)."""
         term = " ".join(term.split())
         if not term:
-            raise ReflectError("type the name or place to hide")
+            raise ReflectError(_("type the name or place to hide"))
         with self._db() as db:
             same = db.exec(select(Redaction).where(Redaction.story_id == story_id,
                                                    func.lower(Redaction.term) == term.lower()))

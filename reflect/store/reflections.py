@@ -10,6 +10,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import (
     ActionItem,
     ActionStatus,
@@ -31,7 +32,8 @@ class ReflectionStore(StoreBase):
                          follow_up_of: uuid.UUID | None = None) -> Session:
         """Open a reflection: private to its author, so no consent step."""
         if protocol.kind != "reflection":
-            raise ReflectError(f"'{protocol.id}' is not a reflection protocol")
+            raise ReflectError(_("'{id}' is not a reflection protocol").format(
+                                   id=protocol.id))
         with self._db() as db:
             session = Session(kind="reflection", story_id=story_id, protocol_id=protocol.id,
                               protocol_version=protocol.version,
@@ -64,7 +66,7 @@ class ReflectionStore(StoreBase):
                    review_on: date | None = None) -> ActionItem:
         text = text.strip()
         if not text:
-            raise ReflectError("an action needs a description of the step")
+            raise ReflectError(_("an action needs a description of the step"))
         item = ActionItem(session_id=session_id, text=text, review_on=review_on)
         with self._db() as db:
             db.add(item)
@@ -99,11 +101,12 @@ class ReflectionStore(StoreBase):
     def review_action(self, action_id: uuid.UUID, status: ActionStatus, note: str,
                       follow_up_session_id: uuid.UUID | None = None) -> ActionItem:
         if status == ActionStatus.OPEN:
-            raise ReflectError("a review records what happened: done, partly, not done or dropped")
+            raise ReflectError(_("a review records what happened: done, partly, not done or "
+                                 "dropped"))
         with self._db() as db:
             item = db.get(ActionItem, action_id)
             if item is None:
-                raise ReflectError("that action no longer exists")
+                raise ReflectError(_("that action no longer exists"))
             item.status = status
             item.review_note = note
             item.reviewed_at = item.updated_at = utcnow()

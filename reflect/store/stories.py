@@ -7,6 +7,7 @@ import uuid
 from sqlmodel import col, select
 
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.models import (
     Informant,
     Story,
@@ -25,7 +26,7 @@ class StoryStore(StoreBase):
                      summary: str = "", status: StoryStatus = StoryStatus.CANDIDATE) -> Story:
         title = title.strip()
         if not title:
-            raise ReflectError("a story needs a title")
+            raise ReflectError(_("a story needs a title"))
         story = Story(title=title, service=service.strip(), success_criteria=success_criteria,
                       summary=summary, status=status)
         with self._db() as db:
@@ -38,9 +39,9 @@ class StoryStore(StoreBase):
         with self._db() as db:
             story = db.get(Story, story_id)
             if story is None:
-                raise ReflectError("that story no longer exists")
+                raise ReflectError(_("that story no longer exists"))
             if "title" in changes and not changes["title"].strip():
-                raise ReflectError("a story needs a title")
+                raise ReflectError(_("a story needs a title"))
             for name, value in changes.items():
                 setattr(story, name, value)
             story.updated_at = utcnow()
@@ -67,8 +68,8 @@ class StoryStore(StoreBase):
                    or [s for s in stories if s.id.hex.startswith(wanted.replace("-", ""))])
         if len(matches) != 1 or not wanted:
             found = "no story" if not matches else f"{len(matches)} stories"
-            raise ReflectError(f"{found} match '{title_or_id}'; give more of the title, or "
-                               "the id")
+            raise ReflectError(_("{found} match '{title_or_id}'; give more of the title, or the "
+                                 "id").format(found=found, title_or_id=title_or_id))
         return matches[0]
 
     def story(self, story_id: uuid.UUID) -> Story | None:
@@ -79,7 +80,7 @@ class StoryStore(StoreBase):
     def add_informant(self, story_id: uuid.UUID, pseudonym: str, role: Role) -> Informant:
         pseudonym = pseudonym.strip()
         if not pseudonym:
-            raise ReflectError("an informant needs a pseudonym (never a real name)")
+            raise ReflectError(_("an informant needs a pseudonym (never a real name)"))
         informant = Informant(story_id=story_id, pseudonym=pseudonym, role=Role(role).value)
         with self._db() as db:
             db.add(informant)
