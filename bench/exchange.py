@@ -28,7 +28,7 @@ from reflect.exchange.bundle import export_bundle, import_bundle  # noqa: E402
 from reflect.exchange.demo import load_demo  # noqa: E402
 from reflect.exchange.qdpx import export_qdpx  # noqa: E402
 from reflect.exchange.tables import export_csv  # noqa: E402
-from reflect.protocol.definition import load_catalog  # noqa: E402
+from reflect.protocol.catalog import load_catalog  # noqa: E402
 from reflect.store import Store  # noqa: E402
 from reflect.store.engine import open_engine  # noqa: E402
 

@@ -14,7 +14,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reflect.paths import shipped_data_dir
-from reflect.protocol.definition import Protocol, load_catalog
+from reflect.protocol.catalog import load_catalog
+from reflect.protocol.definition import Protocol
 from reflect.store.engine import open_engine
 from reflect.store.fulltext import FTS_SETUP
 

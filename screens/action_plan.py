@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable
 
 from reflect import formats
 from reflect.bidi import display_line
@@ -19,7 +19,7 @@ from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _
 from reflect.models import ActionItem, ActionStatus
-from screens.bidi_view import Button, Static
+from screens.bidi_view import Button, Input, Static
 from screens.fit_table import Col, FitTable
 
 ACTION_STATUS = {ActionStatus.OPEN: N_("open"), ActionStatus.DONE: N_("done"),
@@ -57,9 +57,9 @@ class ActionPlan(Vertical):
         yield steps
         yield steps.detail
         with Horizontal(id="action-form"):
-            yield Input(id="action-text", placeholder=display_line(_("a concrete step")),
+            yield Input(id="action-text", placeholder=_("a concrete step"),
                         compact=True)
-            yield Input(id="action-date", placeholder=display_line(_("review: +14")), compact=True)
+            yield Input(id="action-date", placeholder=_("review: +14"), compact=True)
             yield Button(_("Add"), id="action-add", compact=True)
         yield Static(_("Enter adds the step. Review date: YYYY-MM-DD, +14 (days) or +2w; "
                        "empty for none. Del removes the selected step."), classes="hint")

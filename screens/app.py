@@ -12,7 +12,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 
 from reflect.bidi import display_line
@@ -21,9 +21,12 @@ from reflect.i18n import _
 from screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from collections.abc import Iterable
 
-    from reflect.protocol.definition import ProtocolCatalog
+    from sqlalchemy import Engine
+    from textual.screen import Screen
+
+    from reflect.protocol.catalog import ProtocolCatalog
     from reflect.store import Store
 
 
@@ -52,6 +55,26 @@ class ReflectApp(App[None]):
         """The last interviewer named in a consent dialog, offered again for the next one."""
         self.open_mark = None
         """Tells other reflect commands that this app has the database file open."""
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette's own commands, in the interface language. Textual's
+        screenshot command is left out: it would write answers to an unencrypted SVG file."""
+        yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
+        yield SystemCommand(_("Quit"), _("Quit reflect (every answer is already saved)"),
+                            self.action_quit)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(_("Keys"), _("Hide the keys panel"), self.action_hide_help_panel)
+        else:
+            yield SystemCommand(_("Keys"), _("Show the keys of this screen"),
+                                self.action_show_help_panel)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=display_line(_("Search for commands…"))))
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -97,7 +120,7 @@ class ReflectApp(App[None]):
         """In a worker thread: import the database layer, open (and migrate), load protocols."""
         try:
             from reflect.privacy.encryption import WrongPassphrase
-            from reflect.protocol.definition import load_catalog
+            from reflect.protocol.catalog import load_catalog
             from reflect.store import Store
             from reflect.store.engine import open_engine
 
@@ -226,7 +249,7 @@ def make_app(engine: Engine | None = None, catalog: ProtocolCatalog | None = Non
     path or URL that it opens in the background (the CLI)."""
     if engine is None:
         return ReflectApp(db=db)
-    from reflect.protocol.definition import load_catalog
+    from reflect.protocol.catalog import load_catalog
     from reflect.store import Store
 
     return ReflectApp(Store(engine), catalog if catalog is not None else load_catalog())

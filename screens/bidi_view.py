@@ -24,6 +24,7 @@ from textual.events import MouseEvent
 from textual.geometry import Offset, Size
 from textual.strip import Strip
 from textual.widgets import Button as _Button
+from textual.widgets import Input as _Input
 from textual.widgets import Label as _Label
 from textual.widgets import OptionList as _OptionList
 from textual.widgets import SelectionList as _SelectionList
@@ -145,6 +146,25 @@ class OptionList(BidiLines, _OptionList):
 
 class SelectionList(BidiLines, _SelectionList[T], Generic[T]):
     pass
+
+
+class Input(_Input):
+    """A one-line field whose Hebrew or Arabic reads in reading order while it is typed:
+    the drawn line (value, cursor and selection styles) is reordered like any other, and a
+    line that starts with a right-to-left letter sits at the right, the cursor at its left
+    end where the next letter appears. The value stays in typing order."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if y != 0 or bidi.mode() == "terminal" or (self.password and self.value):
+            return strip
+        text = self.value or self.placeholder
+        if not bidi.has_rtl(text):
+            return strip
+        # Input draws one cell more than it shows (room for the cursor after the text); the
+        # line is aligned within what shows, so its right end is not cut off
+        strip = strip.crop_extend(0, self.scrollable_content_region.width, self.rich_style)
+        return reorder_strip(strip, rtl=bidi.starts_rtl(text), force=True)
 
 
 class BidiText(Text):

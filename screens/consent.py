@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from reflect.bidi import display_line
 from reflect.i18n import N_, _
 from reflect.protocol.definition import Protocol
 from reflect.store import CONSENT_METHODS, ConsentRecord
 from reflect.text import visible
-from screens.bidi_view import Button, Label, Static
+from screens.bidi_view import Button, Input, Label, Static
 
 
 class ConsentDialog(ModalScreen[ConsentRecord | None]):
@@ -42,7 +42,7 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
                     version=consent.version), classes="hint", markup=False)
             yield Label(_("Interviewer (who asked and records consent)"))
             yield Input(self.interviewer, id="interviewer", compact=True,
-                        placeholder=display_line(_("your name")))
+                        placeholder=_("your name"))
             yield Label(_("How consent was given"))
             yield Select([(display_line(_(method)), method) for method in CONSENT_METHODS],
                          value="verbal", allow_blank=False, id="method", compact=True)

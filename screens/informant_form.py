@@ -7,12 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from reflect.bidi import display_line
 from reflect.i18n import _
 from reflect.roles import Role
-from screens.bidi_view import Button, Label, Static
+from screens.bidi_view import Button, Input, Label, Static
 
 
 class InformantForm(ModalScreen[tuple[str, Role] | None]):

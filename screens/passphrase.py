@@ -9,13 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input
 
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _
 from reflect.privacy.encryption import check_new_passphrase
-from screens.bidi_view import Button, Static
+from screens.bidi_view import Button, Input, Static
 
 FORGOTTEN = N_("A forgotten passphrase cannot be recovered: nobody can open the answers "
                "without it, not the authors of reflect, not an administrator. Keep it where "
@@ -40,9 +39,9 @@ class FirstRunDialog(ModalScreen[str | None]):
                   "what families told you. You type the passphrase each time reflect "
                   "starts.").format(path=self.path), markup=False)
             yield Static(_(FORGOTTEN), classes="hint", markup=False)
-            yield Input(placeholder=display_line(_("passphrase (8 characters or more)")),
+            yield Input(placeholder=_("passphrase (8 characters or more)"),
                         password=True, id="passphrase", compact=True)
-            yield Input(placeholder=display_line(_("the same passphrase again")),
+            yield Input(placeholder=_("the same passphrase again"),
                         password=True, id="repeat", compact=True)
             yield Static("", id="form-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
@@ -92,7 +91,7 @@ class PassphraseDialog(ModalScreen[str | None]):
             yield Static(_("Passphrase"), classes="dialog-title")
             yield Static(_("{path} is encrypted. Type its passphrase to open it.").format(
                 path=self.path), markup=False)
-            yield Input(password=True, id="passphrase", placeholder=display_line(_("passphrase")),
+            yield Input(password=True, id="passphrase", placeholder=_("passphrase"),
                         compact=True)
             yield Static(self.problem, id="form-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):

@@ -8,12 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from reflect.bidi import display_line
 from reflect.i18n import _
-from screens.bidi_view import Button, Label, OptionList, SelectionList, Static
+from screens.bidi_view import Button, Input, Label, OptionList, SelectionList, Static
 from screens.safe import plain
 
 

@@ -10,14 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, DataTable, Input
+from textual.widgets import Checkbox, DataTable
 
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.privacy.redact import REDACTED
 from reflect.text import visible
-from screens.bidi_view import Button, Static
+from screens.bidi_view import Button, Input, Static
 from screens.fit_table import Col, FitTable
 
 

@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select
+from textual.widgets import Select
 from textual.widgets.option_list import Option
 
 from reflect.bidi import display_line
 from reflect.i18n import _
 from reflect.models import Story
 from reflect.protocol.definition import Protocol
-from screens.bidi_view import Button, Label, OptionList, Static
+from screens.bidi_view import Button, Input, Label, OptionList, Static
 from screens.safe import esc
 
 
@@ -40,7 +40,7 @@ class StartReflection(ModalScreen[dict | None]):
             yield Label(_("Your name (optional)"))
             yield Input(self.author, id="author", compact=True)
             yield Label(_("About a case: pseudonym only (optional)"))
-            yield Input(id="case", compact=True, placeholder=display_line(_("e.g. Family K")))
+            yield Input(id="case", compact=True, placeholder=_("e.g. Family K"))
             yield Label(_("About a story (optional)"))
             yield Select([(s.title, str(s.id)) for s in self.stories], id="story", compact=True,
                          prompt=display_line(_("no story")))

@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Footer, Header
 
 from reflect.bidi import display_line
 from reflect.i18n import _, ngettext
 from reflect.store.search import PAGE, SearchHit, search_answers, search_principles, snippet_parts
 from reflect.text import visible
-from screens.bidi_view import Static
+from screens.bidi_view import Input, Static
 from screens.fit_table import Col, FitTable
 
 
@@ -40,7 +40,7 @@ class SearchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(id="query", placeholder=display_line(_("search all answers and principles")))
+        yield Input(id="query", placeholder=_("search all answers and principles"))
         yield Static("", id="summary", classes="hint")
         results = FitTable(Col(_("Story / case"), squeeze=True), Col(_("Who"), squeeze=True),
                            Col(_("Question"), squeeze=True),

@@ -7,12 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Select, TextArea
 
 from reflect.bidi import display_line
 from reflect.i18n import _
 from reflect.models import Story, StoryStatus
-from screens.bidi_view import Button, Label, Static
+from screens.bidi_view import Button, Input, Label, Static
 from screens.labels import STORY_STATUS_LABELS
 from screens.safe import SafeTextArea
 

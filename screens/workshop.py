@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Select, TextArea
+from textual.widgets import Footer, Header, Select, TextArea
 from textual.widgets.option_list import Option
 
 from reflect.bidi import display_line
@@ -27,7 +27,7 @@ from reflect.models import Answer, Principle
 from reflect.roles import Role
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord
 from reflect.text import visible
-from screens.bidi_view import Label, OptionList, Static
+from screens.bidi_view import Input, Label, OptionList, Static
 from screens.confirm import ConfirmDialog
 from screens.safe import SafeTextArea, esc
 
@@ -109,7 +109,7 @@ class WorkshopScreen(Screen[None]):
                 with Horizontal(id="reading-bar"):
                     yield Select([(display_line(_("(no interviews)")), "")], id="topic",
                                  compact=True, allow_blank=False)
-                    yield Input(id="search", placeholder=display_line(_("search all answers")),
+                    yield Input(id="search", placeholder=_("search all answers"),
                                 compact=True)
                 yield Horizontal(id="columns")
             with Vertical(id="principle-side"):
@@ -120,7 +120,7 @@ class WorkshopScreen(Screen[None]):
                     label, hint = PART_LABELS[part]
                     with Horizontal(classes="part"):
                         yield Label(_(label))
-                        yield Input(id=part, placeholder=display_line(_(hint)), compact=True)
+                        yield Input(id=part, placeholder=_(hint), compact=True)
                 yield Static(_("Evidence  (select words on the left, ctrl+e)"), classes="hint")
                 yield OptionList(id="evidence")
         yield Footer(compact=True, show_command_palette=False)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from reflect.protocol.definition import load_catalog
+from reflect.protocol.catalog import load_catalog
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 

@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from reflect import i18n
-from reflect.protocol.definition import Protocol, ProtocolCatalog
+from reflect.protocol.catalog import ProtocolCatalog
+from reflect.protocol.definition import Protocol
 from reflect.store.interviews import ConsentRecord
 from screens.app import make_app
 from screens.story import StoryScreen

@@ -60,7 +60,7 @@ def test_cli_export_markdown(store, catalog, interview, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["--db", cli_db(store.engine), "export", "markdown", "--out",
                  str(out)]) == 0
-    assert "Wrote 2 Markdown file(s)" in capsys.readouterr().out
+    assert "Wrote 2 Markdown files" in capsys.readouterr().out
     assert len(list(out.glob("*.md"))) == 2
     assert main(["--db", cli_db(store.engine), "export", "markdown", "--kind", "all",
                  "--out", str(tmp_path / "all")]) == 0

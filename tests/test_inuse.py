@@ -17,7 +17,7 @@ from reflect.cli import main
 from reflect.errors import ReflectError, StorageError
 from reflect.inuse import holders
 from reflect.privacy.encryption import encrypt_file, is_encrypted
-from reflect.protocol.definition import load_catalog
+from reflect.protocol.catalog import load_catalog
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import hold_open, open_engine
 

@@ -7,7 +7,7 @@ import shutil
 
 from reflect import i18n
 from reflect.cli import main
-from reflect.protocol.definition import load_catalog
+from reflect.protocol.catalog import load_catalog
 from screens.app import make_app
 from screens.consent import ConsentDialog
 from screens.prompts import PickDialog

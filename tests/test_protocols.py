@@ -9,7 +9,8 @@ import pytest
 
 from reflect import paths
 from reflect.cli import main
-from reflect.protocol.definition import ProtocolError, load_catalog, load_protocol_file
+from reflect.protocol.catalog import load_catalog
+from reflect.protocol.definition import ProtocolError, load_protocol_file
 from reflect.roles import Role
 from tests.conftest import PROMPTS
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflect.exchange.bundle import bundle_data, export_bundle, import_bundle
-from reflect.protocol.definition import load_catalog
+from reflect.protocol.catalog import load_catalog
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 from tests.conftest import PROMPTS

@@ -179,3 +179,28 @@ async def test_a_wrapped_right_to_left_paragraph_keeps_its_direction_on_latin_on
         first, second = screen_lines(app)[:2]
         assert first.rstrip().endswith("תויאר")  # the paragraph starts on the right
         assert second.rstrip().endswith("ctrl+e") and second.startswith(" ")  # right-aligned
+
+
+async def test_a_one_line_field_shows_hebrew_typed_into_it_in_reading_order(engine, catalog,
+                                                                            store):
+    """A story's title, a pseudonym, a search: typed in Hebrew, read right to left while
+    typing, the cursor at the left end where the next letter goes; stored as typed."""
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")  # a new story: its form opens on the title
+        await pilot.pause()
+        await pilot.press(*MIXED)
+        await pilot.pause()
+        field = app.screen.query_one("#title")
+        assert field.value == MIXED  # logical order, exactly as typed
+        row = screen_lines(app)[field.region.y]
+        drawn = row[field.region.x:field.region.right]
+        assert drawn.rstrip().endswith(MIXED_SHOWN)  # reading order, at the right
+        cursor = field.region.x + drawn.index(MIXED_SHOWN) - 1
+        strip = app.screen._compositor.render_strips()[field.region.y]  # noqa: SLF001
+        cells = [(char, segment.style) for segment in strip for char in segment.text]
+        assert cells[cursor][1] != cells[cursor - 2][1]  # the cursor cell, left of the text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert rows(engine, "SELECT title FROM story") == [(MIXED,)]

@@ -199,7 +199,7 @@ async def test_completed_interview_is_read_only_until_reopened(engine, catalog, 
 
 async def test_broken_protocol_file_is_shown_on_home(engine, isolated_data_dir):
     from reflect import paths
-    from reflect.protocol.definition import load_catalog
+    from reflect.protocol.catalog import load_catalog
     from tests.conftest import PROMPTS
 
     (paths.user_protocols_dir() / "mine.yaml").write_text("id: mine\nkind: chat\n")

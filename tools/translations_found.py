@@ -7,6 +7,13 @@ QUESTIONS = ("{count} question", "{count} questions")
 STAGES = ("{count} stage", "{count} stages")
 
 HE = {
+    "Change the colours": "שינוי הצבעים",
+    "Hide the keys panel": "הסתרת חלונית המקשים",
+    "Keys": "מקשים",
+    "Quit reflect (every answer is already saved)": "יציאה מ־reflect (כל תשובה כבר נשמרה)",
+    "Search for commands…": "חיפוש פקודות…",
+    "Show the keys of this screen": "הצגת המקשים של המסך הזה",
+    "Theme": "ערכת צבעים",
     "The success": "ההצלחה",
     "Before": "לפני",
     "After": "אחרי",
@@ -53,6 +60,13 @@ HE = {
 }
 
 AR = {
+    "Change the colours": "تغيير الألوان",
+    "Hide the keys panel": "إخفاء لوحة المفاتيح",
+    "Keys": "المفاتيح",
+    "Quit reflect (every answer is already saved)": "الخروج من reflect (كل إجابة محفوظة مسبقًا)",
+    "Search for commands…": "ابحث عن الأوامر…",
+    "Show the keys of this screen": "عرض مفاتيح هذه الشاشة",
+    "Theme": "السمة",
     "The success": "النجاح",
     "Before": "قبل",
     "After": "بعد",
@@ -102,6 +116,13 @@ AR = {
 }
 
 PT = {
+    "Change the colours": "Mudar as cores",
+    "Hide the keys panel": "Esconder o painel de teclas",
+    "Keys": "Teclas",
+    "Quit reflect (every answer is already saved)": "Sair do reflect (todas as respostas já estão guardadas)",
+    "Search for commands…": "Procurar comandos…",
+    "Show the keys of this screen": "Mostrar as teclas deste ecrã",
+    "Theme": "Tema",
     "The success": "O sucesso",
     "Before": "Antes",
     "After": "Depois",
@@ -148,6 +169,13 @@ PT = {
 }
 
 IT = {
+    "Change the colours": "Cambiare i colori",
+    "Hide the keys panel": "Nascondere il pannello dei tasti",
+    "Keys": "Tasti",
+    "Quit reflect (every answer is already saved)": "Uscire da reflect (ogni risposta è già salvata)",
+    "Search for commands…": "Cerca comandi…",
+    "Show the keys of this screen": "Mostrare i tasti di questa schermata",
+    "Theme": "Tema",
     "The success": "Il successo",
     "Before": "Prima",
     "After": "Dopo",

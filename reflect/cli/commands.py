@@ -14,10 +14,11 @@ from pathlib import Path
 from rich.table import Column
 from rich.text import Text
 
-from reflect import __version__, formats, i18n, paths
+from reflect import formats, i18n, paths
 from reflect.cli import repair, settings_commands
-from reflect.cli.console import PlainTable, console, errors, reading_order, say, warn, wrote
+from reflect.cli.console import PlainTable, console, errors, say, warn, wrote
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
+from reflect.cli.parser import build_parser
 from reflect.cli.privacy import (
     change_passphrase_command,
     encrypt,
@@ -36,151 +37,8 @@ DEMO_COUNTS = {"stories": N_("stories"), "informants": N_("informants"),
                "themes": N_("common principles")}
 
 
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
-
-
-def _marked_usage(text: str) -> str:
-    """A left-to-right mark at the end of each line of the usage block: after a Hebrew or
-    Arabic "usage:", its last bracket would otherwise take the line's direction and be
-    drawn mirrored."""
-    if not i18n.is_rtl():
-        return text
-    usage, blank, rest = text.partition("\n\n")
-    return "\n".join(line + "\u200e" for line in usage.split("\n")) + blank + rest
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse speaking the interface language: its headings, -h and the error line too
-    (argparse's own error details stay English)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.update(formatter_class=_Formatter, add_help=False)
-        super().__init__(*args, **kwargs)
-        self._positionals.title = _("positional arguments")
-        self._optionals.title = _("options")
-        self.add_argument("-h", "--help", action="help",
-                          help=_("show this help message and exit"))
-
-    def format_usage(self) -> str:
-        return _marked_usage(super().format_usage())
-
-    def format_help(self) -> str:
-        return _marked_usage(super().format_help())
-
-    def _print_message(self, message, file=None) -> None:
-        if message:
-            file = file or sys.stderr
-            super()._print_message(reading_order(message, file.isatty()), file)
-
-    def error(self, message: str):
-        self.print_usage(sys.stderr)
-        self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message)
-                  + "\n")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="reflect",
-        description=_("Learning-from-Success interviews and reflection, saved safely in SQLite."))
-    parser.add_argument("--version", action="version", version=f"reflect {__version__}",
-                        help=_("show the version and exit"))
-    parser.add_argument("--db", help=_("database path or SQLAlchemy URL (default: REFLECT_DB, "
-                        "else reflect.db in the user data dir)"))
-    parser.add_argument("--lang", help=_("interface language for this run: en, he, ar, pt or it "
-                        "(default: REFLECT_LANG, 'reflect language', the system's)"))
-    parser.add_argument("--keys", type=Path, help=_("the research team's key file (default: "
-                        "keys.db in the user data dir)"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("run", help=_("start the app (the default)"))
-    protocols = commands.add_parser("protocols", help=_("list or check protocol files"))
-    protocol_commands = protocols.add_subparsers(dest="protocols_command", metavar="ACTION",
-                                                 required=True)
-    protocol_commands.add_parser("list", help=_("list the shipped and user protocols"))
-    protocol_commands.add_parser("check", help=_("check every protocol and its translations"))
-    validate = protocol_commands.add_parser("validate", help=_("check protocol files"))
-    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    commands.add_parser("where", help=_("show where the database and user protocols are"))
-    repair.add_commands(commands)
-    settings_commands.add_commands(commands)
-    commands.add_parser("demo", help=_("load the fictional demo set (5 stories) into the database"))
-    backup = commands.add_parser("backup", help=_("write a consistent copy of the database "
-                                 "(safe while the app is running)"))
-    backup.add_argument("target", nargs="?", type=Path,
-                        help=_("file or folder for the copy (default: beside the database)"))
-    search = commands.add_parser("search", help=_("search all answers and principles"))
-    search.add_argument("words", nargs="+", help=_("every word must occur; the last may be "
-                        "the start of a word"))
-    search.add_argument("--limit", type=int, default=20, help=_("answers to show (default 20)"))
-    export = commands.add_parser("export", help=_("write sessions to files"))
-    export_formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
-    markdown = export_formats.add_parser("markdown", help=_("one Markdown file per session"))
-    markdown.add_argument("--session", action="append", default=[], metavar="ID",
-                          help=_("export this session (repeatable; an id prefix is enough)"))
-    markdown.add_argument("--kind", choices=["reflection", "interview", "all"],
-                          default="reflection", help=_("without --session: which sessions "
-                          "(default: all reflections)"))
-    markdown.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
-    story = export_formats.add_parser("story", help=_("one story as Markdown and .docx"))
-    story.add_argument("story", metavar="STORY", help=_("the story's title or id (prefix)"))
-    story.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
-    book = export_formats.add_parser("book", help=_("the stories marked ready, with the common "
-                                     "principles, as Markdown and .docx"))
-    book.add_argument("--title", default=None, help=_("the book's title (default: Learning "
-                                                      "from Success, in the interface language)"))
-    book.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
-    bundle = export_formats.add_parser("bundle", help=_("everything, as one JSON file that "
-                                       "'reflect import' merges into another database"))
-    bundle.add_argument("--out", type=Path, help=_("file (default: exports/reflect-bundle-TIME"
-                        ".json in the data dir)"))
-    tables = export_formats.add_parser("csv", help=_("tidy CSV files for spreadsheets, R, pandas"))
-    tables.add_argument("--out", type=Path, help=_("folder (default: exports/csv-TIME in the "
-                        "data dir)"))
-    tables.add_argument("--raw-values", action="store_true",
-                        help=_("write text exactly as stored, even cells a spreadsheet would run "
-                        "as formulas (=, +, -, @); by default they get a leading '"))
-    qdpx = export_formats.add_parser("qdpx", help=_("a REFI-QDA project for NVivo, ATLAS.ti, "
-                                     "MAXQDA, QualCoder"))
-    qdpx.add_argument("--out", type=Path, help=_("file (default: exports/reflect-TIME.qdpx in "
-                      "the data dir)"))
-    commands.add_parser("encrypt", help=_("encrypt an existing database with a passphrase"))
-    commands.add_parser("passphrase", help=_("change the passphrase of an encrypted database"))
-    redact = commands.add_parser("redact", help=_("the names and places redacted exports hide"))
-    redact_actions = redact.add_subparsers(dest="redact_command", metavar="ACTION",
-                                           required=True)
-    redact_actions.add_parser("list", help=_("show every redaction list"))
-    for action, text in (("add", N_("hide a name or place")), ("remove", N_("stop hiding it"))):
-        entry = redact_actions.add_parser(action, help=_(text))
-        entry.add_argument("term", metavar="TERM", help=_("a name, place or phrase"))
-        entry.add_argument("--story", help=_("only in this story (title or id); default: all"))
-        if action == "add":
-            entry.add_argument("--as", dest="replacement", default="",
-                               help=_("what to show instead (default: [redacted])"))
-    keys = commands.add_parser("keys", help=_("the research team's key file: pseudonym to real "
-                               "name, encrypted"))
-    keys_actions = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
-    keys_actions.add_parser("list", help=_("show the keys"))
-    key_add = keys_actions.add_parser("add", help=_("record the real name behind a pseudonym"))
-    key_add.add_argument("pseudonym")
-    key_add.add_argument("real_name", metavar="REAL_NAME")
-    key_add.add_argument("--story", help=_("which story (free text)"))
-    key_remove = keys_actions.add_parser("remove", help=_("forget a pseudonym's real name"))
-    key_remove.add_argument("pseudonym")
-    for export_parser in export_formats.choices.values():
-        export_parser.add_argument("--redact", action="store_true",
-                                   help=_("replace the names on the redaction lists (and in "
-                                   "the key file) in all text"))
-    commands.add_parser("superseded", help=_("the versions imports kept because another edit "
-                        "of the same row was newer"))
-    merge = commands.add_parser("import", help=_("merge a bundle (from 'reflect export bundle') "
-                                "into this database"))
-    merge.add_argument("file", type=Path, metavar="FILE")
-    return parser
-
-
 def _protocols_list() -> int:
-    from reflect.protocol.definition import load_catalog
+    from reflect.protocol.catalog import load_catalog
 
     catalog = load_catalog()
     table = PlainTable(Column(_("id"), no_wrap=True), _("kind"), _("version"), _("title"),
@@ -200,7 +58,7 @@ def _protocols_list() -> int:
 def _protocols_check() -> int:
     """Every shipped and user protocol with its translations: the problems, or that all is
     well (a translation must have the source's stages and questions, with the same ids)."""
-    from reflect.protocol.definition import load_catalog
+    from reflect.protocol.catalog import load_catalog
 
     catalog = load_catalog()
     translations = sum(len(t) for t in catalog.translations.values())
@@ -290,7 +148,7 @@ def _export(db: str, args: argparse.Namespace) -> int:
 
 def _demo(db: str) -> int:
     from reflect.exchange.demo import load_demo
-    from reflect.protocol.definition import load_catalog
+    from reflect.protocol.catalog import load_catalog
     from reflect.store import Store
 
     counts = load_demo(Store(engine(db)), load_catalog())
@@ -365,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         i18n.choose(settings_commands.lang_option(argv))
     except ValueError as exc:
         return settings_commands.unknown_language(str(exc))
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     db = args.db or paths.default_db_url()
     try:
         if args.command == "protocols" and args.protocols_command == "list":

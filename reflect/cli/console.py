@@ -43,7 +43,7 @@ def wrote(path: Path, detail: str = "") -> str:
     """'Wrote FILE (N bytes)', in the interface language."""
     size = formats.number(path.stat().st_size)
     if detail:
-        return _("Wrote {path} ({size} bytes, {detail})").format(path=path, size=size,
+        return _("Wrote {path} ({detail}, {size} bytes)").format(path=path, size=size,
                                                                  detail=detail)
     return _("Wrote {path} ({size} bytes)").format(path=path, size=size)
 

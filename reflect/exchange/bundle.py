@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session as DBSession
 from sqlmodel import SQLModel, select
@@ -29,47 +28,32 @@ from sqlmodel import SQLModel, select
 from reflect import __version__
 from reflect.dates import as_utc, iso_utc
 from reflect.errors import ReflectError
+from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from here too
+    FORMAT,
+    FORMAT_VERSION,
+    TABLES,
+    ParsedBundle,
+    canonical,
+    checksum,
+    read_bundle,
+)
 from reflect.exchange.import_report import unexplained_answers
 from reflect.files import write_private
 from reflect.i18n import _
 from reflect.models import (
-    ActionItem,
     Answer,
     AuditEvent,
     Evidence,
-    Informant,
-    Principle,
     ProtocolSnapshot,
     Session,
-    Story,
     SupersededVersion,
-    Theme,
     utcnow,
 )
 from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store, digest
 
-FORMAT = "reflect-bundle"
-FORMAT_VERSION = 1
-
-TABLES: dict[str, type[SQLModel]] = {
-    "protocol_snapshots": ProtocolSnapshot,
-    "stories": Story,
-    "informants": Informant,
-    "sessions": Session,
-    "answers": Answer,
-    "action_items": ActionItem,
-    "themes": Theme,
-    "principles": Principle,
-    "evidence": Evidence,
-    "audit_events": AuditEvent,
-}
-"""Bundle table name -> model, in insertion order (every row's references come earlier)."""
-
 DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "evidence"}
 """Tables whose rows can be deleted here, with the entity name the audit trail uses."""
-
-READS = "reflect import reads files written by 'reflect export bundle'"
 
 Progress = Callable[[str, int, int], None]
 """Called with (what, done, total) as work proceeds."""
@@ -90,15 +74,6 @@ def row_dict(row: SQLModel) -> dict:
         if isinstance(value, datetime):
             data[name] = iso_utc(value)
     return json.loads(json.dumps(data, default=str))
-
-
-def _canonical(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
-
-
-def checksum(tables: dict) -> str:
-    return hashlib.sha256(_canonical(tables)).hexdigest()
 
 
 # Export --------------------------------------------------------------------------------------
@@ -143,100 +118,6 @@ def export_bundle(store: Store, path: Path, progress: Progress = _no_progress,
     data = bundle_data(store, progress, redactor)
     write_private(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
     return data["counts"]
-
-
-# Reading a bundle ----------------------------------------------------------------------------
-
-@dataclass
-class ParsedBundle:
-    exported_at: str
-    rows: dict[str, list[SQLModel]]
-
-
-def read_bundle(path: Path) -> ParsedBundle:
-    """Parse and check a bundle file; every problem is a ReflectError naming the file and
-    the place, before anything is written."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ReflectError(_("{path}: no such file").format(path=path)) from None
-    except OSError as exc:
-        raise ReflectError(_("{path}: cannot be read ({problem})").format(
-                               path=path, problem=exc.strerror)) from None
-    if not raw.strip():
-        raise ReflectError(_("{path} is empty; it is not a reflect bundle").format(
-                               path=path))
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ReflectError(_("{path} is not a reflect bundle (it is not UTF-8 text); {READS}. "
-                             "Nothing was imported.").format(path=path, READS=READS)) from None
-    except RecursionError:  # nested thousands deep: no bundle is, a hostile file can be
-        raise ReflectError(_("{path} is not a reflect bundle (its JSON is nested far deeper than "
-                             "a bundle's); nothing was imported.").format(path=path)) from None
-    except json.JSONDecodeError as exc:
-        cut = not raw.rstrip().endswith(b"}")
-        hint = (" The file ends before the bundle does: it was probably cut short while "
-                "copying; copy it again." if cut else " It is damaged or is not a reflect bundle.")
-        raise ReflectError(_("{path}: line {lineno}, column {colno}: not valid JSON "
-                             "({msg}).{hint} Nothing was imported.").format(
-                               path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg,
-                               hint=hint)) from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ReflectError(_('{path} is not a reflect bundle (it has no "format": "{FORMAT}" at '
-                             "the top); {READS}. Nothing was imported.").format(
-                               path=path, FORMAT=FORMAT, READS=READS))
-    version = data.get("format_version")
-    if not isinstance(version, int) or version < 1:
-        raise ReflectError(_("{path}: format_version must be a whole number, found "
-                             "{version!r}").format(
-                               path=path, version=version))
-    if version > FORMAT_VERSION:
-        raise ReflectError(_("{path} was written by a newer reflect (bundle format {version}; "
-                             "this reflect reads up to {FORMAT_VERSION}). Upgrade reflect to "
-                             "import it. Nothing was imported.").format(
-                               path=path, version=version, FORMAT_VERSION=FORMAT_VERSION))
-    tables = data.get("tables")
-    if not isinstance(tables, dict):
-        raise ReflectError(_('{path}: "tables" is missing or is not an object').format(
-                               path=path))
-    if unknown := sorted(set(tables) - set(TABLES)):
-        raise ReflectError(_("{path}: tables.{unknown}: unknown table; expected {TABLES}").format(
-                               path=path, unknown=unknown[0], TABLES=', '.join(TABLES)))
-    if data.get("checksum") != checksum(tables):
-        raise ReflectError(_("{path} is damaged: its contents do not match the checksum written "
-                             "when it was exported (it was changed or corrupted since). Export it"
-                             " again from the original database. Nothing was imported.").format(
-                               path=path))
-    rows = {name: _validate_rows(path, name, model, tables.get(name, []))
-            for name, model in TABLES.items()}
-    return ParsedBundle(exported_at=str(data.get("exported_at", "")), rows=rows)
-
-
-def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -> list:
-    if not isinstance(rows, list):
-        raise ReflectError(_("{path}: tables.{name} must be a list of rows").format(
-                               path=path, name=name))
-    fields = set(model.model_fields)
-    parsed = []
-    for index, row in enumerate(rows):
-        where = f"{path}: tables.{name}[{index}]"
-        if not isinstance(row, dict):
-            raise ReflectError(_("{where}: a row must be an object").format(where=where))
-        if extra := sorted(set(row) - fields):
-            raise ReflectError(_("{where}: unknown field '{extra}'").format(
-                                   where=where, extra=extra[0]))
-        if missing := sorted(fields - set(row)):
-            raise ReflectError(_("{where}: field '{missing}' is missing").format(
-                                   where=where, missing=missing[0]))
-        try:
-            parsed.append(model.model_validate(row))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            place = ".".join(str(part) for part in first["loc"])
-            raise ReflectError(_("{where}.{place}: {first}").format(
-                                   where=where, place=place, first=first['msg'])) from None
-    return parsed
 
 
 # Merging -------------------------------------------------------------------------------------
@@ -313,7 +194,7 @@ class _Merger:
 
     def keep_superseded(self, name: str, entity_id: str, row: dict) -> bool:
         """Store a losing version once; False if it was already kept (a repeated import)."""
-        content = _canonical(row).decode("utf-8")
+        content = canonical(row).decode("utf-8")
         digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
         already = self.db.exec(select(SupersededVersion.id).where(
             SupersededVersion.entity_id == entity_id,

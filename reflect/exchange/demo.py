@@ -30,7 +30,7 @@ from reflect.models import (
     Theme,
     utcnow,
 )
-from reflect.protocol.definition import ProtocolCatalog
+from reflect.protocol.catalog import ProtocolCatalog
 from reflect.roles import Role
 from reflect.store import Store
 

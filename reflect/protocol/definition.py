@@ -1,23 +1,22 @@
 """Protocol files: YAML, validated by pydantic into a `Protocol`, with errors that say where.
 
-A broken file never stops the others from loading: `load_catalog` collects every problem
-(file, line, field, what is wrong) and keeps the protocols that are valid.
+A broken file never stops the others from loading: `reflect.protocol.catalog.load_catalog`
+collects every problem (file, line, field, what is wrong) and keeps the protocols that are
+valid.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from reflect import paths
 from reflect.i18n import _
-from reflect.protocol.translations import translation_differences
 from reflect.protocol.yaml_nodes import MAX_EXPANDED_NODES, expands_too_far, node_at
 from reflect.roles import Role
 
@@ -81,17 +80,16 @@ class Question(_Strict):
     def _check_type_fields(self) -> Question:
         if self.type in ("choice", "multi", "checklist"):
             if len(self.options) < 2:
-                raise ValueError(_("a {type} question needs at least two 'options'").format(
-                                     type=self.type))
+                raise ValueError(_("a {type} question needs at least two "
+                                   "'options'").format(type=self.type))
             if len(set(self.options)) != len(self.options):
                 raise ValueError(_("two options are the same; options must differ"))
         elif self.options:
             raise ValueError(_("'options' only go with choice, multi or checklist, "
-                               "not {type}").format(
-                                 type=self.type))
+                               "not {type}").format(type=self.type))
         if self.scale is not None and self.type != "scale":
             raise ValueError(_("'scale' only goes with type scale, not {type}").format(
-                                 type=self.type))
+                type=self.type))
         if self.note and self.type not in TYPED_ANSWERS:
             raise ValueError(_("'note' only goes with scale, choice, multi, checklist or list"))
         return self
@@ -108,24 +106,21 @@ class Question(_Strict):
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError(_("a scale answer is a whole number"))
             if not self.points.min <= value <= self.points.max:
-                raise ValueError(_("choose from {min} to {max}").format(
-                                     min=self.points.min, max=self.points.max))
+                raise ValueError(_("choose from {min} to {max}").format(min=self.points.min,
+                                                                         max=self.points.max))
             return value
         if self.type == "choice":
             if value not in self.options:
-                raise ValueError(_("'{value}' is not one of the options").format(
-                                     value=value))
+                raise ValueError(_("'{value}' is not one of the options").format(value=value))
             return value
         if self.type in ("multi", "checklist"):
             chosen = list(value)
             if unknown := [v for v in chosen if v not in self.options]:
-                raise ValueError(_("{unknown} are not among the options").format(
-                                     unknown=unknown))
+                raise ValueError(_("{unknown} are not among the options").format(unknown=unknown))
             return [option for option in self.options if option in chosen]
         if self.type == "list":
             return [item.strip() for item in value if str(item).strip()]
-        raise ValueError(_("a {type} question takes text, not a value").format(
-                             type=self.type))
+        raise ValueError(_("a {type} question takes text, not a value").format(type=self.type))
 
 
 class Stage(_Strict):
@@ -190,21 +185,19 @@ class Protocol(_Strict):
         if self.kind == "interview" and self.consent is None:
             raise ValueError(_("an interview protocol needs a 'consent' block (version and text)"))
         seen: set[str] = set()
-        for stage in self.stages:
-            for question in stage.questions:
-                if question.id in seen:
-                    raise ValueError(
-                        _("question id '{id}' is used twice; ids must be unique").format(
-                            id=question.id))
-                seen.add(question.id)
+        for question in self.questions:
+            if question.id in seen:
+                raise ValueError(_("question id '{id}' is used twice; ids must be "
+                                   "unique").format(id=question.id))
+            seen.add(question.id)
         stage_ids = [s.id for s in self.stages]
         if len(stage_ids) != len(set(stage_ids)):
             raise ValueError(_("two stages share an id; stage ids must be unique"))
         if self.balance is not None:
             named = [*self.balance.positive, *self.balance.negative]
             if unknown := [qid for qid in named if qid not in seen]:
-                raise ValueError(_("balance names questions that do not exist: {unknown}").format(
-                                     unknown=unknown))
+                raise ValueError(_("balance names questions that do not exist: "
+                                   "{unknown}").format(unknown=unknown))
         if sum(q.type == "actions" for q in self.questions) > 1:
             raise ValueError(_("a protocol has at most one 'actions' question (the action plan)"))
         return self
@@ -337,72 +330,3 @@ def load_protocol_file(path: Path) -> Protocol:
         raise ProtocolError(
             [ProtocolProblem(path, None, "", f"cannot be read: {exc.strerror}")]) from None
     return parse_protocol(text, path)
-
-
-@dataclass
-class ProtocolCatalog:
-    """Every protocol that loaded, where it came from, and every problem found."""
-
-    protocols: dict[str, Protocol] = field(default_factory=dict)
-    sources: dict[str, Path] = field(default_factory=dict)
-    problems: list[ProtocolProblem] = field(default_factory=list)
-    translations: dict[str, dict[str, Protocol]] = field(default_factory=dict)
-    """Protocol id -> language -> the same protocol in that language."""
-
-    def get(self, protocol_id: str, language: str | None = None) -> Protocol | None:
-        """The protocol, in `language` when there is a translation into it."""
-        if language and language in self.translations.get(protocol_id, {}):
-            return self.translations[protocol_id][language]
-        return self.protocols.get(protocol_id)
-
-    def languages(self, protocol_id: str) -> list[str]:
-        """The languages a protocol can be run in, its own first."""
-        source = self.protocols.get(protocol_id)
-        own = [source.language] if source else []
-        return own + sorted(self.translations.get(protocol_id, {}))
-
-    def of_kind(self, kind: str) -> list[Protocol]:
-        return sorted((p for p in self.protocols.values() if p.kind == kind), key=lambda p: p.title)
-
-    def for_role(self, role: Role) -> list[Protocol]:
-        """Interview protocols, those written for this role first."""
-        interviews = self.of_kind("interview")
-        return sorted(interviews, key=lambda p: role not in p.roles)
-
-    def is_user_protocol(self, protocol_id: str) -> bool:
-        return self.sources[protocol_id].parent != paths.shipped_protocols_dir()
-
-
-def load_catalog(folders: list[Path] | None = None) -> ProtocolCatalog:
-    """Load shipped then user protocols; a file reusing a loaded id is reported, not loaded."""
-    if folders is None:
-        folders = [paths.shipped_protocols_dir(), paths.user_protocols_dir()]
-    catalog = ProtocolCatalog()
-    for folder in folders:
-        files = [*folder.glob("*.yaml"), *folder.glob("*.yml")] if folder.is_dir() else []
-        # name.yaml (the source) before name.he.yaml (its translations)
-        for path in sorted(files, key=lambda f: (f.stem.count("."), f.name)):
-            try:
-                protocol = load_protocol_file(path)
-            except ProtocolError as exc:
-                catalog.problems += exc.problems
-                continue
-            source = catalog.protocols.get(protocol.id)
-            if source is not None and protocol.language != source.language and \
-                    protocol.language not in catalog.translations.get(protocol.id, {}):
-                if differences := translation_differences(source, protocol):
-                    catalog.problems += [ProtocolProblem(path, None, "", f"as a translation of "
-                                                         f"{catalog.sources[protocol.id].name}: "
-                                                         f"{d}") for d in differences]
-                    continue
-                catalog.translations.setdefault(protocol.id, {})[protocol.language] = protocol
-                continue
-            if protocol.id in catalog.protocols:
-                catalog.problems.append(ProtocolProblem(
-                    path, 1, "id",
-                    f"id '{protocol.id}' is already used by {catalog.sources[protocol.id]}; "
-                    "give this protocol its own id"))
-                continue
-            catalog.protocols[protocol.id] = protocol
-            catalog.sources[protocol.id] = path
-    return catalog

@@ -90,8 +90,7 @@ def _check_copy(backup: Path, passphrase: str | None) -> None:
         result = str(exc)
     if result != "ok":
         raise ReflectError(_("the backup {backup} is damaged too ({result}); choose "
-                             "another").format(
-                               backup=backup, result=result))
+                             "another").format(backup=backup, result=result))
 
 
 def _keep_current(db: Path, passphrase: str | None) -> Path:

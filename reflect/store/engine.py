@@ -128,8 +128,7 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
     if (path := sqlite_path(url)) is not None:
         if path.is_dir():
             raise ReflectError(_("{path} is a folder; give --db the path of a database "
-                                 "file").format(
-                                   path=path))
+                                 "file").format(path=path))
         create_private_file(path)
         for sidecar in encryption.sidecars(path):
             if sidecar.exists():
@@ -179,8 +178,7 @@ def backup_sqlite(path: Path, suffix: str, target: Path | None = None,
     of an encrypted database is encrypted with the same passphrase."""
     target = target or path.with_name(f"{path.name}.{suffix}-{utcnow():%Y%m%dT%H%M%S}.bak")
     if target.exists():
-        raise ReflectError(_("{target} already exists; choose another name").format(
-                               target=target))
+        raise ReflectError(_("{target} already exists; choose another name").format(target=target))
     target.touch(mode=0o600)
     if passphrase is not None:
         source = encryption.connect(path, passphrase)
@@ -250,21 +248,18 @@ def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:
             "changed").format(where=where))
     if "file is not a database" in message or "file is encrypted" in message:
         return ReflectError(_("{where} is not a SQLite database (or it is damaged); choose "
-                              "another --db path. The file was not changed.").format(
-                                where=where))
+                              "another --db path. The file was not changed.").format(where=where))
     if isinstance(exc, OperationalError) and ("disk i/o error" in message.lower()
                                               or "full" in message.lower()):
         return ReflectError(_("cannot open {where}: {problem}").format(
             where=where, problem=explain_storage_error(message, where)))
     if isinstance(exc, OperationalError) and "locked" in message:
         return ReflectError(_("{where} is locked by another program; close it and try "
-                              "again").format(
-                                where=where))
+                              "again").format(where=where))
     if isinstance(exc, OperationalError) and "readonly" in message:
         return ReflectError(_("{where} is read-only; reflect needs to write to it").format(
                                 where=where))
-    return ReflectError(_("cannot open {where}: {message}").format(
-                            where=where, message=message))
+    return ReflectError(_("cannot open {where}: {message}").format(where=where, message=message))
 
 
 def open_engine(db: str, passphrase: str | None = None) -> Engine:

@@ -54,8 +54,7 @@ class InterviewStore(StoreBase):
                         consent: ConsentRecord) -> Session:
         """Record consent and open the interview; refused consent is recorded as DECLINED."""
         if protocol.kind != "interview" or protocol.consent is None:
-            raise ReflectError(_("'{id}' is not an interview protocol").format(
-                                   id=protocol.id))
+            raise ReflectError(_("'{id}' is not an interview protocol").format(id=protocol.id))
         if consent.method not in CONSENT_METHODS:
             raise ReflectError(_("consent method must be one of {CONSENT_METHODS}").format(
                                    CONSENT_METHODS=', '.join(CONSENT_METHODS)))

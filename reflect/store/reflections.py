@@ -32,8 +32,7 @@ class ReflectionStore(StoreBase):
                          follow_up_of: uuid.UUID | None = None) -> Session:
         """Open a reflection: private to its author, so no consent step."""
         if protocol.kind != "reflection":
-            raise ReflectError(_("'{id}' is not a reflection protocol").format(
-                                   id=protocol.id))
+            raise ReflectError(_("'{id}' is not a reflection protocol").format(id=protocol.id))
         with self._db() as db:
             session = Session(kind="reflection", story_id=story_id, protocol_id=protocol.id,
                               protocol_version=protocol.version,

@@ -1,0 +1,151 @@
+"""A bundle file: its format, its checksum, and reading one into checked rows.
+
+Everything wrong with a file (not found, not JSON, cut short, from a newer reflect, edited
+after export, a row the tables do not accept) is found here and said as a ReflectError naming
+the file and the place, before anything is written. Merging is reflect.exchange.bundle's job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlmodel import SQLModel
+
+from reflect.errors import ReflectError
+from reflect.i18n import _
+from reflect.models import (
+    ActionItem,
+    Answer,
+    AuditEvent,
+    Evidence,
+    Informant,
+    Principle,
+    ProtocolSnapshot,
+    Session,
+    Story,
+    Theme,
+)
+
+FORMAT = "reflect-bundle"
+FORMAT_VERSION = 1
+
+TABLES: dict[str, type[SQLModel]] = {
+    "protocol_snapshots": ProtocolSnapshot,
+    "stories": Story,
+    "informants": Informant,
+    "sessions": Session,
+    "answers": Answer,
+    "action_items": ActionItem,
+    "themes": Theme,
+    "principles": Principle,
+    "evidence": Evidence,
+    "audit_events": AuditEvent,
+}
+"""Bundle table name -> model, in insertion order (every row's references come earlier)."""
+
+READS = "reflect import reads files written by 'reflect export bundle'"
+
+
+def canonical(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def checksum(tables: dict) -> str:
+    return hashlib.sha256(canonical(tables)).hexdigest()
+
+
+# Reading a bundle ----------------------------------------------------------------------------
+
+@dataclass
+class ParsedBundle:
+    exported_at: str
+    rows: dict[str, list[SQLModel]]
+
+
+def read_bundle(path: Path) -> ParsedBundle:
+    """Parse and check a bundle file; every problem is a ReflectError naming the file and
+    the place, before anything is written."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ReflectError(_("{path}: no such file").format(path=path)) from None
+    except OSError as exc:
+        raise ReflectError(_("{path}: cannot be read ({problem})").format(
+                               path=path, problem=exc.strerror)) from None
+    if not raw.strip():
+        raise ReflectError(_("{path} is empty; it is not a reflect bundle").format(path=path))
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ReflectError(_("{path} is not a reflect bundle (it is not UTF-8 text); {READS}. "
+                             "Nothing was imported.").format(path=path, READS=READS)) from None
+    except RecursionError:  # nested thousands deep: no bundle is, a hostile file can be
+        raise ReflectError(_("{path} is not a reflect bundle (its JSON is nested far deeper than "
+                             "a bundle's); nothing was imported.").format(path=path)) from None
+    except json.JSONDecodeError as exc:
+        cut = not raw.rstrip().endswith(b"}")
+        hint = " " + (_("The file ends before the bundle does: it was probably cut short "
+                        "while copying; copy it again.") if cut else
+                      _("It is damaged or is not a reflect bundle."))
+        raise ReflectError(_("{path}: line {lineno}, column {colno}: not valid JSON "
+                             "({msg}).{hint} Nothing was imported.").format(
+                               path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg,
+                               hint=hint)) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ReflectError(_('{path} is not a reflect bundle (it has no "format": "{FORMAT}" at '
+                             "the top); {READS}. Nothing was imported.").format(
+                               path=path, FORMAT=FORMAT, READS=READS))
+    version = data.get("format_version")
+    if not isinstance(version, int) or version < 1:
+        raise ReflectError(_("{path}: format_version must be a whole number, found "
+                             "{version!r}").format(path=path, version=version))
+    if version > FORMAT_VERSION:
+        raise ReflectError(_("{path} was written by a newer reflect (bundle format {version}; "
+                             "this reflect reads up to {FORMAT_VERSION}). Upgrade reflect to "
+                             "import it. Nothing was imported.").format(
+                               path=path, version=version, FORMAT_VERSION=FORMAT_VERSION))
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise ReflectError(_('{path}: "tables" is missing or is not an object').format(path=path))
+    if unknown := sorted(set(tables) - set(TABLES)):
+        raise ReflectError(_("{path}: tables.{unknown}: unknown table; expected {TABLES}").format(
+                               path=path, unknown=unknown[0], TABLES=', '.join(TABLES)))
+    if data.get("checksum") != checksum(tables):
+        raise ReflectError(_("{path} is damaged: its contents do not match the checksum written "
+                             "when it was exported (it was changed or corrupted since). Export it"
+                             " again from the original database. Nothing was imported.").format(
+                               path=path))
+    rows = {name: _validate_rows(path, name, model, tables.get(name, []))
+            for name, model in TABLES.items()}
+    return ParsedBundle(exported_at=str(data.get("exported_at", "")), rows=rows)
+
+
+def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -> list:
+    if not isinstance(rows, list):
+        raise ReflectError(_("{path}: tables.{name} must be a list of rows").format(
+                               path=path, name=name))
+    fields = set(model.model_fields)
+    parsed = []
+    for index, row in enumerate(rows):
+        where = f"{path}: tables.{name}[{index}]"
+        if not isinstance(row, dict):
+            raise ReflectError(_("{where}: a row must be an object").format(where=where))
+        if extra := sorted(set(row) - fields):
+            raise ReflectError(_("{where}: unknown field '{extra}'").format(
+                                   where=where, extra=extra[0]))
+        if missing := sorted(fields - set(row)):
+            raise ReflectError(_("{where}: field '{missing}' is missing").format(
+                                   where=where, missing=missing[0]))
+        try:
+            parsed.append(model.model_validate(row))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            place = ".".join(str(part) for part in first["loc"])
+            raise ReflectError(_("{where}.{place}: {first}").format(
+                                   where=where, place=place, first=first['msg'])) from None
+    return parsed
