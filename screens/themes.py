@@ -35,7 +35,9 @@ class ThemesScreen(Screen[None]):
         Binding("r", "rename", display_line(_("Rename")), id="themes.rename"),
         Binding("m", "merge", display_line(_("Merge")), id="themes.merge"),
         Binding("s", "split", display_line(_("Split")), id="themes.split"),
-        Binding("delete", "take_out", display_line(_("Take out")), id="themes.take_out"),
+        # shown in its list's title ("Del takes out"), to leave room in the footer
+        Binding("delete", "take_out", display_line(_("Take out")), id="themes.take_out",
+                show=False),
         Binding("b", "book", display_line(_("Export book")), id="themes.book"),
     ]
 

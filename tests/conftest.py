@@ -23,6 +23,13 @@ from reflect.store.engine import open_engine
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 PSEUDO_LOCALE = bool(os.environ.get("REFLECT_PSEUDO_LOCALE"))
 """Set by tests/test_pseudo_locale.py for the run of tests/pseudo_screens.py it starts."""
+TEST_LANGUAGE = os.environ.get("REFLECT_TEST_LANGUAGE", "en")
+"""The interface language of the whole run (tests/test_screens_fit.py runs itself in each),
+set before any screen is imported: screens translate their key labels when imported."""
+
+from reflect import i18n  # noqa: E402 - after the constants that say how to set it
+
+i18n.use(TEST_LANGUAGE)
 
 if PSEUDO_LOCALE:
     from tests.pseudo import install
@@ -38,16 +45,16 @@ def isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     # settings, language and bidi mode as on a fresh machine in English, whatever this one has
     monkeypatch.setenv("REFLECT_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("REFLECT_LANG", "en")
+    monkeypatch.setenv("REFLECT_LANG", TEST_LANGUAGE)
     monkeypatch.delenv("REFLECT_BIDI", raising=False)
-    from reflect import bidi, i18n
+    from reflect import bidi
 
-    i18n.use("en")
+    i18n.use(TEST_LANGUAGE)
     if PSEUDO_LOCALE:
         install()
     monkeypatch.setattr(bidi, "_MODE", [])
     yield data
-    i18n.use("en")
+    i18n.use(TEST_LANGUAGE)
 
 
 @pytest.fixture

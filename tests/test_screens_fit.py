@@ -3,14 +3,19 @@ no column header, button, title or footer key is cut (issue 17)."""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from textual.widgets import Button, DataTable, Static
 from textual.widgets._footer import FooterKey
 
 from reflect import i18n
-from reflect.bidi import display_line
+from reflect.bidi import display_line, has_rtl
 from reflect.exchange.demo import load_demo
 from reflect.roles import Role
 from reflect.store.interviews import ConsentRecord
@@ -40,17 +45,21 @@ def cut_things(app) -> list[str]:
     for table in screen.query(DataTable):
         if table in visible:
             cut += [f"column {c.label.plain!r}" for c in table.columns.values()
-                    if c.label.plain not in shown]
+                    if c.label.plain not in shown]  # labels are made in reading order
     for button in screen.query(Button):
-        if button in visible and str(button.label) not in shown:
+        if button in visible and display_line(str(button.label)) not in shown:
             cut.append(f"button {button.label}")
     for title in screen.query(".section-title, .dialog-title"):
         if title in visible and isinstance(title, Static):
-            text = squash(display_line(str(title.render())))  # as drawn: in reading order
-            if text and text not in flat:
+            text = squash(str(title.render()))
+            # as drawn: each word in reading order (a wrapped mixed line is reordered line by
+            # line, so the words are checked one by one)
+            words = [re.sub(r"[()\[\]:;,.!?؛،\"'«»]", "", word) if has_rtl(text) else word
+                     for word in text.split()]
+            if text and any(display_line(word) not in flat for word in words if word):
                 cut.append(f"title {text!r}")
-    for key in screen.query(FooterKey):
-        if key in visible and (key.region.right > width or key.description not in shown):
+    for key in screen.query(FooterKey):  # all of them: one pushed off the edge is not visible
+        if key.region.right > width or key.region.width == 0 or key.description not in shown:
             cut.append(f"footer key {key.description!r}")
     return cut
 
@@ -136,8 +145,25 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
         app.pop_screen()
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 async def test_every_screen_shows_its_labels_whole(engine, catalog, full_store, size):
+    await every_label_whole(engine, catalog, full_store, size)
+
+
+@pytest.mark.parametrize("language", ["he", "ar", "pt", "it"])
+def test_every_label_is_whole_at_80x24_in_every_language(language):
+    """Translations are longer or shorter than English: none may be cut (a footer's ^q Quit
+    pushed off the screen, a button's label shortened). In a process of its own per language:
+    screens translate their key labels when they are imported."""
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                          f"{Path(__file__)}::test_every_screen_shows_its_labels_whole",
+                          "-k", "80x24"], cwd=Path(__file__).parent.parent,
+                         capture_output=True, text=True, timeout=600,
+                         env={**os.environ, "REFLECT_TEST_LANGUAGE": language})
+    assert run.returncode == 0, run.stdout[-5000:] + run.stderr[-2000:]
+
+
+async def every_label_whole(engine, catalog, full_store, size):
     from screens.home import HomeScreen
 
     store = full_store

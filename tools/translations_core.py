@@ -346,6 +346,14 @@ ROWS = [
      "{where}: falta o campo '{missing}'", "{where}: manca il campo '{missing}'"),
     ("{where}: unknown field '{extra}'", "{where}: שדה לא מוכר '{extra}'", "{where}: حقل غير معروف '{extra}'",
      "{where}: campo desconhecido '{extra}'", "{where}: campo sconosciuto '{extra}'"),
+    ("It is damaged or is not a reflect bundle.", "הוא פגום או שאינו חבילת reflect.",
+     "إنه تالف أو ليس حزمة reflect.", "Está danificado ou não é um pacote do reflect.",
+     "È danneggiato o non è un pacchetto di reflect."),
+    ("The file ends before the bundle does: it was probably cut short while copying; copy it again.",
+     "הקובץ נגמר לפני שהחבילה נגמרת: כנראה נקטע בזמן ההעתקה; העתיקו אותו שוב.",
+     "ينتهي الملف قبل أن تنتهي الحزمة: ربما انقطع أثناء النسخ؛ انسخه مرة أخرى.",
+     "O ficheiro acaba antes do pacote: provavelmente foi cortado ao copiar; copie-o de novo.",
+     "Il file finisce prima del pacchetto: probabilmente è stato troncato durante la copia; copialo di nuovo."),
 ]
 
 TRANSLATIONS = {language: {row[0]: row[index] for row in ROWS}
