@@ -159,7 +159,8 @@ class HomeScreen(Screen[None]):
         if session.informant_id:
             informant = self.app.store.informant(session.informant_id)
             return f"{informant.pseudonym} ({Role(informant.role).label})" if informant else ""
-        return f"{session.interviewer or 'me'} ({self._protocol_title(session.protocol_id)})"
+        who = session.interviewer or _("me")
+        return f"{who} ({self._protocol_title(session.protocol_id)})"
 
     def action_new_story(self) -> None:
         from screens.story import StoryScreen
@@ -235,7 +236,8 @@ class HomeScreen(Screen[None]):
         if item is None:
             return
         source = store.session(item.session_id)
-        label = f"{self._protocol_title(source.protocol_id)} of {when(source.started_at)}"
+        label = _("{protocol} of {date}").format(protocol=self._protocol_title(source.protocol_id),
+                                                 date=when(source.started_at))
 
         def reviewed(result) -> None:
             if result is None:

@@ -202,5 +202,6 @@ class ThemesScreen(Screen[None]):
             return
         hidden = " " + _("Names hidden: {count}.").format(count=len(redactor.replacements)) \
             if redactor else ""
-        self.app.notify(f"{', '.join(p.name for p in written)} in {folder}.{hidden}",
+        names = ", ".join(path.name for path in written)
+        self.app.notify(_("{files} in {folder}.").format(files=names, folder=folder) + hidden,
                         title=_("Book exported"), timeout=10)

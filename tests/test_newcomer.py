@@ -193,7 +193,13 @@ async def burst(pilot, *keys: str) -> None:
                                None if named else char)
             event.set_sender(pilot.app)
             await pilot.app._post_message(event)  # queued now; handled after the loop
-    await pilot.pause(0.2)
+    # then wait until every one was handled: on a loaded machine a fixed pause was not always
+    # enough, and a key left in the queue reached the app while the test was closing it
+    for _ in range(500):
+        await pilot.pause(0.01)
+        if pilot.app._message_queue.empty():  # noqa: SLF001
+            break
+    await pilot.pause()
 
 
 async def test_tab_after_fast_typing_moves_to_the_next_field(engine, catalog):

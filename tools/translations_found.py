@@ -7,6 +7,8 @@ QUESTIONS = ("{count} question", "{count} questions")
 STAGES = ("{count} stage", "{count} stages")
 
 HE = {
+    "me": "אני",
+    "{protocol} of {date}": "{protocol} מ־{date}",
     "Change the colours": "שינוי הצבעים",
     "Hide the keys panel": "הסתרת חלונית המקשים",
     "Keys": "מקשים",
@@ -60,6 +62,8 @@ HE = {
 }
 
 AR = {
+    "me": "أنا",
+    "{protocol} of {date}": "{protocol} بتاريخ {date}",
     "Change the colours": "تغيير الألوان",
     "Hide the keys panel": "إخفاء لوحة المفاتيح",
     "Keys": "المفاتيح",
@@ -116,6 +120,8 @@ AR = {
 }
 
 PT = {
+    "me": "eu",
+    "{protocol} of {date}": "{protocol} de {date}",
     "Change the colours": "Mudar as cores",
     "Hide the keys panel": "Esconder o painel de teclas",
     "Keys": "Teclas",
@@ -169,6 +175,8 @@ PT = {
 }
 
 IT = {
+    "me": "io",
+    "{protocol} of {date}": "{protocol} del {date}",
     "Change the colours": "Cambiare i colori",
     "Hide the keys panel": "Nascondere il pannello dei tasti",
     "Keys": "Tasti",
