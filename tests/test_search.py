@@ -92,7 +92,7 @@ def test_cli_search(store, catalog, capsys):
     assert main(["--db", db, "search", "table"]) == 0
     out = capsys.readouterr().out
     expected = 6 if store.engine.dialect.name == "sqlite" else 7  # PostgreSQL: also "stable"
-    assert f"{expected} result(s) for 'table'" in out and "Back to school" in out
+    assert f"{expected} results for 'table'" in out and "Back to school" in out
     assert main(["--db", db, "search", "zzzyyy"]) == 1
 
 
