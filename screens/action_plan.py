@@ -17,15 +17,11 @@ from reflect import formats
 from reflect.bidi import display_line
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
-from reflect.i18n import N_, _
-from reflect.models import ActionItem, ActionStatus
+from reflect.i18n import _
+from reflect.models import ActionItem
+from reflect.protocol.render import ACTION_STATUS
 from screens.bidi_view import Button, Input, Static
 from screens.fit_table import Col, FitTable
-
-ACTION_STATUS = {ActionStatus.OPEN: N_("open"), ActionStatus.DONE: N_("done"),
-                 ActionStatus.PARTLY: N_("partly done"), ActionStatus.NOT_DONE: N_("not done"),
-                 ActionStatus.DROPPED: N_("dropped")}
-"""An action's status as the interface names it (translated where shown)."""
 
 
 class ActionPlan(Vertical):

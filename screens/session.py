@@ -315,6 +315,8 @@ class SessionScreen(Screen[None]):
         elif not self.editable:
             bits.append(f"[b]{STATUS_LABELS[run.session.status]}[/b] "
                         + _("(read-only; F9 reopens)"))
+        if answer and (words := len(answer.text.split())):
+            bits.append(ngettext("{count} word", "{count} words", words).format(count=words))
         if self._saved_note:
             bits.append(f"[dim]{self._saved_note}[/dim]")
         self.query_one("#answer-status", Static).update("  ".join(bits))
@@ -478,8 +480,21 @@ class SessionScreen(Screen[None]):
             self._draw_outline()
 
     def action_finish(self) -> None:
+        """F10: every question on one screen first; finishing is confirmed from there."""
+        from screens.review import FINISH, ReviewScreen
+
         if not self.flush():
             return
+
+        def reviewed(choice: str | None) -> None:
+            if choice == FINISH:
+                self.confirm_finish()
+            elif choice:
+                self.go_to(choice)
+
+        self.app.push_screen(ReviewScreen(self.run, self.editable), reviewed)
+
+    def confirm_finish(self) -> None:
         interview = self.run.session.kind == "interview"
         missing = self.run.missing_required()
         parts = []

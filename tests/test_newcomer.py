@@ -24,12 +24,12 @@ async def test_enter_in_the_finish_dialog_finishes(engine, catalog, interview):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
-        await keys(pilot, "f10")
+        await keys(pilot, "f10", "f10")  # the review, then finish from it
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")  # going back is never silent
         await pilot.pause()
         assert any("still in progress" in n.message for n in app._notifications)
-        await keys(pilot, "f10")
+        await keys(pilot, "f10", "f10")  # the review, then finish from it
         await keys(pilot, "enter")
         assert not isinstance(app.screen, (ConfirmDialog, SessionScreen))
     assert rows(engine, "SELECT status FROM session") == [("COMPLETED",)]
@@ -53,7 +53,7 @@ async def test_the_clock_shown_at_finish_is_the_clock_stored(engine, catalog, in
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
         app.screen._elapsed_base = 152  # 0:02:32 on screen
-        await keys(pilot, "f10")
+        await keys(pilot, "f10", "f10")  # the review, then finish from it
         await keys(pilot, "enter")
     assert rows(engine, "SELECT elapsed_seconds FROM session") == [(152,)]
 

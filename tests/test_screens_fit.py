@@ -92,6 +92,7 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
                              long_text: str = LONG) -> None:
     """Show each screen and dialog in turn (the stories named by titles with their workshop,
     form, names and interviews; then the others), calling `await look(name)` on each."""
+    from reflect.method.session import SessionRun
     from screens.action_review import ReviewAction
     from screens.confirm import ConfirmDialog
     from screens.consent import ConsentDialog
@@ -101,6 +102,7 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
     from screens.prompts import PickDialog, SplitDialog, TextPrompt
     from screens.redaction import RedactionScreen
     from screens.reflection_start import StartReflection
+    from screens.review import ReviewScreen
     from screens.search import SearchScreen
     from screens.session import SessionScreen
     from screens.story import StoryScreen
@@ -138,6 +140,7 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
         ("text prompt", TextPrompt(long_text, long_text)),
         ("pick", PickDialog(long_text, [("a", long_text), ("b", HEBREW)])),
         ("split", SplitDialog(long_text, [("a", long_text), ("b", HEBREW)])),
+        ("review", ReviewScreen(SessionRun.resume(store, reflection.id))),
     ]
     for name, screen in others:
         app.push_screen(screen)

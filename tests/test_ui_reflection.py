@@ -92,7 +92,9 @@ async def test_self_critique_from_start_to_follow_up(engine, catalog):
             ("Call the school", today, "OPEN")]
         assert table_rows(app, "#action-table") == [["Call the school", today, "open"]]
 
-        await pilot.press("f10")
+        await pilot.press("f10")  # every question on one screen first
+        await pilot.pause()
+        await pilot.press("f10")  # then finish from there
         await pilot.pause()
         body = shown(app, "#confirm-body")
         assert "required question" in body and "What happened, in order?" in body

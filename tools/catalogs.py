@@ -46,13 +46,14 @@ def translations() -> dict[str, dict]:
     import translations_documents
     import translations_found
     import translations_interview
+    import translations_interview_record
     import translations_reflection
     import translations_stories
 
     merged: dict[str, dict] = {}
     for batch in (translations_interview, translations_stories, translations_reflection,
                   translations_analysis, translations_documents, translations_found,
-                  translations_cli, translations_core):
+                  translations_cli, translations_core, translations_interview_record):
         for language, texts in batch.TRANSLATIONS.items():
             merged.setdefault(language, {}).update(texts)
     return merged

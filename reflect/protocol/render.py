@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from reflect.models import ActionItem, Answer
+from reflect import formats
+from reflect.i18n import N_, _
+from reflect.models import ActionItem, ActionStatus, Answer
 from reflect.protocol.definition import Question
+
+ACTION_STATUS = {ActionStatus.OPEN: N_("open"), ActionStatus.DONE: N_("done"),
+                 ActionStatus.PARTLY: N_("partly done"), ActionStatus.NOT_DONE: N_("not done"),
+                 ActionStatus.DROPPED: N_("dropped")}
+"""An action's status as the interface names it (translated where shown)."""
 
 
 def value_text(question: Question, answer: Answer | None) -> str:
@@ -13,7 +20,8 @@ def value_text(question: Question, answer: Answer | None) -> str:
         return ""
     if question.type == "scale":
         label = question.points.label(value)
-        return f"{value} of {question.points.max}" + (f" ({label})" if label else "")
+        return _("{value} of {max}").format(value=value, max=question.points.max) + (
+            f" ({label})" if label else "")
     if question.type == "choice":
         return str(value)
     return "\n".join(f"- {item}" for item in value)
@@ -24,8 +32,9 @@ def answer_text(question: Question, answer: Answer | None,
     """Everything given for a question: value, note or text, actions; '' if nothing."""
     if question.type == "actions":
         return "\n".join(
-            f"- {a.text}" + (f" (review {a.review_on.isoformat()})" if a.review_on else "")
-            + (f" [{a.status.value.replace('_', ' ')}]" if a.status.value != "open" else "")
+            f"- {a.text}" + (" " + _("(review {date})").format(date=formats.day(a.review_on))
+                             if a.review_on else "")
+            + (f" [{_(ACTION_STATUS[a.status])}]" if a.status != ActionStatus.OPEN else "")
             for a in actions or [])
     parts = [value_text(question, answer)]
     note = answer.text.strip() if answer else ""

@@ -1,0 +1,118 @@
+"""Looking over a whole interview (or reflection) before finishing it (issue 15).
+
+Every question in protocol order with its answer or its state, the words it holds and its
+flags; the highlighted row's full answer below. Enter opens that question; F10 finishes from
+here (the same confirmation as before, with what is missing); Esc goes back to the question.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from reflect.bidi import display_line
+from reflect.i18n import _, ngettext
+from reflect.method.session import SessionRun
+from reflect.protocol.render import answer_text
+from screens.bidi_view import Static
+from screens.fit_table import Col, FitTable
+
+FINISH = "\x00finish"
+"""What the screen returns when the user finishes from it (a question id cannot be this)."""
+
+
+def words_in(text: str) -> int:
+    return len(text.split())
+
+
+class ReviewScreen(Screen[str | None]):
+    """Returns the id of the question to open, FINISH, or None to go back."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("escape", "back", display_line(_("Back")), id="review.back"),
+        Binding("enter", "open", display_line(_("Open")), id="review.open", show=False),
+        Binding("f10", "finish", display_line(_("Finish")), id="review.finish",
+                priority=True),
+    ]
+
+    def __init__(self, run: SessionRun, editable: bool = True) -> None:
+        super().__init__()
+        self.run = run
+        self.editable = editable
+        self.texts: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="review-summary", classes="section-title")
+        table = FitTable(Col("#"), Col(_("Question"), squeeze=True, weight=2),
+                         Col(_("Answer"), squeeze=True, weight=3), Col(_("Words")),
+                         Col(_("Flags")), id="review-table")
+        yield table
+        yield table.detail
+        with VerticalScroll(id="review-answer"):
+            yield Static("", id="review-full", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = self.run.protocol.title
+        table = self.query_one("#review-table", FitTable)
+        actions = self.run.store.actions(self.run.session.id)
+        total_words = 0
+        for number, question in enumerate(self.run.questions, start=1):
+            state = self.run.state(question.id)
+            answer = self.run.answer(question.id)
+            text = answer_text(question, answer, actions)
+            self.texts[question.id] = text
+            words = words_in(text)
+            total_words += words
+            shown = " ".join(text.split()) if text else (
+                _("skipped") if state == "skipped" else _("not answered"))
+            flags = (("★" if answer and answer.flag_quote else "")
+                     + ("⚑" if answer and answer.flag_follow_up else ""))
+            table.add_row(str(number), question.prompt, shown, str(words) if words else "",
+                          flags, key=question.id)
+        progress = self.run.progress()
+        self.query_one("#review-summary", Static).update(display_line(
+            _("{answered} of {total} answered, {skipped} skipped; {words} words. Enter opens "
+              "a question; F10 finishes.").format(
+                answered=progress.answered, total=progress.total, skipped=progress.skipped,
+                words=total_words)))
+        table.move_cursor(row=self.run.index)
+        self.set_focus(table)
+        self._show_full(self.run.question.id)
+
+    @on(DataTable.RowHighlighted, "#review-table")
+    def highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value:
+            self._show_full(event.row_key.value)
+
+    def _show_full(self, question_id: str) -> None:
+        text = self.texts.get(question_id, "")
+        count = words_in(text)
+        heading = ngettext("{count} word", "{count} words", count).format(count=count)
+        self.query_one("#review-full", Static).update(f"{heading}\n{text}" if text else "")
+
+    @on(DataTable.RowSelected, "#review-table")
+    def selected(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(event.row_key.value)
+
+    def action_open(self) -> None:
+        table = self.query_one("#review-table", FitTable)
+        if table.row_count:
+            self.dismiss(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_finish(self) -> None:
+        self.dismiss(FINISH)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "finish":
+            return self.editable
+        return True

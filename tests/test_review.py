@@ -1,0 +1,61 @@
+"""Looking over the whole interview before finishing it, and the words counted as an answer
+is typed (issue 15, item 4)."""
+
+from __future__ import annotations
+
+from screens.app import make_app
+from screens.confirm import ConfirmDialog
+from screens.review import ReviewScreen
+from screens.session import SessionScreen
+from tests.ui_helpers import rows, screen_lines, shown, table_rows
+
+
+async def test_the_review_lists_every_question_and_finishing_is_done_from_it(
+        engine, catalog, interview, store):
+    _, _, session = interview
+    store.save_answer(session.id, "success-what", text="She went back to school [/] in May.",
+                      flag_quote=True)
+    store.save_answer(session.id, "success-criteria", skipped=True)
+    store.save_answer(session.id, "before-situation", text="חזרה לבית הספר", flag_follow_up=True)
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        table = table_rows(app, "#review-table")
+        assert len(table) == 14  # every question of the protocol, in its order
+        assert table[0][0] == "1" and table[0][3] == "8" and table[0][4] == "★"
+        assert table[0][2].startswith("She went back")  # hostile brackets shown as typed
+        assert table[1][2] == "skipped" and table[1][3] == ""
+        assert table[2][4] == "⚑" and table[3][2] == "not answered"
+        text = "\n".join(screen_lines(app))
+        assert "2 of 14 answered, 1 skipped; 11 words" in " ".join(text.split())
+        assert "8 words" in text and "She went back to school [/] in May." in text
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert "3 words" in "\n".join(screen_lines(app))  # the highlighted row's answer
+        await pilot.press("enter")  # opens that question
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert shown(app, "#prompt").startswith("3. ")
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("f10")  # finishing from the review
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await pilot.pause()
+    assert rows(engine, "SELECT status FROM session") == [("COMPLETED",)]
+
+
+async def test_the_words_of_an_answer_are_counted_as_it_is_saved(engine, catalog, interview):
+    _, _, session = interview
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        await pilot.press(*"one two three")
+        await pilot.pause(0.6)
+        assert "3 words" in shown(app, "#answer-status")
