@@ -41,6 +41,8 @@ class StoryScreen(Screen[None]):
         Binding("p", "workshop", display_line(_("Principles")), id="story.workshop"),
         Binding("x", "export", display_line(_("Export")), id="story.export"),
         Binding("l", "lock", display_line(_("Lock")), id="story.lock"),
+        # named in the interviews list's title ("r: its record"): the footer is full at 80
+        Binding("r", "record", display_line(_("Record")), id="story.record", show=False),
         Binding("h", "hide_names", display_line(_("Names")), id="story.hide_names"),
     ]
 
@@ -60,7 +62,7 @@ class StoryScreen(Screen[None]):
                                   zebra_stripes=True)
             yield informants
             yield informants.detail
-            yield Static(_("Interviews  (Enter opens; l: lock a completed one)"),
+            yield Static(_("Interviews  (Enter opens; r: its record; l: lock a completed one)"),
                          classes="section-title")
             interviews = FitTable(Col(_("Informant"), squeeze=True, weight=2), Col(_("Status")),
                                   Col(_("Consent"), squeeze=True), Col(_("Answered")),
@@ -191,6 +193,29 @@ class StoryScreen(Screen[None]):
             if redactor else ""
         self.app.notify(_("{files} in {folder}.").format(files=names, folder=folder) + hidden,
                         title=_("Story exported"), timeout=10)
+
+    def action_record(self) -> None:
+        """The highlighted interview's record (every question with its answer) as files."""
+        from reflect import paths
+        from reflect.exchange.markdown import export_session_record
+
+        table = self.query_one("#interviews", DataTable)
+        if table.row_count == 0:
+            self.app.show_error(_("No interview yet: run one from an informant (Enter or i)."))
+            return
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
+        store = self.app.store
+        folder = paths.data_dir() / "exports"
+        redactor = store.redactor(self.story_id)
+        try:
+            written = export_session_record(store, store.session(uuid.UUID(key.value)),
+                                            folder, redactor)
+        except ReflectError as exc:
+            self.app.show_error(str(exc))
+            return
+        names = ", ".join(path.name for path in written)
+        self.app.notify(_("{files} in {folder}.").format(files=names, folder=folder),
+                        title=_("Interview record written"), timeout=10)
 
     def action_hide_names(self) -> None:
         from screens.redaction import RedactionScreen

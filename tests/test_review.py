@@ -59,3 +59,46 @@ async def test_the_words_of_an_answer_are_counted_as_it_is_saved(engine, catalog
         await pilot.press(*"one two three")
         await pilot.pause(0.6)
         assert "3 words" in shown(app, "#answer-status")
+
+
+def test_the_interview_record_has_every_question_in_order_as_markdown_and_docx(
+        store, catalog, interview, tmp_path, capsys):
+    from docx import Document
+
+    from reflect.cli import main
+    from tests.backends import cli_db
+
+    _, _, session = interview
+    store.save_answer(session.id, "before-situation", text="Dana was alone with six children.",
+                      flag_quote=True)
+    store.save_answer(session.id, "success-criteria", skipped=True)
+    assert main(["--db", cli_db(store.engine), "export", "interview", str(session.id)[:8],
+                 "--out", str(tmp_path)]) == 0
+    md = next(tmp_path.glob("interview-*-maya-*.md")).read_text()
+    assert md.startswith("# Learning from Success - practitioner interview\n")
+    assert "- **Informant:** Maya (social worker)" in md
+    assert "- **Consent:** given, verbal, recorded by Ana (text lfs-consent-1)" in md
+    first, second, third = (md.index(f"### {n}. ") for n in (1, 2, 3))
+    assert first < second < third  # protocol order, each question written out
+    assert "### 2. What makes this a success?" in md and "_Skipped._" in md
+    assert "Dana was alone with six children.\n\n_Flagged: quote._" in md
+    assert md.count("_Not answered._") == 12
+    document = Document(str(next(tmp_path.glob("interview-*.docx"))))
+    texts = [p.text for p in document.paragraphs]
+    assert "3. Describe the situation when you started working with this family." in texts
+    assert "Dana was alone with six children." in texts
+
+
+async def test_r_in_a_story_writes_the_highlighted_interview_record(engine, catalog, interview,
+                                                                    isolated_data_dir):
+    from screens.story import StoryScreen
+
+    story, _, _ = interview
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(StoryScreen(story.id))
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+    written = sorted(p.suffix for p in (isolated_data_dir / "exports").glob("interview-*"))
+    assert written == [".docx", ".md"]

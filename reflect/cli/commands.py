@@ -117,15 +117,19 @@ def _where(db: str) -> int:
 
 def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange import documents
-    from reflect.exchange.markdown import export_sessions
+    from reflect.exchange.markdown import export_session_record, export_sessions
     from reflect.store import Store
 
     store = Store(engine(db))
     if args.export_format in ("bundle", "csv", "qdpx"):
         return export_data(store, args)
     folder = args.out or paths.data_dir() / "exports"
-    if args.export_format in ("story", "book"):
-        if args.export_format == "story":
+    if args.export_format in ("story", "book", "interview"):
+        if args.export_format == "interview":
+            session = store.find_session(args.session)
+            written = export_session_record(store, session, folder,
+                                            redactor_for(store, args, session.story_id))
+        elif args.export_format == "story":
             story_id = store.find_story(args.story).id
             written = documents.export_story(store, story_id, folder,
                                              redactor_for(store, args, story_id))

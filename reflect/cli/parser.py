@@ -103,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
                           default="reflection", help=_("without --session: which sessions "
                           "(default: all reflections)"))
     markdown.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
+    record = export_formats.add_parser("interview", help=_(
+        "the record of one interview (or reflection): every question in order with its answer, "
+        "flags and the consent, as Markdown and .docx"))
+    record.add_argument("session", metavar="SESSION", help=_(
+        "the session's id, or its first characters (Markdown exports end their file names "
+        "with them; in the app, r on a story's interview writes the same record)"))
+    record.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
     story = export_formats.add_parser("story", help=_("one story as Markdown and .docx"))
     story.add_argument("story", metavar="STORY", help=_("the story's title or id (prefix)"))
     story.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))

@@ -123,12 +123,12 @@ def book_blocks(store: Store, title: str) -> list[Block]:
 def to_markdown(blocks: list[Block]) -> str:
     lines: list[str] = []
     for block in blocks:
-        if block.kind != "bullet" and lines and lines[-1].startswith("- "):
+        if block.kind not in ("bullet", "fact") and lines and lines[-1].startswith("- "):
             lines.append("")
         if block.kind == "heading":
             lines += [f"{'#' * block.level} {block.text}", ""]
-        elif block.kind == "fact":
-            lines += ["**" + _("{label}:").format(label=block.source) + f"** {block.text}", ""]
+        elif block.kind == "fact":  # a list of labelled facts
+            lines.append("- **" + _("{label}:").format(label=block.source) + f"** {block.text}")
         elif block.kind == "bullet":
             lines.append(f"- {block.text}")
         elif block.kind == "speaker":

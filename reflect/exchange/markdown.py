@@ -1,10 +1,14 @@
-"""One session (an interview or a reflection) as a Markdown document."""
+"""One session (an interview or a reflection) as a document: `reflect export markdown`
+writes it as Markdown; the interview record (`reflect export interview`, `r` in a story) as
+Markdown and .docx, from the same blocks (reflect.exchange.documents renders both)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from reflect import formats
+from reflect.errors import ReflectError
+from reflect.exchange.documents import Block, redact_blocks, to_markdown, write_both
 from reflect.files import slug, write_private
 from reflect.i18n import N_, _
 from reflect.models import Session
@@ -21,15 +25,13 @@ SESSION_STATUS = {"in_progress": N_("in progress"), "completed": N_("completed")
                   "abandoned": N_("abandoned"), "declined": N_("consent refused")}
 
 
-def _quote_block(text: str) -> str:
+def _plain_lines(text: str) -> str:
+    """An answer's lines as written; lines of blanks only become empty lines."""
     return "\n".join(line if line.strip() else "" for line in text.splitlines())
 
 
-def session_markdown(store: Store, session: Session) -> str:
-    protocol = store.protocol_of(session)
-    answers = store.answers(session.id)
-    actions = store.actions(session.id)
-    lines = [f"# {protocol.title}", ""]
+def _facts(store: Store, session: Session, protocol, answers) -> list[tuple[str, str]]:
+    """What the session was: story or case, who, when, protocol, consent, balance."""
     facts = [(_("Started"), f"{formats.day(session.started_at)} "
                             f"{session.started_at:%H:%M} UTC"),
              (_("Status"), _(SESSION_STATUS[session.status.value])),
@@ -56,27 +58,43 @@ def session_markdown(store: Store, session: Session) -> str:
         facts.append((_("Balance"), _("{positive} positive, {negative} negative ({verdict})")
                       .format(positive=balance.positive, negative=balance.negative,
                               verdict=_(VERDICTS[balance.verdict]))))
-    lines += [f"- **{name}:** {value}" for name, value in facts]
+    return facts
+
+
+def session_blocks(store: Store, session: Session) -> list[Block]:
+    """One session as a document: its facts, then every question in protocol order with its
+    answer (or that it was skipped or not answered) and its flags."""
+    protocol = store.protocol_of(session)
+    answers = store.answers(session.id)
+    actions = store.actions(session.id)
+    blocks = [Block("heading", protocol.title, 1)]
+    blocks += [Block("fact", value, source=name)
+               for name, value in _facts(store, session, protocol, answers)]
     number = 0
     for stage in protocol.stages:
-        lines += ["", f"## {stage.title}"]
+        blocks.append(Block("heading", stage.title, 2))
         for question in stage.questions:
             number += 1
             answer = answers.get(question.id)
-            lines += ["", f"### {number}. {question.prompt}", ""]
+            blocks.append(Block("heading", f"{number}. {question.prompt}", 3))
             text = answer_text(question, answer, actions)
             if text:
-                lines.append(_quote_block(text))
+                blocks.append(Block("para", _plain_lines(text)))
             elif answer is not None and answer.skipped:
-                lines.append("_" + _("Skipped.") + "_")
+                blocks.append(Block("para", "_" + _("Skipped.") + "_"))
             else:
-                lines.append("_" + _("Not answered.") + "_")
+                blocks.append(Block("para", "_" + _("Not answered.") + "_"))
             flags = [name for name, on in ((_("quote"), answer and answer.flag_quote),
                                            (_("follow up"), answer and answer.flag_follow_up))
                      if on]
             if flags:
-                lines += ["", "_" + _("Flagged: {flags}.").format(flags=", ".join(flags)) + "_"]
-    return "\n".join(lines) + "\n"
+                blocks.append(Block("para", "_" + _("Flagged: {flags}.").format(
+                    flags=", ".join(flags)) + "_"))
+    return blocks
+
+
+def session_markdown(store: Store, session: Session) -> str:
+    return to_markdown(session_blocks(store, session))
 
 
 def _file_name(session: Session) -> str:
@@ -95,3 +113,18 @@ def export_sessions(store: Store, sessions: list[Session], folder: Path,
         write_private(path, redactor(session_markdown(store, session)).encode("utf-8"))
         written.append(path)
     return written
+
+
+def export_session_record(store: Store, session: Session, folder: Path,
+                          redactor: Redactor = NO_REDACTION) -> list[Path]:
+    """The interview record: one session as Markdown and .docx, for a supervisor to read."""
+    if session is None:
+        raise ReflectError(_("that session no longer exists"))
+    blocks = redact_blocks(session_blocks(store, session), redactor)
+    who = session.case_label or session.protocol_id
+    if session.informant_id and (informant := store.informant(session.informant_id)):
+        who = informant.pseudonym
+    stem = (f"{session.kind}-{session.started_at:%Y-%m-%d}-"
+            f"{slug(redactor(who), limit=40, fallback='session')}-{str(session.id)[:8]}")
+    return write_both(blocks, folder, stem)
+
