@@ -34,7 +34,7 @@ def answer_text(question: Question, answer: Answer | None,
         return "\n".join(
             f"- {a.text}" + (" " + _("(review {date})").format(date=formats.day(a.review_on))
                              if a.review_on else "")
-            + (f" [{_(ACTION_STATUS[a.status])}]" if a.status != ActionStatus.OPEN else "")
+            + (" [" + _(ACTION_STATUS[a.status]) + "]" if a.status != ActionStatus.OPEN else "")
             for a in actions or [])
     parts = [value_text(question, answer)]
     note = answer.text.strip() if answer else ""
