@@ -94,13 +94,14 @@ class HomeScreen(Screen[None]):
 
     def database_ready(self) -> None:
         """Called by the app once the database is open (see ReflectApp.open_database)."""
-        self.show_protocol_problems()
         try:
             self.refresh_lists()
         except StorageError as exc:  # a damaged file: the app's check explains what to do
             self.query_one("#stories-empty", Static).update(plain(
                 _("Cannot read the lists: {problem}").format(problem=exc)))
         self.refresh_bindings()
+        # after the lists: reading every translation to find its problems takes a moment
+        self.call_after_refresh(self.show_protocol_problems)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         return not (action in NEEDS_DATABASE and self.app.store is None)
