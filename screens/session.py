@@ -80,6 +80,8 @@ class SessionScreen(Screen[None]):
         self._elapsed_base = 0
         self._last_persisted = 0
         self._saved_note = ""
+        self._finish_clock = 0
+        """The clock at the F10 that opened the review: what finishing stores."""
         self._shown_state: tuple[str, str] | None = None
         self._drawn_width = 0
         self._bindings_for: SessionStatus | None = None
@@ -485,6 +487,7 @@ class SessionScreen(Screen[None]):
 
         if not self.flush():
             return
+        self._finish_clock = self.elapsed()  # the interview's length ends at this F10
 
         def reviewed(choice: str | None) -> None:
             if choice == FINISH:
@@ -528,7 +531,7 @@ class SessionScreen(Screen[None]):
     def _finish_confirmed(self, confirmed: bool | None) -> None:
         if not confirmed:
             self.app.notify(_("Not finished: it is still in progress."), title=_("Still open"))
-        elif self._persist(lambda: self._complete(self.elapsed())):
+        elif self._persist(lambda: self._complete(self._finish_clock)):
             self.app.notify(_("Marked complete."), title=_("Completed"))
             self.app.pop_screen()
 
