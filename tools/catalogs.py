@@ -54,9 +54,23 @@ def translations() -> dict[str, dict]:
     for batch in (translations_interview, translations_stories, translations_reflection,
                   translations_analysis, translations_documents, translations_found,
                   translations_cli, translations_core, translations_interview_record):
-        for language, texts in batch.TRANSLATIONS.items():
+        for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged
+
+
+LANGUAGE_COLUMNS = ("he", "ar", "pt", "it")
+"""The order of the translations in a batch's ROWS, after the English."""
+
+
+def batch_texts(batch) -> dict[str, dict]:
+    """A batch's translations by language: its TRANSLATIONS (one dict per language), or its
+    ROWS (English, then one column per language) with PLURALS beside them."""
+    if hasattr(batch, "TRANSLATIONS"):
+        return batch.TRANSLATIONS
+    return {language: {row[0]: row[index] for row in batch.ROWS}
+            | getattr(batch, "PLURALS", {}).get(language, {})
+            for index, language in enumerate(LANGUAGE_COLUMNS, start=1)}
 
 
 def build(template: Catalog, language: str, texts: dict) -> list[str]:

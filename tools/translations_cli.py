@@ -476,6 +476,3 @@ PLURALS = {
                      "{count} risultati per '{words}'"),
            ROWS_PLURAL: ("{count} riga", "{count} righe", "{count} righe")},
 }
-
-TRANSLATIONS = {language: {row[0]: row[index] for row in ROWS} | PLURALS[language]
-                for index, language in enumerate(("he", "ar", "pt", "it"), start=1)}

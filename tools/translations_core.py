@@ -355,6 +355,3 @@ ROWS = [
      "O ficheiro acaba antes do pacote: provavelmente foi cortado ao copiar; copie-o de novo.",
      "Il file finisce prima del pacchetto: probabilmente è stato troncato durante la copia; copialo di nuovo."),
 ]
-
-TRANSLATIONS = {language: {row[0]: row[index] for row in ROWS}
-                for index, language in enumerate(("he", "ar", "pt", "it"), start=1)}

@@ -52,6 +52,3 @@ PLURALS = {
     "pt": {WORDS: ("{count} palavra", "{count} palavras", "{count} palavras")},
     "it": {WORDS: ("{count} parola", "{count} parole", "{count} parole")},
 }
-
-TRANSLATIONS = {language: {row[0]: row[index] for row in ROWS} | PLURALS[language]
-                for index, language in enumerate(("he", "ar", "pt", "it"), start=1)}
