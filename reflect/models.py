@@ -102,6 +102,21 @@ class Session(_IndexedTimestamps, table=True):
     locked_at: datetime | None = None
     """Set when a completed session is locked: reopening it then needs a recorded reason."""
     locked_by: str = ""
+    recording_started_at: datetime | None = None
+    """When the recorder's 00:00:00 was, on this laptop's clock: time codes are counted from
+    here. Set by 'recording started', or worked back from the recorder's time typed later."""
+
+
+class SessionPerson(SQLModel, table=True):
+    """Someone else present at an interview, named on its consent record (issue 15)."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    session_id: uuid.UUID = Field(foreign_key="session.id", index=True)
+    name: str
+    role: str
+    """A reflect.roles.PresentRole value: interviewer, co-interviewer, observer, interpreter."""
+    position: int = 0
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Answer(_Timestamps, table=True):
@@ -118,6 +133,13 @@ class Answer(_Timestamps, table=True):
     """Explicitly skipped (different from not reached)."""
     flag_quote: bool = False
     flag_follow_up: bool = False
+    opened_code: int | None = None
+    """Time code (seconds) when the question was first opened; see `opened_kind`."""
+    opened_kind: str = ""
+    """'recording' (seconds into the recording) or 'clock' (the interview's own clock)."""
+    typed_code: int | None = None
+    """Time code when typing of the answer began."""
+    typed_kind: str = ""
 
     @property
     def decoded_value(self):
@@ -130,6 +152,20 @@ class Answer(_Timestamps, table=True):
         return bool(self.text.strip()) or (value is not None and value != [])
 
 
+
+
+class InterviewerNote(_Timestamps, table=True):
+    """What the interviewer observed at a question (silence, tears, someone came in), kept
+    apart from the informant's words: never in a story, a book or a review copy."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    session_id: uuid.UUID = Field(foreign_key="session.id", index=True)
+    question_id: str
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    author: str = ""
+    code: int | None = None
+    """Time code (seconds) when the note was taken."""
+    code_kind: str = ""
 
 
 class ActionItem(_Timestamps, table=True):

@@ -22,3 +22,20 @@ class Role(StrEnum):
     def label(self) -> str:
         """The role in the interface's language."""
         return _(_LABELS[self.value])
+
+
+_PRESENT_LABELS = {"interviewer": N_("interviewer"), "co_interviewer": N_("co-interviewer"),
+                   "observer": N_("observer"), "interpreter": N_("interpreter")}
+
+
+class PresentRole(StrEnum):
+    """Who else is present at an interview, as the consent record names them."""
+
+    INTERVIEWER = "interviewer"
+    CO_INTERVIEWER = "co_interviewer"
+    OBSERVER = "observer"
+    INTERPRETER = "interpreter"
+
+    @property
+    def label(self) -> str:
+        return _(_PRESENT_LABELS[self.value])

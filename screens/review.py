@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from reflect import timecodes
 from reflect.bidi import display_line
 from reflect.i18n import _, ngettext
 from reflect.method.session import SessionRun
@@ -45,13 +46,15 @@ class ReviewScreen(Screen[str | None]):
         self.run = run
         self.editable = editable
         self.texts: dict[str, str] = {}
+        self.details: dict[str, str] = {}
+        """Per question: its time codes and the interviewer's notes, under the answer."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="review-summary", classes="section-title")
         table = FitTable(Col("#"), Col(_("Question"), squeeze=True, weight=2),
                          Col(_("Answer"), squeeze=True, weight=3), Col(_("Words")),
-                         Col(_("Flags")), id="review-table")
+                         Col(_("Flags")), Col(_("Time")), id="review-table")
         yield table
         yield table.detail
         with VerticalScroll(id="review-answer"):
@@ -72,10 +75,15 @@ class ReviewScreen(Screen[str | None]):
             total_words += words
             shown = " ".join(text.split()) if text else (
                 _("skipped") if state == "skipped" else _("not answered"))
+            notes = self.run.notes_on(question.id)
             flags = (("★" if answer and answer.flag_quote else "")
-                     + ("⚑" if answer and answer.flag_follow_up else ""))
+                     + ("⚑" if answer and answer.flag_follow_up else "")
+                     + (f"✎{len(notes)}" if notes else ""))
+            self.details[question.id] = self._details(answer, notes)
+            code = timecodes.shown(answer.opened_code, answer.opened_kind,
+                                   self.run.has_recording) if answer else ""
             table.add_row(str(number), question.prompt, shown, str(words) if words else "",
-                          flags, key=question.id)
+                          flags, code, key=question.id)
         progress = self.run.progress()
         self.query_one("#review-summary", Static).update(display_line(
             _("{answered} of {total} answered, {skipped} skipped; {words} words. Enter opens "
@@ -86,6 +94,12 @@ class ReviewScreen(Screen[str | None]):
         self.set_focus(table)
         self._show_full(self.run.question.id)
 
+    def _details(self, answer, notes) -> str:
+        recorded = self.run.has_recording
+        codes = timecodes.answer_codes(answer, recorded)
+        return "\n".join(([" ".join(codes)] if codes else [])
+                         + [timecodes.note_line(note, recorded) for note in notes])
+
     @on(DataTable.RowHighlighted, "#review-table")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value:
@@ -95,7 +109,10 @@ class ReviewScreen(Screen[str | None]):
         text = self.texts.get(question_id, "")
         count = words_in(text)
         heading = ngettext("{count} word", "{count} words", count).format(count=count)
-        self.query_one("#review-full", Static).update(f"{heading}\n{text}" if text else "")
+        details = self.details.get(question_id, "")
+        shown = f"{heading}\n{text}" if text else ""
+        self.query_one("#review-full", Static).update(
+            "\n".join(part for part in (shown, details) if part))
 
     @on(DataTable.RowSelected, "#review-table")
     def selected(self, event: DataTable.RowSelected) -> None:

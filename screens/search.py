@@ -12,7 +12,14 @@ from textual.widgets import DataTable, Footer, Header
 
 from reflect.bidi import display_line
 from reflect.i18n import _, ngettext
-from reflect.store.search import PAGE, SearchHit, search_answers, search_principles, snippet_parts
+from reflect.store.search import (
+    PAGE,
+    SearchHit,
+    search_answers,
+    search_notes,
+    search_principles,
+    snippet_parts,
+)
 from reflect.text import visible
 from screens.bidi_view import Input, Static
 from screens.fit_table import Col, FitTable
@@ -73,7 +80,8 @@ class SearchScreen(Screen[None]):
         self.words = words
         table = self.query_one("#results", DataTable)
         table.clear()
-        self.hits = search_principles(self.app.store, words, limit=10)
+        self.hits = search_principles(self.app.store, words, limit=10) + \
+            search_notes(self.app.store, words, limit=10)
         self._exhausted = False
         self._add(self.hits)
         self.load_more()

@@ -36,6 +36,7 @@ from screens.bidi_view import OptionList, SelectionList, Static
 from screens.confirm import ConfirmDialog
 from screens.labels import STATUS_LABELS, clock, when
 from screens.lease import LeaseKeeper
+from screens.moments import MOMENT_BINDINGS, InterviewMoments
 from screens.safe import SafeTextArea, esc
 
 STATE_MARKS = {"answered": "[green]✓[/]", "skipped": "[yellow]–[/]", "open": "[dim]·[/]"}
@@ -44,7 +45,7 @@ ONE_OF = ("scale", "choice")
 MANY_OF = ("multi", "checklist")
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(InterviewMoments, Screen[None]):
     CSS_PATH = "session.tcss"
     SAVE_DELAY = 0.4
     """At most this many seconds pass between a change and its save, however fast one types."""
@@ -66,6 +67,7 @@ class SessionScreen(Screen[None]):
         Binding("f10", "finish", display_line(_("Finish")), id="session.finish", priority=True),
         Binding("f9", "reopen", display_line(_("Reopen")), id="session.reopen", priority=True),
         Binding("escape", "leave", display_line(_("Leave")), id="session.leave"),
+        *MOMENT_BINDINGS,
     ]
 
     def __init__(self, session_id: uuid.UUID, question_id: str | None = None):
@@ -97,6 +99,7 @@ class SessionScreen(Screen[None]):
                 with VerticalScroll(id="question-area"):
                     yield Static("", id="stage-line")
                     yield Static("", id="prompt")
+                    yield Static("", id="notes")
                     # in the scrolling area, right under the question: never cut, never hidden
                     yield Static("", id="balance")
                     yield Static("", id="probes")
@@ -206,7 +209,9 @@ class SessionScreen(Screen[None]):
             date=when(run.earlier_session.started_at)) if earlier_text else ""
         self._set("#earlier", f"[b]{earlier_label}[/b]\n{esc(earlier_text)}" if earlier_text
                   else "")
+        self.draw_notes()
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
+        self.mark_question_opened()
         self._show_answer_widgets()
         self._saved_note = ""
         self._draw_outline()
@@ -317,6 +322,8 @@ class SessionScreen(Screen[None]):
         elif not self.editable:
             bits.append(f"[b]{STATUS_LABELS[run.session.status]}[/b] "
                         + _("(read-only; F9 reopens)"))
+        if moments := self.moments_line():
+            bits.append(f"[dim]{moments}[/dim]")
         if answer and (words := len(answer.text.split())):
             bits.append(ngettext("{count} word", "{count} words", words).format(count=words))
         if self._saved_note:
@@ -338,7 +345,7 @@ class SessionScreen(Screen[None]):
                 number=run.index + 1, total=len(run.questions)) + f"  {bar} "
             + _("{answered} answered, {skipped} skipped").format(
                 answered=total.answered, skipped=total.skipped)
-            + f"  ⏱ {clock(self.elapsed())}"
+            + (self.recording_mark() or f"  ⏱ {clock(self.elapsed())}")
             + ("  [b]" + _("locked") + "[/b]" if run.session.locked_at is not None else ""))
 
     def _tick(self) -> None:
@@ -351,6 +358,8 @@ class SessionScreen(Screen[None]):
     # Saving ------------------------------------------------------------------------------
     @on(TextArea.Changed, "#answer")
     def answer_changed(self) -> None:
+        if self.editable:
+            self.note_typing()
         if self.editable and self._save_timer is None:
             self._save_timer = self.set_timer(self.SAVE_DELAY, self.flush)
 
@@ -364,7 +373,7 @@ class SessionScreen(Screen[None]):
         text = self.query_one("#answer", TextArea).text
         if self.kind == "list":
             return self._saved(lambda: self.run.save_value(text.splitlines()))
-        return self._saved(lambda: self.run.save_text(text))
+        return self._saved(lambda: self.run.save_text(text, self.typed_code()))
 
     def _saved(self, write) -> bool:
         """Run one write; on success show it in the status line and the outline."""
@@ -570,8 +579,10 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if self.run is None:
             return True
-        if action in ("skip", "flag", "finish"):
+        if action in ("skip", "flag", "finish", "note", "stamp"):
             return self.editable
+        if action == "recording":
+            return self.editable and self.run.session.kind == "interview"
         if action == "reopen":
             return self.run.session.status == SessionStatus.COMPLETED
         return True

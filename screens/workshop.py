@@ -19,12 +19,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Select, TextArea
 from textual.widgets.option_list import Option
 
+from reflect import timecodes
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _, ngettext
 from reflect.method.analysis import Passage, passages, topic_label, topics_of
 from reflect.models import Answer, Principle
-from reflect.roles import Role
+from reflect.roles import PresentRole, Role
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord
 from reflect.text import visible
 from screens.bidi_view import Input, Label, OptionList, Static
@@ -44,9 +45,11 @@ def informant_label(record: InterviewRecord) -> str:
 class InterviewColumn(Vertical):
     """One interview's passages as read-only text, remembering which answer each span is."""
 
-    def __init__(self, record: InterviewRecord):
+    def __init__(self, record: InterviewRecord, notes: list | None = None):
         super().__init__(classes="column")
         self.record = record
+        self.notes = notes or []
+        """The interviewer's notes on this interview, shown apart under each answer."""
         self.segments: list[tuple[int, int, Answer]] = []
 
     def compose(self) -> ComposeResult:
@@ -61,7 +64,12 @@ class InterviewColumn(Vertical):
             text += f"▸ {passage.number}. {passage.question.prompt}{marks}\n"
             self.segments.append((len(text), len(text) + len(passage.answer.text),
                                   passage.answer))
-            text += passage.answer.text + "\n\n"
+            text += passage.answer.text + "\n"
+            recorded = self.record.session.recording_started_at is not None
+            by = PresentRole.INTERVIEWER.label
+            text += "".join(f"    {timecodes.note_line(note, recorded)}  ({by})\n"
+                            for note in self.notes if note.question_id == passage.question.id)
+            text += "\n"
         self.query_one(TextArea).load_text(text or _("(no answer on this topic)"))
 
     def selected_passage(self) -> tuple[Answer, int, int]:
@@ -137,7 +145,8 @@ class WorkshopScreen(Screen[None]):
         select.set_options([(display_line(topic_label(topic)), topic) for topic in topics]
                            or [(display_line(_("(no interviews)")), "")])
         columns = self.query_one("#columns", Horizontal)
-        columns.mount_all([InterviewColumn(record) for record in self.records])
+        columns.mount_all([InterviewColumn(record, store.notes(record.session.id))
+                           for record in self.records])
         if not self.records:
             columns.mount(Static(_("No interviews yet: run them from the story screen."),
                                  classes="hint"))

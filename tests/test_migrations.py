@@ -191,3 +191,24 @@ def test_a_server_upgrade_waits_until_no_app_is_open_on_it(backend, new_database
     mark.close()
     running.dispose()
     assert _revision(open_engine(db)) == extra
+
+
+def test_database_made_by_the_previous_release_is_backed_up_and_gains_time_codes(tmp_path):
+    """Schema 0011 (made by main before issue 15's time codes, notes and people present)."""
+    path = _copy_fixture("schema_0011", tmp_path)
+    engine = open_engine(str(path))
+    assert _revision(engine) == schema.HEAD and _differences(engine) == set()
+    store = Store(engine)
+    [story] = store.stories()
+    [session] = store.sessions_for_story(story.id)
+    run = SessionRun.resume(store, session.id)
+    assert run.text("success-what") == "We met every week at her home. שלום"
+    assert run.answer("success-what").flag_quote and run.answer().opened_code is None
+    assert run.question.id == "success-criteria" and run.notes == []
+    run.mark_opened(run.code_now(61))
+    run.add_note("She smiled", code=(61, "clock"))
+    assert store.people_present(session.id) == []
+    [backup] = tmp_path.glob("schema_0011.db.v11-*.bak")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0011",)
+        assert conn.execute("SELECT count(*) FROM answer").fetchone() == (2,)

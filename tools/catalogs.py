@@ -47,13 +47,15 @@ def translations() -> dict[str, dict]:
     import translations_found
     import translations_interview
     import translations_interview_record
+    import translations_moments
     import translations_reflection
     import translations_stories
 
     merged: dict[str, dict] = {}
     for batch in (translations_interview, translations_stories, translations_reflection,
                   translations_analysis, translations_documents, translations_found,
-                  translations_cli, translations_core, translations_interview_record):
+                  translations_cli, translations_core, translations_interview_record,
+                  translations_moments):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

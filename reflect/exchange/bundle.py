@@ -52,7 +52,8 @@ from reflect.models import (
 from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store, digest
 
-DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "evidence"}
+DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "evidence",
+             "interviewer_notes": "note"}
 """Tables whose rows can be deleted here, with the entity name the audit trail uses."""
 
 Progress = Callable[[str, int, int], None]

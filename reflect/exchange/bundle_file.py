@@ -23,22 +23,27 @@ from reflect.models import (
     AuditEvent,
     Evidence,
     Informant,
+    InterviewerNote,
     Principle,
     ProtocolSnapshot,
     Session,
+    SessionPerson,
     Story,
     Theme,
 )
 
 FORMAT = "reflect-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: people present, interviewer notes, time codes (issue 15). Version 1 files still read."""
 
 TABLES: dict[str, type[SQLModel]] = {
     "protocol_snapshots": ProtocolSnapshot,
     "stories": Story,
     "informants": Informant,
     "sessions": Session,
+    "session_people": SessionPerson,
     "answers": Answer,
+    "interviewer_notes": InterviewerNote,
     "action_items": ActionItem,
     "themes": Theme,
     "principles": Principle,

@@ -25,6 +25,7 @@ from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.roles import Role
 from reflect.store import Store
 from reflect.text import xml_text
+from reflect.timecodes import strip_stamps
 
 BlockKind = Literal["heading", "para", "quote", "bullet", "fact", "speaker", "page_break"]
 
@@ -62,9 +63,9 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
                     speaker = f"{record.informant.pseudonym} ({Role(record.informant.role).label})"
                     blocks.append(Block("speaker", speaker))
                     # an answer flagged as a quote during the interview reads as one
-                    blocks += [Block("quote", p.answer.text.strip(), source=speaker)
-                               if p.answer.flag_quote else Block("para", p.answer.text.strip())
-                               for p in found]
+                    said_text = [(p, strip_stamps(p.answer.text).strip()) for p in found]
+                    blocks += [Block("quote", text, source=speaker) if p.answer.flag_quote
+                               else Block("para", text) for p, text in said_text]
     principles = store.principles(story.id)
     evidence = store.evidence([p.id for p in principles])
     speakers = {r.session.id: r.informant for r in records}
@@ -80,7 +81,7 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
             answer = store.answer_by_id(link.answer_id)
             who = speakers.get(answer.session_id) if answer else None
             source = f"{who.pseudonym} ({Role(who.role).label})" if who else ""
-            blocks.append(Block("quote", link.excerpt, source=source))
+            blocks.append(Block("quote", strip_stamps(link.excerpt).strip(), source=source))
     return blocks
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reflect import formats
+from reflect import formats, timecodes
 from reflect.errors import ReflectError
 from reflect.exchange.documents import Block, redact_blocks, to_markdown, write_both
 from reflect.files import slug, write_private
@@ -15,7 +15,7 @@ from reflect.models import Session
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.balance import read_balance
 from reflect.protocol.render import answer_text
-from reflect.roles import Role
+from reflect.roles import PresentRole, Role
 from reflect.store import Store
 
 VERDICTS = {"too_early": N_("too few entries to judge"), "balanced": N_("balanced"),
@@ -45,6 +45,16 @@ def _facts(store: Store, session: Session, protocol, answers) -> list[tuple[str,
         facts.insert(0, (_("Case"), session.case_label))
     if session.interviewer:
         facts.append((_("By"), session.interviewer))
+    if people := store.people_present(session.id):
+        facts.append((_("Also present"), _(", ").join(
+            f"{person.name} ({PresentRole(person.role).label})" for person in people)))
+    if session.recording_started_at is not None:
+        facts.append((_("Time codes"), _("into the recording, which started at {time} UTC; "
+                                         "[⏱…] marks the interview clock, before it").format(
+            time=f"{formats.day(session.recording_started_at)} "
+                 f"{session.recording_started_at:%H:%M:%S}")))
+    elif session.kind == "interview":
+        facts.append((_("Time codes"), _("the interview's own clock (no recording started)")))
     if session.kind == "interview":
         consent = _("given") if session.consent_given else _("refused")
         facts.append((_("Consent"), _("{state}, {method}, recorded by {who} (text {version})")
@@ -67,6 +77,8 @@ def session_blocks(store: Store, session: Session) -> list[Block]:
     protocol = store.protocol_of(session)
     answers = store.answers(session.id)
     actions = store.actions(session.id)
+    notes = store.notes(session.id)
+    recorded = session.recording_started_at is not None
     blocks = [Block("heading", protocol.title, 1)]
     blocks += [Block("fact", value, source=name)
                for name, value in _facts(store, session, protocol, answers)]
@@ -90,6 +102,20 @@ def session_blocks(store: Store, session: Session) -> list[Block]:
             if flags:
                 blocks.append(Block("para", "_" + _("Flagged: {flags}.").format(
                     flags=", ".join(flags)) + "_"))
+            blocks += _moments(answer, [n for n in notes if n.question_id == question.id],
+                               recorded)
+    return blocks
+
+
+def _moments(answer, notes, recorded: bool) -> list[Block]:
+    """A question's time codes and the interviewer's notes on it, marked as theirs."""
+    blocks = []
+    if codes := timecodes.answer_codes(answer, recorded):
+        blocks.append(Block("fact", ", ".join(codes), source=_("Time codes")))
+    for note in notes:
+        label = " ".join(filter(None, (_("Interviewer's note"),
+                                       timecodes.shown(note.code, note.code_kind, recorded))))
+        blocks.append(Block("fact", note.text, source=label))
     return blocks
 
 

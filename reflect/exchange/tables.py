@@ -58,8 +58,9 @@ def _answers(data: Dataset) -> list[list]:
         answers = data.answers.get(session.id, {})
         for stage, number, question in data.questions(session):
             answer = answers.get(question.id)
-            if answer is None:
-                continue
+            if answer is None or not (answer.has_content or answer.skipped or answer.flag_quote
+                                      or answer.flag_follow_up):
+                continue  # not reached, or only opened (its time code is in the record)
             rows.append([
                 answer.id, session.id, session.kind, session.status.value, session.story_id or "",
                 data.story_title(session), informant.id if informant else "",

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from reflect import timecodes
 from reflect.errors import ReflectError
 from reflect.i18n import _
-from reflect.models import ActionItem, Answer, Session, SessionStatus
+from reflect.models import ActionItem, Answer, InterviewerNote, Session, SessionStatus, utcnow
 from reflect.protocol.balance import BalanceReading, read_balance
 from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.store import Store
@@ -42,6 +43,8 @@ class SessionRun:
         self.earlier_answers: dict[str, Answer] = earlier or {}
         """For a follow-up: the answers of the reflection it follows, by question id."""
         self.earlier_session = earlier_session
+        self.notes: list[InterviewerNote] = []
+        """The interviewer's own notes, in the order taken (filled by `resume`)."""
         self.questions: list[Question] = protocol.questions
         ids = [q.id for q in self.questions]
         self.index = ids.index(session.current_question_id) \
@@ -57,8 +60,10 @@ class SessionRun:
             raise ReflectError(_("consent was refused for this interview; it cannot be opened"))
         earlier_session = store.session(session.follow_up_of) if session.follow_up_of else None
         earlier = store.answers(earlier_session.id) if earlier_session else {}
-        return cls(store, session, store.protocol_of(session), store.answers(session_id),
-                   store.actions(session_id), earlier, earlier_session)
+        run = cls(store, session, store.protocol_of(session), store.answers(session_id),
+                  store.actions(session_id), earlier, earlier_session)
+        run.notes = store.notes(session_id)
+        return run
 
     # Where we are ------------------------------------------------------------------------
     @property
@@ -155,13 +160,55 @@ class SessionRun:
             raise ReflectError(_("this session is {status}; reopen it to change answers").format(
                                    status=self.session.status.value.replace('_', ' ')))
 
-    def save_text(self, text: str) -> None:
-        """Store the current question's answer text, unless it is unchanged."""
+    def save_text(self, text: str, typed_code: tuple[int, str] | None = None) -> None:
+        """Store the current question's answer text, unless it is unchanged; `typed_code`
+        is when typing began (kept the first time only)."""
         if text == self.text():
             return
         self._ensure_open()
         self.answers[self.question.id] = self.store.save_answer(
-            self.session.id, self.question.id, text=text)
+            self.session.id, self.question.id, text=text, typed_code=typed_code)
+
+    # Time codes and notes ----------------------------------------------------------------
+    @property
+    def has_recording(self) -> bool:
+        return self.session.recording_started_at is not None
+
+    def code_now(self, clock_seconds: int, now: datetime | None = None) -> tuple[int, str]:
+        """This moment's time code: into the recording if one runs, else the clock's."""
+        return timecodes.code_now(self.session.recording_started_at, clock_seconds,
+                                  now or utcnow())
+
+    def start_recording(self, recorder_seconds: int = 0, now: datetime | None = None) -> None:
+        """The recorder shows `recorder_seconds` now (0: it has just started)."""
+        self._ensure_open()
+        started = timecodes.recording_start(now or utcnow(), recorder_seconds)
+        self.session = self.store.set_recording_start(self.session.id, started,
+                                                      actor=self.session.interviewer)
+
+    def mark_opened(self, code: tuple[int, str]) -> None:
+        """Keep the time code at which the current question was first opened."""
+        if self.session.status != SessionStatus.IN_PROGRESS:
+            return
+        answer = self.answer()
+        if answer is not None and answer.opened_code is not None:
+            return
+        marked = self.store.mark_opened(self.session.id, self.question.id, *code)
+        if marked is not None:
+            self.answers[self.question.id] = marked
+
+    def add_note(self, text: str, code: tuple[int, str] | None = None) -> InterviewerNote:
+        """The interviewer's note on the current question (never the informant's words)."""
+        self._ensure_open()
+        number, kind = code if code is not None else (None, "")
+        note = self.store.add_note(self.session.id, self.question.id, text,
+                                   author=self.session.interviewer, code=number, kind=kind)
+        self.notes.append(note)
+        return note
+
+    def notes_on(self, question_id: str | None = None) -> list[InterviewerNote]:
+        wanted = question_id or self.question.id
+        return [note for note in self.notes if note.question_id == wanted]
 
     def skip(self) -> None:
         """Mark the current question as skipped (kept apart from 'not reached')."""

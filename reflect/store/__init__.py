@@ -14,6 +14,7 @@ object to hold and one name to import:
 | analysis.py     | interview records, principles, evidence, themes         |
 | redactions.py   | redaction lists and the redactor built from them        |
 | leases.py       | who is editing a session now (one place at a time)      |
+| recording.py    | recording start, time codes, interviewer notes, people  |
 | engine.py       | engines, SQLite settings, schema migrations, backups    |
 | search.py       | full-text search over answers and principles            |
 """
@@ -24,6 +25,7 @@ from reflect.store.analysis import PRINCIPLE_PARTS, AnalysisStore, InterviewReco
 from reflect.store.base import digest
 from reflect.store.interviews import CONSENT_METHODS, ConsentRecord, InterviewStore
 from reflect.store.leases import LeaseStore
+from reflect.store.recording import RecordingStore
 from reflect.store.redactions import RedactionStore
 from reflect.store.reflections import ReflectionStore
 from reflect.store.stories import StoryStore
@@ -32,6 +34,6 @@ __all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "InterviewReco
            "ThemeReach", "digest"]
 
 
-class Store(StoryStore, InterviewStore, LeaseStore, ReflectionStore, AnalysisStore,
-            RedactionStore):
+class Store(StoryStore, InterviewStore, RecordingStore, LeaseStore, ReflectionStore,
+            AnalysisStore, RedactionStore):
     """One object for every read and write; one short transaction per call."""

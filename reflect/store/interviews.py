@@ -24,6 +24,7 @@ from reflect.models import (
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.base import StoreBase
+from reflect.store.recording import add_people
 
 
 def _answer_state(answer: Answer) -> dict:
@@ -41,6 +42,8 @@ class ConsentRecord:
     recorded_by: str
     """The interviewer who asked for and recorded consent."""
     at: datetime | None = None
+    others: tuple[tuple[str, str], ...] = ()
+    """Everyone else present: (name, reflect.roles.PresentRole value), in order."""
 
 
 CONSENT_METHODS = ("verbal", "written", "recorded")
@@ -76,12 +79,17 @@ class InterviewStore(StoreBase):
                 current_question_id=protocol.questions[0].id if consent.given else None,
             )
             db.add(session)
+            db.flush()
+            add_people(db, session.id, list(consent.others))
             self._audit(db, "session", session.id, "consent_given" if consent.given
                         else "consent_refused", actor=session.interviewer,
-                        detail=f"{consent.method}; text {protocol.consent.version}",
+                        detail=f"{consent.method}; text {protocol.consent.version}"
+                               + (f"; {len(consent.others)} others present"
+                                  if consent.others else ""),
                         new={"given": consent.given, "method": consent.method,
                              "at": session.consent_at, "by": session.consent_recorded_by,
-                             "text": protocol.consent.version})
+                             "text": protocol.consent.version,
+                             "others": [list(person) for person in consent.others]})
             story = db.get(Story, informant.story_id)
             if consent.given and story is not None and story.status in (
                     StoryStatus.CANDIDATE, StoryStatus.SELECTED):
@@ -191,9 +199,11 @@ class InterviewStore(StoreBase):
     # Answers -----------------------------------------------------------------------------
     def save_answer(self, session_id: uuid.UUID, question_id: str, *, text: str | None = None,
                     value: Any = ..., skipped: bool | None = None,
-                    flag_quote: bool | None = None, flag_follow_up: bool | None = None) -> Answer:
+                    flag_quote: bool | None = None, flag_follow_up: bool | None = None,
+                    typed_code: tuple[int, str] | None = None) -> Answer:
         """Insert or update one answer; only the fields given change (value=None clears the
-        typed value). One transaction."""
+        typed value). `typed_code` (seconds, kind) is kept only for the first typing. One
+        transaction."""
         with self._db() as db:
             session = db.get(Session, session_id)
             if session is None:
@@ -220,6 +230,8 @@ class InterviewStore(StoreBase):
                 answer.flag_quote = flag_quote
             if flag_follow_up is not None:
                 answer.flag_follow_up = flag_follow_up
+            if typed_code is not None and answer.typed_code is None:
+                answer.typed_code, answer.typed_kind = typed_code
             answer.updated_at = session.updated_at = utcnow()
             db.add(answer)
             db.add(session)

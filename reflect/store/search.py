@@ -1,4 +1,4 @@
-"""Full-text search over answers and principles.
+"""Full-text search over answers and principles, and interviewer notes.
 
 SQLite: FTS5 indexes kept in step by triggers (reflect.db), newest answers first, with
 snippets. Newest first rather than by relevance: FTS5 walks its index in rowid order and stops
@@ -18,7 +18,8 @@ from sqlalchemy import and_, or_, text
 from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
-from reflect.models import Answer, Informant, Principle, Session, Story
+from reflect.i18n import _
+from reflect.models import Answer, Informant, InterviewerNote, Principle, Session, Story
 from reflect.roles import Role
 from reflect.store import Store
 from reflect.wordforms import bare, has_forms
@@ -30,7 +31,7 @@ PAGE = 50
 @dataclass(frozen=True)
 class SearchHit:
     kind: str
-    """'answer' or 'principle'."""
+    """'answer', 'principle' or 'note' (an interviewer's note)."""
     ref_id: uuid.UUID
     """The answer's or the principle's id."""
     story_id: uuid.UUID | None
@@ -183,3 +184,30 @@ def search_principles(store: Store, words: str, limit: int = PAGE) -> list[Searc
     return [SearchHit("principle", p.id, p.story_id, titles.get(p.story_id, ""), None,
                       "principle", "", "", _snippet_around(p.sentence(), words, 120))
             for p in principles]
+
+
+def search_notes(store: Store, words: str, limit: int = 20) -> list[SearchHit]:
+    """Interviewer notes holding every word (any case), newest first. Notes are few (a
+    handful per interview), so a plain scan is fast; they are shown apart from answers."""
+    words = " ".join(words.split())
+    if not words:
+        return []
+    with DBSession(store.engine) as db:
+        notes = list(db.exec(select(InterviewerNote)
+                             .where(_contains_every_word([InterviewerNote.text], words))
+                             .order_by(col(InterviewerNote.created_at).desc()).limit(limit)))
+        sessions = {s.id: s for s in db.exec(
+            select(Session).where(col(Session.id).in_({n.session_id for n in notes})))}
+        titles = {s.id: s.title for s in db.exec(select(Story).where(
+            col(Story.id).in_({s.story_id for s in sessions.values() if s.story_id})))}
+    hits = []
+    for note in notes:
+        session = sessions[note.session_id]
+        question = next((q for q in store.protocol_of(session).questions
+                         if q.id == note.question_id), None)
+        hits.append(SearchHit("note", note.id, session.story_id,
+                              titles.get(session.story_id, session.case_label), session.id,
+                              _("interviewer's note"), note.question_id,
+                              question.prompt if question else "",
+                              _snippet_around(note.text, words)))
+    return hits

@@ -1,0 +1,186 @@
+"""The interview as it happens (issue 15, items 1-3): time codes with and without a
+recording, interviewer notes kept apart from the informant's words, everyone present."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from docx import Document
+
+from reflect import timecodes
+from reflect.errors import ReflectError
+from reflect.exchange.documents import export_book, export_story
+from reflect.exchange.markdown import export_session_record, session_markdown
+from reflect.method.session import SessionRun
+from reflect.models import utcnow
+from reflect.store import ConsentRecord
+from screens.app import make_app
+from screens.prompts import TextPrompt
+from screens.session import SessionScreen
+from tests.ui_helpers import rows, screen_lines, shown
+
+
+def test_recorder_times_are_read_as_a_recorder_shows_them():
+    assert timecodes.parse_recorder_time("") == 0
+    assert timecodes.parse_recorder_time("12:31") == 751
+    assert timecodes.parse_recorder_time("1:02:03") == 3723
+    assert timecodes.parse_recorder_time(" 45 ") == 45
+    assert timecodes.parse_recorder_time("12:75") is None
+    assert timecodes.parse_recorder_time("soon") is None
+    assert timecodes.shown(751, timecodes.RECORDING, True) == "[00:12:31]"
+    assert timecodes.shown(751, timecodes.CLOCK, False) == "[00:12:31]"
+    assert timecodes.shown(751, timecodes.CLOCK, True) == "[⏱00:12:31]"
+    assert timecodes.strip_stamps("[00:12:31] She came. [⏱01:00:00] Then") == "She came. Then"
+
+
+def test_codes_use_the_interview_clock_until_a_recording_starts(store, interview):
+    _, _, session = interview
+    run = SessionRun.resume(store, session.id)
+    run.mark_opened(run.code_now(95))
+    assert run.answer().opened_code == 95 and run.answer().opened_kind == "clock"
+    run.save_text("She came back.", typed_code=run.code_now(100))
+    run.mark_opened(run.code_now(400))  # a second opening keeps the first code
+    now = utcnow()
+    run.start_recording(751, now=now)  # the recorder shows 12:31 when F4 is pressed
+    run.next(120)
+    run.mark_opened(run.code_now(130, now=now + timedelta(seconds=9)))
+    again = SessionRun.resume(store, session.id)
+    first, second = again.answer("success-what"), again.answer("success-criteria")
+    assert (first.opened_code, first.typed_code, first.typed_kind) == (95, 100, "clock")
+    assert (second.opened_code, second.opened_kind) == (760, "recording")
+    assert again.has_recording
+
+
+def test_notes_and_codes_are_in_the_record_but_never_in_a_story_or_book(store, interview,
+                                                                      tmp_path):
+    story, _, session = interview
+    store.update_story(story.id, ready_for_book=True)
+    run = SessionRun.resume(store, session.id)
+    run.mark_opened((61, "clock"))
+    run.save_text("She came back [00:05:10] to school.", typed_code=(75, "clock"))
+    run.toggle_flag("quote")
+    run.add_note("Long silence; she cried", code=(300, "clock"))
+    assert [n.text for n in SessionRun.resume(store, session.id).notes] == [
+        "Long silence; she cried"]
+    assert run.answer().text == "She came back [00:05:10] to school."
+    record = export_session_record(store, store.session(session.id), tmp_path / "record")
+    markdown = next(p for p in record if p.suffix == ".md").read_text(encoding="utf-8")
+    assert "- **Interviewer's note [00:05:00]:** Long silence; she cried" in markdown
+    assert "- **Time codes:** asked [00:01:01], answered [00:01:15]" in markdown
+    assert "the interview's own clock" in markdown
+    docx = "\n".join(p.text for p in Document(next(p for p in record if p.suffix == ".docx"))
+                     .paragraphs)
+    assert "Long silence; she cried" in docx
+    published = [*export_story(store, story.id, tmp_path / "story"),
+                 *export_book(store, tmp_path / "book", "Stories")]
+    for path in published:
+        text = path.read_text(encoding="utf-8") if path.suffix == ".md" else "\n".join(
+            p.text for p in Document(path).paragraphs)
+        assert "She came back to school." in text, path
+        assert "silence" not in text and "[00:05:10]" not in text, path
+
+
+def test_three_people_on_one_consent_record(store, interview, catalog):
+    story, informant, _ = interview
+    consent = ConsentRecord(True, "written", "Ana", others=(
+        ("Ben", "co_interviewer"), ("Dalia", "interpreter"), ("Eli", "observer")))
+    session = store.start_interview(informant.id, catalog.get("lfs-practitioner"), consent)
+    people = store.people_present(session.id)
+    assert [(p.name, p.role) for p in people] == [
+        ("Ben", "co_interviewer"), ("Dalia", "interpreter"), ("Eli", "observer")]
+    record = session_markdown(store, session)
+    assert ("- **Also present:** Ben (co-interviewer), Dalia (interpreter), Eli (observer)"
+            in record)
+    assert "recorded by Ana" in record
+    with pytest.raises(ReflectError, match="not a role"):
+        store.start_interview(informant.id, catalog.get("lfs-practitioner"),
+                              ConsentRecord(True, "verbal", "Ana", others=(("Gil", "boss"),)))
+
+
+async def test_keys_start_the_recording_stamp_a_code_and_take_a_note(engine, catalog,
+                                                                   interview):
+    _, _, session = interview
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        await pilot.press(*"She came")
+        await pilot.pause(0.6)
+        assert rows(engine, "SELECT opened_kind, typed_kind FROM answer") == [("clock", "clock")]
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("ctrl+u", *"12:31", "enter")  # the recorder shows 12:31
+        await pilot.pause()
+        assert "● 00:12:3" in shown(app, "#topbar")
+        await pilot.press("f3")
+        await pilot.press(*"back")
+        await pilot.pause(0.6)
+        [(text,)] = rows(engine, "SELECT text FROM answer")
+        assert text.startswith("She came [00:12:3") and text.endswith("] back")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press(*"Silence [/] then tears", "enter")
+        await pilot.pause()
+        assert rows(engine, "SELECT text, code_kind, author FROM interviewernote") == [
+            ("Silence [/] then tears", "recording", "Ana")]
+        screen = "\n".join(screen_lines(app))
+        assert "Silence [/] then tears" in screen and "Your note:" in screen
+        assert "[00:12:3" in screen
+        [(answer_text,)] = rows(engine, "SELECT text FROM answer")
+        assert "Silence" not in answer_text
+
+
+async def test_the_consent_dialog_names_everyone_present(engine, catalog, interview, store):
+    from screens.consent import ConsentDialog
+
+    story, informant, _ = interview
+    app = make_app(engine, catalog)
+    recorded = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ConsentDialog(catalog.get("lfs-practitioner"), "Maya", "Ana"),
+                        recorded.append)
+        await pilot.pause()
+        await pilot.click("#other-name")
+        await pilot.press(*"Ben", "enter")  # Enter adds, with the role shown (co-interviewer)
+        await pilot.press(*"Dalia")
+        app.screen.query_one("#other-role").value = "interpreter"
+        await pilot.click("#add-person")
+        await pilot.press(*"Zed", "enter")
+        await pilot.click("#remove-person")  # a mistake taken back
+        await pilot.click("#other-name")
+        await pilot.press(*"Eli")
+        app.screen.query_one("#other-role").value = "observer"
+        await pilot.pause()
+        assert shown(app, "#present") == ("Also present: Ben (co-interviewer), "
+                                          "Dalia (interpreter)")
+        await pilot.click("#given")  # Eli typed but not added: added, not lost
+        await pilot.pause()
+    [consent] = recorded
+    assert consent.recorded_by == "Ana" and consent.others == (
+        ("Ben", "co_interviewer"), ("Dalia", "interpreter"), ("Eli", "observer"))
+    session = store.start_interview(informant.id, catalog.get("lfs-practitioner"), consent)
+    assert len(store.people_present(session.id)) == 3
+
+
+async def test_the_review_shows_time_codes_and_notes(engine, catalog, interview, store):
+    from screens.review import ReviewScreen
+
+    _, _, session = interview
+    store.save_answer(session.id, "success-what", text="She came back.", typed_code=(75, "clock"))
+    store.mark_opened(session.id, "success-what", 61, "clock")
+    store.add_note(session.id, "success-what", "Tears [b]then[/b] a smile", "Ana", 80, "clock")
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        table = app.screen.query_one("#review-table")
+        first = [str(cell) for cell in table.get_row_at(0)]
+        assert first[4] == "✎1" and first[5] == "[00:01:01]"
+        text = "\n".join(screen_lines(app))
+        assert "asked [00:01:01] answered [00:01:15]" in text
+        assert "✎ [00:01:20] Tears [b]then[/b] a smile" in text
