@@ -184,3 +184,26 @@ async def test_the_review_shows_time_codes_and_notes(engine, catalog, interview,
         text = "\n".join(screen_lines(app))
         assert "asked [00:01:01] answered [00:01:15]" in text
         assert "✎ [00:01:20] Tears [b]then[/b] a smile" in text
+
+
+def test_a_bundle_carries_people_notes_and_time_codes(store, catalog, interview, new_database,
+                                                      tmp_path):
+    from reflect.exchange.bundle import export_bundle, import_bundle
+    from reflect.store import Store
+    from reflect.store.engine import open_engine
+
+    _, informant, _ = interview
+    session = store.start_interview(informant.id, catalog.get("lfs-practitioner"), ConsentRecord(
+        True, "verbal", "Ana", others=(("Ben", "observer"),)))
+    run = SessionRun.resume(store, session.id)
+    run.start_recording(30)
+    run.mark_opened(run.code_now(5))
+    run.add_note("ملاحظة [/]", code=run.code_now(6))
+    export_bundle(store, tmp_path / "laptop.json")
+    other = Store(open_engine(new_database()))
+    import_bundle(other, tmp_path / "laptop.json")
+    assert [(p.name, p.role) for p in other.people_present(session.id)] == [("Ben", "observer")]
+    assert [n.text for n in other.notes(session.id)] == ["ملاحظة [/]"]
+    copied = SessionRun.resume(other, session.id)
+    assert copied.has_recording and copied.answer().opened_kind == "recording"
+    assert import_bundle(other, tmp_path / "laptop.json").changed == 0  # again: nothing new
