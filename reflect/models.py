@@ -61,6 +61,34 @@ class Informant(_Timestamps, table=True):
     pseudonym: str
     role: str
     """A reflect.roles.Role value."""
+    withdrawn: bool = False
+    """Their latest member check withdrew: their words leave every analysis view, export
+    and bundle (kept in the database until erased). Follows the newest MemberCheck."""
+
+
+class MemberCheck(_Timestamps, table=True):
+    """An informant's say on their own words before the story is published (issue 15): the
+    newest one is their state."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    informant_id: uuid.UUID = Field(foreign_key="informant.id", index=True)
+    outcome: str
+    """A reflect.vocab.CheckOutcome value: approved, approved_with_changes, withdrawn."""
+    checked_on: date
+    how: str = ""
+    """How they said it: in person, by phone, by letter..."""
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    recorded_by: str = ""
+
+
+class Erasure(SQLModel, table=True):
+    """That an informant's words were erased for good (never what they were). A bundle
+    carries it, so every laptop that imports it erases them too."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    informant_id: uuid.UUID = Field(foreign_key="informant.id", index=True)
+    erased_at: datetime = Field(default_factory=utcnow)
+    erased_by: str = ""
 
 
 class ProtocolSnapshot(SQLModel, table=True):

@@ -31,3 +31,11 @@ class ActionStatus(StrEnum):
     PARTLY = "partly"
     NOT_DONE = "not_done"
     DROPPED = "dropped"
+
+
+class CheckOutcome(StrEnum):
+    """What an informant said about their words as they will be quoted (member check)."""
+
+    APPROVED = "approved"
+    APPROVED_WITH_CHANGES = "approved_with_changes"
+    WITHDRAWN = "withdrawn"

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header
 from reflect import i18n
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
+from reflect.exchange.review_copy import check_label
 from reflect.i18n import _, ngettext
 from reflect.models import Informant, SessionStatus, Story
 from reflect.roles import Role
@@ -44,6 +45,9 @@ class StoryScreen(Screen[None]):
         # named in the interviews list's title ("r: its record"): the footer is full at 80
         Binding("r", "record", display_line(_("Record")), id="story.record", show=False),
         Binding("h", "hide_names", display_line(_("Names")), id="story.hide_names"),
+        # named in the Informants heading
+        Binding("c", "member_check", display_line(_("Member check")), id="story.member_check",
+                show=False),
     ]
 
     def __init__(self, story_id: uuid.UUID):
@@ -55,10 +59,11 @@ class StoryScreen(Screen[None]):
         yield Header()
         with Vertical(id="story"):
             yield Static("", id="story-info")
-            yield Static(_("Informants  (Enter or i: interview; a: add)"),
+            yield Static(_("Informants  (Enter or i: interview; a: add; c: their check)"),
                          classes="section-title")
             informants = FitTable(Col(_("Pseudonym"), squeeze=True), Col(_("Role")),
-                                  Col(_("Interviews"), squeeze=True), id="informants",
+                                  Col(_("Interviews"), squeeze=True),
+                                  Col(_("Member check"), squeeze=True), id="informants",
                                   zebra_stripes=True)
             yield informants
             yield informants.detail
@@ -89,11 +94,12 @@ class StoryScreen(Screen[None]):
         by_informant = {i.id: i for i in informants}
         table = self.query_one("#informants", DataTable)
         table.clear()
+        checks = store.latest_checks([i.id for i in informants])
         for informant in informants:
             own = [s for s in sessions if s.informant_id == informant.id]
             summary = ", ".join(STATUS_LABELS[s.status] for s in own) or _("none yet")
             table.add_row(informant.pseudonym, Role(informant.role).label, summary,
-                          key=str(informant.id))
+                          check_label(checks.get(informant.id)), key=str(informant.id))
         counts = store.answer_counts([s.id for s in sessions])
         table = self.query_one("#interviews", DataTable)
         table.clear()
@@ -224,6 +230,16 @@ class StoryScreen(Screen[None]):
         self.app.push_screen(RedactionScreen(self.story_id, story.title if story else ""))
 
     @on(DataTable.RowSelected, "#informants")
+    def action_member_check(self) -> None:
+        from screens.member_check import MemberCheckDialog
+
+        informant = self._selected_informant()
+        if informant is None:
+            self.app.show_error(_("Add an informant first (a)."))
+            return
+        self.app.push_screen(MemberCheckDialog(informant),
+                             lambda changed: changed and self.refresh_story())
+
     def action_interview(self) -> None:
         informant = self._selected_informant()
         if informant is None:

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from reflect import paths
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.exchange.documents import export_book
+from reflect.exchange.book import export_book
 from reflect.i18n import _
 from reflect.store import ThemeReach
 from screens.bidi_view import OptionList, Static

@@ -108,6 +108,8 @@ class WorkshopScreen(Screen[None]):
         self.story_id = story_id
         self.current: Principle | None = None
         self.principles: list[Principle] = []
+        self.withdrawn_answers: set[uuid.UUID] = set()
+        """Evidence from these answers is flagged: their informant withdrew."""
         self.last_column: InterviewColumn | None = None
 
     def compose(self) -> ComposeResult:
@@ -174,12 +176,19 @@ class WorkshopScreen(Screen[None]):
         store = self.app.store
         self.principles = store.principles(self.story_id)
         evidence = store.evidence([p.id for p in self.principles])
+        self.withdrawn_answers = store.withdrawn_answers(
+            [link.answer_id for links in evidence.values() for link in links])
         options = []
         for number, principle in enumerate(self.principles, start=1):
-            count = len(evidence[principle.id])
+            links = evidence[principle.id]
+            gone = sum(link.answer_id in self.withdrawn_answers for link in links)
+            count = len(links) - gone
             tag = "[$error]" + _("(no evidence)") + "[/]" if not count else \
                 "[dim]" + ngettext("({count} quote)", "({count} quotes)", count).format(
                     count=count) + "[/dim]"
+            if gone:  # evidence from an informant who withdrew: flagged on its principle
+                tag += " [$error]⚠ " + ngettext("{count} withdrawn", "{count} withdrawn",
+                                                gone).format(count=gone) + "[/]"
             options.append(Option(f"{number}. {esc(principle.sentence())} {tag}",
                                   id=str(principle.id)))
         listing = self.query_one("#principles", OptionList)
@@ -215,6 +224,11 @@ class WorkshopScreen(Screen[None]):
         items = self.app.store.evidence([self.current.id])[self.current.id]
         options = []
         for item in items:
+            if item.answer_id in self.withdrawn_answers:
+                options.append(Option("[$error]⚠ " + esc(_(
+                    "withdrawn by the informant: this passage can no longer be used")) + "[/]",
+                    id=str(item.id)))
+                continue
             answer = self.app.store.answer_by_id(item.answer_id)
             record = self.informant_of.get(answer.session_id) if answer else None
             source = informant_label(record) if record else "?"

@@ -7,8 +7,9 @@ from docx import Document
 
 from reflect.cli import main
 from reflect.errors import ReflectError
+from reflect.exchange.book import export_book
 from reflect.exchange.demo import load_demo
-from reflect.exchange.documents import export_book, export_story
+from reflect.exchange.documents import export_story
 from tests.backends import cli_db
 
 pytestmark = pytest.mark.both_backends

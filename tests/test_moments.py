@@ -3,14 +3,15 @@ recording, interviewer notes kept apart from the informant's words, everyone pre
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from docx import Document
 
 from reflect import timecodes
 from reflect.errors import ReflectError
-from reflect.exchange.documents import export_book, export_story
+from reflect.exchange.book import export_book
+from reflect.exchange.documents import export_story
 from reflect.exchange.markdown import export_session_record, session_markdown
 from reflect.method.session import SessionRun
 from reflect.models import utcnow
@@ -54,8 +55,9 @@ def test_codes_use_the_interview_clock_until_a_recording_starts(store, interview
 
 def test_notes_and_codes_are_in_the_record_but_never_in_a_story_or_book(store, interview,
                                                                       tmp_path):
-    story, _, session = interview
+    story, informant, session = interview
     store.update_story(story.id, ready_for_book=True)
+    store.record_check(informant.id, "approved", date(2026, 12, 1), "in person")
     run = SessionRun.resume(store, session.id)
     run.mark_opened((61, "clock"))
     run.save_text("She came back [00:05:10] to school.", typed_code=(75, "clock"))

@@ -117,15 +117,28 @@ def _where(db: str) -> int:
 
 def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange import documents
+    from reflect.exchange.book import export_book
     from reflect.exchange.markdown import export_session_record, export_sessions
+    from reflect.exchange.review_copy import export_review_copy
     from reflect.store import Store
 
     store = Store(engine(db))
     if args.export_format in ("bundle", "csv", "qdpx"):
         return export_data(store, args)
     folder = args.out or paths.data_dir() / "exports"
-    if args.export_format in ("story", "book", "interview"):
-        if args.export_format == "interview":
+    if args.export_format in ("story", "book", "interview", "review-copy"):
+        if args.export_format == "review-copy":
+            story = store.find_story(args.story)
+            informant = next((i for i in store.informants(story.id)
+                              if i.pseudonym.casefold() == args.informant.casefold()), None)
+            if informant is None:
+                raise ReflectError(_("no informant '{name}' in '{story}' (they are: {names})")
+                                   .format(name=args.informant, story=story.title,
+                                           names=", ".join(i.pseudonym for i in
+                                                           store.informants(story.id))))
+            written = export_review_copy(store, informant.id, folder,
+                                         redactor_for(store, args, story.id))
+        elif args.export_format == "interview":
             session = store.find_session(args.session)
             written = export_session_record(store, session, folder,
                                             redactor_for(store, args, session.story_id))
@@ -134,8 +147,8 @@ def _export(db: str, args: argparse.Namespace) -> int:
             written = documents.export_story(store, story_id, folder,
                                              redactor_for(store, args, story_id))
         else:
-            written = documents.export_book(store, folder, args.title or _("Learning from Success"),
-                                            redactor_for(store, args))
+            written = export_book(store, folder, args.title or _("Learning from Success"),
+                                  redactor_for(store, args), draft=args.draft)
         for path in written:
             say(wrote(path))
         return 0

@@ -118,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     book.add_argument("--title", default=None, help=_("the book's title (default: Learning "
                                                       "from Success, in the interface language)"))
     book.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
+    book.add_argument("--draft", action="store_true", help=_(
+        "also the stories whose informants have not approved yet, with DRAFT on every page"))
+    copy = export_formats.add_parser("review-copy", help=_(
+        "an informant's own words as they will be quoted, for them to approve (member check)"))
+    copy.add_argument("story", metavar="STORY", help=_("the story's title or id (prefix)"))
+    copy.add_argument("informant", metavar="PSEUDONYM", help=_("the informant's pseudonym"))
+    copy.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
     bundle = export_formats.add_parser("bundle", help=_("everything, as one JSON file that "
                                        "'reflect import' merges into another database"))
     bundle.add_argument("--out", type=Path, help=_("file (default: exports/reflect-bundle-TIME"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session as DBSession
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 
 from reflect import __version__
 from reflect.dates import as_utc, iso_utc
@@ -43,6 +43,7 @@ from reflect.i18n import _
 from reflect.models import (
     Answer,
     AuditEvent,
+    Erasure,
     Evidence,
     ProtocolSnapshot,
     Session,
@@ -51,6 +52,7 @@ from reflect.models import (
 )
 from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store, digest
+from reflect.store.member_checks import compact, erase_words, withdrawn_sessions
 
 DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "evidence",
              "interviewer_notes": "note"}
@@ -84,11 +86,18 @@ def bundle_data(store: Store, progress: Progress = _no_progress,
     """Everything in the database as a bundle (a dict ready for JSON), redacted if asked."""
     tables: dict[str, list[dict]] = {}
     with DBSession(store.engine) as db:
+        hidden = withdrawn_sessions(db)  # the words of an informant who withdrew stay here
+        hidden_answers = {str(a) for a in db.exec(
+            select(Answer.id).where(col(Answer.session_id).in_(hidden)))} if hidden else set()
         for done, (name, model) in enumerate(TABLES.items()):
             progress(name, done, len(TABLES))
             key = getattr(model, _primary_key(model))
-            rows = [redact_row(name, row_dict(row), redactor)
-                    for row in db.exec(select(model).order_by(key))]
+            found = db.exec(select(model).order_by(key))
+            if hidden and name in ("answers", "interviewer_notes"):
+                found = (row for row in found if row.session_id not in hidden)
+            elif hidden_answers and name == "evidence":
+                found = (row for row in found if str(row.answer_id) not in hidden_answers)
+            rows = [redact_row(name, row_dict(row), redactor) for row in found]
             if model is Session:
                 rows = _parents_first(rows)
             tables[name] = rows
@@ -157,6 +166,8 @@ class _Merger:
         """Ids of rows deleted here; rows that hang on them stay out too."""
         self.answer_ids: dict[uuid.UUID, uuid.UUID] = {}
         """Bundle answer id -> local id, where both answered the same question separately."""
+        self.erased: set[uuid.UUID] = set()
+        """Sessions whose informant's words were erased (here or by the bundle)."""
 
     def deleted_here(self, entity: str) -> set[str]:
         query = select(AuditEvent.entity_id).where(AuditEvent.entity == entity,
@@ -206,6 +217,15 @@ class _Merger:
                                       content_hash=digest, source=self.source))
         return True
 
+    def erased_sessions(self, erasures: list[Erasure]) -> set[uuid.UUID]:
+        """Sessions of informants erased here or by the bundle: their words stay out."""
+        erased = {e.informant_id for e in self.db.exec(select(Erasure))}
+        erased |= {e.informant_id for e in erasures}
+        if not erased:
+            return set()
+        return set(self.db.exec(select(Session.id).where(
+            col(Session.informant_id).in_(erased))))
+
     def merge(self, name: str, model: type[SQLModel], incoming: SQLModel,
               result: TableResult, deleted: set[str]) -> None:
         if isinstance(incoming, Evidence) and incoming.answer_id in self.answer_ids:
@@ -213,7 +233,9 @@ class _Merger:
         local = self.local_row(model, incoming)
         if local is None:
             parent = getattr(incoming, "principle_id", None)
-            if str(getattr(incoming, _primary_key(model))) in deleted or (
+            erased = getattr(incoming, "session_id", None) in self.erased or (
+                isinstance(incoming, Evidence) and incoming.answer_id in self.not_restored)
+            if erased or str(getattr(incoming, _primary_key(model))) in deleted or (
                     parent is not None and parent in self.not_restored):
                 self.not_restored.add(getattr(incoming, _primary_key(model)))
                 result.not_restored += 1
@@ -260,6 +282,8 @@ def import_bundle(store: Store, path: Path, progress: Progress = _no_progress) -
         merger = _Merger(db, source)
         try:
             for name, model in TABLES.items():
+                if name == "answers":  # sessions are in by now; erasures came before them
+                    merger.erased = merger.erased_sessions(bundle.rows["erasures"])
                 result = summary.tables.setdefault(name, TableResult())
                 deleted = merger.deleted_here(DELETABLE[name]) if name in DELETABLE else set()
                 merger.load_rows(model, bundle.rows[name])
@@ -270,6 +294,9 @@ def import_bundle(store: Store, path: Path, progress: Progress = _no_progress) -
                         progress(name, done, total)
                 db.flush()  # the next table's rows refer to these
             summary.unexplained = unexplained_answers(db, bundle.rows)
+            erasing = summary.tables["erasures"].added
+            for erasure in bundle.rows["erasures"] if erasing else ():
+                erase_words(db, erasure.informant_id)  # words that came before the bundle
             db.commit()
         except IntegrityError as exc:
             db.rollback()
@@ -277,6 +304,8 @@ def import_bundle(store: Store, path: Path, progress: Progress = _no_progress) -
                                  "bundle nor in this database ({_constraint}). Nothing was "
                                  "imported.").format(
                                    path=path, _constraint=_constraint(exc))) from None
+    if erasing:
+        compact(store.engine)
     progress("done", total, total)
     return summary
 

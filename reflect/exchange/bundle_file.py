@@ -21,9 +21,11 @@ from reflect.models import (
     ActionItem,
     Answer,
     AuditEvent,
+    Erasure,
     Evidence,
     Informant,
     InterviewerNote,
+    MemberCheck,
     Principle,
     ProtocolSnapshot,
     Session,
@@ -34,12 +36,15 @@ from reflect.models import (
 
 FORMAT = "reflect-bundle"
 FORMAT_VERSION = 2
-"""2: people present, interviewer notes, time codes (issue 15). Version 1 files still read."""
+"""2: people present, interviewer notes, time codes, member checks, erasures (issue 15).
+Version 1 files still read."""
 
 TABLES: dict[str, type[SQLModel]] = {
     "protocol_snapshots": ProtocolSnapshot,
     "stories": Story,
     "informants": Informant,
+    "member_checks": MemberCheck,
+    "erasures": Erasure,
     "sessions": Session,
     "session_people": SessionPerson,
     "answers": Answer,

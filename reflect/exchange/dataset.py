@@ -27,6 +27,7 @@ from reflect.privacy.redact import TEXT_COLUMNS, Redactor
 from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.roles import Role
 from reflect.store import Store
+from reflect.store.member_checks import withdrawn_sessions
 
 
 @dataclass
@@ -97,10 +98,15 @@ def load_dataset(store: Store) -> Dataset:
     with DBSession(store.engine) as db:
         stories = {s.id: s for s in db.exec(select(Story))}
         informants = {i.id: i for i in db.exec(select(Informant))}
-        sessions = list(db.exec(select(Session)))
+        hidden = withdrawn_sessions(db)  # an informant who withdrew: nothing of theirs goes
+        sessions = [s for s in db.exec(select(Session)) if s.id not in hidden]
         answers: dict[uuid.UUID, dict[str, Answer]] = defaultdict(dict)
+        hidden_answers = set()
         for answer in db.exec(select(Answer)):
-            answers[answer.session_id][answer.question_id] = answer
+            if answer.session_id in hidden:
+                hidden_answers.add(answer.id)
+            else:
+                answers[answer.session_id][answer.question_id] = answer
         actions: dict[uuid.UUID, list[ActionItem]] = defaultdict(list)
         for item in db.exec(select(ActionItem).order_by(ActionItem.created_at)):
             actions[item.session_id].append(item)
@@ -108,7 +114,8 @@ def load_dataset(store: Store) -> Dataset:
         principles = list(db.exec(select(Principle).order_by(Principle.created_at)))
         evidence: dict[uuid.UUID, list[Evidence]] = defaultdict(list)
         for link in db.exec(select(Evidence).order_by(Evidence.created_at)):
-            evidence[link.principle_id].append(link)
+            if link.answer_id not in hidden_answers:
+                evidence[link.principle_id].append(link)
 
     def order(session: Session) -> tuple:
         story = stories.get(session.story_id) if session.story_id else None

@@ -21,6 +21,7 @@ from reflect.models import (
     Answer,
     Evidence,
     Informant,
+    MemberCheck,
     Principle,
     ProtocolSnapshot,
     Session,
@@ -149,6 +150,11 @@ def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) 
                 db.flush()
                 db.add(session)
                 db.flush()
+                if story_data.ready_for_book:  # a story in the book: its informants approved
+                    db.add(MemberCheck(id=_id(story_data.key, str(i_index), "check"),
+                                       informant_id=informant.id, outcome="approved",
+                                       checked_on=(when + timedelta(days=14)).date(),
+                                       how="in person", recorded_by=demo.interviewer))
                 known = {q.id for q in protocol.questions}
                 answers: dict[str, Answer] = {}
                 for question_id, text in item.answers.items():

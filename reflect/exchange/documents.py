@@ -1,8 +1,9 @@
 """A story, and the book of stories, as documents: one block model, two renderers.
 
-`story_blocks` and `book_blocks` decide what goes in (pseudonyms only: informants by their
-pseudonym and role; interviewer names and consent details stay out). `to_markdown` and
-`to_docx` only decide how it looks, so the Markdown and the .docx never drift apart.
+`story_blocks` (and reflect.exchange.book's `book_blocks`) decide what goes in (pseudonyms
+only: informants by their pseudonym and role; interviewer names and consent details stay
+out). `to_markdown` and `to_docx` only decide how it looks, so the Markdown and the .docx
+never drift apart.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from reflect import formats
 from reflect.bidi import has_rtl, starts_rtl
 from reflect.errors import ReflectError
 from reflect.files import slug, write_private
-from reflect.i18n import _, ngettext
+from reflect.i18n import _
 from reflect.method.analysis import passages, topic_label, topics_of
 from reflect.models import Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
@@ -85,42 +85,6 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
     return blocks
 
 
-def book_blocks(store: Store, title: str) -> list[Block]:
-    """Every story marked ready, after a chapter of the common principles they share."""
-    stories = [s for s in store.stories() if s.ready_for_book]
-    if not stories:
-        raise ReflectError(_("no story is marked ready for the book (edit a story: 'Ready for "
-                             "the book')"))
-    stories.sort(key=lambda s: s.title.lower())
-    in_book = {s.id: s for s in stories}
-    blocks = [Block("heading", title, 1),
-              Block("para", ngettext("{count} story of success, and the principles of action "
-                                     "drawn from it. All names are pseudonyms.",
-                                     "{count} stories of success, and the principles of action "
-                                     "drawn from them. All names are pseudonyms.",
-                                     len(stories)).format(count=formats.number(len(stories))))]
-    blocks.append(Block("heading", _("Common principles"), 2))
-    reach = [r for r in store.themes_by_reach() if r.story_ids & in_book.keys()]
-    if not reach:
-        blocks.append(Block("para", _("No common principles drawn yet.")))
-    for theme in reach:
-        spans = [in_book[sid].title for sid in sorted(theme.story_ids & in_book.keys(),
-                                                      key=lambda sid: in_book[sid].title)]
-        blocks.append(Block("heading", theme.theme.name, 3))
-        found = ngettext("{count} of {total} story: {titles}",
-                         "{count} of {total} stories: {titles}", len(stories)).format(
-            count=len(spans), total=len(stories), titles=", ".join(spans))
-        blocks.append(Block("fact", found, source=_("Found in")))
-        if theme.theme.description:
-            blocks.append(Block("para", theme.theme.description))
-        blocks += [Block("bullet", f"{in_book[p.story_id].title}: {p.sentence()}")
-                   for p in theme.principles if p.story_id in in_book]
-    for story in stories:
-        blocks.append(Block("page_break", ""))
-        blocks += story_blocks(store, story, level=2)
-    return blocks
-
-
 def to_markdown(blocks: list[Block]) -> str:
     lines: list[str] = []
     for block in blocks:
@@ -144,10 +108,13 @@ def to_markdown(blocks: list[Block]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_docx(blocks: list[Block], path: Path) -> None:
+def to_docx(blocks: list[Block], path: Path, header: str = "") -> None:
+    """The blocks as a .docx; `header` (e.g. DRAFT) is printed at the top of every page."""
     from docx import Document  # deferred: only document exports need python-docx
 
     document = Document()
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
     for block in (replace(b, text=xml_text(b.text), source=xml_text(b.source)) for b in blocks):
         paragraph = _add_block(document, block)
         if paragraph is not None and (has_rtl(block.text) or has_rtl(block.source)):
@@ -215,11 +182,20 @@ def _right_to_left(paragraph, rtl_paragraph: bool) -> None:
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
-def write_both(blocks: list[Block], folder: Path, stem: str) -> list[Path]:
+def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "") -> list[Path]:
+    """Markdown and .docx of the same blocks; `header` on every page (in Markdown: at the
+    top and at every page break)."""
     folder.mkdir(parents=True, exist_ok=True)
     markdown_path, docx_path = folder / f"{stem}.md", folder / f"{stem}.docx"
-    write_private(markdown_path, to_markdown(blocks).encode("utf-8"))
-    to_docx(blocks, docx_path)
+    marked = blocks
+    if header:
+        marked = [Block("para", f"**{header}**")]
+        for block in blocks:
+            marked.append(block)
+            if block.kind == "page_break":
+                marked.append(Block("para", f"**{header}**"))
+    write_private(markdown_path, to_markdown(marked).encode("utf-8"))
+    to_docx(blocks, docx_path, header)
     return [markdown_path, docx_path]
 
 
@@ -234,9 +210,3 @@ def export_story(store: Store, story_id: uuid.UUID, folder: Path,
         raise ReflectError(_("that story no longer exists"))
     blocks = redact_blocks(story_blocks(store, story), redactor)
     return write_both(blocks, folder, f"story-{slug(redactor(story.title), fallback='story')}")
-
-
-def export_book(store: Store, folder: Path, title: str,
-                redactor: Redactor = NO_REDACTION) -> list[Path]:
-    blocks = redact_blocks(book_blocks(store, title), redactor)
-    return write_both(blocks, folder, f"book-{slug(title, fallback='book')}")

@@ -11,6 +11,7 @@ from reflect.errors import ReflectError
 from reflect.exchange.documents import Block, redact_blocks, to_markdown, write_both
 from reflect.files import slug, write_private
 from reflect.i18n import N_, _
+from reflect.method.session import refuse_withdrawn
 from reflect.models import Session
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.balance import read_balance
@@ -134,7 +135,8 @@ def export_sessions(store: Store, sessions: list[Session], folder: Path,
     """Write one Markdown file per session into folder (owner-only files); return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for session in sessions:
+    hidden = store.withdrawn_sessions()
+    for session in (s for s in sessions if s.id not in hidden):
         path = folder / _file_name(session)
         write_private(path, redactor(session_markdown(store, session)).encode("utf-8"))
         written.append(path)
@@ -146,6 +148,7 @@ def export_session_record(store: Store, session: Session, folder: Path,
     """The interview record: one session as Markdown and .docx, for a supervisor to read."""
     if session is None:
         raise ReflectError(_("that session no longer exists"))
+    refuse_withdrawn(store, session)
     blocks = redact_blocks(session_blocks(store, session), redactor)
     who = session.case_label or session.protocol_id
     if session.informant_id and (informant := store.informant(session.informant_id)):

@@ -20,6 +20,15 @@ from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.store import Store
 
 
+def refuse_withdrawn(store: Store, session: Session) -> None:
+    """An informant who withdrew: their words are not opened, shown or exported."""
+    informant = store.informant(session.informant_id) if session.informant_id else None
+    if informant is not None and informant.withdrawn:
+        raise ReflectError(_("{who} withdrew their consent: their words are hidden everywhere "
+                             "and cannot be opened (the story screen can erase them for good)")
+                           .format(who=informant.pseudonym))
+
+
 @dataclass(frozen=True)
 class Progress:
     answered: int
@@ -58,6 +67,7 @@ class SessionRun:
             raise ReflectError(_("that session no longer exists"))
         if session.status == SessionStatus.DECLINED:
             raise ReflectError(_("consent was refused for this interview; it cannot be opened"))
+        refuse_withdrawn(store, session)
         earlier_session = store.session(session.follow_up_of) if session.follow_up_of else None
         earlier = store.answers(earlier_session.id) if earlier_session else {}
         run = cls(store, session, store.protocol_of(session), store.answers(session_id),

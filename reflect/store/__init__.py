@@ -15,6 +15,7 @@ object to hold and one name to import:
 | redactions.py   | redaction lists and the redactor built from them        |
 | leases.py       | who is editing a session now (one place at a time)      |
 | recording.py    | recording start, time codes, interviewer notes, people  |
+| member_checks.py| member checks, withdrawal, erasure                      |
 | engine.py       | engines, SQLite settings, schema migrations, backups    |
 | search.py       | full-text search over answers and principles            |
 """
@@ -25,6 +26,7 @@ from reflect.store.analysis import PRINCIPLE_PARTS, AnalysisStore, InterviewReco
 from reflect.store.base import digest
 from reflect.store.interviews import CONSENT_METHODS, ConsentRecord, InterviewStore
 from reflect.store.leases import LeaseStore
+from reflect.store.member_checks import MemberCheckStore
 from reflect.store.recording import RecordingStore
 from reflect.store.redactions import RedactionStore
 from reflect.store.reflections import ReflectionStore
@@ -34,6 +36,6 @@ __all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "InterviewReco
            "ThemeReach", "digest"]
 
 
-class Store(StoryStore, InterviewStore, RecordingStore, LeaseStore, ReflectionStore,
-            AnalysisStore, RedactionStore):
+class Store(StoryStore, InterviewStore, RecordingStore, MemberCheckStore, LeaseStore,
+            ReflectionStore, AnalysisStore, RedactionStore):
     """One object for every read and write; one short transaction per call."""

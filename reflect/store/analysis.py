@@ -50,11 +50,14 @@ class AnalysisStore(StoreBase):
 
     # Analysis: principles, evidence, themes ------------------------------------------------
     def interviews_of(self, story_id: uuid.UUID) -> list[InterviewRecord]:
-        """The story's interviews that took place (consent given), oldest first."""
+        """The story's interviews that took place (consent given), oldest first; not those
+        of an informant who withdrew."""
         informants = {i.id: i for i in self.informants(story_id)}
         records = []
         for session in self.sessions_for_story(story_id):
             if session.kind != "interview" or session.status == SessionStatus.DECLINED:
+                continue
+            if informants[session.informant_id].withdrawn:
                 continue
             records.append(InterviewRecord(session, informants[session.informant_id],
                                            self.protocol_of(session), self.answers(session.id)))

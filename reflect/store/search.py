@@ -22,6 +22,7 @@ from reflect.i18n import _
 from reflect.models import Answer, Informant, InterviewerNote, Principle, Session, Story
 from reflect.roles import Role
 from reflect.store import Store
+from reflect.store.member_checks import withdrawn_sessions
 from reflect.wordforms import bare, has_forms
 
 MARK_START, MARK_END = "\x02", "\x03"
@@ -87,6 +88,11 @@ def _snippet_around(body: str, words: str, width: int = 80) -> str:
             + body[position + len(words):end] + ("…" if end < len(body) else ""))
 
 
+HIDDEN = ("a.session_id NOT IN (SELECT s.id FROM session s JOIN informant i "
+          "ON i.id = s.informant_id WHERE i.withdrawn)")
+"""Answers of an informant who withdrew are never found (SQL over answer a)."""
+
+
 def _search_with_forms(db: DBSession, words: str, limit: int, offset: int) -> dict:
     """Answers where every word occurs as written (the stemmed index) or, for a Hebrew or
     Arabic word, under one of its forms with prefixes taken off (reflect.wordforms)."""
@@ -98,7 +104,7 @@ def _search_with_forms(db: DBSession, words: str, limit: int, offset: int) -> di
             f"a.rowid IN (SELECT rowid FROM answer_fts WHERE answer_fts MATCH :w{index} "
             f"UNION SELECT rowid FROM answer_forms WHERE answer_forms MATCH :f{index})")
     rows = db.connection().execute(text(
-        "SELECT a.id FROM answer a WHERE " + " AND ".join(conditions) +
+        "SELECT a.id FROM answer a WHERE " + " AND ".join([*conditions, HIDDEN]) +
         " ORDER BY a.rowid DESC LIMIT :limit OFFSET :offset"), params).all()
     return {uuid.UUID(str(row[0])): "" for row in rows}
 
@@ -130,7 +136,7 @@ def search_answers(store: Store, words: str, limit: int = PAGE,
             found = db.connection().execute(text(
                 "SELECT a.id, snippet(answer_fts, 0, char(2), char(3), '…', 14) "
                 "FROM answer_fts JOIN answer a ON a.rowid = answer_fts.rowid "
-                "WHERE answer_fts MATCH :query ORDER BY answer_fts.rowid DESC "
+                f"WHERE answer_fts MATCH :query AND {HIDDEN} ORDER BY answer_fts.rowid DESC "
                 "LIMIT :limit OFFSET :offset"),
                 {"query": query, "limit": limit, "offset": offset}).all()
             snippets = {uuid.UUID(str(row[0])): row[1] for row in found}
@@ -138,7 +144,9 @@ def search_answers(store: Store, words: str, limit: int = PAGE,
                 select(Answer).where(col(Answer.id).in_(list(snippets))))}
             ordered = [answers[answer_id] for answer_id in snippets if answer_id in answers]
         else:
-            ordered = list(db.exec(select(Answer).where(_contains_every_word([Answer.text], words))
+            hidden = withdrawn_sessions(db)
+            ordered = list(db.exec(select(Answer).where(_contains_every_word([Answer.text], words),
+                                                        col(Answer.session_id).not_in(hidden))
                                    .order_by(col(Answer.updated_at).desc())
                                    .limit(limit).offset(offset)))
             snippets = {a.id: _snippet_around(a.text, words) for a in ordered}
@@ -194,7 +202,9 @@ def search_notes(store: Store, words: str, limit: int = 20) -> list[SearchHit]:
         return []
     with DBSession(store.engine) as db:
         notes = list(db.exec(select(InterviewerNote)
-                             .where(_contains_every_word([InterviewerNote.text], words))
+                             .where(_contains_every_word([InterviewerNote.text], words),
+                                    col(InterviewerNote.session_id).not_in(
+                                        withdrawn_sessions(db)))
                              .order_by(col(InterviewerNote.created_at).desc()).limit(limit)))
         sessions = {s.id: s for s in db.exec(
             select(Session).where(col(Session.id).in_({n.session_id for n in notes})))}

@@ -1,0 +1,69 @@
+"""The book of stories (issue 15: only stories whose quoted informants approved, unless
+it is a draft, which says DRAFT on every page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reflect import formats
+from reflect.errors import ReflectError
+from reflect.exchange.documents import Block, redact_blocks, story_blocks, write_both
+from reflect.exchange.review_copy import book_gate, held_blocks
+from reflect.files import slug
+from reflect.i18n import _, ngettext
+from reflect.privacy.redact import NO_REDACTION, Redactor
+from reflect.store import Store
+
+
+def book_blocks(store: Store, title: str, draft: bool = False) -> list[Block]:
+    """Every story marked ready whose quoted informants approved (every ready one in a
+    draft), after a chapter of the common principles they share; then those held back."""
+    ready = [s for s in store.stories() if s.ready_for_book]
+    if not ready:
+        raise ReflectError(_("no story is marked ready for the book (edit a story: 'Ready for "
+                             "the book')"))
+    stories, held = (ready, []) if draft else book_gate(store, ready)
+    if not stories:
+        raise ReflectError(_("no ready story can be printed yet: each waits for an informant's "
+                             "approval ({waiting}). Record the member checks in the story "
+                             "screen (c), or print a draft (--draft).").format(
+            waiting="; ".join(f"{h.story.title}: " + ", ".join(i.pseudonym for i, _c in h.waiting)
+                              for h in held)))
+    stories.sort(key=lambda s: s.title.lower())
+    in_book = {s.id: s for s in stories}
+    blocks = [Block("heading", title, 1),
+              Block("para", ngettext("{count} story of success, and the principles of action "
+                                     "drawn from it. All names are pseudonyms.",
+                                     "{count} stories of success, and the principles of action "
+                                     "drawn from them. All names are pseudonyms.",
+                                     len(stories)).format(count=formats.number(len(stories))))]
+    blocks.append(Block("heading", _("Common principles"), 2))
+    reach = [r for r in store.themes_by_reach() if r.story_ids & in_book.keys()]
+    if not reach:
+        blocks.append(Block("para", _("No common principles drawn yet.")))
+    for theme in reach:
+        spans = [in_book[sid].title for sid in sorted(theme.story_ids & in_book.keys(),
+                                                      key=lambda sid: in_book[sid].title)]
+        blocks.append(Block("heading", theme.theme.name, 3))
+        found = ngettext("{count} of {total} story: {titles}",
+                         "{count} of {total} stories: {titles}", len(stories)).format(
+            count=len(spans), total=len(stories), titles=", ".join(spans))
+        blocks.append(Block("fact", found, source=_("Found in")))
+        if theme.theme.description:
+            blocks.append(Block("para", theme.theme.description))
+        blocks += [Block("bullet", f"{in_book[p.story_id].title}: {p.sentence()}")
+                   for p in theme.principles if p.story_id in in_book]
+    for story in stories:
+        blocks.append(Block("page_break", ""))
+        blocks += story_blocks(store, story, level=2)
+    if held:
+        blocks.append(Block("page_break", ""))
+        blocks += held_blocks(held)
+    return blocks
+
+
+def export_book(store: Store, folder: Path, title: str,
+                redactor: Redactor = NO_REDACTION, draft: bool = False) -> list[Path]:
+    blocks = redact_blocks(book_blocks(store, title, draft), redactor)
+    stem = f"book-{slug(title, fallback='book')}" + ("-draft" if draft else "")
+    return write_both(blocks, folder, stem, header=_("DRAFT") if draft else "")
