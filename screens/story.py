@@ -229,7 +229,6 @@ class StoryScreen(Screen[None]):
         story = self.app.store.story(self.story_id)
         self.app.push_screen(RedactionScreen(self.story_id, story.title if story else ""))
 
-    @on(DataTable.RowSelected, "#informants")
     def action_member_check(self) -> None:
         from screens.member_check import MemberCheckDialog
 
@@ -240,6 +239,7 @@ class StoryScreen(Screen[None]):
         self.app.push_screen(MemberCheckDialog(informant),
                              lambda changed: changed and self.refresh_story())
 
+    @on(DataTable.RowSelected, "#informants")
     def action_interview(self) -> None:
         informant = self._selected_informant()
         if informant is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,7 @@ def named(store, catalog):
     store.add_redaction("Lotte Meyer", replacement="Lina")
     store.add_redaction("Birkenweg")
     store.add_redaction("Okonkwo", story_id=story.id, replacement="the officer")
+    store.record_check(informant.id, "approved", date(2026, 12, 1), "in person")
     return store, story, session
 
 
@@ -74,6 +76,7 @@ EXPORTS = {
     "markdown": ["export", "markdown", "--kind", "all"],
     "story": ["export", "story", "Lotte Meyer's flat"],
     "book": ["export", "book"],
+    "review copy": ["export", "review-copy", "Lotte Meyer's flat", "Lina"],
     "bundle": ["export", "bundle", "--out", "{out}/all.json"],
     "csv": ["export", "csv"],
     "qdpx": ["export", "qdpx", "--out", "{out}/all.qdpx"],

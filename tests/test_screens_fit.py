@@ -88,6 +88,10 @@ async def check(pilot, app, where: str, problems: list[str]) -> None:
     problems += [f"{where}: {thing}" for thing in cut_things(app)]
 
 
+def _any_informant(store):
+    return next(i for s in store.stories() for i in store.informants(s.id))
+
+
 async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
                              long_text: str = LONG) -> None:
     """Show each screen and dialog in turn (the stories named by titles with their workshop,
@@ -98,6 +102,7 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
     from screens.consent import ConsentDialog
     from screens.history import HistoryScreen
     from screens.informant_form import InformantForm
+    from screens.member_check import MemberCheckDialog
     from screens.passphrase import FirstRunDialog, PassphraseDialog
     from screens.prompts import PickDialog, SplitDialog, TextPrompt
     from screens.redaction import RedactionScreen
@@ -141,6 +146,8 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
         ("pick", PickDialog(long_text, [("a", long_text), ("b", HEBREW)])),
         ("split", SplitDialog(long_text, [("a", long_text), ("b", HEBREW)])),
         ("review", ReviewScreen(SessionRun.resume(store, reflection.id))),
+        ("member check", MemberCheckDialog(store.informants(story_named(store, titles[0]).id)[0]
+                                           if titles else _any_informant(store))),
     ]
     for name, screen in others:
         app.push_screen(screen)
