@@ -27,7 +27,8 @@ FINISH = "\x00finish"
 
 
 def words_in(text: str) -> int:
-    return len(text.split())
+    """The informant's words: time codes stamped into the answer do not count."""
+    return len(timecodes.strip_stamps(text).split())
 
 
 class ReviewScreen(Screen[str | None]):

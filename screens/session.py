@@ -37,6 +37,7 @@ from screens.confirm import ConfirmDialog
 from screens.labels import STATUS_LABELS, clock, when
 from screens.lease import LeaseKeeper
 from screens.moments import MOMENT_BINDINGS, InterviewMoments
+from screens.review import words_in
 from screens.safe import SafeTextArea, esc
 
 STATE_MARKS = {"answered": "[green]✓[/]", "skipped": "[yellow]–[/]", "open": "[dim]·[/]"}
@@ -324,7 +325,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
                         + _("(read-only; F9 reopens)"))
         if moments := self.moments_line():
             bits.append(f"[dim]{moments}[/dim]")
-        if answer and (words := len(answer.text.split())):
+        if answer and (words := words_in(answer.text)):
             bits.append(ngettext("{count} word", "{count} words", words).format(count=words))
         if self._saved_note:
             bits.append(f"[dim]{self._saved_note}[/dim]")

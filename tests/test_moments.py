@@ -170,7 +170,8 @@ async def test_the_review_shows_time_codes_and_notes(engine, catalog, interview,
     from screens.review import ReviewScreen
 
     _, _, session = interview
-    store.save_answer(session.id, "success-what", text="She came back.", typed_code=(75, "clock"))
+    store.save_answer(session.id, "success-what", text="She came [00:01:30] back.",
+                      typed_code=(75, "clock"))
     store.mark_opened(session.id, "success-what", 61, "clock")
     store.add_note(session.id, "success-what", "Tears [b]then[/b] a smile", "Ana", 80, "clock")
     app = make_app(engine, catalog)
@@ -184,7 +185,7 @@ async def test_the_review_shows_time_codes_and_notes(engine, catalog, interview,
         first = [str(cell) for cell in table.get_row_at(0)]
         assert first[4] == "✎1" and first[5] == "[00:01:01]"
         text = "\n".join(screen_lines(app))
-        assert "asked [00:01:01] answered [00:01:15]" in text
+        assert "asked [00:01:01] answered [00:01:15]" in text and "3 words" in text
         assert "✎ [00:01:20] Tears [b]then[/b] a smile" in text
 
 
