@@ -22,6 +22,7 @@ from reflect.method.session import SessionRun
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 from reflect.store.search import search_answers, search_notes
+from tests.documents import document_text
 
 SECRET = "Zanzibarwords"
 """A word only the withdrawing informant said: looked for in files and bytes."""
@@ -31,7 +32,7 @@ SECRET = "Zanzibarwords"
 def two_voices(store, catalog):
     """A ready story with a worker (Maya) and a client (Dana), a principle resting on each."""
     story = store.create_story("Back to school", "Family support", "Attendance back to 95%")
-    store.update_story(story.id, ready_for_book=True)
+    store.update_story(story.id, ready_for_book=True, status="analysed")
     maya = store.add_informant(story.id, "Maya", "social_worker")
     dana = store.add_informant(story.id, "Dana", "client")
     ids = {}
@@ -52,9 +53,7 @@ def two_voices(store, catalog):
 
 
 def _text(path: Path) -> str:
-    if path.suffix == ".docx":
-        return "\n".join(p.text for p in Document(path).paragraphs)
-    return path.read_text(encoding="utf-8")
+    return document_text(path)
 
 
 def test_a_review_copy_holds_exactly_that_informants_quoted_words(store, two_voices, tmp_path):
@@ -69,25 +68,25 @@ def test_a_review_copy_holds_exactly_that_informants_quoted_words(store, two_voi
 
 def test_the_book_prints_only_stories_whose_informants_approved(store, two_voices, tmp_path):
     story, maya, dana, _, _ = two_voices
-    with pytest.raises(ReflectError, match="Back to school: Maya, Dana"):
+    with pytest.raises(ReflectError, match="Back to school: Maya: not checked yet, Dana"):
         export_book(store, tmp_path, "Stories")  # the only ready story waits
     store.record_check(maya.id, "approved", date(2026, 12, 1), "in person")
-    markdown, _ = export_book(store, tmp_path, "Stories", draft=True)
+    markdown, _, _ = export_book(store, tmp_path, "Stories", draft=True)
     assert "We met every week" in markdown.read_text(encoding="utf-8")
     store.record_check(dana.id, "approved_with_changes", date(2026, 12, 2), "by phone")
     blocked = store.create_story("Six children")
-    store.update_story(blocked.id, ready_for_book=True)
+    store.update_story(blocked.id, ready_for_book=True, status="analysed")
     lea = store.add_informant(blocked.id, "Lea", "client")
     session = store.start_interview(lea.id, SessionRun.resume(
         store, next(iter(two_voices[3].values()))[0].id).protocol,
         ConsentRecord(True, "verbal", "Ana"))
     store.save_answer(session.id, "success-what", text="Things changed.")
-    markdown, docx = export_book(store, tmp_path, "Stories")
+    markdown, docx, pdf = export_book(store, tmp_path, "Stories")
     text = markdown.read_text(encoding="utf-8")
     assert "# Back to school" in text.replace("## Back", "# Back")
     assert "Not in this book yet" in text and "Six children: Lea: not checked yet" in text
     assert "Things changed." not in text and "DRAFT" not in text
-    draft_md, draft_docx = export_book(store, tmp_path, "Stories", draft=True)
+    draft_md, draft_docx, draft_pdf = export_book(store, tmp_path, "Stories", draft=True)
     assert draft_md.name.endswith("-draft.md")
     assert draft_md.read_text(encoding="utf-8").startswith("**DRAFT**")
     assert "Things changed." in draft_md.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ from reflect.store import ConsentRecord
 from screens.app import make_app
 from screens.prompts import TextPrompt
 from screens.session import SessionScreen
+from tests.documents import document_text
 from tests.ui_helpers import rows, screen_lines, shown
 
 
@@ -56,7 +57,7 @@ def test_codes_use_the_interview_clock_until_a_recording_starts(store, interview
 def test_notes_and_codes_are_in_the_record_but_never_in_a_story_or_book(store, interview,
                                                                       tmp_path):
     story, informant, session = interview
-    store.update_story(story.id, ready_for_book=True)
+    store.update_story(story.id, ready_for_book=True, status="analysed")
     store.record_check(informant.id, "approved", date(2026, 12, 1), "in person")
     run = SessionRun.resume(store, session.id)
     run.mark_opened((61, "clock"))
@@ -77,8 +78,7 @@ def test_notes_and_codes_are_in_the_record_but_never_in_a_story_or_book(store, i
     published = [*export_story(store, story.id, tmp_path / "story"),
                  *export_book(store, tmp_path / "book", "Stories")]
     for path in published:
-        text = path.read_text(encoding="utf-8") if path.suffix == ".md" else "\n".join(
-            p.text for p in Document(path).paragraphs)
+        text = document_text(path)
         assert "She came back to school." in text, path
         assert "silence" not in text and "[00:05:10]" not in text, path
 

@@ -18,6 +18,7 @@ from reflect.privacy.keys import KeyFile
 from reflect.privacy.redact import Redactor, Term
 from reflect.store import ConsentRecord
 from tests.backends import cli_db
+from tests.documents import document_text
 
 pytestmark = pytest.mark.both_backends
 
@@ -39,7 +40,7 @@ def named(store, catalog):
     """The demo set plus a story whose answers, principle and quote name real people."""
     load_demo(store, catalog)
     story = store.create_story("Lotte Meyer's flat", "Housing", "She kept the flat")
-    store.update_story(story.id, ready_for_book=True)
+    store.update_story(story.id, ready_for_book=True, status="analysed")
     informant = store.add_informant(story.id, "Lina", "client")
     session = store.start_interview(informant.id, catalog.get("lfs-client"),
                                     ConsentRecord(True, "verbal", "Ana"))
@@ -67,6 +68,8 @@ def files_text(folder: Path) -> str:
         if path.suffix in (".docx", ".qdpx"):
             with zipfile.ZipFile(path) as archive:
                 texts += [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
+        elif path.suffix == ".pdf":
+            texts.append(document_text(path))
         elif path.is_file():
             texts.append(path.read_text(encoding="utf-8-sig"))
     return "\n".join(texts)

@@ -3,11 +3,13 @@ it is a draft, which says DRAFT on every page)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from reflect import formats
 from reflect.errors import ReflectError
 from reflect.exchange.documents import Block, redact_blocks, story_blocks, write_both
+from reflect.exchange.pdf import Cover
 from reflect.exchange.review_copy import book_gate, held_blocks
 from reflect.files import slug
 from reflect.i18n import _, ngettext
@@ -24,11 +26,10 @@ def book_blocks(store: Store, title: str, draft: bool = False) -> list[Block]:
                              "the book')"))
     stories, held = (ready, []) if draft else book_gate(store, ready)
     if not stories:
-        raise ReflectError(_("no ready story can be printed yet: each waits for an informant's "
-                             "approval ({waiting}). Record the member checks in the story "
-                             "screen (c), or print a draft (--draft).").format(
-            waiting="; ".join(f"{h.story.title}: " + ", ".join(i.pseudonym for i, _c in h.waiting)
-                              for h in held)))
+        raise ReflectError(_("no ready story can be printed yet ({waiting}). Mark stories "
+                             "analysed and record the member checks in the story screen (c), "
+                             "or print a draft (--draft).").format(
+            waiting="; ".join(f"{h.story.title}: {h.reason}" for h in held)))
     stories.sort(key=lambda s: s.title.lower())
     in_book = {s.id: s for s in stories}
     blocks = [Block("heading", title, 1),
@@ -66,4 +67,13 @@ def export_book(store: Store, folder: Path, title: str,
                 redactor: Redactor = NO_REDACTION, draft: bool = False) -> list[Path]:
     blocks = redact_blocks(book_blocks(store, title, draft), redactor)
     stem = f"book-{slug(title, fallback='book')}" + ("-draft" if draft else "")
-    return write_both(blocks, folder, stem, header=_("DRAFT") if draft else "")
+    services = sorted({s.service.strip() for s in store.stories()
+                       if s.ready_for_book and s.service.strip()})
+    cover = Cover(redactor(title), _("Stories of success and the principles of action drawn "
+                                     "from them"),
+                  [redactor(", ".join(services[:4])), str(date.today().year),
+                   _("Gathered with the Learning from Success method: interviews with the "
+                     "workers and the families about one success each."),
+                   _("All names are pseudonyms.")])
+    return write_both(blocks, folder, stem, header=_("DRAFT") if draft else "", cover=cover,
+                      toc=True)

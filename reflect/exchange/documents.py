@@ -20,14 +20,15 @@ from reflect.errors import ReflectError
 from reflect.files import slug, write_private
 from reflect.i18n import _
 from reflect.method.analysis import passages, topic_label, topics_of
-from reflect.models import Story
+from reflect.models import SENTENCE_LEADS, Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.roles import Role
 from reflect.store import Store
 from reflect.text import xml_text
 from reflect.timecodes import strip_stamps
 
-BlockKind = Literal["heading", "para", "quote", "bullet", "fact", "speaker", "page_break"]
+BlockKind = Literal["heading", "para", "quote", "bullet", "fact", "speaker", "page_break",
+                    "lead", "principle", "lines"]
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,24 @@ class Block:
     kind: BlockKind
     text: str
     level: int = 0
-    """Heading level (1 = document title); for a quote, who said it."""
+    """Heading level (1 = document title); a principle's number; for `lines`, how many
+    lines to leave for writing by hand."""
     source: str = ""
+    """For a quote, who said it; for a fact, its label."""
+    parts: tuple[tuple[str, str], ...] = ()
+    """For a principle: (lead, part) pairs, 'When' + the situation..., set with the lead
+    marked so the four parts stay visible."""
+
+
+def principle_block(number: int, principle) -> Block:
+    parts = tuple((_(lead), getattr(principle, name).strip().rstrip("."))
+                  for name, lead in SENTENCE_LEADS if getattr(principle, name).strip())
+    return Block("principle", principle.sentence(), number, parts=parts)
+
+
+def parts_text(block: Block, mark=lambda lead: lead) -> str:
+    """A principle's parts as one sentence, each lead passed through `mark`."""
+    return _(", ").join(f"{mark(lead)} {value}" for lead, value in block.parts) + "."
 
 
 def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
@@ -52,7 +69,7 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
         blocks.append(Block("heading", _("The people interviewed"), level + 1))
         blocks += [Block("bullet", f"{r.informant.pseudonym}, {Role(r.informant.role).label}")
                    for r in records]
-        blocks.append(Block("heading", _("What was done"), level + 1))
+        blocks.append(Block("heading", _("The story, topic by topic"), level + 1))
         for topic in topics_of(records):
             said = [(r, passages(r, topic)) for r in records]
             if not any(found for _, found in said):
@@ -63,9 +80,11 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
                     speaker = f"{record.informant.pseudonym} ({Role(record.informant.role).label})"
                     blocks.append(Block("speaker", speaker))
                     # an answer flagged as a quote during the interview reads as one
-                    said_text = [(p, strip_stamps(p.answer.text).strip()) for p in found]
-                    blocks += [Block("quote", text, source=speaker) if p.answer.flag_quote
-                               else Block("para", text) for p, text in said_text]
+                    for passage in found:  # each answer after its question: no fragments
+                        text = strip_stamps(passage.answer.text).strip()
+                        blocks.append(Block("lead", passage.question.prompt))
+                        blocks.append(Block("quote", text, source=speaker)
+                                      if passage.answer.flag_quote else Block("para", text))
     principles = store.principles(story.id)
     evidence = store.evidence([p.id for p in principles])
     speakers = {r.session.id: r.informant for r in records}
@@ -73,7 +92,7 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
     if not principles:
         blocks.append(Block("para", _("No principles formulated yet.")))
     for number, principle in enumerate(principles, start=1):
-        blocks.append(Block("heading", f"{number}. {principle.sentence()}", level + 2))
+        blocks.append(principle_block(number, principle))
         links = evidence[principle.id]
         if not links:
             blocks.append(Block("para", _("No supporting passage linked yet.")))
@@ -100,6 +119,12 @@ def to_markdown(blocks: list[Block]) -> str:
             lines += ["**" + _("{label}:").format(label=block.text) + "**", ""]
         elif block.kind == "page_break":
             continue
+        elif block.kind == "lead":
+            lines += [f"_{block.text}_", ""]
+        elif block.kind == "principle":
+            lines += [f"**{block.level}.** " + parts_text(block, lambda lead: f"**{lead}**"), ""]
+        elif block.kind == "lines":
+            lines += ["\\_" * 60 + "\n" for _line in range(block.level)]
         elif block.kind == "quote":
             quoted = "\n".join(f"> {line}" for line in block.text.splitlines())
             lines += [f"{quoted}\n> — {block.source}" if block.source else quoted, ""]
@@ -115,7 +140,9 @@ def to_docx(blocks: list[Block], path: Path, header: str = "") -> None:
     document = Document()
     if header:
         document.sections[0].header.paragraphs[0].text = header
-    for block in (replace(b, text=xml_text(b.text), source=xml_text(b.source)) for b in blocks):
+    for block in (replace(b, text=xml_text(b.text), source=xml_text(b.source),
+                          parts=tuple((lead, xml_text(v)) for lead, v in b.parts))
+                  for b in blocks):
         paragraph = _add_block(document, block)
         if paragraph is not None and (has_rtl(block.text) or has_rtl(block.source)):
             _right_to_left(paragraph, rtl_paragraph=starts_rtl(block.text or block.source))
@@ -142,6 +169,22 @@ def _add_block(document, block: Block):
     if block.kind == "page_break":
         document.add_page_break()
         return None
+    if block.kind == "lead":
+        paragraph = document.add_paragraph()
+        paragraph.add_run(block.text).italic = True
+        return paragraph
+    if block.kind == "principle":
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{block.level}. ").bold = True
+        for index, (lead, value) in enumerate(block.parts):
+            paragraph.add_run(lead).bold = True
+            ending = "." if index == len(block.parts) - 1 else _(", ")
+            paragraph.add_run(f" {value}{ending}")
+        return paragraph
+    if block.kind == "lines":
+        for _line in range(block.level):
+            paragraph = document.add_paragraph("_" * 70)
+        return paragraph
     if block.kind == "quote":
         paragraph = document.add_paragraph(style="Quote")
         paragraph.add_run(_("“{quote}”").format(quote=block.text))
@@ -182,11 +225,15 @@ def _right_to_left(paragraph, rtl_paragraph: bool) -> None:
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
-def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "") -> list[Path]:
-    """Markdown and .docx of the same blocks; `header` on every page (in Markdown: at the
-    top and at every page break)."""
+def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "",
+               **pdf_options) -> list[Path]:
+    """Markdown, .docx and PDF of the same blocks; `header` (DRAFT) on every page (in
+    Markdown: at the top and at every page break). `pdf_options`: a Cover, toc=True."""
+    from reflect.exchange.pdf import to_pdf
+
     folder.mkdir(parents=True, exist_ok=True)
     markdown_path, docx_path = folder / f"{stem}.md", folder / f"{stem}.docx"
+    pdf_path = folder / f"{stem}.pdf"
     marked = blocks
     if header:
         marked = [Block("para", f"**{header}**")]
@@ -196,11 +243,15 @@ def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "") -
                 marked.append(Block("para", f"**{header}**"))
     write_private(markdown_path, to_markdown(marked).encode("utf-8"))
     to_docx(blocks, docx_path, header)
-    return [markdown_path, docx_path]
+    title = next((b.text for b in blocks if b.kind == "heading"), stem)
+    to_pdf(blocks, pdf_path, title, header=header, **pdf_options)
+    return [markdown_path, docx_path, pdf_path]
 
 
 def redact_blocks(blocks: list[Block], redactor: Redactor) -> list[Block]:
-    return [replace(b, text=redactor(b.text), source=redactor(b.source)) for b in blocks]
+    return [replace(b, text=redactor(b.text), source=redactor(b.source),
+                    parts=tuple((lead, redactor(value)) for lead, value in b.parts))
+            for b in blocks]
 
 
 def export_story(store: Store, story_id: uuid.UUID, folder: Path,

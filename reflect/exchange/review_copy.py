@@ -25,7 +25,11 @@ from reflect.roles import Role
 from reflect.store import Store
 from reflect.store.member_checks import APPROVED
 from reflect.timecodes import strip_stamps
-from reflect.vocab import CheckOutcome
+from reflect.vocab import CheckOutcome, StoryStatus
+
+STORY_STATUS = {StoryStatus.CANDIDATE: N_("candidate"), StoryStatus.SELECTED: N_("selected"),
+                StoryStatus.INTERVIEWING: N_("interviewing"),
+                StoryStatus.ANALYSED: N_("analysed"), StoryStatus.PUBLISHED: N_("published")}
 
 CHECK_LABELS = {None: N_("not checked yet"), CheckOutcome.APPROVED: N_("approved"),
                 CheckOutcome.APPROVED_WITH_CHANGES: N_("approved with changes"),
@@ -87,12 +91,23 @@ def export_review_copy(store: Store, informant_id: uuid.UUID, folder: Path,
                       f"{slug(redactor(informant.pseudonym), limit=40, fallback='informant')}")
 
 
+PUBLISHABLE = (StoryStatus.ANALYSED, StoryStatus.PUBLISHED)
+"""A story goes into the book once analysed (its principles drawn) or published."""
+
+
 @dataclass(frozen=True)
 class Held:
-    """A story the book leaves out, and why."""
+    """A story the book leaves out, and why: its status, or whose approval it waits for."""
 
     story: Story
     waiting: list[tuple[Informant, MemberCheck | None]]
+
+    @property
+    def reason(self) -> str:
+        if self.story.status not in PUBLISHABLE:
+            return _("its status is {status}; it goes in once analysed").format(
+                status=_(STORY_STATUS[self.story.status]))
+        return _(", ").join(f"{i.pseudonym}: {check_label(check)}" for i, check in self.waiting)
 
 
 def quoted_informants(store: Store, story: Story) -> list[Informant]:
@@ -112,7 +127,7 @@ def book_gate(store: Store, stories: list[Story]) -> tuple[list[Story], list[Hel
     for story in stories:
         waiting = [(i, checks.get(i.id)) for i in quoted[story.id]
                    if checks.get(i.id) is None or checks[i.id].outcome not in APPROVED]
-        if waiting:
+        if waiting or story.status not in PUBLISHABLE:
             held.append(Held(story, waiting))
         else:
             printed.append(story)
@@ -124,10 +139,8 @@ def held_blocks(held: list[Held]) -> list[Block]:
     if not held:
         return []
     blocks = [Block("heading", _("Not in this book yet"), 2),
-              Block("para", _("These stories are ready but wait for their informants' "
-                              "approval of the words quoted (the member check)."))]
-    for item in held:
-        reasons = _(", ").join(f"{i.pseudonym}: {check_label(check)}"
-                               for i, check in item.waiting)
-        blocks.append(Block("bullet", f"{item.story.title}: {reasons}"))
+              Block("para", _("These stories are marked ready but are not analysed yet, or "
+                              "wait for their informants' approval of the words quoted (the "
+                              "member check)."))]
+    blocks += [Block("bullet", f"{item.story.title}: {item.reason}") for item in held]
     return blocks
