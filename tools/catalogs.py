@@ -49,6 +49,7 @@ def translations() -> dict[str, dict]:
     import translations_interview_record
     import translations_member_check
     import translations_moments
+    import translations_print
     import translations_reflection
     import translations_stories
 
@@ -56,7 +57,8 @@ def translations() -> dict[str, dict]:
     for batch in (translations_interview, translations_stories, translations_reflection,
                   translations_analysis, translations_documents, translations_found,
                   translations_cli, translations_core, translations_interview_record,
-                  translations_moments, translations_member_check):
+                  translations_moments, translations_member_check,
+                  translations_print):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

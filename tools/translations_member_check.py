@@ -69,14 +69,6 @@ ROWS = [
      "desta base de dados e não podem ser recuperadas. Escreva {who} para confirmar.",
      "Le risposte, le tue note su di esse e le evidenze tratte da esse vengono cancellate da "
      "questo database e non si possono recuperare. Scrivi {who} per confermare."),
-    ("These stories are ready but wait for their informants' approval of the words quoted (the "
-     "member check).",
-     "הסיפורים האלה מוכנים אך ממתינים לאישור המרואיינים לדברים המצוטטים (בדיקת משתתפים).",
-     "هذه القصص جاهزة لكنها تنتظر موافقة المُقابَلين على الكلام المُقتبس (مراجعة المشارك).",
-     "Estas histórias estão prontas mas esperam a aprovação dos informantes às palavras "
-     "citadas (a verificação pelo participante).",
-     "Queste storie sono pronte ma attendono l'approvazione degli informatori sulle parole "
-     "citate (la verifica con l'informatore)."),
     ("This is everything of yours that may be quoted when the story is published, exactly as "
      "it would appear. Please tell us: you approve it, you approve it with changes (mark "
      "them), or you withdraw (then nothing of yours is used).",
@@ -124,18 +116,6 @@ ROWS = [
      "لا يوجد مُقابَل '{name}' في '{story}' (الموجودون: {names})",
      "nenhum informante '{name}' em '{story}' (são: {names})",
      "nessun informatore '{name}' in '{story}' (sono: {names})"),
-    ("no ready story can be printed yet: each waits for an informant's approval ({waiting}). "
-     "Record the member checks in the story screen (c), or print a draft (--draft).",
-     "אף סיפור מוכן עדיין אינו יכול להיות מודפס: כל אחד ממתין לאישור מרואיין/ת ({waiting}). "
-     "רשמו את בדיקות המשתתפים במסך הסיפור (c), או הדפיסו טיוטה (--draft).",
-     "لا يمكن طباعة أي قصة جاهزة بعد: كل واحدة تنتظر موافقة مُقابَل ({waiting}). سجّل مراجعات "
-     "المشاركين في شاشة القصة (c)، أو اطبع مسودة (--draft).",
-     "nenhuma história pronta pode ainda ser impressa: cada uma espera a aprovação de um "
-     "informante ({waiting}). Registe as verificações no ecrã da história (c), ou imprima um "
-     "rascunho (--draft).",
-     "nessuna storia pronta può ancora essere stampata: ognuna attende l'approvazione di un "
-     "informatore ({waiting}). Registra le verifiche nella schermata della storia (c), o "
-     "stampa una bozza (--draft)."),
     ("not checked yet", "טרם נבדק", "لم تتم المراجعة بعد", "ainda não verificado",
      "non ancora verificato"),
     ("note (optional)", "הערה (לא חובה)", "ملاحظة (اختيارية)", "nota (opcional)",

@@ -115,6 +115,30 @@ def _where(db: str) -> int:
     return 0
 
 
+def _export_paper(args: argparse.Namespace) -> int:
+    """The interview guide or the consent form of a protocol, in one of its languages."""
+    from reflect.exchange.guide import export_consent_form, export_guide
+    from reflect.protocol.catalog import load_catalog
+
+    catalog = load_catalog()
+    if catalog.protocols.get(args.protocol) is None:
+        raise ReflectError(_("no protocol '{id}'; these are: {ids}").format(
+            id=args.protocol, ids=", ".join(sorted(catalog.protocols))))
+    languages = catalog.languages(args.protocol)
+    language = args.lang or (i18n.language() if i18n.language() in languages else languages[0])
+    if language not in languages:
+        raise ReflectError(_("'{id}' is not in {language}; it is in: {languages}").format(
+            id=args.protocol, language=language, languages=", ".join(languages)))
+    if language in i18n.LANGUAGES:
+        i18n.use(language)  # the guide's own words (Stage, Suggested time) in its language
+    protocol = catalog.get(args.protocol, language)
+    folder = args.out or paths.data_dir() / "exports"
+    write = export_guide if args.export_format == "guide" else export_consent_form
+    for path in write(protocol, folder):
+        say(wrote(path))
+    return 0
+
+
 def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange import documents
     from reflect.exchange.book import export_book
@@ -122,6 +146,8 @@ def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange.review_copy import export_review_copy
     from reflect.store import Store
 
+    if args.export_format in ("guide", "consent-form"):
+        return _export_paper(args)
     store = Store(engine(db))
     if args.export_format in ("bundle", "csv", "qdpx"):
         return export_data(store, args)

@@ -125,6 +125,16 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("story", metavar="STORY", help=_("the story's title or id (prefix)"))
     copy.add_argument("informant", metavar="PSEUDONYM", help=_("the informant's pseudonym"))
     copy.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
+    for name, what in (("guide", _("the interview guide of a protocol, to print: stages, "
+                                   "times, questions, probes, room to write, the consent text")),
+                       ("consent-form", _("a protocol's consent form to print and sign"))):
+        paper = export_formats.add_parser(name, help=what)
+        paper.add_argument("protocol", metavar="PROTOCOL", help=_("the protocol's id (see "
+                           "'reflect protocols list')"))
+        paper.add_argument("--lang", help=_("one of its languages (default: the interface "
+                           "language when the protocol has it, else its own)"))
+        paper.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data "
+                           "dir)"))
     bundle = export_formats.add_parser("bundle", help=_("everything, as one JSON file that "
                                        "'reflect import' merges into another database"))
     bundle.add_argument("--out", type=Path, help=_("file (default: exports/reflect-bundle-TIME"

@@ -12,6 +12,7 @@ import io
 import re
 import uuid
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -138,6 +139,11 @@ def to_docx(blocks: list[Block], path: Path, header: str = "") -> None:
     from docx import Document  # deferred: only document exports need python-docx
 
     document = Document()
+    properties = document.core_properties  # not python-docx's defaults (its name, 2013)
+    properties.title = next((b.text for b in blocks if b.kind == "heading"), "")
+    properties.author = properties.last_modified_by = "reflect"
+    properties.created = properties.modified = datetime.now(UTC)
+    properties.revision, properties.comments = 1, ""
     if header:
         document.sections[0].header.paragraphs[0].text = header
     for block in (replace(b, text=xml_text(b.text), source=xml_text(b.source),

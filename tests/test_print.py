@@ -1,0 +1,134 @@
+"""Printing and publishing (issue 16): PDF typeset without a word processor, checked by
+opening each file with a PDF library: text, pages, page numbers, contents, metadata."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from reflect import i18n
+from reflect.cli import main
+from reflect.exchange.book import export_book
+from reflect.exchange.demo import load_demo
+from reflect.exchange.documents import Block
+from reflect.exchange.guide import export_consent_form, export_guide
+from reflect.exchange.pdf import pdf_bytes
+from tests.documents import document_text
+
+
+@pytest.fixture
+def demo(store, catalog):
+    load_demo(store, catalog)
+    return store
+
+
+def _outline(reader: PdfReader) -> list[str]:
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles
+
+
+def _reading_order(path, page: int) -> str:
+    """A page's text in reading order (poppler's pdftotext applies the bidi algorithm)."""
+    found = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    return " ".join(re.sub("[\u202a-\u202e\u200e\u200f]", "", found).split())
+
+
+def test_the_book_pdf_has_a_title_page_contents_numbers_and_properties(demo, tmp_path):
+    _, docx_path, pdf_path = export_book(demo, tmp_path, "Our successes")
+    reader = PdfReader(pdf_path)
+    assert reader.metadata.title == "Our successes" and reader.metadata.author == "reflect"
+    assert "python-docx" not in str(reader.metadata.creator)
+    cover = document_text_of(reader, 0)
+    assert "Our successes" in cover and "All names are pseudonyms." in cover
+    assert not cover.rstrip().endswith("1")  # the title page is not numbered
+    contents = document_text_of(reader, 1)
+    assert "Contents" in contents and "A way through the hoard" in contents
+    assert _outline(reader)[:3] == ["Our successes", "Common principles",
+                                    "A way through the hoard"]
+    assert "Not in this book yet" in _outline(reader)
+    for number in range(2, len(reader.pages) + 1):  # page numbers and the running header
+        text = reader.pages[number - 1].extract_text()
+        assert text.startswith("Our successes") and text.rstrip().endswith(str(number))
+    assert len(reader.pages) >= 8
+    whole = document_text(pdf_path)
+    assert "When a family is in crisis over an elderly parent's care" in whole
+    assert "DRAFT" not in whole
+    properties = Document(docx_path).core_properties
+    assert properties.title == "Our successes" and properties.author == "reflect"
+    draft = PdfReader(export_book(demo, tmp_path, "Our successes", draft=True)[2])
+    assert all("DRAFT" in page.extract_text() for page in draft.pages)
+
+
+def test_hostile_text_is_printed_as_written(tmp_path):
+    hostile = '#set page(width: 1cm) [/] $x$ = "quoted" \\ `raw` <label> @ref *not bold*'
+    pdf = pdf_bytes([Block("heading", hostile, 1), Block("para", hostile + "\nsecond line")],
+                    hostile)
+    (tmp_path / "h.pdf").write_bytes(pdf)
+    text = document_text(tmp_path / "h.pdf")
+    # the running header, the heading and the paragraph: all as typed
+    assert text.count("#set page(width: 1cm) [/] $x$") == 3 and "second line" in text
+    assert PdfReader(tmp_path / "h.pdf").metadata.title == hostile
+
+
+def test_the_guide_and_consent_form_in_every_language(catalog, tmp_path):
+    guide = export_guide(catalog.get("lfs-practitioner"), tmp_path)
+    reader = PdfReader(guide[2])
+    text = document_text(guide[2])
+    assert "Consent, before the first question" in text and "lfs-consent-1" in text
+    assert "Stage 1/6: The success · suggested 10 min" in text
+    assert "Who was involved" in text  # a probe
+    starts = [" ".join(page.extract_text().split())[47:60] for page in reader.pages]
+    assert [start[:10] for start in starts if start.startswith("Stage")] == [
+        f"Stage {n}/6:" for n in range(1, 7)]  # each stage begins a page
+    form = export_consent_form(catalog.get("lfs-client"), tmp_path)
+    text = document_text(form[2])
+    assert "Consent form" in text and "Signature of the informant" in text
+    assert [p.suffix for p in form] == [".md", ".docx", ".pdf"]
+    with pytest.raises(Exception, match="not an interview protocol"):
+        export_consent_form(catalog.get("after-action-review"), tmp_path)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_hebrew_and_arabic_read_in_reading_order(catalog, demo, tmp_path):
+    i18n.use("he")
+    try:
+        guide = export_guide(catalog.get("lfs-client", "he"), tmp_path)
+        page = _reading_order(guide[2], 2)
+        assert "מה השתנה · מומלץ" in page
+        assert "מה השתנה עבורך ועבור המשפחה שלך מאז שהתחלתם לעבוד עם השירות? (חובה)" in page
+        assert "• האם היית קורא/ת לזה הצלחה? למה כן או למה לא?" in page
+        _, _, book = export_book(demo, tmp_path, "הספר שלנו")
+        assert "הספר שלנו" in _reading_order(book, 1)
+        i18n.use("ar")
+        form = export_consent_form(catalog.get("lfs-client", "ar"), tmp_path)
+        assert "استمارة الموافقة" in _reading_order(form[2], 1)
+    finally:
+        i18n.use("en")
+
+
+def test_cli_prints_the_guide_and_the_form(tmp_path, capsys):
+    assert main(["export", "guide", "lfs-client", "--out", str(tmp_path)]) == 0
+    assert main(["export", "consent-form", "lfs-client", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "guide-lfs-client-en.pdf" in out and "consent-form-lfs-client-en.pdf" in out
+    assert main(["export", "guide", "nope", "--out", str(tmp_path)]) == 1
+    assert "no protocol 'nope'" in capsys.readouterr().err
+
+
+def document_text_of(reader: PdfReader, index: int) -> str:
+    return " ".join(reader.pages[index].extract_text().split())
