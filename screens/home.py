@@ -41,6 +41,9 @@ class HomeScreen(Screen[None]):
         Binding("h", "history", display_line(_("History")), id="home.history"),
         Binding("t", "themes", display_line(_("Common principles")), id="home.themes"),
         Binding("slash", "search", display_line(_("Search")), id="home.search"),
+        # named in the Stories heading: the footer is full at 80 columns
+        Binding("p", "print_guide", display_line(_("Print")), id="home.print_guide",
+                show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -53,7 +56,8 @@ class HomeScreen(Screen[None]):
                            Col(_("From"), squeeze=True), id="due")
             yield due
             yield due.detail
-            yield Static(_("Stories"), classes="section-title")
+            yield Static(_("Stories  (p: print an interview guide or consent form)"),
+                         classes="section-title")
             stories = PagedTable(self._story_rows, Col(_("Story"), squeeze=True, weight=2),
                                  Col(_("Status")), Col(_("Service"), squeeze=True),
                                  Col(_("Updated")), id="stories")
@@ -178,6 +182,36 @@ class HomeScreen(Screen[None]):
             self.app.push_screen(StoryScreen(story.id))
 
         self.app.push_screen(StoryForm(), created)
+
+    def action_print_guide(self) -> None:
+        """The guide (and, for an interview, the consent form) of a protocol, to print."""
+        from reflect import paths
+        from reflect.exchange.guide import export_consent_form, export_guide
+        from screens.prompts import PickDialog
+
+        catalog = self.app.catalog
+        items = [(f"{p.id}|{code}", f"{catalog.get(p.id, code).title}  ({code})")
+                 for p in sorted(catalog.protocols.values(), key=lambda p: p.title)
+                 for code in catalog.languages(p.id)]
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                return
+            protocol_id, code = choice.split("|")
+            protocol = catalog.get(protocol_id, code)
+            folder = paths.data_dir() / "exports"
+            try:
+                written = export_guide(protocol, folder)
+                if protocol.consent is not None:
+                    written += export_consent_form(protocol, folder)
+            except ReflectError as exc:
+                self.app.show_error(str(exc))
+                return
+            self.app.notify(_("{files} in {folder}.").format(
+                files=", ".join(p.name for p in written if p.suffix == ".pdf"),
+                folder=folder), title=_("Ready to print"), timeout=10)
+
+        self.app.push_screen(PickDialog(_("Print the guide of…"), items), chosen)
 
     def action_reflect(self) -> None:
         from screens.reflection_start import StartReflection

@@ -132,3 +132,24 @@ def test_cli_prints_the_guide_and_the_form(tmp_path, capsys):
 
 def document_text_of(reader: PdfReader, index: int) -> str:
     return " ".join(reader.pages[index].extract_text().split())
+
+
+async def test_p_on_the_home_screen_prints_a_guide_and_its_consent_form(engine, catalog):
+    from reflect import paths
+    from screens.app import make_app
+    from screens.prompts import PickDialog
+
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PickDialog)
+        options = app.screen.query_one("#items")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        index = labels.index("Learning from Success - client interview  (en)")
+        options.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+    written = sorted(p.name for p in (paths.data_dir() / "exports").glob("*.pdf"))
+    assert written == ["consent-form-lfs-client-en.pdf", "guide-lfs-client-en.pdf"]

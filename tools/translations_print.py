@@ -4,6 +4,15 @@ review note as translations_interview.py. Each row: English, Hebrew, Arabic, Por
 Italian."""
 
 ROWS = [
+    ("Stories  (p: print an interview guide or consent form)",
+     "סיפורים  (p: הדפסת מדריך ריאיון או טופס הסכמה)",
+     "القصص  (p: طباعة دليل مقابلة أو استمارة موافقة)",
+     "Histórias  (p: imprimir guião ou formulário de consentimento)",
+     "Storie  (p: stampa una traccia d'intervista o un modulo di consenso)"),
+    ("Print", "הדפסה", "طباعة", "Imprimir", "Stampa"),
+    ("Ready to print", "מוכן להדפסה", "جاهز للطباعة", "Pronto a imprimir", "Pronto da stampare"),
+    ("Print the guide of…", "הדפסת המדריך של…", "طباعة دليل…", "Imprimir o guião de…",
+     "Stampa la traccia di…"),
     ("'{id}' is not an interview protocol: it has no consent text",
      "'{id}' אינו פרוטוקול ריאיון: אין בו נוסח הסכמה",
      "'{id}' ليس بروتوكول مقابلة: لا نص موافقة فيه",
