@@ -20,6 +20,9 @@ from reflect.store.engine import open_engine
 from reflect.store.fulltext import FTS_SETUP
 
 ANSWERS_PER_SESSION = 20
+ANSWER_INSERT = ("INSERT INTO answer (created_at, updated_at, id, session_id, question_id, text,"
+                 " value, skipped, flag_quote, flag_follow_up, opened_kind, typed_kind)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,'','')")
 
 
 def bench_protocol() -> Protocol:
@@ -80,7 +83,8 @@ def generate(path: Path, sessions: int, seed: int = 7) -> dict:
             story_id = story_ids[number % stories]
             informant_id, session_id = uuid.uuid4().hex, uuid.uuid4().hex
             when = start + timedelta(minutes=7 * number)
-            conn.execute("INSERT INTO informant VALUES (?,?,?,?,?,?)",
+            conn.execute("INSERT INTO informant (created_at, updated_at, id, story_id, pseudonym,"
+                         " role, withdrawn) VALUES (?,?,?,?,?,?,0)",
                          (stamp(when), stamp(when), informant_id, story_id,
                           f"Person {number}", rng.choice(["social_worker", "client"])))
             conn.execute(
@@ -101,9 +105,9 @@ def generate(path: Path, sessions: int, seed: int = 7) -> dict:
                                     question_id, " ".join(rng.choices(words, k=length)), None,
                                     0, int(rng.random() < 0.05), 0))
             if len(answer_rows) >= 20_000:
-                conn.executemany("INSERT INTO answer VALUES (?,?,?,?,?,?,?,?,?,?)", answer_rows)
+                conn.executemany(ANSWER_INSERT, answer_rows)
                 answer_rows = []
-        conn.executemany("INSERT INTO answer VALUES (?,?,?,?,?,?,?,?,?,?)", answer_rows)
+        conn.executemany(ANSWER_INSERT, answer_rows)
         conn.execute("INSERT INTO answer_fts(answer_fts) VALUES ('rebuild')")
         conn.execute(next(s for s in FTS_SETUP if "TRIGGER answer_fts_insert" in s))
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

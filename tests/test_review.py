@@ -101,4 +101,4 @@ async def test_r_in_a_story_writes_the_highlighted_interview_record(engine, cata
         await pilot.press("r")
         await pilot.pause()
     written = sorted(p.suffix for p in (isolated_data_dir / "exports").glob("interview-*"))
-    assert written == [".docx", ".md"]
+    assert written == [".docx", ".md", ".pdf"]

@@ -140,7 +140,7 @@ def to_docx(blocks: list[Block], path: Path, header: str = "") -> None:
 
     document = Document()
     properties = document.core_properties  # not python-docx's defaults (its name, 2013)
-    properties.title = next((b.text for b in blocks if b.kind == "heading"), "")
+    properties.title = xml_text(next((b.text for b in blocks if b.kind == "heading"), ""))
     properties.author = properties.last_modified_by = "reflect"
     properties.created = properties.modified = datetime.now(UTC)
     properties.revision, properties.comments = 1, ""
