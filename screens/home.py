@@ -187,6 +187,7 @@ class HomeScreen(Screen[None]):
         """The guide (and, for an interview, the consent form) of a protocol, to print."""
         from reflect import paths
         from reflect.exchange.guide import export_consent_form, export_guide
+        from screens.export_progress import export_in_background
         from screens.prompts import PickDialog
 
         catalog = self.app.catalog
@@ -200,16 +201,16 @@ class HomeScreen(Screen[None]):
             protocol_id, code = choice.split("|")
             protocol = catalog.get(protocol_id, code)
             folder = paths.data_dir() / "exports"
-            try:
-                written = export_guide(protocol, folder)
+
+            def both(progress) -> list:
+                written = export_guide(protocol, folder, progress)
                 if protocol.consent is not None:
-                    written += export_consent_form(protocol, folder)
-            except ReflectError as exc:
-                self.app.show_error(str(exc))
-                return
-            self.app.notify(_("{files} in {folder}.").format(
-                files=", ".join(p.name for p in written if p.suffix == ".pdf"),
-                folder=folder), title=_("Ready to print"), timeout=10)
+                    written += export_consent_form(protocol, folder, progress)
+                return written
+
+            export_in_background(self.app, _("Writing the interview guide"), both,
+                                 _("Ready to print"), folder,
+                                 shown=lambda path: path.suffix == ".pdf")
 
         self.app.push_screen(PickDialog(_("Print the guide of…"), items), chosen)
 

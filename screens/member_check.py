@@ -22,6 +22,7 @@ from reflect.models import Informant
 from reflect.text import visible
 from reflect.vocab import CheckOutcome
 from screens.bidi_view import Button, Input, Label, Static
+from screens.export_progress import export_in_background
 
 
 class MemberCheckDialog(ModalScreen[bool]):
@@ -73,15 +74,12 @@ class MemberCheckDialog(ModalScreen[bool]):
 
     @on(Button.Pressed, "#copy")
     def write_copy(self) -> None:
-        folder = paths.data_dir() / "exports"
-        try:
-            written = export_review_copy(self.app.store, self.informant.id, folder)
-        except ReflectError as exc:
-            self._error(str(exc))
-            return
-        self.app.notify(_("{files} in {folder}.").format(
-            files=", ".join(p.name for p in written), folder=folder),
-            title=_("Review copy written"), timeout=10)
+        folder, store, informant_id = paths.data_dir() / "exports", self.app.store, \
+            self.informant.id
+        export_in_background(
+            self.app, _("Writing the review copy"),
+            lambda progress: export_review_copy(store, informant_id, folder, progress=progress),
+            _("Review copy written"), folder)
 
     @on(Button.Pressed, "#record")
     def record(self) -> None:

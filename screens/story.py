@@ -22,6 +22,7 @@ from reflect.roles import Role
 from reflect.text import visible
 from screens.bidi_view import Static
 from screens.consent import ConsentDialog
+from screens.export_progress import export_in_background, hidden_names
 from screens.fit_table import Col, FitTable
 from screens.informant_form import InformantForm
 from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, progress, shorten, when, when_short
@@ -187,18 +188,12 @@ class StoryScreen(Screen[None]):
         from reflect import paths
         from reflect.exchange.documents import export_story
 
-        folder = paths.data_dir() / "exports"
-        redactor = self.app.store.redactor(self.story_id)
-        try:
-            written = export_story(self.app.store, self.story_id, folder, redactor)
-        except ReflectError as exc:
-            self.app.show_error(str(exc))
-            return
-        names = ", ".join(path.name for path in written)
-        hidden = " " + _("Names hidden: {count}.").format(count=len(redactor.replacements)) \
-            if redactor else ""
-        self.app.notify(_("{files} in {folder}.").format(files=names, folder=folder) + hidden,
-                        title=_("Story exported"), timeout=10)
+        folder, store, story_id = paths.data_dir() / "exports", self.app.store, self.story_id
+        redactor = store.redactor(story_id)
+        export_in_background(
+            self.app, _("Writing the story"),
+            lambda report: export_story(store, story_id, folder, redactor, report),
+            _("Story exported"), folder, lambda: hidden_names(redactor))
 
     def action_record(self) -> None:
         """The highlighted interview's record (every question with its answer) as files."""
@@ -213,15 +208,11 @@ class StoryScreen(Screen[None]):
         store = self.app.store
         folder = paths.data_dir() / "exports"
         redactor = store.redactor(self.story_id)
-        try:
-            written = export_session_record(store, store.session(uuid.UUID(key.value)),
-                                            folder, redactor)
-        except ReflectError as exc:
-            self.app.show_error(str(exc))
-            return
-        names = ", ".join(path.name for path in written)
-        self.app.notify(_("{files} in {folder}.").format(files=names, folder=folder),
-                        title=_("Interview record written"), timeout=10)
+        session = store.session(uuid.UUID(key.value))
+        export_in_background(
+            self.app, _("Writing the interview record"),
+            lambda report: export_session_record(store, session, folder, redactor, report),
+            _("Interview record written"), folder)
 
     def action_hide_names(self) -> None:
         from screens.redaction import RedactionScreen

@@ -193,15 +193,32 @@ class ThemesScreen(Screen[None]):
         self._run(lambda: self.app.store.assign_theme([principle_id], None), keep=theme.theme.id)
 
     def action_book(self) -> None:
-        folder = paths.data_dir() / "exports"
-        try:
-            redactor = self.app.store.redactor(everything=True)
-            written = export_book(self.app.store, folder, _("Learning from Success"), redactor)
-        except ReflectError as exc:
-            self.app.show_error(str(exc))
+        """The book; when no ready story may be printed yet, say why and offer a draft."""
+        from reflect.exchange.review_copy import book_gate
+        from screens.confirm import ConfirmDialog
+
+        store = self.app.store
+        ready = [s for s in store.stories() if s.ready_for_book]
+        printable, held = book_gate(store, ready) if ready else ([], [])
+        if ready and not printable:
+            why = "\n".join(f"• {item.story.title}: {item.reason}" for item in held)
+            self.app.push_screen(
+                ConfirmDialog(_("No story can be printed yet"),
+                              _("A story is printed once it is analysed and everyone quoted in "
+                                "it approved their words (c in the story). A draft has every "
+                                "ready story and says DRAFT on each page.") + "\n\n" + why,
+                              _("Print a draft")),
+                lambda yes: yes and self._write_book(draft=True))
             return
-        hidden = " " + _("Names hidden: {count}.").format(count=len(redactor.replacements)) \
-            if redactor else ""
-        names = ", ".join(path.name for path in written)
-        self.app.notify(_("{files} in {folder}.").format(files=names, folder=folder) + hidden,
-                        title=_("Book exported"), timeout=10)
+        self._write_book(draft=False)
+
+    def _write_book(self, draft: bool) -> None:
+        from screens.export_progress import export_in_background, hidden_names
+
+        folder, store = paths.data_dir() / "exports", self.app.store
+        redactor = store.redactor(everything=True)
+        export_in_background(
+            self.app, _("Writing the book"),
+            lambda progress: export_book(store, folder, _("Learning from Success"), redactor,
+                                         draft=draft, progress=progress),
+            _("Book exported"), folder, lambda: hidden_names(redactor))

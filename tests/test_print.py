@@ -150,6 +150,100 @@ async def test_p_on_the_home_screen_prints_a_guide_and_its_consent_form(engine, 
         index = labels.index("Learning from Success - client interview  (en)")
         options.highlighted = index
         await pilot.press("enter")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     written = sorted(p.name for p in (paths.data_dir() / "exports").glob("*.pdf"))
     assert written == ["consent-form-lfs-client-en.pdf", "guide-lfs-client-en.pdf"]
+
+
+def test_the_book_reports_its_progress_story_by_story_then_each_file(demo, tmp_path):
+    steps = []
+    export_book(demo, tmp_path, "Book", draft=True,
+                progress=lambda step, done, total: steps.append((step, done, total)))
+    stories = [s for s in steps if s[0] == "stories"]
+    assert stories and [done for _step, done, _total in stories] == list(range(len(stories)))
+    assert steps[-4:] == [("Markdown", 0, 3), (".docx", 1, 3), ("PDF", 2, 3), ("PDF", 3, 3)]
+
+
+async def test_a_long_export_shows_a_bar_and_then_where_it_wrote(engine, catalog, tmp_path):
+    import asyncio
+    import time
+
+    from textual.widgets import ProgressBar
+
+    from screens.app import make_app
+    from screens.export_progress import ExportProgress, export_in_background
+
+    def slow(progress):
+        progress("PDF", 1, 3)
+        time.sleep(0.8)
+        return [tmp_path / "book.pdf"]
+
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        export_in_background(app, "Writing the book", slow, "Book exported", tmp_path)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportProgress) and not dialog.has_class("shown")
+        await asyncio.sleep(0.5)
+        await pilot.pause()
+        assert dialog.has_class("shown")
+        bar = dialog.query_one("#export-bar", ProgressBar)
+        assert (bar.progress, bar.total) == (1, 3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportProgress)
+        said = [n.message for n in app._notifications]
+        assert said == [f"book.pdf in {tmp_path}."]
+
+
+async def test_an_export_that_cannot_write_says_where_and_what_to_do(engine, catalog, tmp_path):
+    from screens.app import make_app
+    from screens.export_progress import ExportProgress, export_in_background
+
+    def refused(_progress):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "book.pdf"))
+
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        export_in_background(app, "Writing the book", refused, "Book exported", tmp_path)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportProgress)
+        (said,) = [n.message for n in app._notifications]
+        assert said.startswith(f"Could not write {tmp_path / 'book.pdf'}: Permission denied.")
+        assert "disk is not full" in said
+
+
+async def test_b_offers_a_draft_when_no_ready_story_may_be_printed_yet(engine, catalog, demo):
+    from reflect import paths
+    from screens.app import make_app
+    from screens.confirm import ConfirmDialog
+    from screens.themes import ThemesScreen
+
+    from reflect.vocab import StoryStatus
+
+    for story in demo.stories():  # ready, but still being interviewed
+        demo.update_story(story.id, status=StoryStatus.INTERVIEWING)
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(ThemesScreen())
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        body = str(app.screen.query_one("#confirm-body").render())
+        assert "approved their words" in body and "Back to school together: its status is " \
+            "interviewing; it goes in once analysed" in body
+        await pilot.click("#yes")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+    folder = paths.data_dir() / "exports"
+    assert said == [f"book-learning-from-success-draft.md, book-learning-from-success-draft.docx, "
+                    f"book-learning-from-success-draft.pdf in {folder}."]
+    assert "DRAFT" in PdfReader(folder / "book-learning-from-success-draft.pdf").pages[1] \
+        .extract_text()

@@ -171,6 +171,7 @@ async def test_story_screen_manages_the_list_and_its_export_hides_the_names(name
         store.save_answer(_session.id, sorted(store.answers(_session.id))[0],
                           text="Kevin and Lotte Meyer at Birkenweg.")
         await pilot.press("x")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     written = (isolated_data_dir / "exports").glob("story-*.md")
     text = "\n".join(p.read_text() for p in written)

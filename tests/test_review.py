@@ -99,6 +99,7 @@ async def test_r_in_a_story_writes_the_highlighted_interview_record(engine, cata
         app.push_screen(StoryScreen(story.id))
         await pilot.pause()
         await pilot.press("r")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     written = sorted(p.suffix for p in (isolated_data_dir / "exports").glob("interview-*"))
     assert written == [".docx", ".md", ".pdf"]

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -92,6 +93,12 @@ def _any_informant(store):
     return next(i for s in store.stories() for i in store.informants(s.id))
 
 
+def _slow_job(progress):
+    progress(HEBREW, 1, 3)
+    time.sleep(0.5)
+    return []
+
+
 async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
                              long_text: str = LONG) -> None:
     """Show each screen and dialog in turn (the stories named by titles with their workshop,
@@ -100,6 +107,7 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
     from screens.action_review import ReviewAction
     from screens.confirm import ConfirmDialog
     from screens.consent import ConsentDialog
+    from screens.export_progress import ExportProgress
     from screens.history import HistoryScreen
     from screens.informant_form import InformantForm
     from screens.member_check import MemberCheckDialog
@@ -146,6 +154,7 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
         ("pick", PickDialog(long_text, [("a", long_text), ("b", HEBREW)])),
         ("split", SplitDialog(long_text, [("a", long_text), ("b", HEBREW)])),
         ("review", ReviewScreen(SessionRun.resume(store, reflection.id))),
+        ("export progress", ExportProgress(long_text, _slow_job, show_after=0)),
         ("member check", MemberCheckDialog(store.informants(story_named(store, titles[0]).id)[0]
                                            if titles else _any_informant(store))),
     ]

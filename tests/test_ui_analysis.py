@@ -174,6 +174,7 @@ async def test_themes_matrix_group_merge_split_and_book(engine, catalog, isolate
         assert split[1] == "1/5"
 
         await pilot.press("b")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     book = paths.data_dir() / "exports" / "book-learning-from-success.docx"
     headings = [p.text for p in Document(str(book)).paragraphs if p.style.name == "Heading 2"]

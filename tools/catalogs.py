@@ -50,6 +50,7 @@ def translations() -> dict[str, dict]:
     import translations_member_check
     import translations_moments
     import translations_print
+    import translations_progress
     import translations_reflection
     import translations_stories
 
@@ -58,7 +59,7 @@ def translations() -> dict[str, dict]:
                   translations_analysis, translations_documents, translations_found,
                   translations_cli, translations_core, translations_interview_record,
                   translations_moments, translations_member_check,
-                  translations_print):
+                  translations_print, translations_progress):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

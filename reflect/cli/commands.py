@@ -16,7 +16,7 @@ from rich.text import Text
 
 from reflect import formats, i18n, paths
 from reflect.cli import repair, settings_commands
-from reflect.cli.console import PlainTable, console, errors, say, warn, wrote
+from reflect.cli.console import PlainTable, console, errors, progress, say, warn, wrote
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
 from reflect.cli.parser import build_parser
 from reflect.cli.privacy import (
@@ -133,8 +133,13 @@ def _export_paper(args: argparse.Namespace) -> int:
         i18n.use(language)  # the guide's own words (Stage, Suggested time) in its language
     protocol = catalog.get(args.protocol, language)
     folder = args.out or paths.data_dir() / "exports"
-    write = export_guide if args.export_format == "guide" else export_consent_form
-    for path in write(protocol, folder):
+    if args.export_format == "guide":
+        write, what = export_guide, _("Writing the interview guide")
+    else:
+        write, what = export_consent_form, _("Writing the consent form")
+    with progress(what) as update:
+        written = write(protocol, folder, update)
+    for path in written:
         say(wrote(path))
     return 0
 
@@ -162,19 +167,25 @@ def _export(db: str, args: argparse.Namespace) -> int:
                                    .format(name=args.informant, story=story.title,
                                            names=", ".join(i.pseudonym for i in
                                                            store.informants(story.id))))
-            written = export_review_copy(store, informant.id, folder,
-                                         redactor_for(store, args, story.id))
+            with progress(_("Writing the review copy")) as update:
+                written = export_review_copy(store, informant.id, folder,
+                                             redactor_for(store, args, story.id), update)
         elif args.export_format == "interview":
             session = store.find_session(args.session)
-            written = export_session_record(store, session, folder,
-                                            redactor_for(store, args, session.story_id))
+            with progress(_("Writing the interview record")) as update:
+                written = export_session_record(store, session, folder,
+                                                redactor_for(store, args, session.story_id),
+                                                update)
         elif args.export_format == "story":
             story_id = store.find_story(args.story).id
-            written = documents.export_story(store, story_id, folder,
-                                             redactor_for(store, args, story_id))
+            with progress(_("Writing the story")) as update:
+                written = documents.export_story(store, story_id, folder,
+                                                 redactor_for(store, args, story_id), update)
         else:
-            written = export_book(store, folder, args.title or _("Learning from Success"),
-                                  redactor_for(store, args), draft=args.draft)
+            with progress(_("Writing the book")) as update:
+                written = export_book(store, folder, args.title or _("Learning from Success"),
+                                      redactor_for(store, args), draft=args.draft,
+                                      progress=update)
         for path in written:
             say(wrote(path))
         return 0
@@ -182,7 +193,8 @@ def _export(db: str, args: argparse.Namespace) -> int:
         sessions = [store.find_session(prefix) for prefix in args.session]
     else:
         sessions = store.sessions_of_kind(None if args.kind == "all" else args.kind)
-    written = export_sessions(store, sessions, folder, redactor_for(store, args))
+    with progress(_("Writing Markdown files")) as update:
+        written = export_sessions(store, sessions, folder, redactor_for(store, args), update)
     say(ngettext("Wrote {count} Markdown file to {folder}",
                  "Wrote {count} Markdown files to {folder}", len(written)).format(
         count=formats.number(len(written)), folder=folder))

@@ -10,6 +10,7 @@ from reflect import formats
 from reflect.errors import ReflectError
 from reflect.exchange.documents import Block, redact_blocks, story_blocks, write_both
 from reflect.exchange.pdf import Cover
+from reflect.exchange.progress import Progress, no_progress
 from reflect.exchange.review_copy import book_gate, held_blocks
 from reflect.files import slug
 from reflect.i18n import _, ngettext
@@ -17,7 +18,8 @@ from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.store import Store
 
 
-def book_blocks(store: Store, title: str, draft: bool = False) -> list[Block]:
+def book_blocks(store: Store, title: str, draft: bool = False,
+                progress: Progress = no_progress) -> list[Block]:
     """Every story marked ready whose quoted informants approved (every ready one in a
     draft), after a chapter of the common principles they share; then those held back."""
     ready = [s for s in store.stories() if s.ready_for_book]
@@ -54,7 +56,8 @@ def book_blocks(store: Store, title: str, draft: bool = False) -> list[Block]:
             blocks.append(Block("para", theme.theme.description))
         blocks += [Block("bullet", f"{in_book[p.story_id].title}: {p.sentence()}")
                    for p in theme.principles if p.story_id in in_book]
-    for story in stories:
+    for done, story in enumerate(stories):
+        progress(_("stories"), done, len(stories))
         blocks.append(Block("page_break", ""))
         blocks += story_blocks(store, story, level=2)
     if held:
@@ -64,8 +67,9 @@ def book_blocks(store: Store, title: str, draft: bool = False) -> list[Block]:
 
 
 def export_book(store: Store, folder: Path, title: str,
-                redactor: Redactor = NO_REDACTION, draft: bool = False) -> list[Path]:
-    blocks = redact_blocks(book_blocks(store, title, draft), redactor)
+                redactor: Redactor = NO_REDACTION, draft: bool = False,
+                progress: Progress = no_progress) -> list[Path]:
+    blocks = redact_blocks(book_blocks(store, title, draft, progress), redactor)
     stem = f"book-{slug(title, fallback='book')}" + ("-draft" if draft else "")
     services = sorted({s.service.strip() for s in store.stories()
                        if s.ready_for_book and s.service.strip()})
@@ -76,4 +80,4 @@ def export_book(store: Store, folder: Path, title: str,
                      "workers and the families about one success each."),
                    _("All names are pseudonyms.")])
     return write_both(blocks, folder, stem, header=_("DRAFT") if draft else "", cover=cover,
-                      toc=True)
+                      toc=True, progress=progress)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +37,7 @@ from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from
     read_bundle,
 )
 from reflect.exchange.import_report import unexplained_answers
+from reflect.exchange.progress import Progress, no_progress
 from reflect.files import write_private
 from reflect.i18n import _
 from reflect.models import (
@@ -58,13 +58,6 @@ DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "e
              "interviewer_notes": "note"}
 """Tables whose rows can be deleted here, with the entity name the audit trail uses."""
 
-Progress = Callable[[str, int, int], None]
-"""Called with (what, done, total) as work proceeds."""
-
-
-def _no_progress(_what: str, _done: int, _total: int) -> None:
-    pass
-
 
 def _primary_key(model: type[SQLModel]) -> str:
     return "content_hash" if model is ProtocolSnapshot else "id"
@@ -81,7 +74,7 @@ def row_dict(row: SQLModel) -> dict:
 
 # Export --------------------------------------------------------------------------------------
 
-def bundle_data(store: Store, progress: Progress = _no_progress,
+def bundle_data(store: Store, progress: Progress = no_progress,
                 redactor: Redactor = NO_REDACTION) -> dict:
     """Everything in the database as a bundle (a dict ready for JSON), redacted if asked."""
     tables: dict[str, list[dict]] = {}
@@ -122,7 +115,7 @@ def _parents_first(sessions: list[dict]) -> list[dict]:
     return sorted(sessions, key=depth)
 
 
-def export_bundle(store: Store, path: Path, progress: Progress = _no_progress,
+def export_bundle(store: Store, path: Path, progress: Progress = no_progress,
                   redactor: Redactor = NO_REDACTION) -> dict:
     """Write the bundle file; returns the counts per table."""
     data = bundle_data(store, progress, redactor)
@@ -271,7 +264,7 @@ class _Merger:
             result.kept_local += 1
 
 
-def import_bundle(store: Store, path: Path, progress: Progress = _no_progress) -> ImportSummary:
+def import_bundle(store: Store, path: Path, progress: Progress = no_progress) -> ImportSummary:
     """Merge a bundle file into the store's database in one transaction."""
     bundle = read_bundle(path)
     total = sum(len(rows) for rows in bundle.rows.values())

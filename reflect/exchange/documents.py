@@ -18,6 +18,7 @@ from typing import Literal
 
 from reflect.bidi import has_rtl, starts_rtl
 from reflect.errors import ReflectError
+from reflect.exchange.progress import Progress, no_progress
 from reflect.files import slug, write_private
 from reflect.i18n import _
 from reflect.method.analysis import passages, topic_label, topics_of
@@ -232,10 +233,12 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "",
-               **pdf_options) -> list[Path]:
+               progress: Progress = no_progress, **pdf_options) -> list[Path]:
     """Markdown, .docx and PDF of the same blocks; `header` (DRAFT) on every page (in
     Markdown: at the top and at every page break). `pdf_options`: a Cover, toc=True."""
     from reflect.exchange.pdf import to_pdf
+
+    progress("Markdown", 0, 3)
 
     folder.mkdir(parents=True, exist_ok=True)
     markdown_path, docx_path = folder / f"{stem}.md", folder / f"{stem}.docx"
@@ -248,9 +251,12 @@ def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "",
             if block.kind == "page_break":
                 marked.append(Block("para", f"**{header}**"))
     write_private(markdown_path, to_markdown(marked).encode("utf-8"))
+    progress(".docx", 1, 3)
     to_docx(blocks, docx_path, header)
+    progress("PDF", 2, 3)
     title = next((b.text for b in blocks if b.kind == "heading"), stem)
     to_pdf(blocks, pdf_path, title, header=header, **pdf_options)
+    progress("PDF", 3, 3)
     return [markdown_path, docx_path, pdf_path]
 
 
@@ -261,9 +267,11 @@ def redact_blocks(blocks: list[Block], redactor: Redactor) -> list[Block]:
 
 
 def export_story(store: Store, story_id: uuid.UUID, folder: Path,
-                 redactor: Redactor = NO_REDACTION) -> list[Path]:
+                 redactor: Redactor = NO_REDACTION,
+                 progress: Progress = no_progress) -> list[Path]:
     story = store.story(story_id)
     if story is None:
         raise ReflectError(_("that story no longer exists"))
     blocks = redact_blocks(story_blocks(store, story), redactor)
-    return write_both(blocks, folder, f"story-{slug(redactor(story.title), fallback='story')}")
+    return write_both(blocks, folder, f"story-{slug(redactor(story.title), fallback='story')}",
+                      progress=progress)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reflect.errors import ReflectError
 from reflect.exchange.documents import Block, write_both
+from reflect.exchange.progress import Progress, no_progress
 from reflect.files import slug
 from reflect.i18n import _
 from reflect.protocol.definition import Protocol
@@ -81,11 +82,13 @@ def consent_form_blocks(protocol: Protocol) -> list[Block]:
     return blocks
 
 
-def export_guide(protocol: Protocol, folder: Path) -> list[Path]:
+def export_guide(protocol: Protocol, folder: Path,
+                 progress: Progress = no_progress) -> list[Path]:
     stem = f"guide-{slug(protocol.id, fallback='protocol')}-{protocol.language}"
-    return write_both(guide_blocks(protocol), folder, stem)
+    return write_both(guide_blocks(protocol), folder, stem, progress=progress)
 
 
-def export_consent_form(protocol: Protocol, folder: Path) -> list[Path]:
+def export_consent_form(protocol: Protocol, folder: Path,
+                        progress: Progress = no_progress) -> list[Path]:
     stem = f"consent-form-{slug(protocol.id, fallback='protocol')}-{protocol.language}"
-    return write_both(consent_form_blocks(protocol), folder, stem)
+    return write_both(consent_form_blocks(protocol), folder, stem, progress=progress)

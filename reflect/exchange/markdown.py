@@ -9,6 +9,7 @@ from pathlib import Path
 from reflect import formats, timecodes
 from reflect.errors import ReflectError
 from reflect.exchange.documents import Block, redact_blocks, to_markdown, write_both
+from reflect.exchange.progress import Progress, no_progress
 from reflect.files import slug, write_private
 from reflect.i18n import N_, _
 from reflect.method.session import refuse_withdrawn
@@ -131,12 +132,16 @@ def _file_name(session: Session) -> str:
 
 
 def export_sessions(store: Store, sessions: list[Session], folder: Path,
-                    redactor: Redactor = NO_REDACTION) -> list[Path]:
+                    redactor: Redactor = NO_REDACTION,
+                    progress: Progress = no_progress) -> list[Path]:
     """Write one Markdown file per session into folder (owner-only files); return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     hidden = store.withdrawn_sessions()
-    for session in (s for s in sessions if s.id not in hidden):
+    for done, session in enumerate(sessions):
+        progress(_("sessions"), done, len(sessions))
+        if session.id in hidden:
+            continue
         path = folder / _file_name(session)
         write_private(path, redactor(session_markdown(store, session)).encode("utf-8"))
         written.append(path)
@@ -144,7 +149,8 @@ def export_sessions(store: Store, sessions: list[Session], folder: Path,
 
 
 def export_session_record(store: Store, session: Session, folder: Path,
-                          redactor: Redactor = NO_REDACTION) -> list[Path]:
+                          redactor: Redactor = NO_REDACTION,
+                          progress: Progress = no_progress) -> list[Path]:
     """The interview record: one session as Markdown and .docx, for a supervisor to read."""
     if session is None:
         raise ReflectError(_("that session no longer exists"))
@@ -155,5 +161,5 @@ def export_session_record(store: Store, session: Session, folder: Path,
         who = informant.pseudonym
     stem = (f"{session.kind}-{session.started_at:%Y-%m-%d}-"
             f"{slug(redactor(who), limit=40, fallback='session')}-{str(session.id)[:8]}")
-    return write_both(blocks, folder, stem)
+    return write_both(blocks, folder, stem, progress=progress)
 

@@ -20,13 +20,13 @@ import io
 import uuid
 import zipfile
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from reflect import __version__
 from reflect.dates import iso_utc
 from reflect.exchange.dataset import Dataset, load_dataset, redact_dataset
+from reflect.exchange.progress import Progress
 from reflect.files import write_private
 from reflect.models import Answer, Evidence, Principle, Session, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor
@@ -38,7 +38,6 @@ NS = "urn:QDA-XML:project:1.0"
 GUIDS = uuid.UUID("0b6f7a52-3c1d-4f7e-9a0b-5e2d8c4f1a36")
 """Namespace for the GUIDs of things that are not rows (variables, codings, the user)."""
 
-Progress = Callable[[str, int, int], None]
 
 
 def _guid(*parts: object) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from reflect import formats
 from reflect.errors import ReflectError
 from reflect.exchange.documents import Block, redact_blocks, write_both
+from reflect.exchange.progress import Progress, no_progress
 from reflect.files import slug
 from reflect.i18n import N_, _
 from reflect.method.analysis import passages, topic_label, topics_of
@@ -81,14 +82,16 @@ def review_copy_blocks(store: Store, informant: Informant) -> list[Block]:
 
 
 def export_review_copy(store: Store, informant_id: uuid.UUID, folder: Path,
-                       redactor: Redactor = NO_REDACTION) -> list[Path]:
+                       redactor: Redactor = NO_REDACTION,
+                       progress: Progress = no_progress) -> list[Path]:
     """An informant's review copy as Markdown and .docx."""
     informant = store.informant(informant_id)
     if informant is None:
         raise ReflectError(_("that informant no longer exists"))
     blocks = redact_blocks(review_copy_blocks(store, informant), redactor)
     return write_both(blocks, folder, "review-copy-"
-                      f"{slug(redactor(informant.pseudonym), limit=40, fallback='informant')}")
+                      f"{slug(redactor(informant.pseudonym), limit=40, fallback='informant')}",
+                      progress=progress)
 
 
 PUBLISHABLE = (StoryStatus.ANALYSED, StoryStatus.PUBLISHED)

@@ -9,16 +9,14 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 from reflect.dates import iso_utc
 from reflect.exchange.dataset import Dataset, load_dataset, redact_dataset
+from reflect.exchange.progress import Progress
 from reflect.files import write_private
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.store import Store
-
-Progress = Callable[[str, int, int], None]
 
 FILES = ("stories", "answers", "principles", "evidence", "themes", "action_items")
 
