@@ -28,6 +28,27 @@ def test_demo_loads_once_with_everything(store, catalog, demo):
     assert len(read_demo().stories) == 5
 
 
+def test_the_hebrew_demo_is_hebrew_throughout(store, catalog):
+    """With the interface in Hebrew, `reflect demo` loads stories told and interviewed in
+    Hebrew, with the protocols in Hebrew, beside (not instead of) the English set."""
+    from reflect import i18n
+    from reflect.exchange.demo import demo_path
+
+    assert demo_path("he").name == "demo.he.yaml" and demo_path("pt").name == "demo.yaml"
+    i18n.use("he")
+    try:
+        counts = load_demo(store, catalog)
+    finally:
+        i18n.use("en")
+    assert counts == {"stories": 2, "interviews": 4, "answers": 27, "principles": 4,
+                      "evidence": 6, "themes": 3}
+    assert {s.title for s in store.stories()} == {"בית משלה", "יונתן חוזר ללמוד"}
+    for story in store.stories():
+        for session in store.sessions_for_story(story.id):
+            assert store.protocol_of(session).language == "he"
+    assert load_demo(store, catalog)["stories"] == 5  # the English set still loads beside it
+
+
 def test_principle_parts_and_sentence(store):
     story = store.create_story("S")
     with pytest.raises(ReflectError, match="'do' part"):

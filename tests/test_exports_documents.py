@@ -113,8 +113,11 @@ def test_hebrew_and_arabic_paragraphs_are_right_to_left_in_the_docx(store, catal
         assert rtl_runs and all(r._r.rPr.find(qn("w:rtl")) is not None for r in rtl_runs)
         assert all(r._r.rPr.find(qn("w:rFonts")).get(qn("w:cs")) == "Arial" for r in rtl_runs)
     assert english._p.pPr is None or english._p.pPr.find(qn("w:bidi")) is None
+    # "Summary: ساعدنا العائلة": the English label comes first, so the line reads left to
+    # right (as the bidi algorithm would put it) and the Arabic run in it right to left
     arabic = next(p for p in document.paragraphs if "ساعدنا العائلة" in p.text)
-    assert arabic._p.pPr.find(qn("w:bidi")) is not None
+    assert arabic._p.pPr is None or arabic._p.pPr.find(qn("w:bidi")) is None
+    assert arabic.runs[-1]._r.rPr.find(qn("w:rtl")) is not None
     assert arabic.runs[-1]._r.rPr.find(qn("w:lang")).get(qn("w:bidi")) == "ar-SA"
 
 

@@ -219,11 +219,10 @@ async def test_an_export_that_cannot_write_says_where_and_what_to_do(engine, cat
 
 async def test_b_offers_a_draft_when_no_ready_story_may_be_printed_yet(engine, catalog, demo):
     from reflect import paths
+    from reflect.vocab import StoryStatus
     from screens.app import make_app
     from screens.confirm import ConfirmDialog
     from screens.themes import ThemesScreen
-
-    from reflect.vocab import StoryStatus
 
     for story in demo.stories():  # ready, but still being interviewed
         demo.update_story(story.id, status=StoryStatus.INTERVIEWING)
@@ -247,3 +246,41 @@ async def test_b_offers_a_draft_when_no_ready_story_may_be_printed_yet(engine, c
                     f"book-learning-from-success-draft.pdf in {folder}."]
     assert "DRAFT" in PdfReader(folder / "book-learning-from-success-draft.pdf").pages[1] \
         .extract_text()
+
+
+def test_the_title_page_takes_subtitle_department_editors_and_year(demo, engine, tmp_path,
+                                                                   capsys):
+    db = engine.url.render_as_string(hide_password=False)
+    assert main(["--db", db, "export", "book", "--title", "Ce qui a marché [/]",
+                 "--subtitle", "Beer Sheva, 2024-2026", "--department", "שירותי הרווחה",
+                 "--editors", "N. Levi, S. Amir", "--year", "2026", "--out", str(tmp_path)]) == 0
+    pdf_path = next(tmp_path.glob("book-*.pdf"))
+    reader = PdfReader(pdf_path)
+    cover = document_text_of(reader, 0)
+    for line in ("Ce qui a marché [/]", "Beer Sheva, 2024-2026", "2026",
+                 "Edited by N. Levi, S. Amir"):
+        assert line in cover
+    if shutil.which("pdftotext"):
+        assert "שירותי הרווחה" in _reading_order(pdf_path, 1)
+    assert reader.metadata.author == "N. Levi, S. Amir"
+    docx_path = next(tmp_path.glob("book-*.docx"))
+    assert Document(docx_path).core_properties.author == "N. Levi, S. Amir"
+
+
+def test_a_fact_reads_in_the_direction_of_its_label(catalog, tmp_path):
+    """'نسخة نص الموافقة: lfs-consent-client-1-ar' is an Arabic line with a Latin id in it,
+    not a Latin line: right to left in the .docx and in the PDF."""
+    from docx.oxml.ns import qn
+
+    from reflect.exchange.documents import reads_rtl
+
+    i18n.use("ar")
+    try:
+        written = export_consent_form(catalog.get("lfs-client", "ar"), tmp_path)
+    finally:
+        i18n.use("en")
+    version = next(p for p in Document(written[1]).paragraphs
+                   if "lfs-consent-client-1-ar" in p.text)
+    assert version._p.pPr.find(qn("w:bidi")) is not None
+    assert reads_rtl(Block("fact", "lfs-consent-client-1-ar", source="نسخة نص الموافقة"))
+    assert not reads_rtl(Block("fact", "מרים", source="Informant"))

@@ -53,6 +53,22 @@ ROWS = [
      "le proprie parole (c nella storia). Una bozza contiene ogni storia pronta e riporta BOZZA "
      "su ogni pagina."),
     ("Print a draft", "הדפסת טיוטה", "طباعة مسودة", "Imprimir um rascunho", "Stampa una bozza"),
+    ("the subtitle on the title page", "כותרת המשנה בעמוד השער", "العنوان الفرعي في صفحة العنوان",
+     "o subtítulo na página de rosto", "il sottotitolo nel frontespizio"),
+    ("the department or service on the title page (default: the stories' services)",
+     "המחלקה או השירות בעמוד השער (ברירת מחדל: השירותים של הסיפורים)",
+     "القسم أو الخدمة في صفحة العنوان (الافتراضي: خدمات القصص)",
+     "o departamento ou serviço na página de rosto (por omissão: os serviços das histórias)",
+     "il dipartimento o servizio nel frontespizio (predefinito: i servizi delle storie)"),
+    ("the editors' names, for the title page", "שמות העורכים, לעמוד השער",
+     "أسماء المحررين، لصفحة العنوان", "os nomes dos editores, para a página de rosto",
+     "i nomi dei curatori, per il frontespizio"),
+    ("the year on the title page (default: this year)", "השנה בעמוד השער (ברירת מחדל: השנה)",
+     "السنة في صفحة العنوان (الافتراضي: هذه السنة)",
+     "o ano na página de rosto (por omissão: este ano)",
+     "l'anno nel frontespizio (predefinito: quest'anno)"),
+    ("Edited by {editors}", "בעריכת {editors}", "تحرير: {editors}", "Organização de {editors}",
+     "A cura di {editors}"),
 ]
 
 PLURALS: dict = {}

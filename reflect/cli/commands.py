@@ -146,7 +146,7 @@ def _export_paper(args: argparse.Namespace) -> int:
 
 def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange import documents
-    from reflect.exchange.book import export_book
+    from reflect.exchange.book import TitlePage, export_book
     from reflect.exchange.markdown import export_session_record, export_sessions
     from reflect.exchange.review_copy import export_review_copy
     from reflect.store import Store
@@ -183,9 +183,10 @@ def _export(db: str, args: argparse.Namespace) -> int:
                                                  redactor_for(store, args, story_id), update)
         else:
             with progress(_("Writing the book")) as update:
+                page = TitlePage(args.subtitle, args.department, args.editors, args.year)
                 written = export_book(store, folder, args.title or _("Learning from Success"),
                                       redactor_for(store, args), draft=args.draft,
-                                      progress=update)
+                                      progress=update, page=page)
         for path in written:
             say(wrote(path))
         return 0

@@ -105,18 +105,24 @@ def build_parser() -> argparse.ArgumentParser:
     markdown.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
     record = export_formats.add_parser("interview", help=_(
         "the record of one interview (or reflection): every question in order with its answer, "
-        "flags and the consent, as Markdown and .docx"))
+        "flags and the consent, as Markdown, .docx and PDF"))
     record.add_argument("session", metavar="SESSION", help=_(
         "the session's id, or its first characters (Markdown exports end their file names "
         "with them; in the app, r on a story's interview writes the same record)"))
     record.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
-    story = export_formats.add_parser("story", help=_("one story as Markdown and .docx"))
+    story = export_formats.add_parser("story", help=_("one story as Markdown, .docx and PDF"))
     story.add_argument("story", metavar="STORY", help=_("the story's title or id (prefix)"))
     story.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
     book = export_formats.add_parser("book", help=_("the stories marked ready, with the common "
-                                     "principles, as Markdown and .docx"))
+                                     "principles, as Markdown, .docx and PDF"))
     book.add_argument("--title", default=None, help=_("the book's title (default: Learning "
                                                       "from Success, in the interface language)"))
+    book.add_argument("--subtitle", default="", help=_("the subtitle on the title page"))
+    book.add_argument("--department", default="", help=_(
+        "the department or service on the title page (default: the stories' services)"))
+    book.add_argument("--editors", default="", help=_("the editors' names, for the title page"))
+    book.add_argument("--year", default="", help=_("the year on the title page (default: this "
+                                                   "year)"))
     book.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
     book.add_argument("--draft", action="store_true", help=_(
         "also the stories whose informants have not approved yet, with DRAFT on every page"))

@@ -1,1 +1,1 @@
-"""What leaves and joins a database: bundles, the demo set, CSV, REFI-QDA, Markdown and .docx."""
+"""What leaves and joins a database: bundles, the demo set, CSV, REFI-QDA, Markdown, .docx, PDF."""

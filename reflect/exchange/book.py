@@ -3,6 +3,7 @@ it is a draft, which says DRAFT on every page)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -66,18 +67,36 @@ def book_blocks(store: Store, title: str, draft: bool = False,
     return blocks
 
 
-def export_book(store: Store, folder: Path, title: str,
-                redactor: Redactor = NO_REDACTION, draft: bool = False,
-                progress: Progress = no_progress) -> list[Path]:
-    blocks = redact_blocks(book_blocks(store, title, draft, progress), redactor)
-    stem = f"book-{slug(title, fallback='book')}" + ("-draft" if draft else "")
+@dataclass(frozen=True)
+class TitlePage:
+    """What the book's title page says beyond its title; empty fields take their defaults
+    (the standard subtitle, the services of the stories, this year) or are left out."""
+
+    subtitle: str = ""
+    department: str = ""
+    editors: str = ""
+    year: str = ""
+
+
+def _cover(store: Store, title: str, page: TitlePage, redactor: Redactor) -> Cover:
     services = sorted({s.service.strip() for s in store.stories()
                        if s.ready_for_book and s.service.strip()})
-    cover = Cover(redactor(title), _("Stories of success and the principles of action drawn "
-                                     "from them"),
-                  [redactor(", ".join(services[:4])), str(date.today().year),
-                   _("Gathered with the Learning from Success method: interviews with the "
-                     "workers and the families about one success each."),
-                   _("All names are pseudonyms.")])
+    lines = [page.department.strip() or redactor(", ".join(services[:4])),
+             page.year.strip() or str(date.today().year)]
+    if page.editors.strip():
+        lines.append(_("Edited by {editors}").format(editors=page.editors.strip()))
+    lines += [_("Gathered with the Learning from Success method: interviews with the workers "
+                "and the families about one success each."), _("All names are pseudonyms.")]
+    return Cover(redactor(title), page.subtitle.strip() or _(
+        "Stories of success and the principles of action drawn from them"), lines)
+
+
+def export_book(store: Store, folder: Path, title: str,
+                redactor: Redactor = NO_REDACTION, draft: bool = False,
+                progress: Progress = no_progress, page: TitlePage = TitlePage()) -> list[Path]:
+    blocks = redact_blocks(book_blocks(store, title, draft, progress), redactor)
+    stem = f"book-{slug(title, fallback='book')}" + ("-draft" if draft else "")
+    cover = _cover(store, title, page, redactor)
     return write_both(blocks, folder, stem, header=_("DRAFT") if draft else "", cover=cover,
-                      toc=True, progress=progress)
+                      toc=True, progress=progress,
+                      author=page.editors.strip() or page.department.strip() or "reflect")

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session as DBSession
 
-from reflect import paths
+from reflect import i18n, paths
 from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.models import (
@@ -87,6 +87,8 @@ class DemoTheme(_Strict):
 
 class DemoSet(_Strict):
     title: str
+    language: str = "en"
+    """The language of its words; its interviews are run with the protocols in it."""
     interviewer: str
     stories: list[DemoStory]
     themes: list[DemoTheme] = []
@@ -96,8 +98,16 @@ def _id(*parts: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, "/".join(parts))
 
 
+def demo_path(language: str | None = None) -> Path:
+    """The demo set in `language` (the interface language by default) when one is shipped
+    (demo.he.yaml), else the English one."""
+    language = language or i18n.language()
+    translated = paths.shipped_data_dir() / f"demo.{language}.yaml"
+    return translated if translated.is_file() else paths.shipped_data_dir() / "demo.yaml"
+
+
 def read_demo(path: Path | None = None) -> DemoSet:
-    path = path or paths.shipped_data_dir() / "demo.yaml"
+    path = path or demo_path()
     try:
         return DemoSet.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValidationError) as exc:
@@ -124,7 +134,7 @@ def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) 
             counts["stories"] += 1
             answers_of: list[dict[str, Answer]] = []
             for i_index, item in enumerate(story_data.interviews):
-                protocol = catalog.get(item.protocol)
+                protocol = catalog.get(item.protocol, demo.language)
                 if protocol is None:
                     raise ReflectError(_("the demo needs the protocol '{protocol}'").format(
                                            protocol=item.protocol))

@@ -53,6 +53,14 @@ def principle_block(number: int, principle) -> Block:
     return Block("principle", principle.sentence(), number, parts=parts)
 
 
+def reads_rtl(block: Block) -> bool:
+    """Whether a block's paragraph reads right to left: its first letter decides, and a
+    fact's label comes first (an Arabic label before a Latin version id is an Arabic line)."""
+    if block.kind == "fact":
+        return starts_rtl(f"{block.source} {block.text}")
+    return starts_rtl(block.text or block.source)
+
+
 def parts_text(block: Block, mark=lambda lead: lead) -> str:
     """A principle's parts as one sentence, each lead passed through `mark`."""
     return _(", ").join(f"{mark(lead)} {value}" for lead, value in block.parts) + "."
@@ -135,14 +143,14 @@ def to_markdown(blocks: list[Block]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_docx(blocks: list[Block], path: Path, header: str = "") -> None:
+def to_docx(blocks: list[Block], path: Path, header: str = "", author: str = "reflect") -> None:
     """The blocks as a .docx; `header` (e.g. DRAFT) is printed at the top of every page."""
     from docx import Document  # deferred: only document exports need python-docx
 
     document = Document()
     properties = document.core_properties  # not python-docx's defaults (its name, 2013)
     properties.title = xml_text(next((b.text for b in blocks if b.kind == "heading"), ""))
-    properties.author = properties.last_modified_by = "reflect"
+    properties.author, properties.last_modified_by = xml_text(author), "reflect"
     properties.created = properties.modified = datetime.now(UTC)
     properties.revision, properties.comments = 1, ""
     if header:
@@ -152,7 +160,7 @@ def to_docx(blocks: list[Block], path: Path, header: str = "") -> None:
                   for b in blocks):
         paragraph = _add_block(document, block)
         if paragraph is not None and (has_rtl(block.text) or has_rtl(block.source)):
-            _right_to_left(paragraph, rtl_paragraph=starts_rtl(block.text or block.source))
+            _right_to_left(paragraph, rtl_paragraph=reads_rtl(block))
     buffer = io.BytesIO()
     document.save(buffer)
     write_private(path, buffer.getvalue())
@@ -233,7 +241,8 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "",
-               progress: Progress = no_progress, **pdf_options) -> list[Path]:
+               progress: Progress = no_progress, author: str = "reflect",
+               **pdf_options) -> list[Path]:
     """Markdown, .docx and PDF of the same blocks; `header` (DRAFT) on every page (in
     Markdown: at the top and at every page break). `pdf_options`: a Cover, toc=True."""
     from reflect.exchange.pdf import to_pdf
@@ -252,10 +261,10 @@ def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "",
                 marked.append(Block("para", f"**{header}**"))
     write_private(markdown_path, to_markdown(marked).encode("utf-8"))
     progress(".docx", 1, 3)
-    to_docx(blocks, docx_path, header)
+    to_docx(blocks, docx_path, header, author)
     progress("PDF", 2, 3)
     title = next((b.text for b in blocks if b.kind == "heading"), stem)
-    to_pdf(blocks, pdf_path, title, header=header, **pdf_options)
+    to_pdf(blocks, pdf_path, title, header=header, author=author, **pdf_options)
     progress("PDF", 3, 3)
     return [markdown_path, docx_path, pdf_path]
 

@@ -151,7 +151,7 @@ def export_sessions(store: Store, sessions: list[Session], folder: Path,
 def export_session_record(store: Store, session: Session, folder: Path,
                           redactor: Redactor = NO_REDACTION,
                           progress: Progress = no_progress) -> list[Path]:
-    """The interview record: one session as Markdown and .docx, for a supervisor to read."""
+    """The interview record: one session as Markdown, .docx and PDF, for a supervisor to read."""
     if session is None:
         raise ReflectError(_("that session no longer exists"))
     refuse_withdrawn(store, session)

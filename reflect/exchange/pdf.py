@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reflect import i18n
 from reflect.bidi import starts_rtl
-from reflect.exchange.documents import Block
+from reflect.exchange.documents import Block, reads_rtl
 from reflect.files import write_private
 from reflect.i18n import _
 from reflect.text import xml_text
@@ -36,7 +36,7 @@ class Cover:
 def _block(block: Block) -> dict:
     text, source = xml_text(block.text), xml_text(block.source)
     entry = {"kind": block.kind, "text": text, "level": block.level, "source": source,
-             "rtl": starts_rtl(text or source)}
+             "rtl": reads_rtl(block)}
     if block.kind == "fact":
         entry["label"] = _("{label}:").format(label=source)
     elif block.kind == "speaker":
@@ -51,12 +51,12 @@ def _block(block: Block) -> dict:
 
 
 def pdf_bytes(blocks: list[Block], title: str, header: str = "", cover: Cover | None = None,
-              toc: bool = False, running: str = "") -> bytes:
+              toc: bool = False, running: str = "", author: str = "reflect") -> bytes:
     """The blocks typeset as a PDF; `header` (e.g. DRAFT) is printed on every page."""
     import typst  # deferred: only PDF exports need it
 
     today = date.today()
-    data = {"title": xml_text(title), "author": "reflect", "lang": i18n.language() or "en",
+    data = {"title": xml_text(title), "author": xml_text(author), "lang": i18n.language() or "en",
             "rtl": starts_rtl(title), "header": header, "running": xml_text(running or title),
             "date": [today.year, today.month, today.day], "toc": toc,
             "contents": _("Contents"),

@@ -84,7 +84,7 @@ def review_copy_blocks(store: Store, informant: Informant) -> list[Block]:
 def export_review_copy(store: Store, informant_id: uuid.UUID, folder: Path,
                        redactor: Redactor = NO_REDACTION,
                        progress: Progress = no_progress) -> list[Path]:
-    """An informant's review copy as Markdown and .docx."""
+    """An informant's review copy as Markdown, .docx and PDF."""
     informant = store.informant(informant_id)
     if informant is None:
         raise ReflectError(_("that informant no longer exists"))
