@@ -57,3 +57,24 @@ def write_private(path: Path, data: bytes) -> None:
         os.fsync(out.fileno())
     os.replace(partial, path)
     path.chmod(0o600)
+
+
+@contextlib.contextmanager
+def private_writer(path: Path):
+    """Like write_private, for a file written as it goes (an export of any size in constant
+    memory): yields a binary file; the file appears whole at `path` when the block ends, and
+    an error inside the block leaves no partial file behind."""
+    make_private_dirs(path.parent)
+    partial = path.with_name(f".{path.name}.partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w+b") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    os.replace(partial, path)
+    path.chmod(0o600)

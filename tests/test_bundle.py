@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,8 @@ from sqlmodel import select
 from reflect.cli import main
 from reflect.errors import ReflectError
 from reflect.exchange.bundle import bundle_data, checksum, export_bundle, import_bundle
+from reflect.exchange.bundle_file import canonical
+from reflect.exchange.bundle_zip import manifest_checksum
 from reflect.exchange.demo import load_demo
 from reflect.models import AuditEvent, SupersededVersion
 from reflect.store import ConsentRecord, Store
@@ -179,7 +184,73 @@ BAD_BUNDLES |= {
 }
 
 
-@pytest.mark.parametrize("damage", list(BAD_BUNDLES))
+def _zip_parts(path: Path) -> tuple[dict, dict]:
+    """A format-3 bundle's manifest and its tables as lists of rows."""
+    with zipfile.ZipFile(path) as bundle:
+        manifest = json.loads(bundle.read("manifest.json"))
+        tables = {name: [json.loads(line) for line in
+                         bundle.read(f"tables/{name}.jsonl").splitlines()]
+                  for name in manifest["digests"]}
+    return manifest, tables
+
+
+def _zip_made(manifest: dict, tables: dict, reseal: bool = True) -> bytes:
+    """A format-3 bundle from its parts, with digests and checksum made to match (as a
+    careful forger would) unless reseal is False."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as bundle:
+        for name, rows in tables.items():
+            data = b"".join(canonical(row) + b"\n" for row in rows)
+            bundle.writestr(f"tables/{name}.jsonl", data)
+            if reseal:
+                manifest["digests"][name] = hashlib.sha256(data).hexdigest()
+                manifest["counts"][name] = len(rows)
+        if reseal:
+            manifest["checksum"] = manifest_checksum(manifest["digests"])
+        bundle.writestr("manifest.json", json.dumps(manifest))
+    return buffer.getvalue()
+
+
+def _zip_change(change, reseal: bool = True):
+    def make(path: Path) -> bytes:
+        manifest, tables = _zip_parts(path)
+        change(manifest, tables)
+        return _zip_made(manifest, tables, reseal)
+    return make
+
+
+BAD_ZIP_BUNDLES = {
+    "cut short": (lambda p: p.read_bytes()[: len(p.read_bytes()) // 2], "cut short"),
+    "no manifest": (lambda p: _without_manifest(p), "has no manifest.json"),
+    "newer format": (_zip_change(lambda m, t: m.update(format_version=99)), "newer reflect"),
+    "edited after export": (_zip_change(lambda m, t: t["sessions"][0].update(interviewer="Anna"),
+                                        reseal=False), "do not match the checksum"),
+    "unknown table": (_zip_change(lambda m, t: t.update(people=[])),
+                      "tables.people: unknown table"),
+    "unknown field": (_zip_change(lambda m, t: t["answers"][0].update(mood="x")),
+                      "tables/answers.jsonl line 1: unknown field 'mood'"),
+    "missing field": (_zip_change(lambda m, t: t["stories"][0].pop("title")),
+                      "tables/stories.jsonl line 1: field 'title' is missing"),
+    "bad id": (_zip_change(lambda m, t: t["answers"][1].update(id="not-a-uuid")),
+               "tables/answers.jsonl line 2.id: Input should be a valid UUID"),
+    "dangling reference": (
+        _zip_change(lambda m, t: t["answers"][2].update(
+            session_id="00000000-0000-4000-8000-000000000000")),
+        "refer to something that is neither in the bundle nor in this database"),
+}
+
+
+def _without_manifest(path: Path) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as good, zipfile.ZipFile(buffer, "w") as bad:
+        for name in good.namelist():
+            if name != "manifest.json":
+                bad.writestr(name, good.read(name))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("damage", [f"v2 {name}" for name in BAD_BUNDLES] +
+                         [f"v3 {name}" for name in BAD_ZIP_BUNDLES])
 def test_bad_bundles_are_refused_and_nothing_is_written(damage, store, other, catalog,
                                                         interview, tmp_path):
     _story, _informant, session = interview
@@ -187,8 +258,12 @@ def test_bad_bundles_are_refused_and_nothing_is_written(damage, store, other, ca
     store.save_answer(session.id, "success-criteria", text="Attendance.")
     store.save_answer(session.id, "before-situation", text="Absent weeks.")
     good = tmp_path / "good.json"
-    export_bundle(store, good)
-    make, message = BAD_BUNDLES[damage]
+    if damage.startswith("v2 "):  # format 2, one JSON object, as older reflects wrote it
+        good.write_text(json.dumps(bundle_data(store), ensure_ascii=False, indent=1))
+        make, message = BAD_BUNDLES[damage.removeprefix("v2 ")]
+    else:
+        export_bundle(store, good)
+        make, message = BAD_ZIP_BUNDLES[damage.removeprefix("v3 ")]
     bad = tmp_path / "bad.json"
     bad.write_bytes(make(good))
     other.create_story("Already here")  # the target is not empty
@@ -197,6 +272,14 @@ def test_bad_bundles_are_refused_and_nothing_is_written(damage, store, other, ca
         import_bundle(other, bad)
     assert message in str(refused.value) and str(bad) in str(refused.value)
     assert rows_everywhere(other) == before
+
+
+def test_a_format_2_bundle_still_imports(demo, other, tmp_path):
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(bundle_data(demo), ensure_ascii=False, indent=1))
+    summary = import_bundle(other, old)
+    assert summary.tables["answers"].added == 71
+    assert bundle_data(other)["tables"] == bundle_data(demo)["tables"]
 
 
 def test_cli_export_and_import_print_a_summary(demo, other, tmp_path, capsys):
@@ -241,3 +324,48 @@ def test_a_deeply_nested_file_is_refused_quickly_with_its_name(other, tmp_path):
     with pytest.raises(ReflectError, match="nested.json is not a reflect bundle .*nested"):
         import_bundle(other, path)
     assert time.monotonic() - started < 2
+
+
+def test_imported_hebrew_and_arabic_answers_are_found_by_their_forms(store, other, interview,
+                                                                     tmp_path):
+    """Rows new to the database go in together, without the ORM: the Hebrew and Arabic word
+    forms the search needs are indexed all the same."""
+    from reflect.store.search import search_answers
+
+    _story, _informant, session = interview
+    store.save_answer(session.id, "success-what", text="המשפחה יצאה מהמשבר יחד")
+    store.save_answer(session.id, "success-criteria", text="ساعدنا العائلة كثيرا")
+    export_bundle(store, tmp_path / "b.zip")
+    import_bundle(other, tmp_path / "b.zip")
+    if other.engine.dialect.name == "sqlite":  # forms are a SQLite FTS5 feature
+        assert [hit.question_id for hit in search_answers(other, "משבר")] == ["success-what"]
+        assert [hit.question_id for hit in search_answers(other, "عائلة")] == \
+            ["success-criteria"]
+
+
+def test_a_bundle_streams_in_batches_and_a_second_import_changes_nothing(store, other,
+                                                                        catalog, tmp_path):
+    """More rows than one batch: every one arrives, and importing again is all unchanged."""
+    from reflect.exchange import bundle_zip
+
+    story = store.create_story("Many")
+    protocol = catalog.get("lfs-client")
+    for number in range(30):
+        informant = store.add_informant(story.id, f"P{number}", "client")
+        session = store.start_interview(informant.id, protocol,
+                                        ConsentRecord(True, "verbal", "Ana"))
+        for question in protocol.questions[:4]:
+            store.save_answer(session.id, question.id, text=f"{number} {question.id}")
+    path = tmp_path / "many.zip"
+    counts = export_bundle(store, path)
+    assert counts["answers"] == 120 and zipfile.is_zipfile(path)
+    previous = bundle_zip.BATCH
+    bundle_zip.BATCH = 7
+    try:
+        first = import_bundle(other, path)
+        again = import_bundle(other, path)
+    finally:
+        bundle_zip.BATCH = previous
+    assert first.tables["answers"].added == 120
+    assert again.changed == 0 and again.tables["answers"].unchanged == 120
+    assert bundle_data(other)["tables"] == bundle_data(store)["tables"]

@@ -65,7 +65,7 @@ def files_text(folder: Path) -> str:
     """Every file written, as text; .docx and .qdpx opened and their members read."""
     texts = []
     for path in sorted(folder.rglob("*")):
-        if path.suffix in (".docx", ".qdpx"):
+        if path.is_file() and zipfile.is_zipfile(path):  # .docx, .qdpx, a bundle
             with zipfile.ZipFile(path) as archive:
                 texts += [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
         elif path.suffix == ".pdf":
@@ -80,7 +80,7 @@ EXPORTS = {
     "story": ["export", "story", "Lotte Meyer's flat"],
     "book": ["export", "book"],
     "review copy": ["export", "review-copy", "Lotte Meyer's flat", "Lina"],
-    "bundle": ["export", "bundle", "--out", "{out}/all.json"],
+    "bundle": ["export", "bundle", "--out", "{out}/all.zip"],
     "csv": ["export", "csv"],
     "qdpx": ["export", "qdpx", "--out", "{out}/all.qdpx"],
 }

@@ -21,7 +21,7 @@ def export_data(store, args: argparse.Namespace) -> int:
     if args.export_format == "bundle":
         from reflect.exchange.bundle import export_bundle
 
-        path = args.out or exports / f"reflect-bundle-{stamp}.json"
+        path = args.out or exports / f"reflect-bundle-{stamp}.zip"
         with progress(_("Writing the bundle")) as update:
             counts = export_bundle(store, path, update, redactor_for(store, args))
         say(wrote(path, _("{seconds} s").format(seconds=f"{time.perf_counter() - started:.1f}")))

@@ -141,10 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
                            "language when the protocol has it, else its own)"))
         paper.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data "
                            "dir)"))
-    bundle = export_formats.add_parser("bundle", help=_("everything, as one JSON file that "
-                                       "'reflect import' merges into another database"))
+    bundle = export_formats.add_parser("bundle", help=_(
+        "everything, as one file (a zip of JSON Lines) that 'reflect import' merges into "
+        "another database"))
     bundle.add_argument("--out", type=Path, help=_("file (default: exports/reflect-bundle-TIME"
-                        ".json in the data dir)"))
+                        ".zip in the data dir)"))
     tables = export_formats.add_parser("csv", help=_("tidy CSV files for spreadsheets, R, pandas"))
     tables.add_argument("--out", type=Path, help=_("folder (default: exports/csv-TIME in the "
                         "data dir)"))

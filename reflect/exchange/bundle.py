@@ -1,9 +1,9 @@
-"""Bundles: one JSON file that carries a whole database to another one and merges there.
+"""Bundles: one file that carries a whole database to another one and merges there.
 
-Format (documented in the README, "Bundles"): an object with `format` "reflect-bundle",
-`format_version`, `exported_at`, `reflect_version`, `counts`, `tables` (one list of rows per
-table, in the order they must be inserted) and `checksum` (SHA-256 of the canonical JSON of
-`tables`), so a file damaged or edited after export is recognised before anything is written.
+Format 3 (reflect.exchange.bundle_zip, documented in the README, "Bundles"): a zip of one
+JSON Lines file per table, in the order they must be inserted, and a manifest with each
+table's SHA-256, written and read a batch of rows at a time. Formats 1 and 2 (one JSON
+object, reflect.exchange.bundle_file) still import.
 
 Import merges by id: rows not yet here are added, identical rows change nothing, and when
 both sides hold a row the one edited later wins. The losing version is kept whole in
@@ -16,10 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from enum import Enum
 from pathlib import Path
 
+from sqlalchemy import func, insert, tuple_
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session as DBSession
 from sqlmodel import SQLModel, col, select
@@ -31,14 +35,13 @@ from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from
     FORMAT,
     FORMAT_VERSION,
     TABLES,
-    ParsedBundle,
     canonical,
     checksum,
-    read_bundle,
 )
-from reflect.exchange.import_report import unexplained_answers
+from reflect.exchange.bundle_zip import ZipBundleWriter, open_bundle
+from reflect.exchange.import_report import UnexplainedAnswers
 from reflect.exchange.progress import Progress, no_progress
-from reflect.files import write_private
+from reflect.files import private_writer
 from reflect.i18n import _
 from reflect.models import (
     Answer,
@@ -52,6 +55,7 @@ from reflect.models import (
 )
 from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store, digest
+from reflect.store.fulltext import index_forms
 from reflect.store.member_checks import compact, erase_words, withdrawn_sessions
 
 DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "evidence",
@@ -74,36 +78,47 @@ def row_dict(row: SQLModel) -> dict:
 
 # Export --------------------------------------------------------------------------------------
 
-def bundle_data(store: Store, progress: Progress = no_progress,
-                redactor: Redactor = NO_REDACTION) -> dict:
-    """Everything in the database as a bundle (a dict ready for JSON), redacted if asked."""
-    tables: dict[str, list[dict]] = {}
-    with DBSession(store.engine) as db:
-        hidden = withdrawn_sessions(db)  # the words of an informant who withdrew stay here
-        hidden_answers = {str(a) for a in db.exec(
-            select(Answer.id).where(col(Answer.session_id).in_(hidden)))} if hidden else set()
-        for done, (name, model) in enumerate(TABLES.items()):
-            progress(name, done, len(TABLES))
-            key = getattr(model, _primary_key(model))
-            found = db.exec(select(model).order_by(key))
-            if hidden and name in ("answers", "interviewer_notes"):
-                found = (row for row in found if row.session_id not in hidden)
-            elif hidden_answers and name == "evidence":
-                found = (row for row in found if str(row.answer_id) not in hidden_answers)
-            rows = [redact_row(name, row_dict(row), redactor) for row in found]
-            if model is Session:
-                rows = _parents_first(rows)
-            tables[name] = rows
-    progress("done", len(TABLES), len(TABLES))
-    return {"format": FORMAT, "format_version": FORMAT_VERSION,
-            "exported_at": utcnow().isoformat(), "reflect_version": __version__,
-            "counts": {name: len(rows) for name, rows in tables.items()},
-            "tables": tables, "checksum": checksum(tables)}
+def _plain(value: object) -> object:
+    """A column value as bundle JSON holds it (what row_dict makes of it, without pydantic)."""
+    if isinstance(value, datetime):
+        return iso_utc(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
-def _parents_first(sessions: list[dict]) -> list[dict]:
-    """Sessions ordered so a follow-up comes after the session it follows up."""
-    by_id = {row["id"]: row for row in sessions}
+def _table_rows(db: DBSession, name: str, model: type[SQLModel], hidden: set,
+                hidden_answers: set, progress: Progress) -> Iterator[dict]:
+    """A table's rows as bundle dicts, read a batch at a time (never the whole table), by
+    primary key; what an informant who withdrew said stays out."""
+    table = model.__table__
+    total = db.exec(sa_select(func.count()).select_from(table)).one()[0]
+    query = sa_select(table).order_by(table.c[_primary_key(model)])
+    rows = db.connection().execute(query.execution_options(yield_per=2000)).mappings()
+    for done, row in enumerate(rows):
+        if done % 10_000 == 0:
+            progress(name, done, total)
+        if hidden and name in ("answers", "interviewer_notes") and row["session_id"] in hidden:
+            continue
+        if hidden_answers and name == "evidence" and row["answer_id"] in hidden_answers:
+            continue
+        yield {column: _plain(value) for column, value in row.items()}
+
+
+def _parents_first(sessions: Iterable[dict]) -> Iterator[dict]:
+    """Sessions ordered so a follow-up comes after the session it follows up (only the
+    follow-ups, a few, are held back to be ordered)."""
+    follow_ups = []
+    for row in sessions:
+        if row.get("follow_up_of") is None:
+            yield row
+        else:
+            follow_ups.append(row)
+    by_id = {row["id"]: row for row in follow_ups}
 
     def depth(row: dict) -> int:
         steps, seen = 0, set()
@@ -112,15 +127,44 @@ def _parents_first(sessions: list[dict]) -> list[dict]:
             row, steps = by_id[parent], steps + 1
         return steps
 
-    return sorted(sessions, key=depth)
+    yield from sorted(follow_ups, key=depth)
+
+
+def bundle_rows(db: DBSession, progress: Progress = no_progress,
+                redactor: Redactor = NO_REDACTION) -> Iterator[tuple[str, Iterator[dict]]]:
+    """(table, its rows) for every bundle table in insertion order, streamed and redacted."""
+    hidden = withdrawn_sessions(db)  # the words of an informant who withdrew stay here
+    hidden_answers = set(db.exec(select(Answer.id).where(
+        col(Answer.session_id).in_(hidden)))) if hidden else set()
+    for name, model in TABLES.items():
+        rows = _table_rows(db, name, model, hidden, hidden_answers, progress)
+        if model is Session:
+            rows = _parents_first(rows)
+        yield name, (redact_row(name, row, redactor) for row in rows)
+
+
+def bundle_data(store: Store, redactor: Redactor = NO_REDACTION) -> dict:
+    """Everything as one dict (bundle format 2's shape), in memory: for tests and small
+    databases; export_bundle streams the same rows to a file."""
+    with DBSession(store.engine) as db:
+        tables = {name: list(rows) for name, rows in bundle_rows(db, redactor=redactor)}
+    return {"format": FORMAT, "format_version": FORMAT_VERSION,
+            "exported_at": utcnow().isoformat(), "reflect_version": __version__,
+            "counts": {name: len(rows) for name, rows in tables.items()},
+            "tables": tables, "checksum": checksum(tables)}
 
 
 def export_bundle(store: Store, path: Path, progress: Progress = no_progress,
                   redactor: Redactor = NO_REDACTION) -> dict:
-    """Write the bundle file; returns the counts per table."""
-    data = bundle_data(store, progress, redactor)
-    write_private(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
-    return data["counts"]
+    """Write the bundle file (format 3, a zip of JSON Lines) one row at a time; returns the
+    counts per table."""
+    with DBSession(store.engine) as db, private_writer(path) as out:
+        writer = ZipBundleWriter(out, utcnow().isoformat(), __version__)
+        for name, rows in bundle_rows(db, progress, redactor):
+            writer.table(name, rows)
+        writer.close()
+    progress("done", len(TABLES), len(TABLES))
+    return writer.counts
 
 
 # Merging -------------------------------------------------------------------------------------
@@ -210,14 +254,79 @@ class _Merger:
                                       content_hash=digest, source=self.source))
         return True
 
-    def erased_sessions(self, erasures: list[Erasure]) -> set[uuid.UUID]:
-        """Sessions of informants erased here or by the bundle: their words stay out."""
+    def erased_sessions(self, erasures: list[uuid.UUID]) -> set[uuid.UUID]:
+        """Sessions of informants erased here or by the bundle (`erasures`, their informant
+        ids): their words stay out."""
         erased = {e.informant_id for e in self.db.exec(select(Erasure))}
-        erased |= {e.informant_id for e in erasures}
+        erased |= set(erasures)
         if not erased:
             return set()
         return set(self.db.exec(select(Session.id).where(
             col(Session.informant_id).in_(erased))))
+
+    def merge_batch(self, name: str, model: type[SQLModel], rows: list[dict],
+                    result: TableResult, deleted: set[str]) -> None:
+        """Merge a batch of bundle rows (validated dicts). Rows new here, most of them in a
+        first import, are inserted together in one statement; a row this database also
+        holds goes through `merge`, one by one."""
+        key = _primary_key(model)
+        column = getattr(model, key)
+        if model is Evidence:
+            for row in rows:
+                row["answer_id"] = self.answer_ids.get(row["answer_id"], row["answer_id"])
+        here = set(self._where_in(select(column), column, [row[key] for row in rows]))
+        answer_keys: set[tuple] = set()
+        if model is Answer:  # the same question answered here separately
+            pairs = [(row["session_id"], row["question_id"]) for row in rows]
+            answer_keys = set(self._where_in(select(Answer.session_id, Answer.question_id),
+                                             tuple_(Answer.session_id, Answer.question_id),
+                                             pairs))
+        known, fresh = [], []
+        for row in rows:
+            if row[key] in here or (model is Answer and
+                                    (row["session_id"], row["question_id"]) in answer_keys):
+                known.append(model(**row))
+            elif self._left_out(row, key, deleted):
+                self.not_restored.add(row[key])
+                result.not_restored += 1
+            else:
+                fresh.append(row)
+        if fresh:
+            self.db.connection().execute(insert(model.__table__), fresh)
+            result.added += len(fresh)
+            if model is Answer:
+                index_forms(self.db.connection(), [(row["id"], row["text"]) for row in fresh])
+        known = self._drop_identical(model, key, known, result)
+        if known:
+            self.load_rows(model, known)
+            for row in known:
+                self.merge(name, model, row, result, deleted)
+
+    def _drop_identical(self, model: type[SQLModel], key: str, known: list[SQLModel],
+                        result: TableResult) -> list[SQLModel]:
+        """The rows that differ from the same row here (a second import of one bundle is
+        mostly identical rows: compared as plain values, without the ORM)."""
+        table = model.__table__
+        ours = {row[key]: row for row in self.db.connection().execute(
+            sa_select(table).where(table.c[key].in_([getattr(r, key) for r in known])))
+            .mappings()}
+        differ = []
+        for row in known:
+            local = ours.get(getattr(row, key))
+            if local is not None and all(_plain(getattr(row, column)) == _plain(value)
+                                         for column, value in local.items()):
+                result.unchanged += 1
+            else:
+                differ.append(row)
+        return differ
+
+    def _left_out(self, row: dict, key: str, deleted: set[str]) -> bool:
+        """A row new here that stays out: deleted here, hanging on something deleted here,
+        or words of an informant erased."""
+        return (row.get("session_id") in self.erased
+                or row.get("answer_id") in self.not_restored
+                or row.get("principle_id") in self.not_restored
+                or str(row[key]) in deleted)
 
     def merge(self, name: str, model: type[SQLModel], incoming: SQLModel,
               result: TableResult, deleted: set[str]) -> None:
@@ -265,31 +374,34 @@ class _Merger:
 
 
 def import_bundle(store: Store, path: Path, progress: Progress = no_progress) -> ImportSummary:
-    """Merge a bundle file into the store's database in one transaction."""
-    bundle = read_bundle(path)
-    total = sum(len(rows) for rows in bundle.rows.values())
+    """Merge a bundle file into the store's database in one transaction, a batch of rows at a
+    time: whatever is wrong with the file, found on the way, rolls everything back."""
+    bundle = open_bundle(path)
+    total = sum(bundle.counts.values())
     summary = ImportSummary()
     done = 0
     source = f"{path.name} (exported {bundle.exported_at})"
     with DBSession(store.engine) as db:
-        merger = _Merger(db, source)
+        merger, check, erasures = _Merger(db, source), UnexplainedAnswers(db), []
         try:
             for name, model in TABLES.items():
                 if name == "answers":  # sessions are in by now; erasures came before them
-                    merger.erased = merger.erased_sessions(bundle.rows["erasures"])
+                    merger.erased = merger.erased_sessions(erasures)
                 result = summary.tables.setdefault(name, TableResult())
                 deleted = merger.deleted_here(DELETABLE[name]) if name in DELETABLE else set()
-                merger.load_rows(model, bundle.rows[name])
-                for row in bundle.rows[name]:
-                    merger.merge(name, model, row, result, deleted)
-                    done += 1
-                    if done % 500 == 0:
-                        progress(name, done, total)
-                db.flush()  # the next table's rows refer to these
-            summary.unexplained = unexplained_answers(db, bundle.rows)
+                for batch in bundle.batches(name):
+                    check.see(name, batch)
+                    if name == "erasures":
+                        erasures += [row["informant_id"] for row in batch]
+                    merger.merge_batch(name, model, batch, result, deleted)
+                    done += len(batch)
+                    progress(name, done, total)
+                    db.flush()  # the next rows refer to these
+                    db.expunge_all()  # written to the transaction: memory stays flat
+            summary.unexplained = check.found
             erasing = summary.tables["erasures"].added
-            for erasure in bundle.rows["erasures"] if erasing else ():
-                erase_words(db, erasure.informant_id)  # words that came before the bundle
+            for informant_id in erasures if erasing else ():
+                erase_words(db, informant_id)  # words that came before the bundle
             db.commit()
         except IntegrityError as exc:
             db.rollback()
@@ -297,6 +409,11 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
                                  "bundle nor in this database ({_constraint}). Nothing was "
                                  "imported.").format(
                                    path=path, _constraint=_constraint(exc))) from None
+        except BaseException:
+            db.rollback()
+            raise
+        finally:
+            bundle.close()
     if erasing:
         compact(store.engine)
     progress("done", total, total)

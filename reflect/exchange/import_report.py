@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session as DBSession
-from sqlmodel import SQLModel
 
 from reflect.models import ProtocolSnapshot, Session
 from reflect.protocol.definition import Protocol
@@ -15,28 +14,58 @@ if TYPE_CHECKING:
     from reflect.exchange.bundle import ImportSummary
 
 
-def unexplained_answers(db: DBSession, rows: dict[str, list[SQLModel]]) -> list[str]:
+class UnexplainedAnswers:
     """Answers to questions that their session's protocol (as snapshotted) does not have:
-    imported like the rest, so nothing is lost, but listed for someone to look at."""
-    bundle_sessions = {s.id: s for s in rows["sessions"]}
-    bundle_snapshots = {s.content_hash: s for s in rows["protocol_snapshots"]}
-    questions: dict[str, set[str]] = {}
-    found = []
-    for answer in rows["answers"]:
-        session = bundle_sessions.get(answer.session_id) or db.get(Session, answer.session_id)
+    imported like the rest, so nothing is lost, but listed for someone to look at. Fed the
+    bundle's rows batch by batch (`see`), before they are merged; holds only the question ids
+    of each protocol and the protocol of each session."""
+
+    def __init__(self, db: DBSession):
+        self.db = db
+        self.questions: dict[str, set[str]] = {}
+        """Snapshot hash -> its question ids."""
+        self.sessions: dict = {}
+        """Session id -> (snapshot hash, protocol id, version)."""
+        self.found: list[str] = []
+
+    def see(self, table: str, rows: list[dict]) -> None:
+        """A batch of the bundle's rows (validated dicts), before they are merged."""
+        if table == "protocol_snapshots":
+            for snapshot in rows:
+                self.questions[snapshot["content_hash"]] = _question_ids(snapshot["content"])
+        elif table == "sessions":
+            for session in rows:
+                self.sessions[session["id"]] = (session["protocol_hash"],
+                                                session["protocol_id"],
+                                                session["protocol_version"])
+        elif table == "answers":
+            for answer in rows:
+                self._check(answer)
+
+    def _session(self, session_id) -> tuple | None:
+        if session_id not in self.sessions:
+            here = self.db.get(Session, session_id)
+            self.sessions[session_id] = (here.protocol_hash, here.protocol_id,
+                                         here.protocol_version) if here else None
+        return self.sessions[session_id]
+
+    def _check(self, answer: dict) -> None:
+        session = self._session(answer["session_id"])
         if session is None:
-            continue
-        if session.protocol_hash not in questions:
-            snapshot = (bundle_snapshots.get(session.protocol_hash)
-                        or db.get(ProtocolSnapshot, session.protocol_hash))
-            protocol = Protocol.model_validate_json(snapshot.content) if snapshot else None
-            questions[session.protocol_hash] = {q.id for q in protocol.questions} \
-                if protocol else set()
-        if answer.question_id not in questions[session.protocol_hash]:
-            found.append(f"answer {answer.id.hex[:8]} of session {session.id.hex[:8]} "
-                         f"({session.protocol_id} version {session.protocol_version}) is to "
-                         f"question '{answer.question_id}', which that protocol does not have")
-    return found
+            return
+        content_hash, protocol_id, version = session
+        if content_hash not in self.questions:
+            snapshot = self.db.get(ProtocolSnapshot, content_hash)
+            self.questions[content_hash] = _question_ids(snapshot.content) if snapshot else set()
+        if answer["question_id"] not in self.questions[content_hash]:
+            self.found.append(
+                f"answer {answer['id'].hex[:8]} of session {answer['session_id'].hex[:8]} "
+                f"({protocol_id} version {version}) is to question '{answer['question_id']}', "
+                "which that protocol does not have")
+
+
+def _question_ids(content: str) -> set[str]:
+    return {q.id for q in Protocol.model_validate_json(content).questions}
 
 
 def summary_lines(summary: ImportSummary) -> Iterable[str]:

@@ -67,6 +67,21 @@ def fill_forms(conn) -> int:
     return filled
 
 
+def index_forms(connection, answers: list[tuple]) -> None:
+    """Index the Hebrew and Arabic word forms of answers just inserted together, without
+    the ORM (an import): (id, text) pairs; those without such words cost a regex each."""
+    if connection.dialect.name != "sqlite":
+        return
+    from reflect.wordforms import search_forms
+
+    for answer_id, body in answers:
+        forms = search_forms(body or "")
+        if forms:
+            connection.execute(text("INSERT INTO answer_forms(rowid, forms) SELECT rowid, :f "
+                                    "FROM answer WHERE id = :id"),
+                               {"f": forms, "id": answer_id.hex})
+
+
 def _sync_forms(_mapper, connection, answer) -> None:
     """After an answer is written: its forms replace the old ones. Costs nothing for text
     without Hebrew or Arabic (most saves), nor when the text did not change (a flag)."""

@@ -1,0 +1,174 @@
+"""What the analysis exports (CSV, QDPX) read, in memory that does not grow with the answers.
+
+The small tables (stories, themes, principles, evidence) are read whole; informants and the
+order of the sessions as light tuples (a few dozen bytes each); the sessions themselves with
+their answers and actions are read a batch at a time, in export order (story title, informant
+pseudonym, start time; reflections last), and redacted as they come. An informant who
+withdrew is left out everywhere.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from sqlmodel import Session as DBSession
+from sqlmodel import col, select
+
+from reflect.models import ActionItem, Answer, Evidence, Informant, Principle, Session, Story, Theme
+from reflect.privacy.redact import NO_REDACTION, TEXT_COLUMNS, Redactor
+from reflect.protocol.definition import Protocol, Question, Stage
+from reflect.roles import Role
+from reflect.store import Store
+from reflect.store.member_checks import withdrawn_sessions
+
+BATCH = 500
+"""Sessions read (with their answers) at a time."""
+
+
+class InformantInfo(NamedTuple):
+    id: uuid.UUID
+    story_id: uuid.UUID
+    pseudonym: str
+    role: str
+
+
+@dataclass
+class SessionData:
+    """One session with everything of it an export writes."""
+
+    session: Session
+    answers: dict[str, Answer]
+    """Question id -> answer."""
+    actions: list[ActionItem]
+    protocol: Protocol
+    informant: InformantInfo | None
+    story: Story | None
+
+    @property
+    def story_title(self) -> str:
+        return self.story.title if self.story else ""
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.informant.role).label if self.informant else ""
+
+    def questions(self) -> list[tuple[Stage, int, Question]]:
+        """(stage, number from 1, question) for every question of the session's protocol."""
+        numbered = []
+        for stage in self.protocol.stages:
+            for question in stage.questions:
+                numbered.append((stage, len(numbered) + 1, question))
+        return numbered
+
+
+@dataclass
+class Corpus:
+    store: Store
+    redactor: Redactor = NO_REDACTION
+    stories: dict[uuid.UUID, Story] = field(default_factory=dict)
+    informants: dict[uuid.UUID, InformantInfo] = field(default_factory=dict)
+    themes: dict[uuid.UUID, Theme] = field(default_factory=dict)
+    principles: list[Principle] = field(default_factory=list)
+    """By story title, then oldest first."""
+    evidence: dict[uuid.UUID, list[Evidence]] = field(default_factory=dict)
+    """Principle id -> its evidence, oldest first (none on a withdrawn informant's words)."""
+    order: list[tuple[uuid.UUID, str, uuid.UUID | None]] = field(default_factory=list)
+    """(session id, kind, story id) of every session shown, in export order."""
+
+    @classmethod
+    def read(cls, store: Store, redactor: Redactor = NO_REDACTION) -> Corpus:
+        corpus = cls(store, redactor)
+        # never flushed, never committed: redacting these rows must not reach the database
+        with DBSession(store.engine, autoflush=False) as db:
+            stories = list(db.exec(select(Story)))
+            informants = list(db.exec(select(Informant.id, Informant.story_id,
+                                             Informant.pseudonym, Informant.role)))
+            hidden = withdrawn_sessions(db)
+            heads = [row for row in db.exec(select(
+                Session.id, Session.kind, Session.story_id, Session.informant_id,
+                Session.case_label, Session.started_at)) if row[0] not in hidden]
+            themes = list(db.exec(select(Theme)))
+            principles = list(db.exec(select(Principle).order_by(Principle.created_at)))
+            hidden_answers = set(db.exec(select(Answer.id).where(
+                col(Answer.session_id).in_(hidden)))) if hidden else set()
+            links = [link for link in db.exec(select(Evidence).order_by(Evidence.created_at))
+                     if link.answer_id not in hidden_answers]
+            db.expunge_all()  # detached before anything is redacted
+        corpus.stories = {s.id: _redacted("stories", s, redactor) for s in stories}
+        corpus.informants = {row[0]: InformantInfo(row[0], row[1], redactor(row[2]), row[3])
+                             for row in informants}
+        corpus.themes = {t.id: _redacted("themes", t, redactor) for t in themes}
+        corpus.principles = [_redacted("principles", p, redactor) for p in principles]
+        evidence: dict[uuid.UUID, list[Evidence]] = defaultdict(list)
+        for link in links:
+            evidence[link.principle_id].append(_redacted("evidence", link, redactor))
+        corpus.evidence = dict(evidence)
+
+        def order(head) -> tuple:
+            session_id, _kind, story_id, informant_id, case_label, started_at = head
+            story = corpus.stories.get(story_id) if story_id else None
+            informant = corpus.informants.get(informant_id) if informant_id else None
+            return (story is None, story.title.lower() if story else case_label.lower(),
+                    informant.pseudonym.lower() if informant else "", started_at)
+
+        corpus.order = [(head[0], head[1], head[2]) for head in sorted(heads, key=order)]
+        corpus.principles.sort(key=lambda p: (corpus.stories[p.story_id].title.lower(),
+                                              p.created_at))
+        return corpus
+
+    def sessions(self, kinds: tuple[str, ...] = ("interview", "reflection"),
+                 ) -> Iterator[SessionData]:
+        """Every session of these kinds in export order, read BATCH at a time."""
+        wanted = [session_id for session_id, kind, _story in self.order if kind in kinds]
+        for start in range(0, len(wanted), BATCH):
+            yield from self._batch(wanted[start:start + BATCH])
+
+    def _batch(self, ids: list[uuid.UUID]) -> Iterator[SessionData]:
+        redactor = self.redactor
+        with DBSession(self.store.engine, autoflush=False) as db:
+            sessions = {s.id: s for s in db.exec(select(Session).where(col(Session.id).in_(ids)))}
+            answers = list(db.exec(select(Answer).where(col(Answer.session_id).in_(ids))))
+            items = list(db.exec(select(ActionItem).where(col(ActionItem.session_id).in_(ids))
+                                 .order_by(ActionItem.created_at)))
+            db.expunge_all()  # detached before anything is redacted
+        by_session: dict[uuid.UUID, dict[str, Answer]] = defaultdict(dict)
+        for answer in answers:
+            if redactor:
+                _redacted("answers", answer, redactor)
+                answer.value = redactor.json_value(answer.value)
+            by_session[answer.session_id][answer.question_id] = answer
+        actions: dict[uuid.UUID, list[ActionItem]] = defaultdict(list)
+        for item in items:
+            actions[item.session_id].append(_redacted("action_items", item, redactor))
+        for session_id in ids:
+            session = _redacted("sessions", sessions[session_id], redactor)
+            yield SessionData(
+                session, by_session.get(session_id, {}), actions.get(session_id, []),
+                self.store.protocol_of(session),
+                self.informants.get(session.informant_id) if session.informant_id else None,
+                self.stories.get(session.story_id) if session.story_id else None)
+
+    def answers_by_id(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, tuple[Answer, SessionData]]:
+        """These answers (evidence points at them), each with its session."""
+        found: dict[uuid.UUID, tuple[Answer, SessionData]] = {}
+        with DBSession(self.store.engine) as db:
+            session_ids = list({s for s in db.exec(select(Answer.session_id).where(
+                col(Answer.id).in_(list(ids))))})
+        for start in range(0, len(session_ids), BATCH):
+            for data in self._batch(session_ids[start:start + BATCH]):
+                for answer in data.answers.values():
+                    if answer.id in ids:
+                        found[answer.id] = (answer, data)
+        return found
+
+
+def _redacted(table: str, row, redactor: Redactor):
+    """The row (detached from the database) with its free text redacted, in place."""
+    if redactor:
+        for column in TEXT_COLUMNS[table]:
+            setattr(row, column, redactor(getattr(row, column)))
+    return row
