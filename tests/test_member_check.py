@@ -14,7 +14,7 @@ from docx import Document
 from reflect.errors import ReflectError
 from reflect.exchange.book import export_book
 from reflect.exchange.bundle import bundle_data, export_bundle, import_bundle
-from reflect.exchange.dataset import load_dataset
+from reflect.exchange.corpus import Corpus
 from reflect.exchange.documents import export_story
 from reflect.exchange.markdown import export_session_record
 from reflect.exchange.review_copy import export_review_copy
@@ -100,10 +100,10 @@ def test_withdrawal_hides_the_words_everywhere_at_once(store, two_voices, tmp_pa
     store.record_check(dana.id, "withdrawn", date(2026, 12, 3), "by letter")
     assert search_answers(store, SECRET) == [] and search_notes(store, "Dana") == []
     assert [r.informant.pseudonym for r in store.interviews_of(story.id)] == ["Maya"]
-    data = load_dataset(store)
-    assert dana_session.id not in {s.id for s in data.sessions}
+    corpus = Corpus.read(store)
+    assert dana_session.id not in {data.session.id for data in corpus.sessions()}
     assert all(str(ids["Dana"][1].id) != str(link.answer_id)
-               for links in data.evidence.values() for link in links)
+               for links in corpus.evidence.values() for link in links)
     bundle = bundle_data(store)
     assert SECRET not in str(bundle["tables"]) and "note about Dana" not in str(bundle["tables"])
     assert SECRET not in "".join(_text(p) for p in export_story(store, story.id, tmp_path))

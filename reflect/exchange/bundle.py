@@ -16,21 +16,25 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from enum import Enum
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, insert, tuple_
+from sqlalchemy import insert, tuple_
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session as DBSession
 from sqlmodel import SQLModel, col, select
 
-from reflect import __version__
 from reflect.dates import as_utc, iso_utc
 from reflect.errors import ReflectError
+from reflect.exchange.bundle_export import (  # noqa: F401 - callers import them from here
+    bundle_data,
+    bundle_rows,
+    export_bundle,
+    plain_value,
+    primary_key,
+)
 from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from here too
     FORMAT,
     FORMAT_VERSION,
@@ -38,33 +42,25 @@ from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from
     canonical,
     checksum,
 )
-from reflect.exchange.bundle_zip import ZipBundleWriter, open_bundle
+from reflect.exchange.bundle_zip import open_bundle
 from reflect.exchange.import_report import UnexplainedAnswers
 from reflect.exchange.progress import Progress, no_progress
-from reflect.files import private_writer
 from reflect.i18n import _
 from reflect.models import (
     Answer,
     AuditEvent,
     Erasure,
     Evidence,
-    ProtocolSnapshot,
     Session,
     SupersededVersion,
-    utcnow,
 )
-from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store, digest
 from reflect.store.fulltext import index_forms
-from reflect.store.member_checks import compact, erase_words, withdrawn_sessions
+from reflect.store.member_checks import compact, erase_words
 
 DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "evidence",
              "interviewer_notes": "note"}
 """Tables whose rows can be deleted here, with the entity name the audit trail uses."""
-
-
-def _primary_key(model: type[SQLModel]) -> str:
-    return "content_hash" if model is ProtocolSnapshot else "id"
 
 
 def row_dict(row: SQLModel) -> dict:
@@ -74,97 +70,6 @@ def row_dict(row: SQLModel) -> dict:
         if isinstance(value, datetime):
             data[name] = iso_utc(value)
     return json.loads(json.dumps(data, default=str))
-
-
-# Export --------------------------------------------------------------------------------------
-
-def _plain(value: object) -> object:
-    """A column value as bundle JSON holds it (what row_dict makes of it, without pydantic)."""
-    if isinstance(value, datetime):
-        return iso_utc(value)
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _table_rows(db: DBSession, name: str, model: type[SQLModel], hidden: set,
-                hidden_answers: set, progress: Progress) -> Iterator[dict]:
-    """A table's rows as bundle dicts, read a batch at a time (never the whole table), by
-    primary key; what an informant who withdrew said stays out."""
-    table = model.__table__
-    total = db.exec(sa_select(func.count()).select_from(table)).one()[0]
-    query = sa_select(table).order_by(table.c[_primary_key(model)])
-    rows = db.connection().execute(query.execution_options(yield_per=2000)).mappings()
-    for done, row in enumerate(rows):
-        if done % 10_000 == 0:
-            progress(name, done, total)
-        if hidden and name in ("answers", "interviewer_notes") and row["session_id"] in hidden:
-            continue
-        if hidden_answers and name == "evidence" and row["answer_id"] in hidden_answers:
-            continue
-        yield {column: _plain(value) for column, value in row.items()}
-
-
-def _parents_first(sessions: Iterable[dict]) -> Iterator[dict]:
-    """Sessions ordered so a follow-up comes after the session it follows up (only the
-    follow-ups, a few, are held back to be ordered)."""
-    follow_ups = []
-    for row in sessions:
-        if row.get("follow_up_of") is None:
-            yield row
-        else:
-            follow_ups.append(row)
-    by_id = {row["id"]: row for row in follow_ups}
-
-    def depth(row: dict) -> int:
-        steps, seen = 0, set()
-        while (parent := row.get("follow_up_of")) in by_id and parent not in seen:
-            seen.add(parent)
-            row, steps = by_id[parent], steps + 1
-        return steps
-
-    yield from sorted(follow_ups, key=depth)
-
-
-def bundle_rows(db: DBSession, progress: Progress = no_progress,
-                redactor: Redactor = NO_REDACTION) -> Iterator[tuple[str, Iterator[dict]]]:
-    """(table, its rows) for every bundle table in insertion order, streamed and redacted."""
-    hidden = withdrawn_sessions(db)  # the words of an informant who withdrew stay here
-    hidden_answers = set(db.exec(select(Answer.id).where(
-        col(Answer.session_id).in_(hidden)))) if hidden else set()
-    for name, model in TABLES.items():
-        rows = _table_rows(db, name, model, hidden, hidden_answers, progress)
-        if model is Session:
-            rows = _parents_first(rows)
-        yield name, (redact_row(name, row, redactor) for row in rows)
-
-
-def bundle_data(store: Store, redactor: Redactor = NO_REDACTION) -> dict:
-    """Everything as one dict (bundle format 2's shape), in memory: for tests and small
-    databases; export_bundle streams the same rows to a file."""
-    with DBSession(store.engine) as db:
-        tables = {name: list(rows) for name, rows in bundle_rows(db, redactor=redactor)}
-    return {"format": FORMAT, "format_version": FORMAT_VERSION,
-            "exported_at": utcnow().isoformat(), "reflect_version": __version__,
-            "counts": {name: len(rows) for name, rows in tables.items()},
-            "tables": tables, "checksum": checksum(tables)}
-
-
-def export_bundle(store: Store, path: Path, progress: Progress = no_progress,
-                  redactor: Redactor = NO_REDACTION) -> dict:
-    """Write the bundle file (format 3, a zip of JSON Lines) one row at a time; returns the
-    counts per table."""
-    with DBSession(store.engine) as db, private_writer(path) as out:
-        writer = ZipBundleWriter(out, utcnow().isoformat(), __version__)
-        for name, rows in bundle_rows(db, progress, redactor):
-            writer.table(name, rows)
-        writer.close()
-    progress("done", len(TABLES), len(TABLES))
-    return writer.counts
 
 
 # Merging -------------------------------------------------------------------------------------
@@ -219,7 +124,7 @@ class _Merger:
     def load_rows(self, model: type[SQLModel], incoming: list[SQLModel]) -> None:
         """The rows already here that the bundle also holds, read 500 at a time rather than
         one query per row; for answers also those of the bundle's sessions by question."""
-        key = _primary_key(model)
+        key = primary_key(model)
         self.present: dict = {
             getattr(row, key): row for row in self._where_in(
                 select(model), getattr(model, key), [getattr(r, key) for r in incoming])}
@@ -231,7 +136,7 @@ class _Merger:
             self.answer_keys = {(session, question): id_ for session, question, id_ in rows}
 
     def local_row(self, model: type[SQLModel], incoming: SQLModel) -> SQLModel | None:
-        key = getattr(incoming, _primary_key(model))
+        key = getattr(incoming, primary_key(model))
         if key in self.present:
             return self.present[key]
         if model is Answer:
@@ -269,7 +174,7 @@ class _Merger:
         """Merge a batch of bundle rows (validated dicts). Rows new here, most of them in a
         first import, are inserted together in one statement; a row this database also
         holds goes through `merge`, one by one."""
-        key = _primary_key(model)
+        key = primary_key(model)
         column = getattr(model, key)
         if model is Evidence:
             for row in rows:
@@ -313,7 +218,7 @@ class _Merger:
         differ = []
         for row in known:
             local = ours.get(getattr(row, key))
-            if local is not None and all(_plain(getattr(row, column)) == _plain(value)
+            if local is not None and all(plain_value(getattr(row, column)) == plain_value(value)
                                          for column, value in local.items()):
                 result.unchanged += 1
             else:
@@ -337,16 +242,16 @@ class _Merger:
             parent = getattr(incoming, "principle_id", None)
             erased = getattr(incoming, "session_id", None) in self.erased or (
                 isinstance(incoming, Evidence) and incoming.answer_id in self.not_restored)
-            if erased or str(getattr(incoming, _primary_key(model))) in deleted or (
+            if erased or str(getattr(incoming, primary_key(model))) in deleted or (
                     parent is not None and parent in self.not_restored):
-                self.not_restored.add(getattr(incoming, _primary_key(model)))
+                self.not_restored.add(getattr(incoming, primary_key(model)))
                 result.not_restored += 1
                 return
             self.db.add(incoming)
             result.added += 1
             return
         theirs, ours = row_dict(incoming), row_dict(local)
-        key = _primary_key(model)
+        key = primary_key(model)
         theirs_cmp = {k: v for k, v in theirs.items() if k != key}
         ours_cmp = {k: v for k, v in ours.items() if k != key}
         if theirs_cmp == ours_cmp or "updated_at" not in model.model_fields:

@@ -9,10 +9,12 @@ withdrew is left out everywhere.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import NamedTuple
 
 from sqlmodel import Session as DBSession
@@ -36,12 +38,39 @@ class InformantInfo(NamedTuple):
     role: str
 
 
+class AnswerRow(NamedTuple):
+    """An answer as the exports read it: a tuple, a tenth of an ORM object's cost, so a
+    batch of ten thousand answers is read in milliseconds."""
+
+    id: uuid.UUID
+    session_id: uuid.UUID
+    question_id: str
+    text: str
+    value: str | None
+    skipped: bool
+    flag_quote: bool
+    flag_follow_up: bool
+    updated_at: datetime
+
+    @property
+    def decoded_value(self):
+        return json.loads(self.value) if self.value is not None else None
+
+    @property
+    def has_content(self) -> bool:
+        value = self.decoded_value
+        return bool(self.text.strip()) or (value is not None and value != [])
+
+
+ANSWER_COLUMNS = [getattr(Answer, name) for name in AnswerRow._fields]
+
+
 @dataclass
 class SessionData:
     """One session with everything of it an export writes."""
 
     session: Session
-    answers: dict[str, Answer]
+    answers: dict[str, AnswerRow]
     """Question id -> answer."""
     actions: list[ActionItem]
     protocol: Protocol
@@ -131,15 +160,16 @@ class Corpus:
         redactor = self.redactor
         with DBSession(self.store.engine, autoflush=False) as db:
             sessions = {s.id: s for s in db.exec(select(Session).where(col(Session.id).in_(ids)))}
-            answers = list(db.exec(select(Answer).where(col(Answer.session_id).in_(ids))))
+            answers = [AnswerRow(*row) for row in db.exec(
+                select(*ANSWER_COLUMNS).where(col(Answer.session_id).in_(ids)))]
             items = list(db.exec(select(ActionItem).where(col(ActionItem.session_id).in_(ids))
                                  .order_by(ActionItem.created_at)))
             db.expunge_all()  # detached before anything is redacted
-        by_session: dict[uuid.UUID, dict[str, Answer]] = defaultdict(dict)
+        by_session: dict[uuid.UUID, dict[str, AnswerRow]] = defaultdict(dict)
         for answer in answers:
             if redactor:
-                _redacted("answers", answer, redactor)
-                answer.value = redactor.json_value(answer.value)
+                answer = answer._replace(text=redactor(answer.text),
+                                         value=redactor.json_value(answer.value))
             by_session[answer.session_id][answer.question_id] = answer
         actions: dict[uuid.UUID, list[ActionItem]] = defaultdict(list)
         for item in items:
@@ -152,9 +182,10 @@ class Corpus:
                 self.informants.get(session.informant_id) if session.informant_id else None,
                 self.stories.get(session.story_id) if session.story_id else None)
 
-    def answers_by_id(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, tuple[Answer, SessionData]]:
+    def answers_by_id(self, ids: set[uuid.UUID],
+                      ) -> dict[uuid.UUID, tuple[AnswerRow, SessionData]]:
         """These answers (evidence points at them), each with its session."""
-        found: dict[uuid.UUID, tuple[Answer, SessionData]] = {}
+        found: dict[uuid.UUID, tuple[AnswerRow, SessionData]] = {}
         with DBSession(self.store.engine) as db:
             session_ids = list({s for s in db.exec(select(Answer.session_id).where(
                 col(Answer.id).in_(list(ids))))})

@@ -16,19 +16,22 @@ Solo reflections are private practice notes, not research material: they are lef
 
 from __future__ import annotations
 
-import io
+import shutil
+import tempfile
 import uuid
 import zipfile
 from collections import defaultdict
-from dataclasses import dataclass
-from xml.etree import ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reflect import __version__
 from reflect.dates import iso_utc
-from reflect.exchange.dataset import Dataset, load_dataset, redact_dataset
+from reflect.exchange.corpus import AnswerRow, Corpus, SessionData
 from reflect.exchange.progress import Progress
-from reflect.files import write_private
-from reflect.models import Answer, Evidence, Principle, Session, utcnow
+from reflect.files import private_writer
+from reflect.models import Evidence, Principle, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.render import value_text
 from reflect.store import Store
@@ -37,19 +40,29 @@ from reflect.text import xml_text
 NS = "urn:QDA-XML:project:1.0"
 GUIDS = uuid.UUID("0b6f7a52-3c1d-4f7e-9a0b-5e2d8c4f1a36")
 """Namespace for the GUIDs of things that are not rows (variables, codings, the user)."""
-
+VARIABLES = ("Service", "Story status", "Ready for the book", "Role", "Story")
 
 
 def _guid(*parts: object) -> str:
     return str(uuid.uuid5(GUIDS, "/".join(str(p) for p in parts)))
 
 
-def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{NS}}}{tag}",
-                            {k: xml_text(str(v)) for k, v in attrs.items() if v is not None})
-    if text is not None:
-        element.text = xml_text(text)
-    return element
+USER = _guid("user", "reflect")
+_ATTRIBUTE = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def _tag(tag: str, attrs: dict, body: str = "", close: bool = True) -> str:
+    """An element as text; attribute values and text are stored text, escaped (and control
+    characters dropped) so nothing typed can break the XML."""
+    attributes = "".join(f' {name}="{escape(xml_text(str(value)), _ATTRIBUTE)}"'
+                         for name, value in attrs.items() if value is not None)
+    if not close:
+        return f"<{tag}{attributes}>"
+    return f"<{tag}{attributes}>{body}</{tag}>" if body else f"<{tag}{attributes}/>"
+
+
+def _text_tag(tag: str, text: str) -> str:
+    return f"<{tag}>{escape(xml_text(text))}</{tag}>"
 
 
 @dataclass
@@ -65,26 +78,18 @@ class QdpxSummary:
     size: int
 
 
-@dataclass
-class _Source:
-    session: Session
-    text: str
-    answer_starts: dict[uuid.UUID, int]
-    """Answer id -> where its free text begins in the source text."""
-
-
-def _source_text(data: Dataset, session: Session) -> _Source:
-    protocol = data.protocols[session.id]
-    informant = data.informant_of(session)
-    head = [protocol.title, f"Story: {data.story_title(session)}"]
+def _source_text(data: SessionData) -> tuple[str, dict[uuid.UUID, int]]:
+    """An interview as one text (questions and answers in protocol order), with where each
+    answer's free text begins in it."""
+    session, informant = data.session, data.informant
+    head = [data.protocol.title, f"Story: {data.story_title}"]
     if informant:
-        head.append(f"Informant: {informant.pseudonym} ({data.role_label(session)})")
+        head.append(f"Informant: {informant.pseudonym} ({data.role_label})")
     head.append(f"Started: {session.started_at:%Y-%m-%d %H:%M} UTC")
     text = "\n".join(head) + "\n"
     starts: dict[uuid.UUID, int] = {}
-    answers = data.answers.get(session.id, {})
-    for _stage, number, question in data.questions(session):
-        answer = answers.get(question.id)
+    for _stage, number, question in data.questions():
+        answer = data.answers.get(question.id)
         if answer is None or not answer.has_content:
             continue
         text += f"\n{number}. {question.prompt}\n"
@@ -95,10 +100,10 @@ def _source_text(data: Dataset, session: Session) -> _Source:
                 text += f"{question.note}:\n"
             starts[answer.id] = len(text)
             text += answer.text + "\n"
-    return _Source(session, text, starts)
+    return text, starts
 
 
-def _place(link: Evidence, answer: Answer, start_in_source: int) -> tuple[int, int] | None:
+def _place(link: Evidence, answer: AnswerRow, start_in_source: int) -> tuple[int, int] | None:
     """The excerpt's range in the source: its stored offsets if they still hold, else where
     it occurs now in the answer, else None."""
     start, end = link.start, link.end
@@ -115,156 +120,176 @@ def _code_name(principle: Principle) -> str:
     return name if len(name) <= 80 else name[:79].rstrip() + "…"
 
 
-def project_xml(data: Dataset, sources: list[_Source],
-                now: str) -> tuple[bytes, int, int, int, int]:
-    """project.qde, with the numbers of codes, of codings placed, of them quotes, and of
-    evidence not placed."""
-    ET.register_namespace("", NS)
-    user = _guid("user", "reflect")
-    root = ET.Element(f"{{{NS}}}Project", {"name": f"reflect export {now[:10]}",
-                                           "origin": f"reflect {__version__}",
-                                           "creatingUserGUID": user, "creationDateTime": now})
-    _el(_el(root, "Users"), "User", guid=user, name="reflect export")
+@dataclass
+class _Pass:
+    """What writing the sources learns for the head of project.qde."""
 
-    interview_story_ids = {s.session.story_id for s in sources}
-    principles = [p for p in data.principles if p.story_id in interview_story_ids]
-    quotes = [(s, a) for s in sources for a in data.answers.get(s.session.id, {}).values()
-              if a.flag_quote and a.id in s.answer_starts]
-    if principles or quotes:
-        codes = _el(_el(root, "CodeBook"), "Codes")
-        for theme in sorted(data.themes.values(), key=lambda t: t.name.lower()):
-            members = [p for p in principles if p.theme_id == theme.id]
-            if not members:
-                continue
-            theme_code = _el(codes, "Code", guid=theme.id, name=theme.name, isCodable="true")
-            _el(theme_code, "Description",
-                theme.description or f"Common principle drawn from {len(members)} principles")
-            for principle in members:
-                code = _el(theme_code, "Code", guid=principle.id, name=_code_name(principle),
-                           isCodable="true")
-                _el(code, "Description", principle.sentence())
-        for principle in principles:
-            if principle.theme_id is None or principle.theme_id not in data.themes:
-                code = _el(codes, "Code", guid=principle.id, name=_code_name(principle),
-                           isCodable="true")
-                _el(code, "Description", principle.sentence())
-        if quotes:
-            _el(_el(codes, "Code", guid=_guid("code", "quote"), name="Marked as quote",
-                    isCodable="true"), "Description", "Passages the interviewer marked as quotes")
+    by_story: dict[uuid.UUID, list[uuid.UUID]] = field(default_factory=lambda: defaultdict(list))
+    by_informant: dict[uuid.UUID, list[uuid.UUID]] = field(
+        default_factory=lambda: defaultdict(list))
+    coded_principles: set[uuid.UUID] = field(default_factory=set)
+    sources: int = 0
+    placed: int = 0
+    quotes: int = 0
+    unplaced: int = 0
 
-    variables = {name: _guid("variable", name) for name in
-                 ("Service", "Story status", "Ready for the book", "Role", "Story")}
-    if sources:
-        holder = _el(root, "Variables")
-        for name, guid in variables.items():
-            kind = "Boolean" if name == "Ready for the book" else "Text"
-            _el(holder, "Variable", guid=guid, name=name, typeOfVariable=kind)
-        cases = _el(root, "Cases")
-        by_story: dict[uuid.UUID, list[_Source]] = defaultdict(list)
-        by_informant: dict[uuid.UUID, list[_Source]] = defaultdict(list)
-        for source in sources:
-            by_story[source.session.story_id].append(source)
-            by_informant[source.session.informant_id].append(source)
-        for story_id in sorted(interview_story_ids, key=lambda i: data.stories[i].title.lower()):
-            story = data.stories[story_id]
-            case = _el(cases, "Case", guid=story.id, name=story.title)
-            if story.summary:
-                _el(case, "Description", story.summary)
-            _value(case, variables["Service"], "TextValue", story.service)
-            _value(case, variables["Story status"], "TextValue", story.status.value)
-            _value(case, variables["Ready for the book"], "BooleanValue",
-                   "true" if story.ready_for_book else "false")
-            for source in by_story[story.id]:
-                _el(case, "SourceRef", targetGUID=source.session.id)
-        informant_ids = {s.session.informant_id for s in sources} & data.informants.keys()
-        for informant in sorted((data.informants[i] for i in informant_ids),
-                                key=lambda i: (data.stories[i.story_id].title, i.pseudonym)):
-            case = _el(cases, "Case", guid=informant.id, name=informant.pseudonym)
-            _value(case, variables["Role"], "TextValue", informant.role)
-            _value(case, variables["Story"], "TextValue", data.stories[informant.story_id].title)
-            for source in by_informant[informant.id]:
-                _el(case, "SourceRef", targetGUID=source.session.id)
 
-    placed = unplaced = 0
-    answers = data.answer_by_id()
-    selections: dict[uuid.UUID, list[tuple[int, int, str, str, str]]] = {}
-    by_session = {s.session.id: s for s in sources}
-    for principle in principles:
-        for link in data.evidence.get(principle.id, []):
-            answer = answers.get(link.answer_id)
-            source = by_session.get(answer.session_id) if answer else None
-            where = (_place(link, answer, source.answer_starts[answer.id])
-                     if source and answer.id in source.answer_starts else None)
-            if where is None:
-                unplaced += 1
-                continue
-            selections.setdefault(source.session.id, []).append(
-                (*where, str(link.id), str(principle.id), link.excerpt))
-            placed += 1
-    for source, answer in quotes:
-        start = source.answer_starts[answer.id]
-        selections.setdefault(source.session.id, []).append(
-            (start, start + len(answer.text), _guid("quote", answer.id), _guid("code", "quote"),
-             answer.text))
-        placed += 1
-
-    if sources:
-        holder = _el(root, "Sources")
-        for source in sources:
-            session = source.session
-            informant = data.informant_of(session)
-            name = f"{data.story_title(session)}: {informant.pseudonym if informant else ''}"
-            element = _el(holder, "TextSource", guid=session.id, name=name,
-                          plainTextPath=f"internal://{session.id}.txt", creatingUser=user,
-                          creationDateTime=iso_utc(session.started_at))
-            _el(element, "Description", f"{data.protocols[session.id].title}, "
+def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out, now: str,
+                   progress: Progress | None) -> _Pass:
+    """Each interview with content: its text file into the archive, its TextSource element
+    (with the coded passages) into `out`, one batch of sessions at a time."""
+    found = _Pass()
+    links_of: dict[uuid.UUID, list[tuple[Evidence, Principle]]] = defaultdict(list)
+    for principle in corpus.principles:
+        for link in corpus.evidence.get(principle.id, []):
+            links_of[link.answer_id].append((link, principle))
+    waiting = sum(1 for link_list in links_of.values() for _ in link_list)
+    interviews = sum(1 for _id, kind, story in corpus.order if kind == "interview" and story)
+    for done, data in enumerate(corpus.sessions(kinds=("interview",))):
+        if progress and done % 500 == 0:
+            progress("sources", done, interviews)
+        session = data.session
+        if not session.story_id or not any(a.has_content for a in data.answers.values()):
+            continue
+        text, starts = _source_text(data)
+        archive.writestr(f"sources/{session.id}.txt", xml_text(text).encode("utf-8"))
+        found.sources += 1
+        found.by_story[session.story_id].append(session.id)
+        found.by_informant[session.informant_id].append(session.id)
+        selections = []
+        for answer in data.answers.values():
+            for link, principle in links_of.get(answer.id, []):
+                waiting -= 1
+                where = _place(link, answer, starts[answer.id]) if answer.id in starts else None
+                if where is None:
+                    found.unplaced += 1
+                    continue
+                selections.append((*where, str(link.id), str(principle.id), link.excerpt))
+                found.coded_principles.add(principle.id)
+                found.placed += 1
+            if answer.flag_quote and answer.id in starts:
+                start = starts[answer.id]
+                selections.append((start, start + len(answer.text), _guid("quote", answer.id),
+                                   _guid("code", "quote"), answer.text))
+                found.placed += 1
+                found.quotes += 1
+        name = f"{data.story_title}: {data.informant.pseudonym if data.informant else ''}"
+        body = _text_tag("Description", f"{data.protocol.title}, "
                                         f"{session.status.value.replace('_', ' ')}")
-            for start, end, guid, code, excerpt in sorted(selections.get(session.id, [])):
-                selection = _el(element, "PlainTextSelection", guid=guid,
-                                name=excerpt[:60], startPosition=start, endPosition=end,
-                                creatingUser=user, creationDateTime=now)
-                coding = _el(selection, "Coding", guid=_guid("coding", guid, code),
-                             creatingUser=user, creationDateTime=now)
-                _el(coding, "CodeRef", targetGUID=code)
-    codes = sum(1 for _ in root.iter(f"{{{NS}}}Code"))
-    xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return xml, codes, placed, len(quotes), unplaced
+        for start, end, guid, code, excerpt in sorted(selections):
+            coding = _tag("Coding", {"guid": _guid("coding", guid, code), "creatingUser": USER,
+                                     "creationDateTime": now},
+                          _tag("CodeRef", {"targetGUID": code}))
+            body += _tag("PlainTextSelection", {
+                "guid": guid, "name": excerpt[:60], "startPosition": start,
+                "endPosition": end, "creatingUser": USER, "creationDateTime": now}, coding)
+        out.write(_tag("TextSource", {
+            "guid": session.id, "name": name, "plainTextPath": f"internal://{session.id}.txt",
+            "creatingUser": USER, "creationDateTime": iso_utc(session.started_at)},
+            body).encode("utf-8"))
+    found.unplaced += waiting  # evidence on answers that are in no source
+    return found
 
 
-def _value(case: ET.Element, variable: str, kind: str, value: str) -> None:
-    holder = _el(case, "VariableValue")
-    _el(holder, "VariableRef", targetGUID=variable)
-    _el(holder, kind, value)
+def _code_book(corpus: Corpus, found: _Pass) -> tuple[str, int]:
+    """The CodeBook: themes with their principles nested, principles without a theme, and
+    'Marked as quote'; with how many codes it holds."""
+    stories = set(found.by_story)
+    principles = [p for p in corpus.principles
+                  if p.story_id in stories or p.id in found.coded_principles]
+    if not principles and not found.quotes:
+        return "", 0
+    codes, count = [], 0
+
+    def code(principle: Principle) -> str:
+        return _tag("Code", {"guid": principle.id, "name": _code_name(principle),
+                             "isCodable": "true"},
+                    _text_tag("Description", principle.sentence()))
+
+    for theme in sorted(corpus.themes.values(), key=lambda t: t.name.lower()):
+        members = [p for p in principles if p.theme_id == theme.id]
+        if members:
+            description = _text_tag("Description", theme.description or
+                                    f"Common principle drawn from {len(members)} principles")
+            codes.append(_tag("Code", {"guid": theme.id, "name": theme.name,
+                                       "isCodable": "true"},
+                              description + "".join(code(p) for p in members)))
+            count += 1 + len(members)
+    for principle in principles:
+        if principle.theme_id is None or principle.theme_id not in corpus.themes:
+            codes.append(code(principle))
+            count += 1
+    if found.quotes:
+        codes.append(_tag("Code", {"guid": _guid("code", "quote"), "name": "Marked as quote",
+                                   "isCodable": "true"},
+                          _text_tag("Description", "Passages the interviewer marked as quotes")))
+        count += 1
+    return "<CodeBook><Codes>" + "".join(codes) + "</Codes></CodeBook>", count
 
 
-def qdpx_bytes(data: Dataset, progress: Progress | None = None) -> tuple[bytes, QdpxSummary]:
-    interviews = [s for s in data.sessions if s.kind == "interview" and s.story_id
-                  and any(a.has_content for a in data.answers.get(s.id, {}).values())]
-    sources = []
-    for done, session in enumerate(interviews):
-        if progress and done % 50 == 0:
-            progress("sources", done, len(interviews))
-        sources.append(_source_text(data, session))
-    now = iso_utc(utcnow())
-    xml, codes, placed, quotes, unplaced = project_xml(data, sources, now)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", xml)
-        for source in sources:
-            archive.writestr(f"sources/{source.session.id}.txt",
-                              xml_text(source.text).encode("utf-8"))
-    if progress:
-        progress("done", len(interviews), len(interviews))
-    stories = {s.session.story_id for s in sources}
-    informants = {s.session.informant_id for s in sources}
-    summary = QdpxSummary(sources=len(sources), cases=len(stories) + len(informants),
-                          codes=codes, codings=placed, quotes=quotes, unplaced=unplaced,
-                          size=len(buffer.getvalue()))
-    return buffer.getvalue(), summary
+def _cases(corpus: Corpus, found: _Pass) -> Iterator[str]:
+    """Variables, then a Case per story and per informant that has a source."""
+    variables = {name: _guid("variable", name) for name in VARIABLES}
+    yield "<Variables>" + "".join(
+        _tag("Variable", {"guid": guid, "name": name, "typeOfVariable":
+                          "Boolean" if name == "Ready for the book" else "Text"})
+        for name, guid in variables.items()) + "</Variables><Cases>"
+
+    def value(name: str, kind: str, text: str) -> str:
+        return _tag("VariableValue", {}, _tag("VariableRef", {"targetGUID": variables[name]}) +
+                    _text_tag(kind, text))
+
+    def refs(sessions: list[uuid.UUID]) -> str:
+        return "".join(_tag("SourceRef", {"targetGUID": s}) for s in sessions)
+
+    for story in sorted((corpus.stories[i] for i in found.by_story),
+                        key=lambda story: story.title.lower()):
+        body = _text_tag("Description", story.summary) if story.summary else ""
+        body += (value("Service", "TextValue", story.service) +
+                 value("Story status", "TextValue", story.status.value) +
+                 value("Ready for the book", "BooleanValue",
+                       "true" if story.ready_for_book else "false"))
+        yield _tag("Case", {"guid": story.id, "name": story.title},
+                   body + refs(found.by_story[story.id]))
+    informants = [corpus.informants[i] for i in found.by_informant if i in corpus.informants]
+    for informant in sorted(informants, key=lambda i: (corpus.stories[i.story_id].title,
+                                                       i.pseudonym)):
+        body = (value("Role", "TextValue", informant.role) +
+                value("Story", "TextValue", corpus.stories[informant.story_id].title))
+        yield _tag("Case", {"guid": informant.id, "name": informant.pseudonym},
+                   body + refs(found.by_informant[informant.id]))
+    yield "</Cases>"
 
 
-def export_qdpx(store: Store, path, progress: Progress | None = None,
+def export_qdpx(store: Store, path: Path, progress: Progress | None = None,
                 redactor: Redactor = NO_REDACTION) -> QdpxSummary:
-    content, summary = qdpx_bytes(redact_dataset(load_dataset(store), redactor), progress)
-    write_private(path, content)
-    return summary
+    """Write the project a session batch at a time: the source texts go into the zip as they
+    are made, their XML to a temporary file, and project.qde is put together at the end."""
+    corpus = Corpus.read(store, redactor)
+    now = iso_utc(utcnow())
+    with private_writer(path) as out, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
+            tempfile.TemporaryFile() as sources_xml:
+        found = _write_sources(corpus, archive, sources_xml, now, progress)
+        code_book, codes = _code_book(corpus, found)
+        with archive.open("project.qde", "w", force_zip64=True) as project:
+            project.write(("<?xml version='1.0' encoding='utf-8'?>\n" + _tag("Project", {
+                "xmlns": NS, "name": f"reflect export {now[:10]}",
+                "origin": f"reflect {__version__}", "creatingUserGUID": USER,
+                "creationDateTime": now}, close=False) + "<Users>" +
+                _tag("User", {"guid": USER, "name": "reflect export"}) + "</Users>" +
+                code_book).encode("utf-8"))
+            if found.sources:
+                for part in _cases(corpus, found):
+                    project.write(part.encode("utf-8"))
+                project.write(b"<Sources>")
+                sources_xml.seek(0)
+                shutil.copyfileobj(sources_xml, project)
+                project.write(b"</Sources>")
+            project.write(b"</Project>")
+    if progress:
+        progress("done", found.sources, found.sources)
+    return QdpxSummary(sources=found.sources,
+                       cases=len(found.by_story) + len(found.by_informant), codes=codes,
+                       codings=found.placed, quotes=found.quotes, unplaced=found.unplaced,
+                       size=path.stat().st_size)
