@@ -40,7 +40,7 @@ def _mb(size: int) -> str:
 def exchange_rows(store: Store, folder: Path) -> list[tuple[str, str, str]]:
     """Export everything three ways and import the bundle twice into an empty database."""
     rows = []
-    bundle = folder / "bundle.json"
+    bundle = folder / "bundle.zip"
     began = time.perf_counter()
     counts = export_bundle(store, bundle)
     rows.append(("export bundle", f"{time.perf_counter() - began:.2f} s, "

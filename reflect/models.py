@@ -172,12 +172,22 @@ class Answer(_Timestamps, table=True):
     @property
     def decoded_value(self):
         """The typed value (number, string or list), or None."""
-        return json.loads(self.value) if self.value is not None else None
+        return decoded_value(self.value)
 
     @property
     def has_content(self) -> bool:
-        value = self.decoded_value
-        return bool(self.text.strip()) or (value is not None and value != [])
+        return has_content(self.text, self.value)
+
+
+def decoded_value(value: str | None):
+    """An answer's typed value from its JSON (number, string or list), or None."""
+    return json.loads(value) if value is not None else None
+
+
+def has_content(text: str, value: str | None) -> bool:
+    """Whether an answer holds anything: some text, or a typed value that is not empty."""
+    decoded = decoded_value(value)
+    return bool(text.strip()) or (decoded is not None and decoded != [])
 
 
 

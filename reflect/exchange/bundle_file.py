@@ -142,20 +142,26 @@ def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -
     fields = set(model.model_fields)
     parsed = []
     for index, row in enumerate(rows):
-        where = f"{path}: tables.{name}[{index}]"
-        if not isinstance(row, dict):
-            raise ReflectError(_("{where}: a row must be an object").format(where=where))
-        if extra := sorted(set(row) - fields):
-            raise ReflectError(_("{where}: unknown field '{extra}'").format(
-                                   where=where, extra=extra[0]))
-        if missing := sorted(fields - set(row)):
-            raise ReflectError(_("{where}: field '{missing}' is missing").format(
-                                   where=where, missing=missing[0]))
-        try:
-            parsed.append(model.model_validate(row))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            place = ".".join(str(part) for part in first["loc"])
-            raise ReflectError(_("{where}.{place}: {first}").format(
-                                   where=where, place=place, first=first['msg'])) from None
+        parsed.append(checked_row(f"{path}: tables.{name}[{index}]", row, fields,
+                                  model.model_validate))
     return parsed
+
+
+def checked_row(where: str, row: object, fields: set[str], validate):
+    """A bundle row checked: an object with exactly the table's fields, each valid
+    (`validate` makes the row); else a ReflectError saying where and what."""
+    if not isinstance(row, dict):
+        raise ReflectError(_("{where}: a row must be an object").format(where=where))
+    if extra := sorted(set(row) - fields):
+        raise ReflectError(_("{where}: unknown field '{extra}'").format(
+                               where=where, extra=extra[0]))
+    if missing := sorted(fields - set(row)):
+        raise ReflectError(_("{where}: field '{missing}' is missing").format(
+                               where=where, missing=missing[0]))
+    try:
+        return validate(row)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(part) for part in first["loc"])
+        raise ReflectError(_("{where}.{place}: {first}").format(
+                               where=where, place=place, first=first['msg'])) from None

@@ -20,12 +20,19 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 from sqlmodel import SQLModel
 from typing_extensions import TypedDict
 
 from reflect.errors import ReflectError
-from reflect.exchange.bundle_file import FORMAT, READS, TABLES, canonical, read_bundle
+from reflect.exchange.bundle_file import (
+    FORMAT,
+    READS,
+    TABLES,
+    canonical,
+    checked_row,
+    read_bundle,
+)
 from reflect.i18n import _
 
 ZIP_FORMAT_VERSION = 3
@@ -176,21 +183,7 @@ class ZipBundleReader:
             raise ReflectError(_("{where}: not valid JSON ({msg}); the file is damaged. "
                                  "Nothing was imported.").format(
                 where=where, msg=getattr(exc, "msg", exc))) from None
-        if not isinstance(row, dict):
-            raise ReflectError(_("{where}: a row must be an object").format(where=where))
-        if extra := sorted(set(row) - fields):
-            raise ReflectError(_("{where}: unknown field '{extra}'").format(
-                where=where, extra=extra[0]))
-        if missing := sorted(fields - set(row)):
-            raise ReflectError(_("{where}: field '{missing}' is missing").format(
-                where=where, missing=missing[0]))
-        try:
-            return model.validate_python(row)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            place = ".".join(str(part) for part in first["loc"])
-            raise ReflectError(_("{where}.{place}: {first}").format(
-                where=where, place=place, first=first["msg"])) from None
+        return checked_row(where, row, fields, model.validate_python)
 
     def close(self) -> None:
         self.zip.close()

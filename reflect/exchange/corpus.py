@@ -9,7 +9,6 @@ withdrew is left out everywhere.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
@@ -20,7 +19,18 @@ from typing import NamedTuple
 from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
-from reflect.models import ActionItem, Answer, Evidence, Informant, Principle, Session, Story, Theme
+from reflect.models import (
+    ActionItem,
+    Answer,
+    Evidence,
+    Informant,
+    Principle,
+    Session,
+    Story,
+    Theme,
+    decoded_value,
+    has_content,
+)
 from reflect.privacy.redact import NO_REDACTION, TEXT_COLUMNS, Redactor
 from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.roles import Role
@@ -54,12 +64,11 @@ class AnswerRow(NamedTuple):
 
     @property
     def decoded_value(self):
-        return json.loads(self.value) if self.value is not None else None
+        return decoded_value(self.value)
 
     @property
     def has_content(self) -> bool:
-        value = self.decoded_value
-        return bool(self.text.strip()) or (value is not None and value != [])
+        return has_content(self.text, self.value)
 
 
 ANSWER_COLUMNS = [getattr(Answer, name) for name in AnswerRow._fields]

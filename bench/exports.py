@@ -1,0 +1,66 @@
+"""Exports and import at scale, each in a fresh process: seconds and that process's peak RSS.
+
+    .venv/bin/python bench/exports.py DB          # bundle, import (empty db), csv, qdpx
+
+Each figure comes from a child started for it alone (`--one KIND`), so its peak memory is
+its own (a child's ru_maxrss would otherwise start from its parent's peak on Linux).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+KINDS = ("bundle", "import", "csv", "qdpx")
+
+
+def one(kind: str, db: str, out: Path) -> dict:
+    from reflect.store import Store
+    from reflect.store.engine import open_engine
+
+    began = time.perf_counter()
+    if kind == "bundle":
+        from reflect.exchange.bundle import export_bundle
+        detail = sum(export_bundle(Store(open_engine(db)), out).values())
+    elif kind == "import":
+        from reflect.exchange.bundle import import_bundle
+        detail = import_bundle(Store(open_engine(str(out.with_suffix(".db")))), out).changed
+    elif kind == "csv":
+        from reflect.exchange.tables import export_csv
+        detail = sum(export_csv(Store(open_engine(db)), out).values())
+    else:
+        from reflect.exchange.qdpx import export_qdpx
+        detail = export_qdpx(Store(open_engine(db)), out).sources
+    return {"seconds": time.perf_counter() - began, "rows": detail,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db")
+    parser.add_argument("--one", choices=KINDS)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one, args.db, args.out)))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        outputs = {"bundle": Path(folder) / "b.zip", "import": Path(folder) / "b.zip",
+                   "csv": Path(folder) / "csv", "qdpx": Path(folder) / "p.qdpx"}
+        for kind in KINDS:
+            run = subprocess.run([sys.executable, __file__, args.db, "--one", kind,
+                                  "--out", str(outputs[kind])],
+                                 capture_output=True, text=True, check=True)
+            figure = json.loads(run.stdout.splitlines()[-1])
+            print(f"{kind:7} {figure['seconds']:8.1f} s  peak {figure['peak_mb']:6.0f} MB  "
+                  f"{figure['rows']:,} rows/sources")
+
+
+if __name__ == "__main__":
+    main()
