@@ -17,7 +17,7 @@ from textual.widgets._footer import FooterKey
 
 from reflect import i18n
 from reflect.bidi import display_line, has_rtl
-from reflect.exchange.demo import load_demo
+from reflect.exchange.demo import demo_path, load_demo
 from reflect.roles import Role
 from reflect.store.interviews import ConsentRecord
 from screens.app import make_app
@@ -67,7 +67,7 @@ def cut_things(app) -> list[str]:
 
 @pytest.fixture
 def full_store(store, catalog):
-    load_demo(store, catalog)
+    load_demo(store, catalog, demo_path("en"))  # the titles below, in any interface language
     for title in (LONG, HEBREW, ARABIC, HOSTILE):
         story = store.create_story(title, "שירותי רווחה " + title, title + " " + title,
                                    (title + " ") * 4)
