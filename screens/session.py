@@ -9,6 +9,7 @@ change, and at once before moving, leaving or quitting; choices are saved when m
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 
@@ -79,6 +80,8 @@ class SessionScreen(InterviewMoments, Screen[None]):
         self.run: SessionRun | None = None
         self.who = ""
         self._save_timer: Timer | None = None
+        self._writing = threading.Lock()
+        """Held by whoever writes the answer text (the UI thread or a background save)."""
         self._opened_at = time.monotonic()
         self._elapsed_base = 0
         self._last_persisted = 0
@@ -362,19 +365,54 @@ class SessionScreen(InterviewMoments, Screen[None]):
         if self.editable:
             self.note_typing()
         if self.editable and self._save_timer is None:
-            self._save_timer = self.set_timer(self.SAVE_DELAY, self.flush)
+            self._save_timer = self.set_timer(self.SAVE_DELAY, self._save_in_background)
+
+    def _save_in_background(self) -> None:
+        """The save after a pause in typing: the text is read here and written by a thread,
+        so typing never waits for the database (a commit waits for the disk)."""
+        self._save_timer = None
+        area = self.query_one("#answer", TextArea)
+        if not self.editable or not area.display or self.kind == "list":
+            self.flush()
+            return
+        question_id, text, code = self.run.question.id, area.text, self.typed_code()
+        self.run_worker(lambda: self._write_answer(question_id, text, code), thread=True,
+                        group="save", exit_on_error=False)
+
+    def _write_answer(self, question_id: str, text: str, code) -> None:
+        """In a worker thread. The lock keeps writes in the order they were asked for; it is
+        let go before the UI is told, which may itself be waiting for it."""
+        with self._writing:
+            try:
+                self.run.save_text_of(question_id, text, code)
+                failure = None
+            except Exception as exc:  # noqa: BLE001 - handed to the UI thread as is
+                failure = exc
+        try:
+            self.app.call_from_thread(self._written, failure)
+        except RuntimeError:
+            pass  # the app has closed meanwhile (its quit saved the text again, in order)
+
+    def _written(self, failure: BaseException | None) -> None:
+        def write() -> None:
+            if failure is not None:
+                raise failure
+        if self.run is not None and self.is_attached:
+            self._saved(write)
 
     def flush(self) -> bool:
-        """Write the text area to the database now; False if it could not be saved."""
+        """Write the text area to the database now, after any save already under way;
+        False if it could not be saved."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         if not self.editable or not self.query_one("#answer", TextArea).display:
             return True
         text = self.query_one("#answer", TextArea).text
-        if self.kind == "list":
-            return self._saved(lambda: self.run.save_value(text.splitlines()))
-        return self._saved(lambda: self.run.save_text(text, self.typed_code()))
+        with self._writing:
+            if self.kind == "list":
+                return self._saved(lambda: self.run.save_value(text.splitlines()))
+            return self._saved(lambda: self.run.save_text(text, self.typed_code()))
 
     def _saved(self, write) -> bool:
         """Run one write; on success show it in the status line and the outline."""

@@ -369,3 +369,61 @@ def test_a_bundle_streams_in_batches_and_a_second_import_changes_nothing(store, 
     assert first.tables["answers"].added == 120
     assert again.changed == 0 and again.tables["answers"].unchanged == 120
     assert bundle_data(other)["tables"] == bundle_data(store)["tables"]
+
+
+def _answer_triggers(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                        "AND name LIKE 'answer_fts_%'").scalars())
+
+
+@pytest.mark.sqlite_only
+def test_a_large_import_indexes_answers_once_at_the_end(demo, other, catalog, tmp_path,
+                                                         monkeypatch):
+    """From BULK_ANSWERS answers the triggers are left out and the index built at the end:
+    the search finds imported words, and later saves are indexed again by the triggers."""
+    from reflect.store import fulltext
+    from reflect.store.search import search_answers
+
+    monkeypatch.setattr(fulltext, "BULK_ANSWERS", 1)
+    triggers = _answer_triggers(other)
+    path = tmp_path / "b.zip"
+    export_bundle(demo, path)
+    import_bundle(other, path)
+    assert _answer_triggers(other) == triggers == {
+        "answer_fts_insert", "answer_fts_update", "answer_fts_delete"}
+    assert {hit.session_id for hit in search_answers(other, "family")} == \
+        {hit.session_id for hit in search_answers(demo, "family")} != set()
+    story = other.create_story("After")
+    informant = other.add_informant(story.id, "Noa", "client")
+    session = other.start_interview(informant.id, catalog.get("lfs-client"),
+                                    ConsentRecord(True, "verbal", "Ana"))
+    other.save_answer(session.id, "success-what", text="zanzibar")
+    assert [hit.session_id for hit in search_answers(other, "zanzibar")] == [session.id]
+
+
+@pytest.mark.sqlite_only
+def test_a_large_import_that_fails_leaves_the_index_triggers(demo, other, catalog, tmp_path,
+                                                             monkeypatch):
+    from reflect.exchange import bundle
+    from reflect.store import fulltext
+    from reflect.store.search import search_answers
+
+    monkeypatch.setattr(fulltext, "BULK_ANSWERS", 1)
+    path = tmp_path / "b.zip"
+    export_bundle(demo, path)
+
+    def broken(*_args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(bundle, "index_forms", broken)
+    with pytest.raises(OSError):
+        import_bundle(other, path)
+    assert len(_answer_triggers(other)) == 3
+    assert rows_everywhere(other)["answers"] == 0
+    story = other.create_story("After")
+    informant = other.add_informant(story.id, "Noa", "client")
+    session = other.start_interview(informant.id, catalog.get("lfs-client"),
+                                    ConsentRecord(True, "verbal", "Ana"))
+    other.save_answer(session.id, "success-what", text="zanzibar")
+    assert [hit.session_id for hit in search_answers(other, "zanzibar")] == [session.id]

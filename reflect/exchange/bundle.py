@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,7 +56,7 @@ from reflect.models import (
     SupersededVersion,
 )
 from reflect.store import Store, digest
-from reflect.store.fulltext import index_forms
+from reflect.store.fulltext import answers_in_bulk, index_forms
 from reflect.store.member_checks import compact, erase_words
 
 DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "evidence",
@@ -121,6 +122,26 @@ class _Merger:
         for start in range(0, len(keys), 500):
             yield from self.db.exec(query.where(column.in_(keys[start:start + 500])))
 
+    def _answered_here(self, pairs: list[tuple[uuid.UUID, str]]) -> set[tuple]:
+        """Which (session, question) pairs already have an answer here. SQLite scans the
+        whole table for a row-value IN, so there each pair is looked up in the unique index
+        through a join with the pairs as a VALUES list."""
+        connection = self.db.connection()
+        if connection.dialect.name != "sqlite":
+            return set(self._where_in(select(Answer.session_id, Answer.question_id),
+                                      tuple_(Answer.session_id, Answer.question_id), pairs))
+        found = set()
+        for start in range(0, len(pairs), 400):
+            chunk = pairs[start:start + 400]
+            values = ", ".join(["(?, ?)"] * len(chunk))
+            params = tuple(v for session, question in chunk for v in (session.hex, question))
+            rows = connection.exec_driver_sql(
+                f"WITH pair(s, q) AS (VALUES {values}) SELECT a.session_id, a.question_id "
+                "FROM pair JOIN answer a ON a.session_id = pair.s AND a.question_id = pair.q",
+                params)
+            found |= {(uuid.UUID(session), question) for session, question in rows}
+        return found
+
     def load_rows(self, model: type[SQLModel], incoming: list[SQLModel]) -> None:
         """The rows already here that the bundle also holds, read 500 at a time rather than
         one query per row; for answers also those of the bundle's sessions by question."""
@@ -182,10 +203,8 @@ class _Merger:
         here = set(self._where_in(select(column), column, [row[key] for row in rows]))
         answer_keys: set[tuple] = set()
         if model is Answer:  # the same question answered here separately
-            pairs = [(row["session_id"], row["question_id"]) for row in rows]
-            answer_keys = set(self._where_in(select(Answer.session_id, Answer.question_id),
-                                             tuple_(Answer.session_id, Answer.question_id),
-                                             pairs))
+            answer_keys = self._answered_here([(row["session_id"], row["question_id"])
+                                               for row in rows])
         known, fresh = [], []
         for row in rows:
             if row[key] in here or (model is Answer and
@@ -294,15 +313,18 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
                     merger.erased = merger.erased_sessions(erasures)
                 result = summary.tables.setdefault(name, TableResult())
                 deleted = merger.deleted_here(DELETABLE[name]) if name in DELETABLE else set()
-                for batch in bundle.batches(name):
-                    check.see(name, batch)
-                    if name == "erasures":
-                        erasures += [row["informant_id"] for row in batch]
-                    merger.merge_batch(name, model, batch, result, deleted)
-                    done += len(batch)
-                    progress(name, done, total)
-                    db.flush()  # the next rows refer to these
-                    db.expunge_all()  # written to the transaction: memory stays flat
+                bulk = answers_in_bulk(db.connection(), bundle.counts.get(name, 0)) \
+                    if name == "answers" else nullcontext()
+                with bulk:
+                    for batch in bundle.batches(name):
+                        check.see(name, batch)
+                        if name == "erasures":
+                            erasures += [row["informant_id"] for row in batch]
+                        merger.merge_batch(name, model, batch, result, deleted)
+                        done += len(batch)
+                        progress(name, done, total)
+                        db.flush()  # the next rows refer to these
+                        db.expunge_all()  # written to the transaction: memory stays flat
             summary.unexplained = check.found
             erasing = summary.tables["erasures"].added
             for informant_id in erasures if erasing else ():

@@ -264,11 +264,14 @@ def _cases(corpus: Corpus, found: _Pass) -> Iterator[str]:
 def export_qdpx(store: Store, path: Path, progress: Progress | None = None,
                 redactor: Redactor = NO_REDACTION) -> QdpxSummary:
     """Write the project a session batch at a time: the source texts go into the zip as they
-    are made, their XML to a temporary file, and project.qde is put together at the end."""
+    are made, their XML to a temporary file, and project.qde is put together at the end.
+    Deflate at its fastest level: at 100,000 interviews level 6 took a third of the time
+    for a file about a tenth smaller."""
     corpus = Corpus.read(store, redactor)
     now = iso_utc(utcnow())
     with private_writer(path) as out, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED,
+                            compresslevel=1) as archive, \
             tempfile.TemporaryFile() as sources_xml:
         found = _write_sources(corpus, archive, sources_xml, now, progress)
         code_book, codes = _code_book(corpus, found)

@@ -173,11 +173,17 @@ class SessionRun:
     def save_text(self, text: str, typed_code: tuple[int, str] | None = None) -> None:
         """Store the current question's answer text, unless it is unchanged; `typed_code`
         is when typing began (kept the first time only)."""
-        if text == self.text():
+        self.save_text_of(self.question.id, text, typed_code)
+
+    def save_text_of(self, question_id: str, text: str,
+                     typed_code: tuple[int, str] | None = None) -> None:
+        """Store one question's answer text (a save in the background names the question
+        it was typed for: the interviewer may have moved on since)."""
+        if text == self.text(question_id):
             return
         self._ensure_open()
-        self.answers[self.question.id] = self.store.save_answer(
-            self.session.id, self.question.id, text=text, typed_code=typed_code)
+        self.answers[question_id] = self.store.save_answer(
+            self.session.id, question_id, text=text, typed_code=typed_code)
 
     # Time codes and notes ----------------------------------------------------------------
     @property

@@ -5,6 +5,9 @@ indexes by a new revision, never by editing these statements: databases already 
 the indexes these statements built.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import event, inspect, text
 
 from reflect.models import Answer
@@ -114,3 +117,33 @@ def _drop_forms(_mapper, connection, answer) -> None:
 event.listen(Answer, "after_insert", _sync_forms)
 event.listen(Answer, "after_update", _sync_forms)
 event.listen(Answer, "before_delete", _drop_forms)
+
+
+BULK_ANSWERS = 5000
+"""From this many answers in one import (and no fewer than the database holds), the answer
+index is built once at the end rather than row by row by the triggers."""
+
+
+@contextmanager
+def answers_in_bulk(connection, incoming: int) -> Iterator[None]:
+    """Inside an import's transaction on SQLite: without the answer index's triggers while
+    many answers are inserted, then the index rebuilt in one pass and the triggers put back.
+    DDL is transactional in SQLite, so a failed import leaves the triggers as they were."""
+    if connection.dialect.name != "sqlite" or incoming < BULK_ANSWERS:
+        yield
+        return
+    here = connection.execute(text("SELECT count(*) FROM answer")).scalar()
+    if incoming < here:  # a rebuild would cost more than the triggers
+        yield
+        return
+    # A no-op write first, so the driver has opened the transaction before the DDL
+    connection.execute(text("DELETE FROM answer WHERE 0"))
+    triggers = connection.execute(text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'answer' "
+        "AND name LIKE 'answer_fts_%'")).all()
+    for name, _sql in triggers:
+        connection.execute(text(f'DROP TRIGGER "{name}"'))
+    yield
+    connection.execute(text("INSERT INTO answer_fts(answer_fts) VALUES ('rebuild')"))
+    for _name, sql in triggers:
+        connection.execute(text(sql))
