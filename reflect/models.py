@@ -10,7 +10,7 @@ import json
 import uuid
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from reflect.i18n import N_, _
@@ -133,6 +133,10 @@ class Session(_IndexedTimestamps, table=True):
     recording_started_at: datetime | None = None
     """When the recorder's 00:00:00 was, on this laptop's clock: time codes are counted from
     here. Set by 'recording started', or worked back from the recorder's time typed later."""
+
+    # One kind's sessions newest first, a page at a time (the reflections' timeline): read
+    # from this index, not by scanning every interview for the few reflections (0014)
+    __table_args__ = (Index("ix_session_kind_started_at", "kind", "started_at", "id"),)
 
 
 class SessionPerson(SQLModel, table=True):

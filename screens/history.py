@@ -21,7 +21,7 @@ from reflect.protocol.definition import Protocol
 from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
 from screens.labels import STATUS_LABELS, when_short
-from screens.paged_table import PagedTable, Row
+from screens.paged_table import Page, PagedTable
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -66,12 +66,13 @@ class HistoryScreen(Screen[None]):
         """Also sent when the screen is first shown: the one place lists are (re)read."""
         self.refresh_timeline()
 
-    def _timeline_rows(self, offset: int, limit: int) -> list[Row]:
+    def _timeline_rows(self, after: Session | None, limit: int) -> Page:
         """One page of reflections, newest first, with balance and actions."""
         store = self.app.store
         rows = []
-        for session in store.sessions_of_kind("reflection", newest_first=True, limit=limit,
-                                              offset=offset):
+        sessions = store.sessions_of_kind("reflection", newest_first=True, limit=limit,
+                                          after=after)
+        for session in sessions:
             self.sessions[str(session.id)] = session
             protocol = store.protocol_of(session)
             balance = read_balance(protocol, store.answers(session.id))
@@ -83,7 +84,7 @@ class HistoryScreen(Screen[None]):
                 f"+{balance.positive}/−{balance.negative}" if balance else "",
                 _("{count} ({open} open)").format(count=len(actions), open=still_open)
                 if actions else "")))
-        return rows
+        return rows, (sessions[-1] if sessions else after)
 
     def refresh_timeline(self) -> None:
         self.sessions: dict[str, Session] = {}

@@ -22,11 +22,11 @@ from reflect.vocab import SessionStatus
 from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
 from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, progress, when, when_short
-from screens.paged_table import PagedTable, Row
+from screens.paged_table import Page, PagedTable
 from screens.safe import plain
 
 if TYPE_CHECKING:
-    from reflect.models import Session
+    from reflect.models import Session, Story
 
 # The other screens are imported when first opened: the home screen is drawn before the
 # database layer (SQLAlchemy) has finished importing, in a background thread (screens.app).
@@ -155,10 +155,11 @@ class HomeScreen(Screen[None]):
         due = self.query_one("#due", FitTable)
         due.display = due.detail.display = self.query_one("#due-title").display = shown
 
-    def _story_rows(self, offset: int, limit: int) -> list[Row]:
+    def _story_rows(self, after: Story | None, limit: int) -> Page:
+        stories = self.app.store.stories(limit=limit, after=after)
         return [(str(story.id), (story.title, STORY_STATUS_LABELS[story.status], story.service,
                                  when_short(story.updated_at)))
-                for story in self.app.store.stories(limit=limit, offset=offset)]
+                for story in stories], (stories[-1] if stories else after)
 
     def _who(self, session: Session) -> str:
         if session.informant_id:

@@ -1,12 +1,15 @@
 """A DataTable that loads its rows a page at a time, as the cursor nears the end.
 
 What is on screen never grows with the database: the first page is read on `reload()`, the
-next one only when the cursor reaches the last loaded row.
+next one only when the cursor reaches the last loaded row. Pages are asked for by key: the
+fetch function is given what it returned with the previous page (its last row, say) and
+reads on from there, so a late page costs what the first one does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual import on
 from textual.widgets import DataTable
@@ -15,26 +18,30 @@ from screens.fit_table import Col, FitTable
 
 Row = tuple[str, Sequence[object]]
 """A row key and its cells."""
+Page = tuple[list[Row], Any]
+"""The rows of a page and where the next page begins (handed back to the fetch function)."""
 
 
 class PagedTable(FitTable):
     PAGE = 100
 
-    def __init__(self, fetch: Callable[[int, int], list[Row]], *columns: Col, **kwargs) -> None:
+    def __init__(self, fetch: Callable[[Any, int], Page], *columns: Col, **kwargs) -> None:
         super().__init__(*columns, zebra_stripes=True, **kwargs)
         self.fetch = fetch
+        """fetch(after, limit): the page after `after` (None: the first page)."""
+        self.after: Any = None
         self.loaded = 0
         self.exhausted = False
 
     def reload(self) -> None:
         self.clear()
-        self.loaded, self.exhausted = 0, False
+        self.after, self.loaded, self.exhausted = None, 0, False
         self.load_page()
 
     def load_page(self) -> None:
         if self.exhausted:
             return
-        rows = self.fetch(self.loaded, self.PAGE)
+        rows, self.after = self.fetch(self.after, self.PAGE)
         for key, cells in rows:
             self.add_row(*cells, key=key)
         self.loaded += len(rows)

@@ -9,6 +9,7 @@ change, and at once before moving, leaving or quitting; choices are saved when m
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import uuid
@@ -388,10 +389,9 @@ class SessionScreen(InterviewMoments, Screen[None]):
                 failure = None
             except Exception as exc:  # noqa: BLE001 - handed to the UI thread as is
                 failure = exc
-        try:
+        # RuntimeError: the app has closed meanwhile (its quit saved the text, in order)
+        with contextlib.suppress(RuntimeError):
             self.app.call_from_thread(self._written, failure)
-        except RuntimeError:
-            pass  # the app has closed meanwhile (its quit saved the text again, in order)
 
     def _written(self, failure: BaseException | None) -> None:
         def write() -> None:

@@ -195,3 +195,28 @@ def test_locking_a_completed_interview(store, interview):
     store.set_session_status(session.id, SessionStatus.COMPLETED)
     assert store.session(session.id).locked_at is not None  # still locked after the change
     assert store.answers(session.id)["success-what"].text == "As told, corrected."
+
+
+def test_pages_of_stories_follow_on_by_key_even_with_equal_times(store):
+    """Pages are read by key (the last row of the page before), not by offset: every story
+    comes once, in order, also where many were changed in the same instant."""
+    from sqlmodel import Session as DBSession
+    from sqlmodel import select
+
+    from reflect.models import Story
+
+    for number in range(25):
+        store.create_story(f"Story {number:02d}")
+    with DBSession(store.engine) as db:
+        stories = list(db.exec(select(Story)))
+        same = stories[0].updated_at
+        for story in stories[:15]:
+            story.updated_at = same
+            db.add(story)
+        db.commit()
+    seen, after = [], None
+    while page := store.stories(limit=10, after=after):
+        seen += page
+        after = page[-1]
+    assert [s.id for s in seen] == [s.id for s in store.stories()]
+    assert len({s.id for s in seen}) == 25

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import func, or_, tuple_
 from sqlmodel import col, select
 
 from reflect.errors import ReflectError
@@ -119,16 +119,21 @@ class InterviewStore(StoreBase):
         return matches[0]
 
     def sessions_of_kind(self, kind: str | None, newest_first: bool = False,
-                         limit: int | None = None, offset: int = 0) -> list[Session]:
-        """Sessions by start time; kind 'interview', 'reflection' or None for all."""
+                         limit: int | None = None, after: Session | None = None,
+                         ) -> list[Session]:
+        """Sessions by start time; kind 'interview', 'reflection' or None for all. A page:
+        the `limit` sessions that come after `after`, found by key rather than offset."""
         with self._db() as db:
-            started = col(Session.started_at)
-            query = select(Session).order_by(started.desc() if newest_first else started,
-                                              col(Session.id))
+            key = (col(Session.started_at), col(Session.id))
+            query = select(Session).order_by(*(part.desc() if newest_first else part
+                                               for part in key))
+            if after is not None:
+                mark = tuple_(after.started_at, after.id)
+                query = query.where(tuple_(*key) < mark if newest_first else tuple_(*key) > mark)
             if kind:
                 query = query.where(Session.kind == kind)
             if limit is not None:
-                query = query.limit(limit).offset(offset)
+                query = query.limit(limit)
             return list(db.exec(query))
 
     def sessions_for_story(self, story_id: uuid.UUID) -> list[Session]:

@@ -20,7 +20,7 @@ from reflect import models  # noqa: F401  (registers the tables on SQLModel.meta
 from reflect.errors import ReflectError
 from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP
 
-HEAD = "0013"
+HEAD = "0014"
 """The newest revision in MIGRATIONS_DIR (a test checks that they agree)."""
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import tuple_
 from sqlmodel import col, select
 
 from reflect.errors import ReflectError
@@ -50,12 +51,17 @@ class StoryStore(StoreBase):
             db.commit()
         return story
 
-    def stories(self, limit: int | None = None, offset: int = 0) -> list[Story]:
-        """Stories, most recently changed first (a page of them when limit is given)."""
+    def stories(self, limit: int | None = None, after: Story | None = None) -> list[Story]:
+        """Stories, most recently changed first; with limit, a page of them: those that come
+        after `after` (found by its key through the index, so a late page costs what the
+        first one does)."""
         with self._db() as db:
-            query = select(Story).order_by(col(Story.updated_at).desc(), col(Story.id))
+            key = (col(Story.updated_at), col(Story.id))
+            query = select(Story).order_by(*(part.desc() for part in key))
+            if after is not None:
+                query = query.where(tuple_(*key) < tuple_(after.updated_at, after.id))
             if limit is not None:
-                query = query.limit(limit).offset(offset)
+                query = query.limit(limit)
             return list(db.exec(query))
 
     def find_story(self, title_or_id: str) -> Story:
