@@ -17,10 +17,11 @@ import hashlib
 import json
 import zipfile
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 from sqlmodel import SQLModel
 from typing_extensions import TypedDict
 
@@ -36,18 +37,31 @@ from reflect.exchange.bundle_file import (
 from reflect.i18n import _
 
 ZIP_FORMAT_VERSION = 3
-_VALIDATORS: dict[type[SQLModel], TypeAdapter] = {}
+_ROWS: dict[type[SQLModel], type] = {}
 
 
-def row_validator(model: type[SQLModel]) -> TypeAdapter:
-    """Checks a bundle row as the model would, into a dict of Python values, about twenty
-    times faster than SQLModel's model_validate (which sets each field one by one): the
-    same field types and constraints, as a TypedDict."""
-    if model not in _VALIDATORS:
+def _row_type(model: type[SQLModel]) -> type:
+    """The model's fields as a TypedDict: the same field types and constraints."""
+    if model not in _ROWS:
         fields = {name: Annotated[(info.annotation, *info.metadata)] if info.metadata
                   else info.annotation for name, info in model.model_fields.items()}
-        _VALIDATORS[model] = TypeAdapter(TypedDict(f"{model.__name__}Row", fields))
-    return _VALIDATORS[model]
+        _ROWS[model] = TypedDict(f"{model.__name__}Row", fields)
+    return _ROWS[model]
+
+
+@cache
+def row_validator(model: type[SQLModel]) -> TypeAdapter:
+    """Checks a bundle row as the model would, into a dict of Python values, about twenty
+    times faster than SQLModel's model_validate (which sets each field one by one)."""
+    return TypeAdapter(_row_type(model))
+
+
+@cache
+def rows_validator(model: type[SQLModel]) -> TypeAdapter:
+    """The same for a list of rows, checked in one call."""
+    return TypeAdapter(list[_row_type(model)])
+
+
 MANIFEST = "manifest.json"
 BATCH = 1000
 """Rows validated and handed to the merge at a time."""
@@ -148,16 +162,16 @@ class ZipBundleReader:
         table does not match its digest."""
         if name not in self.digests:
             return
-        model, fields = row_validator(TABLES[name]), set(TABLES[name].model_fields)
+        model, fields = TABLES[name], set(TABLES[name].model_fields)
         member = f"tables/{name}.jsonl"
         digest, batch, number = hashlib.sha256(), [], 0
         try:
             with self.zip.open(member) as lines:
                 for number, line in enumerate(lines, start=1):
                     digest.update(line)
-                    batch.append(self._row(member, number, line, model, fields))
+                    batch.append(line)
                     if len(batch) == BATCH:
-                        yield batch
+                        yield self._rows(member, number - len(batch) + 1, batch, model, fields)
                         batch = []
         except KeyError:
             raise ReflectError(_("{path}: {member} is missing; the file is damaged. Nothing "
@@ -172,9 +186,23 @@ class ZipBundleReader:
                                  "since). Export it again from the original database. Nothing "
                                  "was imported.").format(path=self.path))
         if batch:
-            yield batch
+            yield self._rows(member, number - len(batch) + 1, batch, model, fields)
 
-    def _row(self, member: str, number: int, line: bytes, model: TypeAdapter,
+    def _rows(self, member: str, first: int, lines: list[bytes], model: type[SQLModel],
+              fields: set[str]) -> list[dict]:
+        """A batch of lines decoded and checked together (one JSON document, one validation
+        of a list: a fifth of an import's time went to doing it line by line); when anything
+        is wrong, line by line again, to say which line and what."""
+        try:
+            rows = json.loads(b"[" + b",".join(lines) + b"]")
+            if all(row.keys() == fields for row in rows):
+                return rows_validator(model).validate_python(rows)
+        except (UnicodeDecodeError, json.JSONDecodeError, ValidationError, AttributeError):
+            pass
+        return [self._row(member, number, line, model, fields)
+                for number, line in enumerate(lines, start=first)]
+
+    def _row(self, member: str, number: int, line: bytes, model: type[SQLModel],
              fields: set[str]) -> dict:
         where = f"{self.path}: {member} line {number}"
         try:
@@ -183,7 +211,7 @@ class ZipBundleReader:
             raise ReflectError(_("{where}: not valid JSON ({msg}); the file is damaged. "
                                  "Nothing was imported.").format(
                 where=where, msg=getattr(exc, "msg", exc))) from None
-        return checked_row(where, row, fields, model.validate_python)
+        return checked_row(where, row, fields, row_validator(model).validate_python)
 
     def close(self) -> None:
         self.zip.close()
