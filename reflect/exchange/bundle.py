@@ -21,14 +21,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import insert, tuple_
 from sqlalchemy import select as sa_select
+from sqlalchemy import tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session as DBSession
 from sqlmodel import SQLModel, col, select
 
 from reflect.dates import as_utc, iso_utc
 from reflect.errors import ReflectError
+from reflect.exchange.bulk import insert_rows, roomy_cache
 from reflect.exchange.bundle_export import (  # noqa: F401 - callers import them from here
     bundle_data,
     bundle_rows,
@@ -122,6 +123,23 @@ class _Merger:
         for start in range(0, len(keys), 500):
             yield from self.db.exec(query.where(column.in_(keys[start:start + 500])))
 
+    def _present_here(self, model: type[SQLModel], key: str, keys: list) -> set:
+        """Which of these keys are rows here already. On SQLite asked through the driver:
+        the ORM's reading back of every key as a UUID was a tenth of an import's time."""
+        column = getattr(model, key)
+        connection = self.db.connection()
+        if connection.dialect.name != "sqlite" or not all(isinstance(k, uuid.UUID)
+                                                          for k in keys[:1]):
+            return set(self._where_in(select(column), column, keys))
+        found = set()
+        for start in range(0, len(keys), 500):
+            chunk = [k.hex for k in keys[start:start + 500]]
+            marks = ", ".join("?" * len(chunk))
+            found |= {uuid.UUID(hex_) for hex_ in connection.exec_driver_sql(
+                f'SELECT "{key}" FROM "{model.__tablename__}" WHERE "{key}" IN ({marks})',
+                tuple(chunk)).scalars()}
+        return found
+
     def _answered_here(self, pairs: list[tuple[uuid.UUID, str]]) -> set[tuple]:
         """Which (session, question) pairs already have an answer here. SQLite scans the
         whole table for a row-value IN, so there each pair is looked up in the unique index
@@ -196,25 +214,26 @@ class _Merger:
         first import, are inserted together in one statement; a row this database also
         holds goes through `merge`, one by one."""
         key = primary_key(model)
-        column = getattr(model, key)
         if model is Evidence:
             for row in rows:
                 row["answer_id"] = self.answer_ids.get(row["answer_id"], row["answer_id"])
-        here = set(self._where_in(select(column), column, [row[key] for row in rows]))
+        here = self._present_here(model, key, [row[key] for row in rows])
         answer_keys: set[tuple] = set()
         if model is Answer:  # the same question answered here separately
             answer_keys = self._answered_here([(row["session_id"], row["question_id"])
                                                for row in rows])
-        known, fresh = [], []
-        for row in rows:
-            if row[key] in here or (model is Answer and
-                                    (row["session_id"], row["question_id"]) in answer_keys):
-                known.append(model(**row))
-            elif self._left_out(row, key, deleted):
-                self.not_restored.add(row[key])
-                result.not_restored += 1
-            else:
-                fresh.append(row)
+        known, fresh = [], rows  # a first import: every row is new, none is left out
+        if here or answer_keys or deleted or self.erased or self.not_restored:
+            fresh = []
+            for row in rows:
+                if row[key] in here or (model is Answer and
+                                        (row["session_id"], row["question_id"]) in answer_keys):
+                    known.append(model(**row))
+                elif self._left_out(row, key, deleted):
+                    self.not_restored.add(row[key])
+                    result.not_restored += 1
+                else:
+                    fresh.append(row)
         if fresh:
             insert_rows(self.db.connection(), model.__table__, fresh)
             result.added += len(fresh)
@@ -347,37 +366,6 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
         compact(store.engine)
     progress("done", total, total)
     return summary
-
-
-def insert_rows(connection, table, rows: list[dict]) -> None:
-    """Insert rows that carry every column through the driver's executemany, each value put
-    through its column's bind processor: SQLAlchemy's own handling of each row's parameters
-    was a quarter of an import's time. Other rows (an old bundle without a newer column, so
-    defaults are needed) and other databases take SQLAlchemy's insert."""
-    columns = list(table.columns)
-    if connection.dialect.name != "sqlite" or any(len(row) != len(columns) for row in rows):
-        connection.execute(insert(table), rows)
-        return
-    dialect = connection.dialect
-    processors = [(column.name, column.type.bind_processor(dialect)) for column in columns]
-    names = ", ".join(f'"{column.name}"' for column in columns)
-    marks = ", ".join("?" * len(columns))
-    connection.exec_driver_sql(
-        f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
-        [tuple(row[name] if process is None or row[name] is None else process(row[name])
-               for name, process in processors) for row in rows])
-
-
-IMPORT_CACHE_KB = 131072
-"""SQLite's page cache during an import: with its default 2 MB a transaction of millions of
-rows keeps writing pages out to the log and reading them back (6 GB written at 100,000
-sessions)."""
-
-
-def roomy_cache(connection, roomy: bool) -> None:
-    if connection.dialect.name == "sqlite":
-        size = -IMPORT_CACHE_KB if roomy else -2000
-        connection.exec_driver_sql(f"PRAGMA cache_size = {size}")
 
 
 def _constraint(exc: IntegrityError) -> str:
