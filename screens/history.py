@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from reflect import paths
 from reflect.bidi import display_line
@@ -20,6 +20,7 @@ from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
 from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
+from screens.footer import Footer
 from screens.labels import STATUS_LABELS, when_short
 from screens.paged_table import Page, PagedTable
 

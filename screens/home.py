@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from reflect import formats, i18n
 from reflect.bidi import display_line
@@ -21,6 +21,7 @@ from reflect.roles import Role
 from reflect.vocab import SessionStatus
 from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
+from screens.footer import Footer
 from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, progress, when, when_short
 from screens.paged_table import Page, PagedTable
 from screens.safe import plain

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from reflect import timecodes
 from reflect.bidi import display_line
@@ -21,6 +21,7 @@ from reflect.method.session import SessionRun
 from reflect.protocol.render import answer_text
 from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
+from screens.footer import Footer
 
 FINISH = "\x00finish"
 """What the screen returns when the user finishes from it (a question id cannot be this)."""

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from reflect.bidi import display_line
 from reflect.i18n import _, ngettext
@@ -23,6 +23,7 @@ from reflect.store.search import (
 from reflect.text import visible
 from screens.bidi_view import Input, Static
 from screens.fit_table import Col, FitTable
+from screens.footer import Footer
 
 
 def marked(snippet: str) -> Text:

@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Header, TextArea
 from textual.widgets.option_list import Option
 
 from reflect import formats
@@ -36,6 +36,7 @@ from reflect.text import visible
 from screens.action_plan import ActionPlan
 from screens.bidi_view import OptionList, SelectionList, Static
 from screens.confirm import ConfirmDialog
+from screens.footer import Footer
 from screens.labels import STATUS_LABELS, clock, when
 from screens.lease import LeaseKeeper
 from screens.moments import MOMENT_BINDINGS, InterviewMoments
@@ -79,6 +80,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         self.start_question = question_id
         """Open at this question (e.g. from a search result) instead of where it stopped."""
         self.run: SessionRun | None = None
+        self._failed = ""
         self.who = ""
         self._save_timer: Timer | None = None
         self._writing = threading.Lock()
@@ -96,6 +98,13 @@ class SessionScreen(InterviewMoments, Screen[None]):
 
     # Building ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        try:
+            self.run = SessionRun.resume(self.app.store, self.session_id)
+        except ReflectError as exc:
+            self._failed = str(exc)  # said and closed once mounted
+        # answer widgets only for the kinds of question this protocol has: the action plan
+        # alone is nine widgets that most interviews never show, restyled on every opening
+        kinds = {question.type for question in self.run.questions} if self.run else set()
         yield Header()
         yield Static("", id="topbar", classes="interface-line")
         with Horizontal(id="body"):
@@ -111,19 +120,20 @@ class SessionScreen(InterviewMoments, Screen[None]):
                     yield Static("", id="help")
                     yield Static("", id="guidance")
                     yield Static("", id="earlier")
-                yield OptionList(id="choices")
-                yield SelectionList[str](id="ticks")
-                yield ActionPlan(id="plan")
+                if kinds & set(ONE_OF):
+                    yield OptionList(id="choices")
+                if kinds & set(MANY_OF):
+                    yield SelectionList[str](id="ticks")
+                if "actions" in kinds:
+                    yield ActionPlan(id="plan")
                 yield Static("", id="note-label")
                 yield SafeTextArea(id="answer", soft_wrap=True, show_line_numbers=False)
                 yield Static("", id="answer-status", classes="interface-line")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        try:
-            self.run = SessionRun.resume(self.app.store, self.session_id)
-        except ReflectError as exc:
-            self.app.show_error(str(exc))
+        if self.run is None:
+            self.app.show_error(self._failed)
             self.app.pop_screen()
             return
         run = self.run
@@ -230,14 +240,12 @@ class SessionScreen(InterviewMoments, Screen[None]):
     def _show_answer_widgets(self) -> None:
         run, kind = self.run, self.kind
         question = run.question
-        choices = self.query_one("#choices", OptionList)
-        ticks = self.query_one("#ticks", SelectionList)
-        plan = self.query_one("#plan", ActionPlan)
         area = self.query_one("#answer", TextArea)
         note_label = self.query_one("#note-label", Static)
-        choices.display = kind in ONE_OF
-        ticks.display = kind in MANY_OF
-        plan.display = kind == "actions"
+        for selector, shown in (("#choices", kind in ONE_OF), ("#ticks", kind in MANY_OF),
+                                ("#plan", kind == "actions")):
+            for widget in self.query(selector):
+                widget.display = shown
         area.display = kind in ("text", "list") or bool(question.note)
         area.set_class(kind not in ("text", "list"), "note")
         note_label.display = area.display and kind != "text"
@@ -247,10 +255,12 @@ class SessionScreen(InterviewMoments, Screen[None]):
         area.read_only = not self.editable
         area.move_cursor(area.document.end)
         if kind in ONE_OF:
+            choices = self.query_one("#choices", OptionList)
             self._draw_choices()
             choices.disabled = not self.editable
             self.set_focus(choices)
         elif kind in MANY_OF:
+            ticks = self.query_one("#ticks", SelectionList)
             chosen = run.value() or []
             ticks.clear_options()
             ticks.add_options([(option, option, option in chosen) for option in question.options])
@@ -258,6 +268,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
             ticks.disabled = not self.editable
             self.set_focus(ticks)
         elif kind == "actions":
+            plan = self.query_one("#plan", ActionPlan)
             plan.show(run.actions, self.editable)
             plan.focus_entry() if self.editable else \
                 self.set_focus(plan.query_one("#action-table"))
@@ -455,9 +466,9 @@ class SessionScreen(InterviewMoments, Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Digits choose a scale point while the scale list has focus."""
-        choices = self.query_one("#choices", OptionList)
-        if self.run is None or not choices.has_focus or self.kind != "scale" \
-                or not event.character or not event.character.isdigit():
+        if self.run is None or self.kind != "scale" or not event.character \
+                or not event.character.isdigit() \
+                or not self.query_one("#choices", OptionList).has_focus:
             return
         point = int(event.character)
         points = self.run.question.points

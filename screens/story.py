@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from reflect import i18n
 from reflect.bidi import display_line
@@ -24,6 +24,7 @@ from screens.bidi_view import Static
 from screens.consent import ConsentDialog
 from screens.export_progress import export_in_background, hidden_names
 from screens.fit_table import Col, FitTable
+from screens.footer import Footer
 from screens.informant_form import InformantForm
 from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, progress, shorten, when, when_short
 from screens.prompts import PickDialog

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 from textual.widgets.option_list import Option
 
 from reflect import paths
@@ -22,6 +22,7 @@ from reflect.store import ThemeReach
 from screens.bidi_view import OptionList, Static
 from screens.confirm import ConfirmDialog
 from screens.fit_table import Col, FitTable
+from screens.footer import Footer
 from screens.labels import shorten
 from screens.prompts import PickDialog, SplitDialog, TextPrompt
 from screens.safe import esc

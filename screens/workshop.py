@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Select, TextArea
+from textual.widgets import Header, Select, TextArea
 from textual.widgets.option_list import Option
 
 from reflect import timecodes
@@ -30,6 +30,7 @@ from reflect.store import PRINCIPLE_PARTS, InterviewRecord
 from reflect.text import visible
 from screens.bidi_view import Input, Label, OptionList, Static
 from screens.confirm import ConfirmDialog
+from screens.footer import Footer
 from screens.safe import SafeTextArea, esc
 
 PART_LABELS = {"situation": (N_("When"), N_("the situation")),
