@@ -50,16 +50,21 @@ def main() -> None:
     if args.one:
         print(json.dumps(one(args.one, args.db, args.out)))
         return
+    for kind, figure in figures(args.db):
+        print(f"{kind:7} {figure['seconds']:8.1f} s  peak {figure['peak_mb']:6.0f} MB  "
+              f"{figure['rows']:,} rows/sources")
+
+
+def figures(db: str):
+    """(kind, figure) for each export and the import, each run in a child of its own."""
     with tempfile.TemporaryDirectory() as folder:
         outputs = {"bundle": Path(folder) / "b.zip", "import": Path(folder) / "b.zip",
                    "csv": Path(folder) / "csv", "qdpx": Path(folder) / "p.qdpx"}
         for kind in KINDS:
-            run = subprocess.run([sys.executable, __file__, args.db, "--one", kind,
+            run = subprocess.run([sys.executable, __file__, str(db), "--one", kind,
                                   "--out", str(outputs[kind])],
                                  capture_output=True, text=True, check=True)
-            figure = json.loads(run.stdout.splitlines()[-1])
-            print(f"{kind:7} {figure['seconds']:8.1f} s  peak {figure['peak_mb']:6.0f} MB  "
-                  f"{figure['rows']:,} rows/sources")
+            yield kind, json.loads(run.stdout.splitlines()[-1])
 
 
 if __name__ == "__main__":

@@ -377,6 +377,18 @@ def _answer_triggers(store: Store) -> set[str]:
                                         "AND name LIKE 'answer_fts_%'").scalars())
 
 
+def _a_new_answer_is_found(store: Store, catalog) -> None:
+    """The triggers index a save made after the import."""
+    from reflect.store.search import search_answers
+
+    story = store.create_story("After")
+    informant = store.add_informant(story.id, "Noa", "client")
+    session = store.start_interview(informant.id, catalog.get("lfs-client"),
+                                    ConsentRecord(True, "verbal", "Ana"))
+    store.save_answer(session.id, "success-what", text="zanzibar")
+    assert [hit.session_id for hit in search_answers(store, "zanzibar")] == [session.id]
+
+
 @pytest.mark.sqlite_only
 def test_a_large_import_indexes_answers_once_at_the_end(demo, other, catalog, tmp_path,
                                                          monkeypatch):
@@ -394,12 +406,7 @@ def test_a_large_import_indexes_answers_once_at_the_end(demo, other, catalog, tm
         "answer_fts_insert", "answer_fts_update", "answer_fts_delete"}
     assert {hit.session_id for hit in search_answers(other, "family")} == \
         {hit.session_id for hit in search_answers(demo, "family")} != set()
-    story = other.create_story("After")
-    informant = other.add_informant(story.id, "Noa", "client")
-    session = other.start_interview(informant.id, catalog.get("lfs-client"),
-                                    ConsentRecord(True, "verbal", "Ana"))
-    other.save_answer(session.id, "success-what", text="zanzibar")
-    assert [hit.session_id for hit in search_answers(other, "zanzibar")] == [session.id]
+    _a_new_answer_is_found(other, catalog)
 
 
 @pytest.mark.sqlite_only
@@ -407,7 +414,6 @@ def test_a_large_import_that_fails_leaves_the_index_triggers(demo, other, catalo
                                                              monkeypatch):
     from reflect.exchange import bundle
     from reflect.store import fulltext
-    from reflect.store.search import search_answers
 
     monkeypatch.setattr(fulltext, "BULK_ANSWERS", 1)
     path = tmp_path / "b.zip"
@@ -421,9 +427,4 @@ def test_a_large_import_that_fails_leaves_the_index_triggers(demo, other, catalo
         import_bundle(other, path)
     assert len(_answer_triggers(other)) == 3
     assert rows_everywhere(other)["answers"] == 0
-    story = other.create_story("After")
-    informant = other.add_informant(story.id, "Noa", "client")
-    session = other.start_interview(informant.id, catalog.get("lfs-client"),
-                                    ConsentRecord(True, "verbal", "Ana"))
-    other.save_answer(session.id, "success-what", text="zanzibar")
-    assert [hit.session_id for hit in search_answers(other, "zanzibar")] == [session.id]
+    _a_new_answer_is_found(other, catalog)
