@@ -1,6 +1,6 @@
 """Exports and import at scale, each in a fresh process: seconds and that process's peak RSS.
 
-    .venv/bin/python bench/exports.py DB          # bundle, import (empty db), csv, qdpx
+    .venv/bin/python bench/exports.py DB    # bundle, import (empty db), csv, qdpx, markdown
 
 Each figure comes from a child started for it alone (`--one KIND`), so its peak memory is
 its own (a child's ru_maxrss would otherwise start from its parent's peak on Linux).
@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-KINDS = ("bundle", "import", "csv", "qdpx")
+KINDS = ("bundle", "import", "csv", "qdpx", "markdown")
 
 
 def one(kind: str, db: str, out: Path) -> dict:
@@ -34,6 +34,11 @@ def one(kind: str, db: str, out: Path) -> dict:
     elif kind == "csv":
         from reflect.exchange.tables import export_csv
         detail = sum(export_csv(Store(open_engine(db)), out).values())
+    elif kind == "markdown":
+        from reflect.exchange.markdown import export_sessions
+        store = Store(open_engine(db))
+        detail = len(export_sessions(store, store.each_session_of_kind(None), out,
+                                     total=store.count_sessions(None)))
     else:
         from reflect.exchange.qdpx import export_qdpx
         detail = export_qdpx(Store(open_engine(db)), out).sources
@@ -59,7 +64,8 @@ def figures(db: str):
     """(kind, figure) for each export and the import, each run in a child of its own."""
     with tempfile.TemporaryDirectory() as folder:
         outputs = {"bundle": Path(folder) / "b.zip", "import": Path(folder) / "b.zip",
-                   "csv": Path(folder) / "csv", "qdpx": Path(folder) / "p.qdpx"}
+                   "csv": Path(folder) / "csv", "qdpx": Path(folder) / "p.qdpx",
+                   "markdown": Path(folder) / "md"}
         for kind in KINDS:
             run = subprocess.run([sys.executable, __file__, str(db), "--one", kind,
                                   "--out", str(outputs[kind])],

@@ -358,7 +358,7 @@ def measure(size: int, folder: Path, reuse: bool, runs: int) -> list[tuple[str, 
             rows += exchange_rows(store, Path(out))
     else:
         targets = {"bundle": "< 120 s, < 300 MB", "import": "< 120 s, < 300 MB",
-                   "csv": "< 300 MB", "qdpx": "< 60 s, < 300 MB"}
+                   "csv": "< 300 MB", "qdpx": "< 60 s, < 300 MB", "markdown": "< 300 MB"}
         for kind, figure in export_figures(str(db)):  # each in a fresh process
             rows.append((f"{kind} (bench/exports.py; import: into an empty database)",
                          f"{figure['seconds']:.1f} s, peak {figure['peak_mb']:.0f} MB",

@@ -192,10 +192,13 @@ def _export(db: str, args: argparse.Namespace) -> int:
         return 0
     if args.session:
         sessions = [store.find_session(prefix) for prefix in args.session]
-    else:
-        sessions = store.sessions_of_kind(None if args.kind == "all" else args.kind)
+        total = len(sessions)
+    else:  # read a page at a time: a large database's sessions are never all in memory
+        kind = None if args.kind == "all" else args.kind
+        sessions, total = store.each_session_of_kind(kind), store.count_sessions(kind)
     with progress(_("Writing Markdown files")) as update:
-        written = export_sessions(store, sessions, folder, redactor_for(store, args), update)
+        written = export_sessions(store, sessions, folder, redactor_for(store, args), update,
+                                  total=total)
     say(ngettext("Wrote {count} Markdown file to {folder}",
                  "Wrote {count} Markdown files to {folder}", len(written)).format(
         count=formats.number(len(written)), folder=folder))

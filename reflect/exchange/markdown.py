@@ -4,6 +4,7 @@ Markdown and .docx, from the same blocks (reflect.exchange.documents renders bot
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from reflect import formats, timecodes
@@ -131,15 +132,19 @@ def _file_name(session: Session) -> str:
     return f"{session.started_at:%Y-%m-%d}-{session.protocol_id}-{name}-{str(session.id)[:8]}.md"
 
 
-def export_sessions(store: Store, sessions: list[Session], folder: Path,
-                    redactor: Redactor = NO_REDACTION,
-                    progress: Progress = no_progress) -> list[Path]:
-    """Write one Markdown file per session into folder (owner-only files); return the paths."""
+def export_sessions(store: Store, sessions: Iterable[Session], folder: Path,
+                    redactor: Redactor = NO_REDACTION, progress: Progress = no_progress,
+                    total: int | None = None) -> list[Path]:
+    """Write one Markdown file per session into folder (owner-only files); return the paths.
+    `sessions` may be read as it goes (give `total` for the progress)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     hidden = store.withdrawn_sessions()
+    if total is None:
+        sessions = list(sessions)
+        total = len(sessions)
     for done, session in enumerate(sessions):
-        progress(_("sessions"), done, len(sessions))
+        progress(_("sessions"), done, total)
         if session.id in hidden:
             continue
         path = folder / _file_name(session)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -135,6 +136,21 @@ class InterviewStore(StoreBase):
             if limit is not None:
                 query = query.limit(limit)
             return list(db.exec(query))
+
+    def each_session_of_kind(self, kind: str | None, page: int = 500) -> Iterator[Session]:
+        """Every session of a kind by start time, read a page at a time (by key): for
+        exports that must not hold 100,000 sessions at once."""
+        after = None
+        while rows := self.sessions_of_kind(kind, limit=page, after=after):
+            yield from rows
+            after = rows[-1]
+
+    def count_sessions(self, kind: str | None) -> int:
+        with self._db() as db:
+            query = select(func.count()).select_from(Session)
+            if kind:
+                query = query.where(Session.kind == kind)
+            return db.exec(query).one()
 
     def sessions_for_story(self, story_id: uuid.UUID) -> list[Session]:
         with self._db() as db:
