@@ -205,7 +205,7 @@ async def typing_cpu(db: Path | None, keys: int = 200) -> list[float]:
         from screens.session import SessionScreen
 
         app = make_app(open_engine(str(db)))
-        session = next(s for s in app.store.sessions_of_kind("interview", limit=500)
+        session = next(s for s in app.store.recent_sessions(limit=200)
                        if s.status == SessionStatus.IN_PROGRESS)
     times = []
     async with app.run_test(size=(120, 40)) as pilot:

@@ -67,6 +67,19 @@ BATCH = 1000
 """Rows validated and handed to the merge at a time."""
 
 
+def _lines(stream, size: int = 1 << 20) -> Iterator[bytes]:
+    """The lines of a zip member, each with its newline, read a megabyte at a time (a zip
+    member's own readline is slow enough to be a tenth of an import's time)."""
+    rest = b""
+    while chunk := stream.read(size):
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        for line in lines:
+            yield line + b"\n"
+    if rest:
+        yield rest
+
+
 def is_zip_bundle(path: Path) -> bool:
     try:
         with path.open("rb") as head:
@@ -166,8 +179,8 @@ class ZipBundleReader:
         member = f"tables/{name}.jsonl"
         digest, batch, number = hashlib.sha256(), [], 0
         try:
-            with self.zip.open(member) as lines:
-                for number, line in enumerate(lines, start=1):
+            with self.zip.open(member) as table:
+                for number, line in enumerate(_lines(table), start=1):
                     digest.update(line)
                     batch.append(line)
                     if len(batch) == BATCH:
