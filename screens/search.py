@@ -92,8 +92,12 @@ class SearchScreen(Screen[None]):
         """Fetch the next page of answers (called again when the cursor reaches the end)."""
         if self._exhausted or not self.words.strip():
             return
-        offset = sum(hit.kind == "answer" for hit in self.hits)
-        page = search_answers(self.app.store, self.words, limit=PAGE, offset=offset)
+        answers = [hit for hit in self.hits if hit.kind == "answer"]
+        last = answers[-1].position if answers else None
+        if last is not None:  # by key: after the last answer shown
+            page = search_answers(self.app.store, self.words, limit=PAGE, before=last)
+        else:
+            page = search_answers(self.app.store, self.words, limit=PAGE, offset=len(answers))
         self._exhausted = len(page) < PAGE
         self.hits += page
         self._add(page)

@@ -63,6 +63,8 @@ def test_principles_and_paging(store, catalog):
     first, second = search_answers(store, "the", limit=5), \
         search_answers(store, "the", limit=5, offset=5)
     assert [h.ref_id for h in first + second] == [h.ref_id for h in everything[:10]]
+    by_key = search_answers(store, "the", limit=5, before=first[-1].position)
+    assert [h.ref_id for h in by_key] == [h.ref_id for h in second]  # the same page, by key
     accents = store.add_principle(story_id=principle.story_id, action="Écouter la famille")
     assert [h.ref_id for h in search_principles(store, "ecouter")] == [accents.id]
 

@@ -92,3 +92,15 @@ def test_an_answer_rewritten_in_english_is_no_longer_found_by_its_hebrew_forms(a
     answered.save_answer(session.id, "success-what", text="Now in English.")
     assert found(answered, "משבר") == []
     assert found(answered, "English") == ["success-what"]
+
+
+@pytest.mark.sqlite_only  # positions in the FTS index
+def test_hebrew_results_page_by_key(store, interview):
+    """The forms search pages after the last hit's place in the index, like the stemmed one."""
+    _, _, session = interview
+    for question_id in ("success-what", "success-criteria", "before-situation"):
+        store.save_answer(session.id, question_id, text="המשפחה בבית")
+    every = search_answers(store, "משפחה")
+    first = search_answers(store, "משפחה", limit=1)
+    rest = search_answers(store, "משפחה", limit=10, before=first[0].position)
+    assert [h.ref_id for h in first + rest] == [h.ref_id for h in every] and len(every) == 3

@@ -43,6 +43,8 @@ class SearchHit:
     question_id: str
     question: str
     snippet: str
+    position: int | None = None
+    """An answer's place in the index, newest first (SQLite): the next page begins below it."""
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
@@ -93,10 +95,14 @@ HIDDEN = ("a.session_id NOT IN (SELECT s.id FROM session s JOIN informant i "
 """Answers of an informant who withdrew are never found (SQL over answer a)."""
 
 
-def _search_with_forms(db: DBSession, words: str, limit: int, offset: int) -> dict:
+def _search_with_forms(db: DBSession, words: str, limit: int, offset: int,
+                       before: int | None) -> dict:
     """Answers where every word occurs as written (the stemmed index) or, for a Hebrew or
-    Arabic word, under one of its forms with prefixes taken off (reflect.wordforms)."""
-    conditions, params = [], {"limit": limit, "offset": offset}
+    Arabic word, under one of its forms with prefixes taken off (reflect.wordforms):
+    answer id -> its place in the index."""
+    conditions, params = [], {"limit": limit, "offset": offset, "before": before}
+    if before is not None:
+        conditions.append("a.rowid < :before")
     for index, word in enumerate(re.findall(r"\w+", words)):
         params[f"w{index}"] = f'"{word}"'
         params[f"f{index}"] = f'"{bare(word)}"'  # as the forms index holds it
@@ -104,9 +110,9 @@ def _search_with_forms(db: DBSession, words: str, limit: int, offset: int) -> di
             f"a.rowid IN (SELECT rowid FROM answer_fts WHERE answer_fts MATCH :w{index} "
             f"UNION SELECT rowid FROM answer_forms WHERE answer_forms MATCH :f{index})")
     rows = db.connection().execute(text(
-        "SELECT a.id FROM answer a WHERE " + " AND ".join([*conditions, HIDDEN]) +
+        "SELECT a.id, a.rowid FROM answer a WHERE " + " AND ".join([*conditions, HIDDEN]) +
         " ORDER BY a.rowid DESC LIMIT :limit OFFSET :offset"), params).all()
-    return {uuid.UUID(str(row[0])): "" for row in rows}
+    return {uuid.UUID(str(row[0])): row[1] for row in rows}
 
 
 def _uses_fts(store: Store) -> bool:
@@ -119,27 +125,32 @@ def _prepare(store: Store, words: str) -> tuple[str, str]:
     return words, (fts_query(words) if _uses_fts(store) else words)
 
 
-def search_answers(store: Store, words: str, limit: int = PAGE,
-                   offset: int = 0) -> list[SearchHit]:
-    """Answers matching every word, newest first."""
+def search_answers(store: Store, words: str, limit: int = PAGE, offset: int = 0,
+                   before: int | None = None) -> list[SearchHit]:
+    """Answers matching every word, newest first. The next page: `before` the last hit's
+    position (found through the index, so a late page costs what the first does); offset
+    where there is no index (PostgreSQL)."""
     words, query = _prepare(store, words)
     if not query:
         return []
+    positions: dict[uuid.UUID, int] = {}
     with DBSession(store.engine) as db:
         if _uses_fts(store) and has_forms(words):
-            snippets = _search_with_forms(db, words, limit, offset)
+            positions = _search_with_forms(db, words, limit, offset, before)
             answers = {a.id: a for a in db.exec(
-                select(Answer).where(col(Answer.id).in_(list(snippets))))}
-            ordered = [answers[answer_id] for answer_id in snippets if answer_id in answers]
+                select(Answer).where(col(Answer.id).in_(list(positions))))}
+            ordered = [answers[answer_id] for answer_id in positions if answer_id in answers]
             snippets = {a.id: _snippet_around(a.text, words) for a in ordered}
         elif _uses_fts(store):
+            below = "" if before is None else "AND answer_fts.rowid < :before "
             found = db.connection().execute(text(
-                "SELECT a.id, snippet(answer_fts, 0, char(2), char(3), '…', 14) "
-                "FROM answer_fts JOIN answer a ON a.rowid = answer_fts.rowid "
-                f"WHERE answer_fts MATCH :query AND {HIDDEN} ORDER BY answer_fts.rowid DESC "
-                "LIMIT :limit OFFSET :offset"),
-                {"query": query, "limit": limit, "offset": offset}).all()
+                "SELECT a.id, snippet(answer_fts, 0, char(2), char(3), '…', 14), "
+                "answer_fts.rowid FROM answer_fts JOIN answer a ON a.rowid = answer_fts.rowid "
+                f"WHERE answer_fts MATCH :query {below}AND {HIDDEN} "
+                "ORDER BY answer_fts.rowid DESC LIMIT :limit OFFSET :offset"),
+                {"query": query, "limit": limit, "offset": offset, "before": before}).all()
             snippets = {uuid.UUID(str(row[0])): row[1] for row in found}
+            positions = {uuid.UUID(str(row[0])): row[2] for row in found}
             answers = {a.id: a for a in db.exec(
                 select(Answer).where(col(Answer.id).in_(list(snippets))))}
             ordered = [answers[answer_id] for answer_id in snippets if answer_id in answers]
@@ -167,7 +178,7 @@ def search_answers(store: Store, words: str, limit: int = PAGE,
         hits.append(SearchHit("answer", answer.id, session.story_id,
                               titles.get(session.story_id, session.case_label), session.id, who,
                               answer.question_id, question.prompt if question else "",
-                              snippets[answer.id]))
+                              snippets[answer.id], positions.get(answer.id)))
     return hits
 
 
