@@ -3,19 +3,20 @@
     .venv/bin/python bench/exports.py DB    # bundle, import (empty db), csv, qdpx, markdown
 
 Each figure comes from a child started for it alone (`--one KIND`), so its peak memory is
-its own (a child's ru_maxrss would otherwise start from its parent's peak on Linux).
+its own (bench/peak.py: VmHWM on Linux, not ru_maxrss, which a child inherits).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from peak import peak_mb
 
 KINDS = ("bundle", "import", "csv", "qdpx", "markdown")
 
@@ -43,7 +44,7 @@ def one(kind: str, db: str, out: Path) -> dict:
         from reflect.exchange.qdpx import export_qdpx
         detail = export_qdpx(Store(open_engine(db)), out).sources
     return {"seconds": time.perf_counter() - began, "rows": detail,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "peak_mb": peak_mb()}
 
 
 def main() -> None:

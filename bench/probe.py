@@ -13,13 +13,14 @@ database opened in a background thread.
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 
+from peak import peak_mb
+
 
 def report(app, ready: float | None = None) -> None:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_mb() * 1024
     now = time.time()
     print(json.dumps({"ready": ready or now, "filled": now, "peak_rss_kb": peak}), flush=True)
     app.exit()

@@ -61,7 +61,7 @@ class Informant(_Timestamps, table=True):
     pseudonym: str
     role: str
     """A reflect.roles.Role value."""
-    withdrawn: bool = False
+    withdrawn: bool = Field(default=False, index=True)
     """Their latest member check withdrew: their words leave every analysis view, export
     and bundle (kept in the database until erased). Follows the newest MemberCheck."""
 

@@ -34,7 +34,7 @@ pages = int(Path("/proc/self/statm").read_text().split()[0])
 limit = pages * resource.getpagesize() + headroom
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 try:
-    bytearray(headroom)  # the limit holds: what the database holds could not be read at once
+    bytearray(Path(db).stat().st_size)  # the limit holds: the database cannot be held at once
 except MemoryError:
     print("limit holds")
 export_bundle(store, out / "b.zip")
