@@ -128,8 +128,7 @@ class _Merger:
         the ORM's reading back of every key as a UUID was a tenth of an import's time."""
         column = getattr(model, key)
         connection = self.db.connection()
-        if connection.dialect.name != "sqlite" or not all(isinstance(k, uuid.UUID)
-                                                          for k in keys[:1]):
+        if connection.dialect.name != "sqlite" or not isinstance(keys[0], uuid.UUID):
             return set(self._where_in(select(column), column, keys))
         found = set()
         for start in range(0, len(keys), 500):
