@@ -41,6 +41,8 @@ def minimal() -> None:
 
 
 def reflect_app(db: str, exercise: bool) -> None:
+    from textual.widgets import DataTable
+
     from screens.app import make_app
     from screens.home import HomeScreen
 
@@ -58,7 +60,9 @@ def reflect_app(db: str, exercise: bool) -> None:
         app.call_after_refresh(home_drawn)
 
     async def when_filled() -> None:
-        if app.store is None:
+        # filled: the recent sessions are on screen (read at a glance or from the store)
+        if not app.screen.query_one("#sessions", DataTable).row_count or \
+                (exercise and app.store is None):
             app.set_timer(0.002, when_filled)
             return
         if exercise:

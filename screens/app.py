@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from contextlib import suppress
 from pathlib import Path
+from threading import Event
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from textual.screen import Screen
 
+    from reflect.method.glance import HomeLists
     from reflect.protocol.catalog import ProtocolCatalog
+    from reflect.protocol.summary import Summary
     from reflect.store import Store
 
 
@@ -56,6 +59,8 @@ class ReflectApp(App[None]):
         """The last interviewer named in a consent dialog, offered again for the next one."""
         self.open_mark = None
         """Tells other reflect commands that this app has the database file open."""
+        self.first_paint = Event()
+        """Set once the home screen is first drawn: the database is opened after it."""
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette's own commands, in the interface language. Textual's
@@ -79,6 +84,7 @@ class ReflectApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
+        self.call_after_refresh(self.first_paint.set)
         if self.store is None:
             self.start_opening()
         else:
@@ -119,15 +125,29 @@ class ReflectApp(App[None]):
                         exit_on_error=False)
 
     def open_database(self, passphrase: str | None = None) -> None:
-        """In a worker thread: import the database layer, open (and migrate), load protocols."""
+        """In a worker thread: show the home lists read at a glance (see reflect.method.glance),
+        load protocols, import the database layer, open (and migrate)."""
+        # the imports below hold the GIL for most of half a second: not while the first
+        # screen is being drawn
+        self.first_paint.wait(timeout=1)
         try:
             from reflect.privacy.encryption import WrongPassphrase
+            from reflect.protocol.summary import default_folders, fingerprint, read_summary
+
+            glanced = passphrase is None and self.glance(read_summary())
+            files = fingerprint(default_folders())
             from reflect.protocol.catalog import load_catalog
+            from reflect.protocol.summary import summarize, write_summary
+
+            catalog = load_catalog()
+            if passphrase is None and not glanced:
+                self.glance(summarize(catalog))
             from reflect.store import Store
             from reflect.store.engine import open_engine
 
-            store, catalog = Store(open_engine(self.db, passphrase)), load_catalog()
+            store = Store(open_engine(self.db, passphrase))
             self.hold_database(store)
+            write_summary(catalog, files)
         except WrongPassphrase:
             from reflect.paths import sqlite_file
 
@@ -138,6 +158,31 @@ class ReflectApp(App[None]):
             self.call_from_thread(self.cannot_open, str(exc))
             return
         self.call_from_thread(self.database_opened, store, catalog)
+
+    def glance(self, protocols: Summary | None) -> bool:
+        """In the worker thread, before pydantic and SQLAlchemy are imported: show the home
+        lists read with sqlite3 alone when the file allows it (a plain SQLite file at today's
+        schema) and the protocols' summary is at hand. True when they were shown."""
+        from datetime import date
+
+        from reflect.method.glance import at_a_glance
+        from reflect.paths import sqlite_file
+        from screens.paged_table import PagedTable
+
+        if protocols is None:
+            return False
+        lists = at_a_glance(sqlite_file(self.db), date.today(), PagedTable.PAGE, protocols)
+        if lists is None:
+            return False
+        shown = Event()
+        self.call_from_thread(self.glanced, lists, shown)
+        shown.wait(timeout=1)  # the lists drawn before the imports begin
+        return True
+
+    def glanced(self, lists: HomeLists, shown: Event) -> None:
+        if self.store is None and isinstance(self.screen, HomeScreen):
+            self.screen.show_lists(lists)
+        self.call_after_refresh(shown.set)
 
     def hold_database(self, store: Store | None = None) -> None:
         """Mark the database file as open here, so that encrypt, passphrase and schema

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from contextlib import suppress
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
+from textual.widgets.data_table import RowDoesNotExist
 
 from reflect import formats, i18n
 from reflect.bidi import display_line
@@ -22,12 +24,12 @@ from reflect.vocab import SessionStatus
 from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
 from screens.footer import Footer
-from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, progress, when, when_short
+from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, answered_of, when, when_short
 from screens.paged_table import Page, PagedTable
 from screens.safe import plain
 
 if TYPE_CHECKING:
-    from reflect.models import Session, Story
+    from reflect.method.glance import HomeLists, SessionLine, StoryLine
 
 # The other screens are imported when first opened: the home screen is drawn before the
 # database layer (SQLAlchemy) has finished importing, in a background thread (screens.app).
@@ -108,6 +110,12 @@ class HomeScreen(Screen[None]):
         # after the lists: reading every translation to find its problems takes a moment
         self.call_after_refresh(self.show_protocol_problems)
 
+    def _opening(self) -> bool:
+        """True (and says so) when a row is chosen before the database is open."""
+        if self.app.store is None:
+            self.notify(_("The database is still opening: try again in a moment."))
+        return self.app.store is None
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         return not (action in NEEDS_DATABASE and self.app.store is None)
 
@@ -116,38 +124,45 @@ class HomeScreen(Screen[None]):
         return protocol.title if protocol else protocol_id
 
     def refresh_lists(self) -> None:
-        store = self.app.store
-        due = store.due_actions(date.today())
+        from reflect.method.glance import from_store
+        from reflect.protocol.summary import summarize
+
+        self.show_lists(from_store(self.app.store, date.today(), PagedTable.PAGE,
+                                   summarize(self.app.catalog)))
+
+    def show_lists(self, lists: HomeLists) -> None:
+        """Fill the three lists, keeping each table's cursor on the row it was on (the lists
+        are shown twice at start-up: at a glance, then from the store)."""
+        kept = {table.id: _cursor_key(table) for table in self.query(DataTable)}
         table = self.query_one("#due", DataTable)
         table.clear()
-        for item in due:
-            source = store.session(item.session_id)
+        for item in lists.due:
             table.add_row(formats.day(item.review_on), item.text,
-                          self._protocol_title(source.protocol_id) if source else "",
+                          lists.protocol_title(item.protocol_id) if item.protocol_id else "",
                           key=str(item.id))
-        self._show_due(bool(due))
+        self._show_due(bool(lists.due))
 
         story_table = self.query_one("#stories", PagedTable)
-        story_table.reload()
+        story_table.show_first(self._story_page(lists.stories, None))
         stories = story_table.row_count
         empty = self.query_one("#stories-empty", Static)
         empty.display = not stories
         empty.update(_("No stories yet. Press n to add a success story, or r to start a "
                        "reflection of your own."))
-        sessions = store.recent_sessions()
-        titles = {story_id: story.title for story_id in {s.story_id for s in sessions}
-                  if story_id and (story := store.story(story_id))}
-        counts = store.answer_counts([s.id for s in sessions])
         table = self.query_one("#sessions", DataTable)
         table.clear()
-        for session in sessions:
-            table.add_row(titles.get(session.story_id, session.case_label), self._who(session),
-                          STATUS_LABELS[session.status],
-                          progress(counts.get(session.id, 0),
-                                   self.app.catalog.get(session.protocol_id)),
-                          when_short(session.updated_at),
-                          key=str(session.id))
-        for table_id, rows in (("#due", due), ("#stories", stories), ("#sessions", sessions)):
+        for line in lists.sessions:
+            title = line.case_label if line.story_title is None else line.story_title
+            table.add_row(title, self._who(line, lists), STATUS_LABELS[line.status],
+                          answered_of(line.answered, lists.questions(line.protocol_id)),
+                          when_short(line.updated_at),
+                          key=str(line.id))
+        for table in self.query(DataTable):
+            _put_cursor(table, kept.get(table.id))
+        if isinstance(self.focused, DataTable) and self.focused.row_count:
+            return
+        for table_id, rows in (("#due", lists.due), ("#stories", stories),
+                               ("#sessions", lists.sessions)):
             if rows:
                 self.query_one(table_id, DataTable).focus()
                 break
@@ -156,18 +171,29 @@ class HomeScreen(Screen[None]):
         due = self.query_one("#due", FitTable)
         due.display = due.detail.display = self.query_one("#due-title").display = shown
 
-    def _story_rows(self, after: Story | None, limit: int) -> Page:
-        stories = self.app.store.stories(limit=limit, after=after)
+    def _story_rows(self, after: StoryLine | None, limit: int) -> Page | None:
+        if self.app.store is None:  # lists shown at a glance: the next page waits for it
+            return None
+        from reflect.method.glance import story_line
+
+        return self._story_page([story_line(story) for story in
+                                 self.app.store.stories(limit=limit, after=after)], after)
+
+    @staticmethod
+    def _story_page(stories: list[StoryLine], after: StoryLine | None) -> Page:
         return [(str(story.id), (story.title, STORY_STATUS_LABELS[story.status], story.service,
                                  when_short(story.updated_at)))
                 for story in stories], (stories[-1] if stories else after)
 
-    def _who(self, session: Session) -> str:
-        if session.informant_id:
-            informant = self.app.store.informant(session.informant_id)
-            return f"{informant.pseudonym} ({Role(informant.role).label})" if informant else ""
-        who = session.interviewer or _("me")
-        return f"{who} ({self._protocol_title(session.protocol_id)})"
+    @staticmethod
+    def _who(line: SessionLine, lists: HomeLists) -> str:
+        if line.informant_id:
+            if line.informant is None:
+                return ""
+            pseudonym, role = line.informant
+            return f"{pseudonym} ({Role(role).label})"
+        who = line.interviewer or _("me")
+        return f"{who} ({lists.protocol_title(line.protocol_id)})"
 
     def action_new_story(self) -> None:
         from screens.story import StoryScreen
@@ -268,6 +294,8 @@ class HomeScreen(Screen[None]):
     def review_due(self, event: DataTable.RowSelected) -> None:
         from screens.action_review import ReviewAction
 
+        if self._opening():
+            return
         store = self.app.store
         item = next((a for a in store.due_actions(date.today())
                      if str(a.id) == event.row_key.value), None)
@@ -303,10 +331,13 @@ class HomeScreen(Screen[None]):
     def open_story(self, event: DataTable.RowSelected) -> None:
         from screens.story import StoryScreen
 
-        self.app.push_screen(StoryScreen(uuid.UUID(event.row_key.value)))
+        if not self._opening():
+            self.app.push_screen(StoryScreen(uuid.UUID(event.row_key.value)))
 
     @on(DataTable.RowSelected, "#sessions")
     def open_session(self, event: DataTable.RowSelected) -> None:
+        if self._opening():
+            return
         session = self.app.store.session(uuid.UUID(event.row_key.value))
         if session is None:
             return
@@ -319,3 +350,16 @@ class HomeScreen(Screen[None]):
 
             self.app.push_screen(StoryScreen(session.story_id))
         self._open(session.id)
+
+
+def _cursor_key(table: DataTable) -> str | None:
+    if not table.row_count:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
+def _put_cursor(table: DataTable, key: str | None) -> None:
+    if key is None:
+        return
+    with suppress(RowDoesNotExist):
+        table.move_cursor(row=table.get_row_index(key))

@@ -56,7 +56,11 @@ def clock(seconds: int) -> str:
 
 def progress(answered: int, protocol: Protocol | None) -> str:
     """Answers given out of the questions asked, e.g. 6/10."""
-    return f"{answered}/{len(protocol.questions)}" if protocol else str(answered)
+    return answered_of(answered, len(protocol.questions) if protocol else None)
+
+
+def answered_of(answered: int, questions: int | None) -> str:
+    return f"{answered}/{questions}" if questions is not None else str(answered)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -25,23 +25,35 @@ Page = tuple[list[Row], Any]
 class PagedTable(FitTable):
     PAGE = 100
 
-    def __init__(self, fetch: Callable[[Any, int], Page], *columns: Col, **kwargs) -> None:
+    def __init__(self, fetch: Callable[[Any, int], Page | None], *columns: Col,
+                 **kwargs) -> None:
         super().__init__(*columns, zebra_stripes=True, **kwargs)
         self.fetch = fetch
-        """fetch(after, limit): the page after `after` (None: the first page)."""
+        """fetch(after, limit): the page after `after` (None: the first page); it returns None
+        when it cannot read now (the next page is asked for again later)."""
         self.after: Any = None
         self.loaded = 0
         self.exhausted = False
 
     def reload(self) -> None:
+        self.show_first(self.fetch(None, self.PAGE))
+
+    def show_first(self, page: Page | None) -> None:
+        """Show `page` as the first page (read elsewhere, or by reload)."""
         self.clear()
         self.after, self.loaded, self.exhausted = None, 0, False
-        self.load_page()
+        if page is not None:
+            self._add(page)
 
     def load_page(self) -> None:
         if self.exhausted:
             return
-        rows, self.after = self.fetch(self.after, self.PAGE)
+        page = self.fetch(self.after, self.PAGE)
+        if page is not None:
+            self._add(page)
+
+    def _add(self, page: Page) -> None:
+        rows, self.after = page
         for key, cells in rows:
             self.add_row(*cells, key=key)
         self.loaded += len(rows)

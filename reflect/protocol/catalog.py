@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reflect import paths
 from reflect.protocol.definition import Protocol, ProtocolError, ProtocolProblem, load_protocol_file
+from reflect.protocol.summary import default_folders, protocol_files
 from reflect.protocol.translations import translation_differences
 from reflect.roles import Role
 
@@ -100,13 +101,9 @@ def load_catalog(folders: list[Path] | None = None) -> ProtocolCatalog:
     """Load shipped then user protocols; a file reusing a loaded id is reported, not loaded.
     A file named like a loaded protocol's file plus a language (`lfs-client.he.yaml`) is kept
     to be read as its translation when one is first asked for."""
-    if folders is None:
-        folders = [paths.shipped_protocols_dir(), paths.user_protocols_dir()]
     catalog = ProtocolCatalog()
-    for folder in folders:
-        files = [*folder.glob("*.yaml"), *folder.glob("*.yml")] if folder.is_dir() else []
-        # name.yaml (the source) before name.he.yaml (its translations)
-        for path in sorted(files, key=lambda f: (f.stem.count("."), f.name)):
+    for folder in folders or default_folders():
+        for path in protocol_files(folder):
             base = path.stem.split(".")[0] if "." in path.stem else None
             source_id = next((pid for pid, source in catalog.sources.items()
                               if base and source.stem == base and source.parent == folder), None)

@@ -18,10 +18,8 @@ from sqlmodel import SQLModel
 
 from reflect import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from reflect.errors import ReflectError
+from reflect.revision import HEAD
 from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP
-
-HEAD = "0014"
-"""The newest revision in MIGRATIONS_DIR (a test checks that they agree)."""
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
