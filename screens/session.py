@@ -92,6 +92,8 @@ class SessionScreen(InterviewMoments, Screen[None]):
         self._finish_clock = 0
         """The clock at the F10 that opened the review: what finishing stores."""
         self._shown_state: tuple[str, str] | None = None
+        self._shown_lines: dict[str, str] = {}
+        """What _set and _set_line last put in each widget (they skip what is unchanged)."""
         self._drawn_width = 0
         self._bindings_for: SessionStatus | None = None
         self.lease = LeaseKeeper(self, session_id, self._lease_lost)
@@ -293,9 +295,20 @@ class SessionScreen(InterviewMoments, Screen[None]):
         choices.highlighted = chosen[0] if chosen else 0
 
     def _set(self, selector: str, markup: str) -> None:
+        if self._shown_lines.get(selector) == markup:
+            return
+        self._shown_lines[selector] = markup
         widget = self.query_one(selector, Static)
         widget.update(markup)
         widget.display = bool(markup)
+
+    def _set_line(self, selector: str, markup: str) -> None:
+        """A line of fixed height (1 in session.tcss): redrawn alone when its text changes,
+        without laying out the screen again (a layout costs a typed key's time, and the
+        clock changes every second)."""
+        if self._shown_lines.get(selector) != markup:
+            self._shown_lines[selector] = markup
+            self.query_one(selector, Static).update(markup, layout=False)
 
     def _draw_outline(self) -> None:
         run = self.run
@@ -344,7 +357,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
             bits.append(ngettext("{count} word", "{count} words", words).format(count=words))
         if self._saved_note:
             bits.append(f"[dim]{self._saved_note}[/dim]")
-        self.query_one("#answer-status", Static).update("  ".join(bits))
+        self._set_line("#answer-status", "  ".join(bits))
         banner = ""
         if balance is not None and balance.one_sided and self.editable:
             banner = "[b]⚖ " + _("One-sided so far.") + f"[/b] {esc(balance.prompt.strip())}"
@@ -356,8 +369,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         total = run.progress()
         filled = round(10 * total.done / total.total) if total.total else 0
         bar = "█" * filled + "░" * (10 - filled)
-        self.query_one("#topbar", Static).update(
-            f"{esc(self.who)}  " + _("Q {number}/{total}").format(
+        self._set_line("#topbar", f"{esc(self.who)}  " + _("Q {number}/{total}").format(
                 number=run.index + 1, total=len(run.questions)) + f"  {bar} "
             + _("{answered} answered, {skipped} skipped").format(
                 answered=total.answered, skipped=total.skipped)
