@@ -29,6 +29,8 @@ from screens.paged_table import Page, PagedTable
 from screens.safe import plain
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reflect.method.glance import HomeLists, SessionLine, StoryLine
 
 # The other screens are imported when first opened: the home screen is drawn before the
@@ -38,6 +40,8 @@ NEEDS_DATABASE = {"new_story", "reflect", "history", "themes", "search"}
 
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
+    _chosen: Callable[[], None] | None = None
+    """A row chosen before the database was open, opened once it is."""
     BINDINGS = [
         Binding("n", "new_story", display_line(_("New story")), id="home.new_story"),
         Binding("r", "reflect", display_line(_("Reflect")), id="home.reflect"),
@@ -109,12 +113,18 @@ class HomeScreen(Screen[None]):
         self.refresh_bindings()
         # after the lists: reading every translation to find its problems takes a moment
         self.call_after_refresh(self.show_protocol_problems)
+        if self._chosen is not None:
+            chosen, self._chosen = self._chosen, None
+            chosen()
 
-    def _opening(self) -> bool:
-        """True (and says so) when a row is chosen before the database is open."""
-        if self.app.store is None:
-            self.notify(_("The database is still opening: try again in a moment."))
-        return self.app.store is None
+    def _opening(self, then: Callable[[], None]) -> bool:
+        """True when the database is not open yet (the lists were read at a glance): `then`,
+        what the row chosen asks for, is done as soon as it is."""
+        if self.app.store is not None:
+            return False
+        self._chosen = then
+        self.notify(_("Opening the database…"))
+        return True
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         return not (action in NEEDS_DATABASE and self.app.store is None)
@@ -294,7 +304,7 @@ class HomeScreen(Screen[None]):
     def review_due(self, event: DataTable.RowSelected) -> None:
         from screens.action_review import ReviewAction
 
-        if self._opening():
+        if self._opening(lambda: self.review_due(event)):
             return
         store = self.app.store
         item = next((a for a in store.due_actions(date.today())
@@ -331,12 +341,12 @@ class HomeScreen(Screen[None]):
     def open_story(self, event: DataTable.RowSelected) -> None:
         from screens.story import StoryScreen
 
-        if not self._opening():
+        if not self._opening(lambda: self.open_story(event)):
             self.app.push_screen(StoryScreen(uuid.UUID(event.row_key.value)))
 
     @on(DataTable.RowSelected, "#sessions")
     def open_session(self, event: DataTable.RowSelected) -> None:
-        if self._opening():
+        if self._opening(lambda: self.open_session(event)):
             return
         session = self.app.store.session(uuid.UUID(event.row_key.value))
         if session is None:

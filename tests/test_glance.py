@@ -25,6 +25,7 @@ from reflect.text import visible
 from reflect.vocab import SessionStatus
 from screens.app import make_app
 from screens.home import HomeScreen
+from screens.session import SessionScreen
 from tests.ui_helpers import table_rows
 
 HOSTILE = "Kay [/] [bold]x[/bold] \x1b[2J =SUM(A1) end"
@@ -128,19 +129,28 @@ async def test_the_home_lists_show_before_the_database_opens(work, engine, db_pa
         sessions = table_rows(app, "#sessions")
         assert [row[1] for row in sessions][-1] == visible("Rosa [red]\x07") + " (social worker)"
         assert table_rows(app, "#due")[0][1] == "Call the school [/]"
-        # a row chosen now is answered, not lost in an error
+        # a row chosen now is opened as soon as the database is
         app.screen.query_one("#sessions").focus()
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "still opening" in " ".join(str(n.message) for n in app._notifications)
+        assert "Opening the database" in " ".join(str(n.message) for n in app._notifications)
         release.set()
         await app.workers.wait_for_complete()
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, SessionScreen):
+                break
+        assert app.store is not None and isinstance(app.screen, SessionScreen)
+        assert app.screen.session_id == work.recent_sessions()[1].id
+        app.screen.leave_saving()
+        app.pop_screen()
         await pilot.pause()
-        assert app.store is not None
+        app.pop_screen()  # the story the interview belongs to
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
         assert table_rows(app, "#sessions") == sessions  # the same lists from the store
-        assert app.screen.query_one("#sessions").cursor_row == 1  # the cursor stayed
-
+        assert app.screen.query_one("#sessions").cursor_row == 1  # still on the row chosen
 
 def test_reading_at_a_glance_never_writes(work, db_path):
     before = db_path.read_bytes()

@@ -38,11 +38,6 @@ ROWS = [
      "{where}: ليس JSON صالحًا ({msg})؛ الملف تالف. لم يُستورد شيء.",
      "{where}: não é JSON válido ({msg}); o ficheiro está danificado. Nada foi importado.",
      "{where}: non è JSON valido ({msg}); il file è danneggiato. Non è stato importato nulla."),
-    ("The database is still opening: try again in a moment.",
-     "מסד הנתונים עדיין נפתח: נסו שוב בעוד רגע.",
-     "قاعدة البيانات ما زالت تُفتح: حاولوا مرة أخرى بعد لحظة.",
-     "A base de dados ainda está a abrir: tente de novo daqui a pouco.",
-     "Il database si sta ancora aprendo: riprova tra un momento."),
 ]
 
 PLURALS: dict = {}
