@@ -20,3 +20,11 @@ def peak_mb() -> float:
                 return int(line.split()[1]) / 1024
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+def children_peak_mb() -> float:
+    """The largest peak among the children this process waited for (the Typst child that set
+    a PDF). On Linux a child's figure starts from this process's size when it forked, never
+    lower; the Typst child's own peak is far above it."""
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024

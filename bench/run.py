@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 from exchange import exchange_rows  # noqa: E402
 from exports import figures as export_figures  # noqa: E402
 from generate import generate  # noqa: E402
-from peak import peak_mb  # noqa: E402
+from peak import children_peak_mb, peak_mb  # noqa: E402
 
 from reflect.exchange.book import export_book  # noqa: E402
 from reflect.models import SessionStatus  # noqa: E402
@@ -258,7 +258,7 @@ def child(kind: str, db: Path | None) -> dict:
                    "raw commit": raw_commits(db), "raw search": raw_searches(db),
                    **data_times(store)}
     return {"figures": figures,
-            "peak_mb": peak_mb()}
+            "peak_mb": peak_mb(), "children_peak_mb": children_peak_mb()}
 
 
 def in_child(kind: str, db: Path) -> dict:
@@ -364,8 +364,8 @@ def measure(size: int, folder: Path, reuse: bool, runs: int) -> list[tuple[str, 
     book = in_child("book", db)
     rows.append(("export the book (20 stories, md + docx + PDF)",
                  f"{ms(book['figures']['seconds'])} ms, {book['figures']['kb']:,.0f} kB, "
-                 f"{book['figures']['pages']} PDF pages; peak {book['peak_mb']:.0f} MB",
-                 "< 300 MB"))
+                 f"{book['figures']['pages']} PDF pages; peak {book['peak_mb']:.0f} MB, "
+                 f"Typst's child {book['children_peak_mb']:.0f} MB", "< 300 MB"))
     if size <= 10_000:
         with tempfile.TemporaryDirectory() as out:
             rows += exchange_rows(store, Path(out))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 from docx import Document
@@ -18,6 +19,7 @@ from reflect.exchange.demo import load_demo
 from reflect.exchange.documents import Block
 from reflect.exchange.guide import export_consent_form, export_guide
 from reflect.exchange.pdf import pdf_bytes
+from reflect.exchange.typeset import TypesetError, typeset
 from tests.documents import document_text
 
 
@@ -83,6 +85,18 @@ def test_hostile_text_is_printed_as_written(tmp_path):
     # the running header, the heading and the paragraph: all as typed
     assert text.count("#set page(width: 1cm) [/] $x$") == 3 and "second line" in text
     assert PdfReader(tmp_path / "h.pdf").metadata.title == hostile
+
+
+def test_typst_sets_each_pdf_in_a_child_process_and_its_failure_is_explained():
+    # the app keeps none of Typst's memory: the exporting process never imports it
+    made = subprocess.run(
+        [sys.executable, "-c", "import sys; from reflect.exchange.documents import Block; "
+         "from reflect.exchange.pdf import pdf_bytes; "
+         "pdf = pdf_bytes([Block('para', 'שלום [/] مرحبا')], 'T'); "
+         "print(pdf[:5], 'typst' in sys.modules)"], capture_output=True, text=True, check=True)
+    assert made.stdout.split() == ["b'%PDF-'", "False"]
+    with pytest.raises(TypesetError, match="Could not typeset the PDF.*title"):
+        typeset({"blocks": []})  # what the template needs is missing
 
 
 def test_the_guide_and_consent_form_in_every_language(catalog, tmp_path):

@@ -38,6 +38,11 @@ ROWS = [
      "{where}: ليس JSON صالحًا ({msg})؛ الملف تالف. لم يُستورد شيء.",
      "{where}: não é JSON válido ({msg}); o ficheiro está danificado. Nada foi importado.",
      "{where}: non è JSON valido ({msg}); il file è danneggiato. Non è stato importato nulla."),
+    ("Could not typeset the PDF (nothing was written): {problem}",
+     "לא ניתן היה לסדר את ה-PDF (דבר לא נכתב): {problem}",
+     "تعذّر تنضيد ملف PDF (لم يُكتب شيء): {problem}",
+     "Não foi possível compor o PDF (nada foi escrito): {problem}",
+     "Impossibile comporre il PDF (non è stato scritto nulla): {problem}"),
 ]
 
 PLURALS: dict = {}

@@ -3,12 +3,12 @@
 The blocks of reflect.exchange.documents go to the template (document.typ) as JSON, so every
 text is set as plain text, never read as Typst markup; the fonts travel inside the package
 (DejaVu Sans: Latin, Hebrew and Arabic), and system fonts are ignored, so every machine
-prints the same pages. Typst (the `typst` package) is imported only when a PDF is written.
+prints the same pages. Typst sets each document in a child process (reflect.exchange.typeset),
+so that its memory goes back to the system once the document is written.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,12 +16,10 @@ from pathlib import Path
 from reflect import i18n
 from reflect.bidi import starts_rtl
 from reflect.exchange.documents import Block, reads_rtl
+from reflect.exchange.typeset import typeset
 from reflect.files import write_private
 from reflect.i18n import _
 from reflect.text import xml_text
-
-TEMPLATE = Path(__file__).with_name("document.typ")
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
 
 
 @dataclass(frozen=True)
@@ -53,8 +51,6 @@ def _block(block: Block) -> dict:
 def pdf_bytes(blocks: list[Block], title: str, header: str = "", cover: Cover | None = None,
               toc: bool = False, running: str = "", author: str = "reflect") -> bytes:
     """The blocks typeset as a PDF; `header` (e.g. DRAFT) is printed on every page."""
-    import typst  # deferred: only PDF exports need it
-
     today = date.today()
     data = {"title": xml_text(title), "author": xml_text(author), "lang": i18n.language() or "en",
             "rtl": starts_rtl(title), "header": header, "running": xml_text(running or title),
@@ -64,9 +60,7 @@ def pdf_bytes(blocks: list[Block], title: str, header: str = "", cover: Cover | 
                 "title": xml_text(cover.title), "subtitle": xml_text(cover.subtitle),
                 "lines": [xml_text(line) for line in cover.lines]},
             "blocks": [_block(b) for b in blocks]}
-    return typst.compile(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=[str(FONTS)],
-                         ignore_system_fonts=True,
-                         sys_inputs={"data": json.dumps(data, ensure_ascii=False)})
+    return typeset(data)
 
 
 def to_pdf(blocks: list[Block], path: Path, title: str, **options) -> None:

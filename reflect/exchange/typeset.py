@@ -1,0 +1,65 @@
+"""Typeset one document with Typst, in a process of its own: `python -m reflect.exchange.typeset`
+reads the document's data (JSON, as reflect.exchange.pdf builds it) on stdin and writes the PDF
+on stdout.
+
+Why a process: Typst keeps what it laid out in a cache that the python binding empties only
+of entries unused for ten documents, so every PDF made in the app stayed in its memory (a
+534-page book: about 450 MB, still held after the export; the next ones added to it). A
+child's memory goes back to the system when the document is written. The text goes through
+a pipe, never a temporary file.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from reflect.errors import ReflectError
+from reflect.i18n import _
+
+TEMPLATE = Path(__file__).with_name("document.typ")
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
+FAILED = 3
+"""The child's exit status when Typst refused the document (its message on stderr)."""
+
+
+class TypesetError(ReflectError):
+    """Typst could not set the document: its message, as the child reported it."""
+
+
+def typeset(data: dict) -> bytes:
+    """The PDF of `data`, typeset by a child process."""
+    document = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    done = subprocess.run([sys.executable, "-m", "reflect.exchange.typeset"], input=document,
+                          capture_output=True, check=False)
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        problem = lines[-1] if lines else f"exit status {done.returncode}"
+        raise TypesetError(_("Could not typeset the PDF (nothing was written): {problem}")
+                           .format(problem=problem))
+    return done.stdout
+
+
+def typeset_here(document: str) -> bytes:
+    import typst
+
+    return typst.compile(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=[str(FONTS)],
+                         ignore_system_fonts=True, sys_inputs={"data": document})
+
+
+def main() -> int:
+    document = sys.stdin.buffer.read().decode("utf-8")
+    try:
+        pdf = typeset_here(document)
+    except Exception as exc:  # Typst's errors: reported to the parent, which raises them
+        print(f"{type(exc).__name__}: {exc}".replace("\n", " "), file=sys.stderr)
+        return FAILED
+    sys.stdout.buffer.write(pdf)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
