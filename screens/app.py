@@ -134,8 +134,8 @@ class ReflectApp(App[None]):
             from reflect.privacy.encryption import WrongPassphrase
             from reflect.protocol.summary import default_folders, fingerprint, read_summary
 
-            glanced = passphrase is None and self.glance(read_summary())
-            files = fingerprint(default_folders())
+            files = fingerprint(default_folders())  # before the catalog reads them
+            glanced = passphrase is None and self.glance(read_summary(files))
             from reflect.protocol.catalog import load_catalog
             from reflect.protocol.summary import summarize, write_summary
 

@@ -52,11 +52,12 @@ def summarize(catalog: ProtocolCatalog) -> Summary:
             for pid, protocol in catalog.protocols.items()}
 
 
-def read_summary() -> Summary | None:
-    """The summary written last, if the protocol files are still as they were; else None."""
+def read_summary(files: list[list] | None = None) -> Summary | None:
+    """The summary written last, if the protocol files are still as they were (`files`: their
+    fingerprint, when already taken); else None."""
     try:
         stored = json.loads((paths.data_dir() / SUMMARY_FILE).read_text(encoding="utf-8"))
-        if stored["files"] != fingerprint(default_folders()):
+        if stored["files"] != (files if files is not None else fingerprint(default_folders())):
             return None
         return {pid: (title, int(count)) for pid, (title, count) in stored["protocols"].items()}
     except (OSError, ValueError, KeyError, TypeError):
@@ -68,7 +69,7 @@ def write_summary(catalog: ProtocolCatalog, files: list[list]) -> None:
     before the catalog read them (so a file changed meanwhile makes the summary stale, never
     wrong). Only when it changed; best effort: a start without it only waits a little longer."""
     summary = summarize(catalog)
-    if read_summary() == summary:
+    if read_summary(files) == summary:
         return
     document = {"files": files, "protocols": summary}
     with contextlib.suppress(OSError):
