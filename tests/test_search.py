@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from reflect.cli import main
 from reflect.exchange.demo import load_demo
-from reflect.store import Store
+from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 from reflect.store.search import fts_query, search_answers, search_principles, snippet_parts
 from screens.app import make_app
@@ -86,6 +86,31 @@ def test_server_database_search_matches_text_anywhere(store, interview, backend)
     assert [h.question_id for h in search_answers(store, "school phone")] == ["success-what"]
     assert search_answers(store, "8%") and search_answers(store, "not_late")
     assert search_answers(store, "9%") == [] and search_answers(store, "not-late") == []
+
+
+def test_server_database_search_pages_by_key(store, interview, catalog, backend):
+    """PostgreSQL: the next page starts after the last hit's (updated_at, id), not at an
+    offset; answers saved at the same moment are neither repeated nor skipped."""
+    if backend != "postgresql":
+        pytest.skip("runs against PostgreSQL (REFLECT_TEST_POSTGRES)")
+    story, _informant, _session = interview
+    for number in range(7):
+        informant = store.add_informant(story.id, f"Worker {number}", "social_worker")
+        session = store.start_interview(informant.id, catalog.get("lfs-practitioner"),
+                                        ConsentRecord(True, "verbal", "Ana"))
+        store.save_answer(session.id, "success-what", text=f"visit number {number}")
+        store.save_answer(session.id, "success-criteria", text=f"the visit before {number}")
+    everything = search_answers(store, "visit", limit=100)
+    assert len(everything) == 14
+    pages, last = [], None
+    while True:
+        page = search_answers(store, "visit", limit=3, before=last)
+        if not page:
+            break
+        pages.append(page)
+        last = page[-1].position
+    assert [h.ref_id for page in pages for h in page] == [h.ref_id for h in everything]
+    assert [len(page) for page in pages] == [3, 3, 3, 3, 2]
 
 
 def test_cli_search(store, catalog, capsys):

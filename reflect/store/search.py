@@ -14,7 +14,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, text
+from sqlalchemy import and_, literal, or_, text, tuple_
 from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
@@ -43,8 +43,9 @@ class SearchHit:
     question_id: str
     question: str
     snippet: str
-    position: int | None = None
-    """An answer's place in the index, newest first (SQLite): the next page begins below it."""
+    position: int | tuple | None = None
+    """An answer's place in the order of results, newest first: the next page begins after it
+    (SQLite: its place in the index; PostgreSQL: its (updated_at, id))."""
 
 
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
@@ -116,6 +117,22 @@ def _search_with_forms(db: DBSession, words: str, limit: int, offset: int,
     return {uuid.UUID(str(row[0])): row[1] for row in rows}
 
 
+def _server_page(db: DBSession, words: str, limit: int, offset: int,
+                 before: tuple | None) -> list[Answer]:
+    """A page of answers on a database without FTS5, newest first: after `before`, an
+    (updated_at, id) pair, by comparison rather than by counting rows past an offset."""
+    conditions = [_contains_every_word([Answer.text], words),
+                  col(Answer.session_id).not_in(withdrawn_sessions(db))]
+    if before is not None:
+        stamp, key = before
+        conditions.append(tuple_(Answer.updated_at, Answer.id) <
+                          tuple_(literal(stamp, Answer.updated_at.type),
+                                 literal(key, Answer.id.type)))
+    return list(db.exec(select(Answer).where(*conditions)
+                        .order_by(col(Answer.updated_at).desc(), col(Answer.id).desc())
+                        .limit(limit).offset(offset)))
+
+
 def _uses_fts(store: Store) -> bool:
     return store.engine.dialect.name == "sqlite"
 
@@ -127,10 +144,10 @@ def _prepare(store: Store, words: str) -> tuple[str, str]:
 
 
 def search_answers(store: Store, words: str, limit: int = PAGE, offset: int = 0,
-                   before: int | None = None) -> list[SearchHit]:
+                   before: int | tuple | None = None) -> list[SearchHit]:
     """Answers matching every word, newest first. The next page: `before` the last hit's
-    position (found through the index, so a late page costs what the first does); offset
-    where there is no index (PostgreSQL)."""
+    position, so a late page costs what the first does (SQLite finds it through the index;
+    PostgreSQL compares (updated_at, id) rather than counting past an offset)."""
     words, query = _prepare(store, words)
     if not query:
         return []
@@ -156,12 +173,9 @@ def search_answers(store: Store, words: str, limit: int = PAGE, offset: int = 0,
                 select(Answer).where(col(Answer.id).in_(list(snippets))))}
             ordered = [answers[answer_id] for answer_id in snippets if answer_id in answers]
         else:
-            hidden = withdrawn_sessions(db)
-            ordered = list(db.exec(select(Answer).where(_contains_every_word([Answer.text], words),
-                                                        col(Answer.session_id).not_in(hidden))
-                                   .order_by(col(Answer.updated_at).desc())
-                                   .limit(limit).offset(offset)))
+            ordered = _server_page(db, words, limit, offset, before)
             snippets = {a.id: _snippet_around(a.text, words) for a in ordered}
+            positions = {a.id: (a.updated_at, a.id) for a in ordered}
         sessions = {s.id: s for s in db.exec(
             select(Session).where(col(Session.id).in_({a.session_id for a in ordered})))}
         story_ids = {s.story_id for s in sessions.values() if s.story_id}
