@@ -371,6 +371,85 @@ def test_a_bundle_streams_in_batches_and_a_second_import_changes_nothing(store, 
     assert bundle_data(other)["tables"] == bundle_data(store)["tables"]
 
 
+def _many_answers(store: Store, catalog, tmp_path: Path) -> Path:
+    """A bundle of 30 interviews of 4 answers each."""
+    story = store.create_story("Many")
+    protocol = catalog.get("lfs-client")
+    for number in range(30):
+        informant = store.add_informant(story.id, f"P{number}", "client")
+        session = store.start_interview(informant.id, protocol,
+                                        ConsentRecord(True, "verbal", "Ana"))
+        for question in protocol.questions[:4]:
+            store.save_answer(session.id, question.id, text=f"{number} {question.id}")
+    path = tmp_path / "many.zip"
+    export_bundle(store, path)
+    return path
+
+
+def test_a_first_import_of_a_bundle_holding_a_row_twice_still_merges(store, other, catalog,
+                                                                      tmp_path, monkeypatch):
+    """Into empty tables rows go in without asking which are here; a row the bundle holds
+    twice, batches apart, undoes only its batch, which is merged the careful way."""
+    from reflect.exchange import bundle_zip
+
+    manifest, tables = _zip_parts(_many_answers(store, catalog, tmp_path))
+    tables["answers"].append(dict(tables["answers"][0]))
+    twice = tmp_path / "twice.zip"
+    twice.write_bytes(_zip_made(manifest, tables))
+    monkeypatch.setattr(bundle_zip, "BATCH", 7)
+    summary = import_bundle(other, twice)
+    assert summary.tables["answers"].added == 120 and summary.tables["answers"].unchanged == 1
+    assert bundle_data(other)["tables"] == bundle_data(store)["tables"]
+
+
+@pytest.mark.parametrize("joined", ["two rows on one line", "one row on two lines"])
+def test_lines_read_together_still_name_the_line_at_fault(joined, store, other, interview,
+                                                         tmp_path):
+    """A batch's lines are parsed as one JSON list: lines that only parse together (two rows
+    on a line, a row cut in two) are still refused line by line."""
+    _story, _informant, session = interview
+    store.save_answer(session.id, "success-what", text="Ana saw it first.")
+    store.save_answer(session.id, "success-criteria", text="Attendance.")
+    good = tmp_path / "good.zip"
+    export_bundle(store, good)
+    manifest, tables = _zip_parts(good)
+    first, second = (canonical(row) for row in tables["answers"])
+    lines = [first + b", " + second] if joined.startswith("two") else \
+        [first[:40], first[40:], second]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(buffer, "w") as bad:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "tables/answers.jsonl":
+                data = b"\n".join(lines) + b"\n"
+                manifest["digests"]["answers"] = hashlib.sha256(data).hexdigest()
+                manifest["counts"]["answers"] = len(lines)
+                manifest["checksum"] = manifest_checksum(manifest["digests"])
+            if name != "manifest.json":
+                bad.writestr(name, data)
+        bad.writestr("manifest.json", json.dumps(manifest))
+    path = tmp_path / "bad.zip"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ReflectError, match="answers.jsonl line 1: not valid JSON"):
+        import_bundle(other, path)
+    assert set(rows_everywhere(other).values()) == {0}
+
+
+def test_a_first_import_that_fails_late_leaves_nothing(store, other, catalog, tmp_path,
+                                                       monkeypatch):
+    """The batches already inserted, each in its own savepoint, are undone with the rest."""
+    from reflect.exchange import bundle_zip
+
+    manifest, tables = _zip_parts(_many_answers(store, catalog, tmp_path))
+    tables["answers"][-1]["session_id"] = "00000000-0000-4000-8000-000000000000"
+    late = tmp_path / "late.zip"
+    late.write_bytes(_zip_made(manifest, tables))
+    monkeypatch.setattr(bundle_zip, "BATCH", 7)
+    with pytest.raises(ReflectError, match="neither in the bundle nor in this database"):
+        import_bundle(other, late)
+    assert set(rows_everywhere(other).values()) == {0}
+
+
 def _answer_triggers(store: Store) -> set[str]:
     with store.engine.connect() as conn:
         return set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' "

@@ -5,7 +5,10 @@ Other databases take SQLAlchemy's own paths; the results are the same rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import insert
+from sqlalchemy.exc import IntegrityError
 
 
 def insert_rows(connection, table, rows: list[dict]) -> None:
@@ -30,6 +33,27 @@ def insert_rows(connection, table, rows: list[dict]) -> None:
         values.append(column)
     connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
                                list(zip(*values, strict=True)))
+
+
+def insert_all_new(db, table, rows: list[dict], then: Callable[[], None]) -> bool:
+    """Insert rows into a table that was empty when the import began (a first import) without
+    first asking which of them are here: the lookups were a tenth of a first import's time.
+    Inside a savepoint, so a key the bundle holds twice (a broken bundle) undoes only this
+    batch, which then takes the path that asks (False). `then` runs with the insert."""
+    try:
+        with db.begin_nested():
+            insert_rows(db.connection(), table, rows)
+            then()
+    except IntegrityError:
+        return False
+    return True
+
+
+def open_transaction(connection) -> None:
+    """On SQLite, a no-op write so the driver opens the transaction now: a savepoint taken
+    outside one would begin its own, and releasing it would commit."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql('DELETE FROM "answer" WHERE 0')
 
 
 IMPORT_CACHE_KB = 131072

@@ -29,7 +29,7 @@ from sqlmodel import SQLModel, col, select
 
 from reflect.dates import as_utc, iso_utc
 from reflect.errors import ReflectError
-from reflect.exchange.bulk import insert_rows, roomy_cache
+from reflect.exchange.bulk import insert_all_new, insert_rows, open_transaction, roomy_cache
 from reflect.exchange.bundle_export import (  # noqa: F401 - callers import them from here
     bundle_data,
     bundle_rows,
@@ -112,6 +112,8 @@ class _Merger:
         """Bundle answer id -> local id, where both answered the same question separately."""
         self.erased: set[uuid.UUID] = set()
         """Sessions whose informant's words were erased (here or by the bundle)."""
+        self.empty: dict[str, bool] = {}
+        """Tables that held no row when the import reached them."""
 
     def deleted_here(self, entity: str) -> set[str]:
         query = select(AuditEvent.entity_id).where(AuditEvent.entity == entity,
@@ -216,6 +218,10 @@ class _Merger:
         if model is Evidence:
             for row in rows:
                 row["answer_id"] = self.answer_ids.get(row["answer_id"], row["answer_id"])
+        if self._first_rows(model, key, deleted) and insert_all_new(
+                self.db, model.__table__, rows, lambda: self._indexed(model, rows)):
+            result.added += len(rows)
+            return
         here = self._present_here(model, key, [row[key] for row in rows])
         answer_keys: set[tuple] = set()
         if model is Answer:  # the same question answered here separately
@@ -236,13 +242,24 @@ class _Merger:
         if fresh:
             insert_rows(self.db.connection(), model.__table__, fresh)
             result.added += len(fresh)
-            if model is Answer:
-                index_forms(self.db.connection(), [(row["id"], row["text"]) for row in fresh])
+            self._indexed(model, fresh)
         known = self._drop_identical(model, key, known, result)
         if known:
             self.load_rows(model, known)
             for row in known:
                 self.merge(name, model, row, result, deleted)
+
+    def _first_rows(self, model: type[SQLModel], key: str, deleted: set[str]) -> bool:
+        """Whether the table held no row when the import reached it, and nothing (a deletion
+        here, an erasure) keeps rows out: then every row is new."""
+        name = model.__tablename__
+        if name not in self.empty:
+            self.empty[name] = self.db.exec(select(getattr(model, key)).limit(1)).first() is None
+        return self.empty[name] and not (deleted or self.erased or self.not_restored)
+
+    def _indexed(self, model: type[SQLModel], rows: list[dict]) -> None:
+        if model is Answer:  # the Hebrew and Arabic word forms of answers just inserted
+            index_forms(self.db.connection(), [(row["id"], row["text"]) for row in rows])
 
     def _drop_identical(self, model: type[SQLModel], key: str, known: list[SQLModel],
                         result: TableResult) -> list[SQLModel]:
@@ -327,6 +344,7 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
         merger, check, erasures = _Merger(db, source), UnexplainedAnswers(db), []
         try:
             roomy_cache(db.connection(), True)
+            open_transaction(db.connection())
             for name, model in TABLES.items():
                 if name == "answers":  # sessions are in by now; erasures came before them
                     merger.erased = merger.erased_sessions(erasures)

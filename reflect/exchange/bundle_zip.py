@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ConfigDict, TypeAdapter, ValidationError
 from sqlmodel import SQLModel
 from typing_extensions import TypedDict
 
@@ -37,16 +37,20 @@ from reflect.exchange.bundle_file import (
 from reflect.i18n import _
 
 ZIP_FORMAT_VERSION = 3
-_ROWS: dict[type[SQLModel], type] = {}
+_ROWS: dict[tuple[type[SQLModel], bool], type] = {}
 
 
-def _row_type(model: type[SQLModel]) -> type:
-    """The model's fields as a TypedDict: the same field types and constraints."""
-    if model not in _ROWS:
+def _row_type(model: type[SQLModel], exact: bool = False) -> type:
+    """The model's fields as a TypedDict: the same field types and constraints; `exact`:
+    every field and no other."""
+    if (model, exact) not in _ROWS:
         fields = {name: Annotated[(info.annotation, *info.metadata)] if info.metadata
                   else info.annotation for name, info in model.model_fields.items()}
-        _ROWS[model] = TypedDict(f"{model.__name__}Row", fields)
-    return _ROWS[model]
+        row = TypedDict(f"{model.__name__}{'Exact' if exact else ''}Row", fields)
+        if exact:
+            row.__pydantic_config__ = ConfigDict(extra="forbid")
+        _ROWS[model, exact] = row
+    return _ROWS[model, exact]
 
 
 @cache
@@ -58,8 +62,10 @@ def row_validator(model: type[SQLModel]) -> TypeAdapter:
 
 @cache
 def rows_validator(model: type[SQLModel]) -> TypeAdapter:
-    """The same for a list of rows, checked in one call."""
-    return TypeAdapter(list[_row_type(model)])
+    """A list of rows holding every field and no other, read from JSON and checked in one
+    call (pydantic parses the JSON itself: a third of the time of json.loads and then a
+    check of the Python values)."""
+    return TypeAdapter(list[_row_type(model, exact=True)])
 
 
 MANIFEST = "manifest.json"
@@ -207,10 +213,10 @@ class ZipBundleReader:
         of a list: a fifth of an import's time went to doing it line by line); when anything
         is wrong, line by line again, to say which line and what."""
         try:
-            rows = json.loads(b"[" + b",".join(lines) + b"]")
-            if all(row.keys() == fields for row in rows):
-                return rows_validator(model).validate_python(rows)
-        except (UnicodeDecodeError, json.JSONDecodeError, ValidationError, AttributeError):
+            rows = rows_validator(model).validate_json(b"[" + b",".join(lines) + b"]")
+            if len(rows) == len(lines):  # not two lines that only make a row together
+                return rows
+        except ValidationError:
             pass
         return [self._row(member, number, line, model, fields)
                 for number, line in enumerate(lines, start=first)]
