@@ -19,6 +19,7 @@ from typing import NamedTuple
 from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
+from reflect.dates import as_utc
 from reflect.models import (
     ActionItem,
     Answer,
@@ -60,7 +61,15 @@ class AnswerRow(NamedTuple):
     skipped: bool
     flag_quote: bool
     flag_follow_up: bool
-    updated_at: datetime
+    saved: datetime | str
+    """When it was last saved, as the database gave it (SQLite: text): see `updated_at`."""
+
+    @property
+    def updated_at(self) -> datetime:
+        """When it was last saved, in UTC; made only when asked (only CSV asks: for the
+        other exports making it was a tenth of their reading)."""
+        saved = self.saved
+        return as_utc(saved if isinstance(saved, datetime) else datetime.fromisoformat(saved))
 
     @property
     def decoded_value(self):
@@ -71,7 +80,7 @@ class AnswerRow(NamedTuple):
         return has_content(self.text, self.value)
 
 
-ANSWER_COLUMNS = [getattr(Answer, name) for name in AnswerRow._fields]
+ANSWER_COLUMNS = [getattr(Answer, name) for name in AnswerRow._fields[:-1]] + [Answer.updated_at]
 
 
 def _uuid_from_hex(hex_: str) -> uuid.UUID:
@@ -92,16 +101,14 @@ def _answer_rows(db: DBSession, session_ids: list[uuid.UUID]) -> list[AnswerRow]
     if connection.dialect.name != "sqlite":
         return [AnswerRow(*row) for row in db.exec(
             select(*ANSWER_COLUMNS).where(col(Answer.session_id).in_(session_ids)))]
-    dialect = connection.dialect
-    make_time = Answer.updated_at.type._cached_result_processor(dialect, None)
     sessions = {session_id.hex: session_id for session_id in session_ids}
-    names = ", ".join(AnswerRow._fields)
+    names = ", ".join(column.name for column in ANSWER_COLUMNS)
     marks = ", ".join("?" * len(session_ids))
     rows = connection.exec_driver_sql(
         f"SELECT {names} FROM answer WHERE session_id IN ({marks})",
         tuple(sessions)).fetchall()
     return [AnswerRow(_uuid_from_hex(id_), sessions[session], question, text, value, bool(skipped),
-                      bool(quote), bool(follow_up), make_time(updated))
+                      bool(quote), bool(follow_up), updated)
             for id_, session, question, text, value, skipped, quote, follow_up, updated
             in rows]
 

@@ -16,6 +16,7 @@ Solo reflections are private practice notes, not research material: they are lef
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import uuid
@@ -51,10 +52,19 @@ USER = _guid("user", "reflect")
 _ATTRIBUTE = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 
 
+_PLAIN = re.compile(r"[\w .:/+-]*")
+"""Attribute values with nothing to escape (ids, positions, times, most names)."""
+
+
+def _attribute(value: object) -> str:
+    text = str(value)
+    return text if _PLAIN.fullmatch(text) else escape(xml_text(text), _ATTRIBUTE)
+
+
 def _tag(tag: str, attrs: dict, body: str = "", close: bool = True) -> str:
     """An element as text; attribute values and text are stored text, escaped (and control
     characters dropped) so nothing typed can break the XML."""
-    attributes = "".join(f' {name}="{escape(xml_text(str(value)), _ATTRIBUTE)}"'
+    attributes = "".join(f' {name}="{_attribute(value)}"'
                          for name, value in attrs.items() if value is not None)
     if not close:
         return f"<{tag}{attributes}>"
