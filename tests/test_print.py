@@ -99,6 +99,19 @@ def test_typst_sets_each_pdf_in_a_child_process_and_its_failure_is_explained():
         typeset({"blocks": []})  # what the template needs is missing
 
 
+def test_typst_stopped_by_the_system_is_explained(monkeypatch):
+    """The out-of-memory killer ends the child with a signal and no message of its own."""
+    from reflect.exchange import typeset as typeset_module
+
+    def killed(command, **_options):
+        return subprocess.CompletedProcess(command, -9, b"", b"")
+
+    monkeypatch.setattr(typeset_module.subprocess, "run", killed)
+    with pytest.raises(TypesetError, match=r"nothing was written\): Typst was stopped by the "
+                                           r"system \(signal 9\).*out of memory"):
+        typeset({"blocks": []})
+
+
 def test_the_guide_and_consent_form_in_every_language(catalog, tmp_path):
     guide = export_guide(catalog.get("lfs-practitioner"), tmp_path)
     reader = PdfReader(guide[2])

@@ -43,6 +43,16 @@ ROWS = [
      "تعذّر تنضيد ملف PDF (لم يُكتب شيء): {problem}",
      "Não foi possível compor o PDF (nada foi escrito): {problem}",
      "Impossibile comporre il PDF (non è stato scritto nulla): {problem}"),
+    ("Typst was stopped by the system (signal {signal}), most often because the computer ran "
+     "out of memory for a document this long; close other programs and try again",
+     "המערכת עצרה את Typst (אות {signal}), לרוב כי למחשב לא היה די זיכרון למסמך ארוך כל כך; "
+     "סגרו תוכנות אחרות ונסו שוב",
+     "أوقف النظام Typst (الإشارة {signal})، وغالبًا لأن ذاكرة الحاسوب لم تكفِ لمستند بهذا "
+     "الطول؛ أغلق البرامج الأخرى وحاول مرة أخرى",
+     "O sistema parou o Typst (sinal {signal}), quase sempre porque o computador ficou sem "
+     "memória para um documento tão longo; feche outros programas e tente de novo",
+     "Il sistema ha fermato Typst (segnale {signal}), quasi sempre perché il computer ha "
+     "esaurito la memoria per un documento così lungo; chiudi altri programmi e riprova"),
 ]
 
 PLURALS: dict = {}

@@ -37,6 +37,10 @@ def typeset(data: dict) -> bytes:
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
         problem = lines[-1] if lines else f"exit status {done.returncode}"
+        if done.returncode < 0:  # a signal, most often the system's out-of-memory killer
+            problem = _("Typst was stopped by the system (signal {signal}), most often because "
+                        "the computer ran out of memory for a document this long; close other "
+                        "programs and try again").format(signal=-done.returncode)
         raise TypesetError(_("Could not typeset the PDF (nothing was written): {problem}")
                            .format(problem=problem))
     return done.stdout
