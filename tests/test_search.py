@@ -42,6 +42,11 @@ def test_index_follows_every_save(store, interview):
     assert len(search_answers(store, "school")) == 1
 
 
+def test_snippets_fold_line_breaks_but_keep_control_characters():
+    """A result shows on one line; a vertical tab or form feed stays, shown as ␋ or ␌."""
+    assert snippet_parts("a\n\r\t b \x0b c\x0c\x1fd\u2003e") == [("a b \x0b c\x0c\x1fd e", False)]
+
+
 def test_words_are_quoted_not_parsed():
     assert fts_query('home "visit" OR NEAR(') == '"home" "visit" "OR" "NEAR"'
     assert fts_query("vis* home") == '"vis"* "home"'

@@ -48,10 +48,16 @@ class SearchHit:
     (SQLite: its place in the index; PostgreSQL: its (updated_at, id))."""
 
 
+_FOLDED = re.compile(r"[^\S\x0b\x0c\x1c-\x1f]+")
+"""White space folded into one space in a snippet: line breaks, tabs, spaces; not the control
+characters Python also counts as white space (vertical tab, form feed, separators), which a
+screen shows as visible stand-ins like any other."""
+
+
 def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     """A snippet as (text, is_match) pieces, white space folded, for display."""
     pieces = snippet.replace(MARK_END, MARK_START).split(MARK_START)
-    return [(re.sub(r"\s+", " ", piece), index % 2 == 1)
+    return [(_FOLDED.sub(" ", piece), index % 2 == 1)
             for index, piece in enumerate(pieces) if piece]
 
 
