@@ -49,13 +49,6 @@ def insert_all_new(db, table, rows: list[dict], then: Callable[[], None]) -> boo
     return True
 
 
-def open_transaction(connection) -> None:
-    """On SQLite, a no-op write so the driver opens the transaction now: a savepoint taken
-    outside one would begin its own, and releasing it would commit."""
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql('DELETE FROM "answer" WHERE 0')
-
-
 IMPORT_CACHE_KB = 131072
 """SQLite's page cache during an import: with its default 2 MB a transaction of millions of
 rows keeps writing pages out to the log and reading them back (6 GB written at 100,000

@@ -29,7 +29,7 @@ from sqlmodel import SQLModel, col, select
 
 from reflect.dates import as_utc, iso_utc
 from reflect.errors import ReflectError
-from reflect.exchange.bulk import insert_all_new, insert_rows, open_transaction, roomy_cache
+from reflect.exchange.bulk import insert_all_new, insert_rows, roomy_cache
 from reflect.exchange.bundle_export import (  # noqa: F401 - callers import them from here
     bundle_data,
     bundle_rows,
@@ -57,6 +57,7 @@ from reflect.models import (
     SupersededVersion,
 )
 from reflect.store import Store, digest
+from reflect.store.engine import begin_now
 from reflect.store.fulltext import answers_in_bulk, index_forms
 from reflect.store.member_checks import compact, erase_words
 
@@ -344,7 +345,7 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
         merger, check, erasures = _Merger(db, source), UnexplainedAnswers(db), []
         try:
             roomy_cache(db.connection(), True)
-            open_transaction(db.connection())
+            begin_now(db.connection())  # before the first savepoint
             for name, model in TABLES.items():
                 if name == "answers":  # sessions are in by now; erasures came before them
                     merger.erased = merger.erased_sessions(erasures)

@@ -116,6 +116,14 @@ _PASSPHRASES: WeakKeyDictionary[Engine, str] = WeakKeyDictionary()
 """The passphrase of each encrypted engine, for the backups it makes (held in memory only)."""
 
 
+def begin_now(connection) -> None:
+    """On SQLite, a no-op write so that the driver opens the transaction now: it opens one
+    only before a write, so DDL or a savepoint coming first would run outside it (and
+    releasing a savepoint that began its own transaction commits)."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql('DELETE FROM "answer" WHERE 0')
+
+
 def passphrase_of(engine: Engine) -> str | None:
     return _PASSPHRASES.get(engine)
 

@@ -136,8 +136,9 @@ def answers_in_bulk(connection, incoming: int) -> Iterator[None]:
     if incoming < here:  # a rebuild would cost more than the triggers
         yield
         return
-    # A no-op write first, so the driver has opened the transaction before the DDL
-    connection.execute(text("DELETE FROM answer WHERE 0"))
+    from reflect.store.engine import begin_now  # engine imports this module (its schema)
+
+    begin_now(connection)  # the DDL below inside the import's transaction
     triggers = connection.execute(text(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'answer' "
         "AND name LIKE 'answer_fts_%'")).all()
