@@ -21,6 +21,7 @@ from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.i18n import _
 from screens.home import HomeScreen
+from screens.key_order import KeysInOrder
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from reflect.store import Store
 
 
-class ReflectApp(App[None]):
+class ReflectApp(KeysInOrder, App[None]):
     TITLE = "reflect"
     CSS_PATH = "app.tcss"
     BINDINGS = [

@@ -49,6 +49,36 @@ ONE_OF = ("scale", "choice")
 MANY_OF = ("multi", "checklist")
 
 
+class Outline(OptionList):
+    """The stages and questions. Its moving keys act in its own queue: as bindings they ran
+    in the app's, behind an Enter typed after them, so a fast ctrl+g, up, up, Enter opened
+    the question the list was on before the arrows (issue 28)."""
+
+    def key_up(self, event: events.Key) -> None:
+        event.stop()  # or it bubbles to the app, whose binding moves again
+        self.action_cursor_up()
+
+    def key_down(self, event: events.Key) -> None:
+        event.stop()
+        self.action_cursor_down()
+
+    def key_home(self, event: events.Key) -> None:
+        event.stop()
+        self.action_first()
+
+    def key_end(self, event: events.Key) -> None:
+        event.stop()
+        self.action_last()
+
+    def key_pageup(self, event: events.Key) -> None:
+        event.stop()
+        self.action_page_up()
+
+    def key_pagedown(self, event: events.Key) -> None:
+        event.stop()
+        self.action_page_down()
+
+
 class SessionScreen(InterviewMoments, Screen[None]):
     CSS_PATH = "session.tcss"
     SAVE_DELAY = 0.4
@@ -71,6 +101,9 @@ class SessionScreen(InterviewMoments, Screen[None]):
         Binding("f10", "finish", display_line(_("Finish")), id="session.finish", priority=True),
         Binding("f9", "reopen", display_line(_("Reopen")), id="session.reopen", priority=True),
         Binding("escape", "leave", display_line(_("Leave")), id="session.leave"),
+        # Enter in the outline opens its question at once, so the words typed right after it
+        # go into that question's answer rather than to the outline (issue 28)
+        Binding("enter", "open_highlighted", show=False, priority=True),
         *MOMENT_BINDINGS,
     ]
 
@@ -110,7 +143,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         yield Header()
         yield Static("", id="topbar", classes="interface-line")
         with Horizontal(id="body"):
-            yield OptionList(id="outline")
+            yield Outline(id="outline")
             with Vertical(id="main"):
                 with VerticalScroll(id="question-area"):
                     yield Static("", id="stage-line")
@@ -533,6 +566,11 @@ class SessionScreen(InterviewMoments, Screen[None]):
     def action_jump(self) -> None:
         self.set_focus(self.query_one("#outline", OptionList))
 
+    def action_open_highlighted(self) -> None:
+        outline = self.query_one("#outline", OptionList)
+        if outline.highlighted is not None:
+            self.go_to(outline.get_option_at_index(outline.highlighted).id)
+
     @on(OptionList.OptionSelected, "#outline")
     def jump_to(self, event: OptionList.OptionSelected) -> None:
         self.go_to(event.option.id)
@@ -641,6 +679,8 @@ class SessionScreen(InterviewMoments, Screen[None]):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if self.run is None:
             return True
+        if action == "open_highlighted":
+            return self.query_one("#outline", OptionList).has_focus
         if action in ("skip", "flag", "finish", "note", "stamp"):
             return self.editable
         if action == "recording":

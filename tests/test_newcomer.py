@@ -9,7 +9,7 @@ from screens.app import make_app
 from screens.confirm import ConfirmDialog
 from screens.session import SessionScreen
 from tests.backends import cli_db
-from tests.ui_helpers import rows
+from tests.ui_helpers import burst, rows
 
 
 async def keys(pilot, *names: str) -> None:
@@ -178,28 +178,6 @@ async def test_the_story_screen_shows_criteria_and_summary_at_80x24(engine, cata
         assert "Success: The son went back" in screen
         assert "Summary: A summary The son" in screen
         assert "(e shows it all)" in screen
-
-
-async def burst(pilot, *keys: str) -> None:
-    """Keys arriving at once, as from a fast typist, tmux or a paste without bracketing: every
-    key is queued before the app handles the first (pilot.press waits after each)."""
-    from textual import events
-    from textual.keys import _character_to_key
-
-    for key in keys:
-        named = key in {"tab", "enter", "up", "down", "escape", "f10"} or "+" in key
-        for char in [key] if named else key:
-            event = events.Key(char if named else _character_to_key(char),
-                               None if named else char)
-            event.set_sender(pilot.app)
-            await pilot.app._post_message(event)  # queued now; handled after the loop
-    # then wait until every one was handled: on a loaded machine a fixed pause was not always
-    # enough, and a key left in the queue reached the app while the test was closing it
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if pilot.app._message_queue.empty():  # noqa: SLF001
-            break
-    await pilot.pause()
 
 
 async def test_tab_after_fast_typing_moves_to_the_next_field(engine, catalog):

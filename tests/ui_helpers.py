@@ -31,3 +31,25 @@ def rows(engine, sql: str):
 def screen_lines(app) -> list[str]:
     """The active screen as a person sees it: one string per terminal line."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Keys arriving at once, as from a fast typist, tmux or a paste without bracketing: every
+    key is queued before the app handles the first (pilot.press waits after each)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        named = key in {"tab", "enter", "up", "down", "escape", "f10"} or "+" in key
+        for char in [key] if named else key:
+            event = events.Key(char if named else _character_to_key(char),
+                               None if named else char)
+            event.set_sender(pilot.app)
+            await pilot.app._post_message(event)  # queued now; handled after the loop
+    # then wait until every one was handled: on a loaded machine a fixed pause was not always
+    # enough, and a key left in the queue reached the app while the test was closing it
+    for _ in range(500):
+        await pilot.pause(0.01)
+        if pilot.app._message_queue.empty():  # noqa: SLF001
+            break
+    await pilot.pause()
