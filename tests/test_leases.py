@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from reflect.dates import as_utc
 from reflect.models import SessionLease, utcnow
 from reflect.store import Store
 from reflect.store.leases import LeaseHeld
@@ -68,3 +69,26 @@ async def test_a_lease_of_a_killed_process_on_this_machine_is_taken_over_at_once
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
         assert app.screen.editable
+
+
+def test_a_laptop_whose_clock_runs_fast_cannot_take_a_lease_still_held(store, interview,
+                                                                       monkeypatch):
+    """Leases are timed by the database's clock (issue 29, item 4): a laptop three minutes
+    fast sees the other laptop's lease as lapsed by its own clock, and must not take it."""
+    import reflect.models
+    import reflect.store.leases
+
+    _, _, session = interview
+    mine = store.take_lease(session.id, "the reflect app on laptop-07 (process 1)")
+    fast = lambda: utcnow() + timedelta(minutes=3)  # noqa: E731 - the other laptop's clock
+    monkeypatch.setattr(reflect.models, "utcnow", fast)
+    monkeypatch.setattr(reflect.store.leases, "utcnow", fast, raising=False)
+    theirs = store.take_lease(session.id, "the reflect app on laptop-09 (process 2)")
+    assert isinstance(theirs, LeaseHeld) and "laptop-07" in theirs.holder
+    assert store.renew_lease(session.id, mine)
+    # a laptop whose clock runs slow renews nothing into the past either
+    monkeypatch.setattr(reflect.models, "utcnow", lambda: utcnow() - timedelta(minutes=3))
+    assert store.renew_lease(session.id, mine)
+    with store._db() as db:
+        expires = db.get(SessionLease, session.id).expires_at
+    assert as_utc(expires) > utcnow() + timedelta(seconds=30)

@@ -1,18 +1,23 @@
 """Session leases: one session is edited in one place at a time (another terminal, another
 laptop on the team's server). Opening a session takes its lease unless someone else holds
 one that has not lapsed; the holder renews it every LEASE_SECONDS / 3 while the session is
-open and releases it on leaving, so a program that dies holds it at most LEASE_SECONDS."""
+open and releases it on leaving, so a program that dies holds it at most LEASE_SECONDS.
+
+Every lease time is the database's clock, read in the same transaction, never the laptop's:
+a laptop whose clock ran three minutes fast took over an interview another laptop was
+typing in (issue 29, item 4)."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from reflect.dates import as_utc
-from reflect.models import SessionLease, utcnow
+from reflect.models import SessionLease
 from reflect.store.base import StoreBase
 
 LEASE_SECONDS = 60
@@ -26,14 +31,25 @@ class LeaseHeld:
     since: datetime
 
 
+def database_now(db) -> datetime:
+    """The database server's time now (UTC): PostgreSQL's on a team server, the file's
+    machine's on SQLite."""
+    if db.get_bind().dialect.name == "postgresql":
+        now = db.execute(text("SELECT clock_timestamp() AT TIME ZONE 'UTC'")).scalar_one()
+    else:
+        now = datetime.fromisoformat(db.execute(
+            text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")).scalar_one())
+    return now.replace(tzinfo=UTC)
+
+
 class LeaseStore(StoreBase):
     def take_lease(self, session_id: uuid.UUID, holder: str,
                    force: bool = False) -> uuid.UUID | LeaseHeld:
         """A token for editing the session here, or who holds it now. `force` takes it from
         a holder known to be gone (a process on this machine that died)."""
-        now = utcnow()
         try:
             with self._db() as db:
+                now = database_now(db)
                 lease = db.get(SessionLease, session_id)
                 if lease is not None and as_utc(lease.expires_at) > now and not force:
                     return LeaseHeld(lease.holder, as_utc(lease.taken_at))
@@ -53,7 +69,7 @@ class LeaseStore(StoreBase):
             lease = db.get(SessionLease, session_id)
             if lease is None or lease.token != token:
                 return False
-            lease.expires_at = utcnow() + timedelta(seconds=LEASE_SECONDS)
+            lease.expires_at = database_now(db) + timedelta(seconds=LEASE_SECONDS)
             db.add(lease)
             db.commit()
             return True
