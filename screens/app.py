@@ -216,7 +216,11 @@ class ReflectApp(KeysInOrder, App[None]):
 
         engine = self.store.engine
         if (problem := quick_check(engine)) is None:
-            daily_backup(engine)
+            try:
+                daily_backup(engine)
+            except ReflectError as exc:
+                self.call_from_thread(self.notify, str(exc), title=_("No backup today"),
+                                      severity="warning")
             return
         from reflect.paths import sqlite_file
 

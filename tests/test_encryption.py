@@ -11,6 +11,7 @@ import pytest
 from reflect.cli import main
 from reflect.errors import ReflectError
 from reflect.exchange.markdown import export_sessions
+from reflect.privacy.copies import encrypt_copies
 from reflect.privacy.encryption import (
     PassphraseNeeded,
     WrongPassphrase,
@@ -107,8 +108,10 @@ def test_change_passphrase_and_encrypt_an_existing_database(tmp_path, catalog):
     fill(Store(engine), catalog)
     backup_sqlite(path, "old")
     engine.dispose()
-    plain_backups = encrypt_file(path, PASSPHRASE)
-    assert [p.name.split(".")[2][:3] for p in plain_backups] == ["old"]  # still plain: told
+    encrypt_file(path, PASSPHRASE)
+    [old] = tmp_path.glob("reflect.db.old-*.bak")
+    assert not is_encrypted(old)  # the copies are 'reflect encrypt's to follow (test_copies)
+    assert encrypt_copies(path, PASSPHRASE).rekeyed == [old] and is_encrypted(old)
     assert is_encrypted(path) and not (tmp_path / "reflect.db-wal").exists()
     assert_no_secret({path: path.read_bytes()})
     assert Store(open_engine(str(path), PASSPHRASE)).stories()[0].title == "Lotte's story"

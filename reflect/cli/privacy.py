@@ -13,7 +13,7 @@ from pathlib import Path
 from reflect import inuse, paths
 from reflect.cli.console import PlainTable, console, say, warn
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import _, ngettext
 
 
 def engine(db: str):
@@ -58,6 +58,7 @@ def ask_new_passphrase() -> str:
 
 
 def encrypt(db: str) -> int:
+    from reflect.privacy.copies import encrypt_copies
     from reflect.privacy.encryption import encrypt_file
 
     path = paths.sqlite_file(db)
@@ -67,16 +68,28 @@ def encrypt(db: str) -> int:
     engine(db).dispose()  # refuses damaged or foreign files, upgrades an old schema first
     passphrase = ask_new_passphrase()
     with inuse.rewriting(path, "encrypt"):
-        plain_backups = encrypt_file(path, passphrase)
+        encrypt_file(path, passphrase)
+        copies = encrypt_copies(path, passphrase)
     say(_("{path} is now encrypted. Keep the passphrase safe: a forgotten passphrase cannot "
           "be recovered.").format(path=path))
-    for backup in plain_backups:
-        say(_("Still readable without a passphrase: {backup} (delete it, or keep it somewhere "
-              "as safe as the laptop)").format(backup=backup))
+    _say_copies(copies)
     return 0
 
 
+def _say_copies(copies) -> None:
+    """What happened to the backups and other copies kept beside the database."""
+    if copies.rekeyed:
+        say(ngettext("{count} backup or copy beside it is encrypted the same way.",
+                     "{count} backups and copies beside it are encrypted the same way.",
+                     len(copies.rekeyed)).format(count=len(copies.rekeyed)))
+    for removed in copies.removed:
+        say(_("Removed {copy}: a copy that could not be encrypted (a raw or damaged copy, or "
+              "one keyed with a passphrase no longer known), so nothing readable is left "
+              "behind.").format(copy=removed))
+
+
 def change_passphrase_command(db: str) -> int:
+    from reflect.privacy.copies import rekey_copies
     from reflect.privacy.encryption import PASSPHRASE_ENV, change_passphrase, is_encrypted
 
     path = paths.sqlite_file(db)
@@ -87,8 +100,9 @@ def change_passphrase_command(db: str) -> int:
     new = ask_new_passphrase()
     with inuse.rewriting(path, "change the passphrase of"):
         change_passphrase(path, old, new)
-    say(_("The passphrase of {path} is changed. Backups made before keep the old one.").format(
-        path=path))
+        copies = rekey_copies(path, old, new)
+    say(_("The passphrase of {path} is changed.").format(path=path))
+    _say_copies(copies)
     return 0
 
 

@@ -72,7 +72,7 @@ def restore_command(db: str, args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("yes", _("yes")):
             say(_("Nothing was changed."))
             return 1
-    passphrase = current_passphrase() if is_encrypted(chosen) else None
+    passphrase = current_passphrase() if is_encrypted(chosen) or is_encrypted(file) else None
     kept = restore(file, chosen, passphrase)
     say(_("Restored {file} from {backup}.").format(file=file, backup=chosen) + (
         " " + _("The file it replaced is kept as {kept}.").format(kept=kept) if kept else ""))

@@ -110,13 +110,19 @@ def sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
-def encrypt_file(path: Path, passphrase: str) -> list[Path]:
-    """Turn a plain SQLite database into an encrypted one in place; returns plain backups
-    found beside it (they still hold the text; the caller tells the user)."""
+def encrypt_file(path: Path, passphrase: str) -> None:
+    """Turn a plain SQLite database into an encrypted one in place. The copies kept beside
+    it are the caller's to encrypt too (reflect.privacy.copies)."""
     passphrase = check_new_passphrase(passphrase)
     if is_encrypted(path):
         raise ReflectError(_("{path} is already encrypted; use 'reflect passphrase' to change its"
                              " passphrase").format(path=path))
+    encrypt_in_place(path, passphrase)
+
+
+def encrypt_in_place(path: Path, passphrase: str) -> None:
+    """Encrypt a plain SQLite file: an encrypted copy under a temporary name, checked whole,
+    then put in its place (with anything its write-ahead log held)."""
     partial = path.with_name(f".{path.name}.encrypting")
     partial.unlink(missing_ok=True)
     plain = cipher().connect(str(path))
@@ -125,11 +131,15 @@ def encrypt_file(path: Path, passphrase: str) -> list[Path]:
         plain.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(partial), passphrase))
         plain.execute("SELECT sqlcipher_export('encrypted')")
         plain.execute("DETACH DATABASE encrypted")
+    except cipher().Error:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         plain.close()
     check = connect(partial, passphrase)
     try:
         if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            partial.unlink(missing_ok=True)
             raise ReflectError(_("the encrypted copy did not pass its check; the database was "
                                  "left as it was"))
         check.execute("PRAGMA journal_mode = WAL")
@@ -139,7 +149,6 @@ def encrypt_file(path: Path, passphrase: str) -> list[Path]:
     for sidecar in sidecars(path):
         sidecar.unlink(missing_ok=True)
     os.replace(partial, path)
-    return sorted(p for p in path.parent.glob(f"{path.name}.*.bak") if not is_encrypted(p))
 
 
 def change_passphrase(path: Path, old: str, new: str) -> None:

@@ -9,6 +9,8 @@ pushes good backups out). `reflect check` and `reflect restore` do the same from
 from __future__ import annotations
 
 import os
+import secrets
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from sqlalchemy import Engine
 
 from reflect import inuse
 from reflect.errors import ReflectError
+from reflect.files import make_private_dirs
 from reflect.i18n import _
 from reflect.models import utcnow
 from reflect.privacy import encryption
@@ -33,7 +36,8 @@ def automatic_backups(db: Path) -> list[Path]:
     """The automatic backups of a database file, newest first."""
     folder = backups_dir(db)
     found = folder.glob(f"{db.stem}-auto-*.db") if folder.is_dir() else []
-    return sorted(found, reverse=True)
+    # an empty file is what a full disk left before backups were checked: never offered
+    return sorted((backup for backup in found if backup.stat().st_size > 0), reverse=True)
 
 
 def quick_check(engine: Engine) -> str | None:
@@ -50,35 +54,58 @@ def quick_check(engine: Engine) -> str | None:
 
 
 def daily_backup(engine: Engine, now: datetime | None = None) -> Path | None:
-    """Back the database up unless today's backup exists; keep the newest KEEP."""
+    """Back the database up unless today's backup exists; keep the newest KEEP.
+
+    The copy is written under a temporary name and takes its real name only once complete
+    and checked, so a full disk leaves nothing that could pass for today's backup (the next
+    start tries again). A backup is today's when the newest one's time is today or later: a
+    clock set back makes no backup that would sort among the oldest and be pruned at once."""
     db = sqlite_path(str(engine.url))
     if db is None:
         return None
     now = now or utcnow()
     existing = automatic_backups(db)
-    if existing and existing[0].name.startswith(f"{db.stem}-auto-{now:%Y%m%d}"):
+    if existing and (newest := _made_at(existing[0])) is not None \
+            and newest.date() >= now.date():
         return None
     folder = backups_dir(db)
-    folder.mkdir(mode=0o700, exist_ok=True)
-    made = backup_sqlite(db, "auto", target=folder / f"{db.stem}-auto-{now:%Y%m%dT%H%M%S}.db",
-                         passphrase=passphrase_of(engine))
+    make_private_dirs(folder)
+    target = folder / f"{db.stem}-auto-{now:%Y%m%dT%H%M%S}.db"
+    partial = folder / f".{target.name}.{secrets.token_hex(6)}.partial"
+    passphrase = passphrase_of(engine)
+    try:
+        backup_sqlite(db, "auto", target=partial, passphrase=passphrase)
+        _check_copy(partial, passphrase)
+        for log in encryption.sidecars(partial):  # left by the check's read-only connection
+            log.unlink(missing_ok=True)
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error, encryption.cipher().Error, ReflectError) as exc:
+        for path in (partial, *encryption.sidecars(partial)):
+            path.unlink(missing_ok=True)
+        raise ReflectError(_("today's automatic backup could not be made ({problem}); it "
+                             "is tried again at the next start").format(
+            problem=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)) from None
     for old in automatic_backups(db)[KEEP:]:
         old.unlink(missing_ok=True)
-    return made
+    return target
+
+
+def _made_at(backup: Path) -> datetime | None:
+    try:
+        return datetime.strptime(backup.stem.rsplit("-auto-", 1)[-1],
+                                 "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def backup_date(backup: Path) -> str:
-    stamp = backup.stem.rsplit("-auto-", 1)[-1]
-    try:
-        moment = datetime.strptime(stamp, "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
-    except ValueError:
-        return stamp
+    moment = _made_at(backup)
+    if moment is None:
+        return backup.stem.rsplit("-auto-", 1)[-1]
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _check_copy(backup: Path, passphrase: str | None) -> None:
-    import sqlite3
-
     try:
         connection = encryption.connect(backup, passphrase) if passphrase is not None \
             else sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
@@ -111,13 +138,26 @@ def _keep_current(db: Path, passphrase: str | None) -> Path:
 def restore(db: Path, backup: Path, passphrase: str | None = None) -> Path:
     """Put a backup in place of the database, after checking it. The current file is kept
     first (as `<db>.before-restore-<time>.bak`, with anything still in its WAL). Refused
-    while another program has the database open. Returns the kept copy."""
-    _check_copy(backup, passphrase)
+    while another program has the database open. Returns the kept copy.
+
+    An encrypted database stays encrypted: a plain backup is encrypted with the database's
+    passphrase on its way in (refused without it)."""
+    plain_backup = not encryption.is_encrypted(backup)
+    _check_copy(backup, None if plain_backup else passphrase)
+    rekey = plain_backup and db.exists() and encryption.is_encrypted(db)
+    if rekey and passphrase is None:
+        raise ReflectError(_("{db} is encrypted and {backup} is not: give the database's "
+                             "passphrase, and the backup is encrypted with it on its way "
+                             "in").format(db=db, backup=backup))
     with inuse.rewriting(db, "restore a backup over"):
-        kept = _keep_current(db, passphrase) if db.exists() else None
+        kept = _keep_current(db, passphrase if encryption.is_encrypted(db) else None) \
+            if db.exists() else None
         partial = db.with_name(f".{db.name}.restoring")
+        partial.unlink(missing_ok=True)
         partial.write_bytes(backup.read_bytes())
         partial.chmod(0o600)
+        if rekey:
+            encryption.encrypt_in_place(partial, passphrase)
         for sidecar in encryption.sidecars(db):
             sidecar.unlink(missing_ok=True)
         os.replace(partial, db)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import stat
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -128,6 +129,14 @@ def passphrase_of(engine: Engine) -> str | None:
     return _PASSPHRASES.get(engine)
 
 
+def owner_only(path: Path) -> None:
+    """Take group and others' permissions away, never add the owner's: a database the user
+    made read-only stays read-only (reflect then says it cannot write to it)."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        path.chmod(mode & 0o700)
+
+
 def make_engine(db: str, passphrase: str | None = None) -> Engine:
     """An engine for a path or URL. A SQLite file that is encrypted, or new with a passphrase
     given, is opened with SQLCipher and keyed on every connection; a plain existing file is
@@ -140,7 +149,7 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
         create_private_file(path)
         for sidecar in encryption.sidecars(path):
             if sidecar.exists():
-                sidecar.chmod(0o600)
+                owner_only(sidecar)
         new = path.stat().st_size == 0
         encrypted = encryption.is_encrypted(path) or (new and passphrase is not None)
         if new and passphrase is not None:
@@ -293,6 +302,6 @@ def _open(db: str, passphrase: str | None) -> Engine:
         engine.dispose()
         raise
     if (path := sqlite_path(str(engine.url))) is not None:
-        path.chmod(0o600)
+        owner_only(path)
         _FILES[engine] = (path, _identity(path))
     return engine
