@@ -1,7 +1,9 @@
 """Who has a database file open: marks beside the file, held with an OS file lock.
 
-Every running app holds a mark (`<db>.open/<pid>-<n>.mark`, an exclusive lock on that file
-with the program, process and host written in it). A command that rewrites the file (encrypt,
+Every process that opens a database file holds a mark (`<db>.open/<pid>-<n>.mark`, an
+exclusive lock on that file with the program, process and host written in it): the app, every
+command, a script using the store (reflect.store.engine takes it with the engine and lets go
+when the engine is disposed). A command that rewrites the file (encrypt,
 passphrase, a schema upgrade) first takes the folder's `rewrite.lock`, then looks for marks
 whose lock is still held: if there is one it refuses, naming the program. A mark whose lock is
 free belongs to a process that died and is removed. An app that starts while a rewrite runs
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -69,6 +72,10 @@ class Holder:
 
 _numbers = count()
 
+program = f"a program using reflect ({Path(sys.argv[0]).name if sys.argv else 'python'})"
+"""How this process is named to others in its marks; the command line sets 'reflect import'
+and the like."""
+
 
 def marks_dir(db: Path) -> Path:
     return db.with_name(db.name + ".open")
@@ -93,15 +100,27 @@ class OpenMark:
         self.path = folder / f"{os.getpid()}-{next(_numbers)}.mark"
         self._handle: IO | None = _open_private(self.path)
         _try_lock(self._handle)
-        self._handle.write(json.dumps({"program": program, "pid": os.getpid(),
-                                       "host": socket.gethostname(),
-                                       "since": time.strftime("%Y-%m-%d %H:%M")}))
-        self._handle.flush()
+        self.since = time.strftime("%Y-%m-%d %H:%M")
+        self.name(program)
         with _open_private(folder / "rewrite.lock") as rewrite:
             if not _try_lock(rewrite):
                 self.close()
                 raise InUse(f"{db} is being rewritten by another reflect command (encrypt or "
                             "a new passphrase); try again when it has finished")
+
+    def name(self, program: str) -> None:
+        """Say (again) which program holds the mark: others name it when they refuse."""
+        if self._handle is None:
+            return
+        self._handle.seek(0)
+        self._handle.truncate()
+        self._handle.write(json.dumps({"program": program, "pid": os.getpid(),
+                                       "host": socket.gethostname(), "since": self.since}))
+        self._handle.flush()
+
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
 
     def close(self) -> None:
         if self._handle is not None:

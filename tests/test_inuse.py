@@ -79,6 +79,7 @@ def test_encrypt_and_passphrase_refuse_while_a_writer_has_the_file_open(
         writer.communicate("go\n", timeout=30)
     reopened = Store(open_engine(str(db)))
     assert reopened.answers(session.id)["success-what"].text == "typed 39"  # nothing lost
+    reopened.engine.dispose()  # and with it this process's own mark
     assert holders(db) == []  # the writer's mark went with it
     assert main(["--db", str(db), "encrypt"]) == 0
     assert is_encrypted(db)
@@ -97,6 +98,7 @@ def test_passphrase_change_refuses_while_the_app_has_the_file_open(tmp_path, cap
         Store(engine).create_story("still writable with the old passphrase")
     finally:
         mark.close()
+        engine.dispose()
     assert main(["--db", str(db), "passphrase"]) == 0
 
 
@@ -159,3 +161,114 @@ async def test_the_app_marks_the_database_open_while_it_runs(tmp_path):
         [holder] = holders(db)
         assert holder.program == "the reflect app" and holder.pid == os.getpid()
     assert holders(db) == []
+
+
+HOLDER = textwrap.dedent("""
+    import sys
+    import reflect.store.engine as engine_module
+    taken = engine_module._hold_while_open
+    def held(engine, path):  # the command has opened the database: it waits there
+        taken(engine, path)
+        print("ready", flush=True)
+        sys.stdin.readline()
+    engine_module._hold_while_open = held
+    from reflect.cli import main
+    sys.exit(main(sys.argv[1:]))
+""")
+
+
+def _command_running(*argv: str) -> subprocess.Popen:
+    """A real reflect command in another process, stopped just after opening the database."""
+    process = subprocess.Popen([sys.executable, "-c", HOLDER, *argv], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=ROOT, env={**os.environ, "REFLECT_PASSPHRASE": ""})
+    assert process.stdout.readline().strip() == "ready", process.stderr.read()
+    return process
+
+
+def _finish(process: subprocess.Popen) -> int:
+    process.communicate("go\n", timeout=120)
+    return process.returncode
+
+
+@pytest.fixture
+def two_databases(tmp_path):
+    """A database with an interview and its automatic backup, and a bundle from another."""
+    db = tmp_path / "reflect.db"
+    engine, _store, _session = _interview(db)
+    from reflect.store.backups import daily_backup
+
+    daily_backup(engine)
+    engine.dispose()
+    other = tmp_path / "other.db"
+    engine = open_engine(str(other))
+    Store(engine).create_story("From the other laptop")
+    engine.dispose()
+    bundle = tmp_path / "other.reflect"
+    assert main(["--db", str(other), "export", "bundle", "--out", str(bundle)]) == 0
+    return db, bundle
+
+
+def _titles(db: Path) -> set[str]:
+    engine = open_engine(str(db))
+    try:
+        return {story.title for story in Store(engine).stories()}
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("rewrite", [["encrypt"], ["restore", "1", "--yes"]])
+def test_a_running_import_blocks_encrypt_and_restore(two_databases, rewrite, capsys,
+                                                     monkeypatch):
+    db, bundle = two_databases
+    monkeypatch.setenv("REFLECT_NEW_PASSPHRASE", "seven green lanterns")
+    importing = _command_running("--db", str(db), "import", str(bundle))
+    try:
+        assert main(["--db", str(db), *rewrite]) == 1
+        err = capsys.readouterr().err
+        assert "reflect import" in err and f"process {importing.pid}" in err
+        assert "Nothing was changed" in err
+    finally:
+        assert _finish(importing) == 0
+    assert not is_encrypted(db)
+    assert _titles(db) == {"Back to school", "From the other laptop"}  # the import is kept
+
+
+def test_a_running_export_blocks_restore(two_databases, tmp_path, capsys):
+    db, _bundle = two_databases
+    exporting = _command_running("--db", str(db), "export", "csv", "--out",
+                                 str(tmp_path / "csv"))
+    try:
+        assert main(["--db", str(db), "restore", "1", "--yes"]) == 1
+        assert "reflect export" in capsys.readouterr().err
+    finally:
+        assert _finish(exporting) == 0
+    assert main(["--db", str(db), "restore", "1", "--yes"]) == 0  # once it is done
+
+
+def test_a_script_using_the_store_blocks_a_new_passphrase(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "reflect.db"
+    open_engine(str(db), "seven green lanterns").dispose()
+    script = textwrap.dedent("""
+        import sys
+        from reflect.store import Store
+        from reflect.store.engine import open_engine
+        store = Store(open_engine(sys.argv[1], "seven green lanterns"))
+        print("ready", flush=True)
+        sys.stdin.readline()
+        store.create_story("written after the refusal")
+    """)
+    writer = subprocess.Popen([sys.executable, "-c", script, str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert writer.stdout.readline().strip() == "ready"
+    monkeypatch.setenv("REFLECT_PASSPHRASE", "seven green lanterns")
+    monkeypatch.setenv("REFLECT_NEW_PASSPHRASE", "other words entirely")
+    try:
+        assert main(["--db", str(db), "passphrase"]) == 1
+        err = capsys.readouterr().err
+        assert "cannot change the passphrase" in err and f"process {writer.pid}" in err
+    finally:
+        assert _finish(writer) == 0
+    engine = open_engine(str(db), "seven green lanterns")  # the old one still opens it
+    assert [story.title for story in Store(engine).stories()] == ["written after the refusal"]
+    engine.dispose()

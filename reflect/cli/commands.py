@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.table import Column
 from rich.text import Text
 
-from reflect import formats, i18n, paths
+from reflect import formats, i18n, inuse, paths
 from reflect.cli import repair, settings_commands
 from reflect.cli.console import PlainTable, console, errors, progress, say, warn, wrote
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
@@ -284,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         return settings_commands.unknown_language(str(exc))
     args = build_parser().parse_args(argv)
     db = args.db or paths.default_db_url()
+    inuse.program = f"reflect {args.command}" if args.command else "the reflect app"
     try:
         if args.command == "protocols" and args.protocols_command == "list":
             return _protocols_list()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import stat
+import weakref
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -106,6 +107,9 @@ class ServerMark:
 def hold_open(engine: Engine, program: str) -> inuse.OpenMark | ServerMark | None:
     """Mark the database as open by this process: a mark beside a SQLite file (see
     reflect.inuse), a shared advisory lock on PostgreSQL."""
+    if (mark := _MARKS.get(engine)) is not None and mark.held:
+        mark.name(program)  # the engine's own mark, now held in the app's name
+        return mark
     if (known := _FILES.get(engine)) is not None:
         return inuse.OpenMark(known[0], program)
     if engine.dialect.name == "postgresql":
@@ -304,4 +308,22 @@ def _open(db: str, passphrase: str | None) -> Engine:
     if (path := sqlite_path(str(engine.url))) is not None:
         owner_only(path)
         _FILES[engine] = (path, _identity(path))
+        _hold_while_open(engine, path)
     return engine
+
+
+_MARKS: WeakKeyDictionary[Engine, inuse.OpenMark] = WeakKeyDictionary()
+
+
+def _hold_while_open(engine: Engine, path: Path) -> None:
+    """Every engine on a file holds an open mark until it is disposed (or the process ends),
+    so encrypt, passphrase, restore and upgrades in other processes see it and refuse
+    (issue 29, item 2). Taken after the migration, which refuses while others hold one."""
+    try:
+        mark = inuse.OpenMark(path, inuse.program)
+    except inuse.InUse:
+        engine.dispose()
+        raise
+    _MARKS[engine] = mark
+    weakref.finalize(engine, mark.close)
+    event.listen(engine, "engine_disposed", lambda _engine: mark.close())
