@@ -121,6 +121,14 @@ class Session(_IndexedTimestamps, table=True):
     consent_at: datetime | None = None
     consent_recorded_by: str = ""
     consent_text_version: str = ""
+    recording_consent: bool | None = None
+    """Whether the interviewee agreed to be recorded, asked apart from the interview's
+    consent: None when nobody recorded the answer (sessions before 0015). No recording is
+    started unless it is True."""
+    recording_consent_method: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    """How they answered about the recording: verbal, written, recorded. (A server default
+    too, as revision 0015 gives it: rows written by SQL that predates it stay valid.)"""
+    recording_consent_at: datetime | None = None
     status: SessionStatus = SessionStatus.IN_PROGRESS
     current_question_id: str | None = None
     """Where the person stopped; resuming starts here."""

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Select
 
-from reflect.bidi import display_line
+from reflect.bidi import display_line, interface_rtl
 from reflect.i18n import N_, _
 from reflect.protocol.definition import Protocol
 from reflect.roles import PresentRole
@@ -20,7 +20,9 @@ from screens.bidi_view import Button, Input, Label, Static
 
 class ConsentDialog(ModalScreen[ConsentRecord | None]):
     CSS_PATH = "consent.tcss"
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="consent.cancel")]
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="consent.cancel"),
+                Binding("pagedown", "text_down", show=False),
+                Binding("pageup", "text_up", show=False)]
 
     def __init__(self, protocol: Protocol, informant_label: str, interviewer: str = ""):
         super().__init__()
@@ -43,9 +45,9 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
                 yield Static(consent.text.strip(), markup=False, id="consent-body")
                 yield Static(_("Consent text version: {version}").format(
                     version=consent.version), classes="hint", markup=False)
-            yield Label(_("Interviewer (who asked and records consent)"))
-            yield Input(self.interviewer, id="interviewer", compact=True,
-                        placeholder=_("your name"))
+            yield _row(Label(_("Interviewer (who asked and records consent)")),
+                       Input(self.interviewer, id="interviewer", compact=True,
+                             placeholder=_("your name")))
             yield Static(_("Also present (co-interviewers, observers, interpreters)"),
                          id="present", markup=False)
             with Horizontal(id="present-row"):
@@ -55,9 +57,12 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
                              id="other-role", compact=True)
                 yield Button(_("Add"), id="add-person", compact=True)
                 yield Button(_("Remove last"), id="remove-person", compact=True)
-            yield Label(_("How consent was given"))
-            yield Select([(display_line(_(method)), method) for method in CONSENT_METHODS],
-                         value="verbal", allow_blank=False, id="method", compact=True)
+            yield _row(Label(_("How consent was given")), _method_select("method"))
+            yield _row(Label(_("Consent to record")),
+                       Select(_recording_options(), prompt=display_line(_("ask: not answered")),
+                              id="recording", compact=True),
+                       Label(_("how"), id="recording-how"),
+                       _method_select("recording-method"), id="recording-row")
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button(_("Consent given"), variant="success", id="given")
@@ -66,6 +71,40 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
 
     def on_mount(self) -> None:
         self.query_one("#interviewer", Input).focus()
+        # by keys, wheel or scrollbar: the frame's hint follows
+        self.watch(self.query_one("#consent-text", VerticalScroll), "scroll_y",
+                   lambda _y: self._show_more(), init=False)
+        self.call_after_refresh(self._show_more)
+
+    def on_resize(self) -> None:
+        # the dialog's frame, title and form take 17 rows: the text's frame gets the rest
+        box = self.query_one("#consent-text", VerticalScroll)
+        box.styles.max_height = max(5, self.size.height - 17)
+        self.call_after_refresh(self._show_more)
+
+    def _show_more(self) -> None:
+        """Say in the text's frame that more of it is below (and how to read it), so nobody
+        takes the first lines for the whole consent text."""
+        box = self.query_one("#consent-text", VerticalScroll)
+        if not box.is_mounted:
+            return
+        if box.max_scroll_y == 0:
+            hint = ""
+        elif box.scroll_y < box.max_scroll_y:
+            hint = _("↓ more below: PgDn, or scroll")
+        else:
+            hint = _("end of the text · PgUp goes back")
+        box.border_subtitle = display_line(hint)
+
+    def action_text_down(self) -> None:
+        box = self.query_one("#consent-text", VerticalScroll)
+        box.scroll_page_down(animate=False)
+        self._show_more()
+
+    def action_text_up(self) -> None:
+        box = self.query_one("#consent-text", VerticalScroll)
+        box.scroll_page_up(animate=False)
+        self._show_more()
 
     @on(Input.Submitted, "#other-name")
     @on(Button.Pressed, "#add-person")
@@ -104,11 +143,22 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
             self.query_one("#interviewer", Input).focus()
             return
         method = str(self.query_one("#method", Select).value)
+        recording_select = self.query_one("#recording", Select)
+        recording = None if recording_select.is_blank() else recording_select.value == "yes"
+        if given and recording is None:
+            self.query_one("#form-error", Static).update(display_line(
+                _("Ask whether they agree to be recorded, and choose the answer under "
+                  "'Consent to record'.")))
+            recording_select.focus()
+            return
         pending = self.query_one("#other-name", Input).value.strip()
         if pending:  # a name typed but not added: add it rather than lose it
             self.add_person()
-        self.dismiss(ConsentRecord(given=given, method=method, recorded_by=interviewer,
-                                   others=tuple(self.others)))
+        self.dismiss(ConsentRecord(
+            given=given, method=method, recorded_by=interviewer, others=tuple(self.others),
+            recording=recording, recording_method=str(
+                self.query_one("#recording-method", Select).value) if recording is not None
+            else ""))
 
     @on(Button.Pressed, "#given")
     def given(self) -> None:
@@ -117,6 +167,68 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
     @on(Button.Pressed, "#refused")
     def refused(self) -> None:
         self._record(False)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _row(*widgets, id: str | None = None) -> Horizontal:  # noqa: A002 (Textual's name)
+    """A label and its field on one row: read from the right in a right-to-left interface."""
+    rtl = interface_rtl()
+    return Horizontal(*(reversed(widgets) if rtl else widgets),
+                      classes="consent-row -rtl" if rtl else "consent-row", id=id)
+
+
+def _method_select(id_: str) -> Select:
+    return Select([(display_line(_(method)), method) for method in CONSENT_METHODS],
+                  value="verbal", allow_blank=False, id=id_, compact=True)
+
+
+def _recording_options() -> list[tuple[str, str]]:
+    return [(display_line(_("yes, agrees to be recorded")), "yes"),
+            (display_line(_("no recording")), "no")]
+
+
+class RecordingConsentDialog(ModalScreen[tuple[bool, str] | None]):
+    """Ask, before a recording starts, whether the interviewee agrees to be recorded (an
+    interview whose consent record holds no answer about it): returns (agreed, how)."""
+
+    CSS_PATH = "consent.tcss"
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")),
+                        id="recording_consent.cancel")]
+
+    def __init__(self, who: str):
+        super().__init__()
+        self.who = who
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="recording-consent"):
+            yield Static(_("Consent to record"), classes="dialog-title", markup=False)
+            yield Static(_("This interview's consent record does not say whether {who} agrees "
+                           "to be recorded. Ask them now; no recording starts without a "
+                           "yes. The answer is kept with the consent record and cannot be "
+                           "changed later.").format(who=visible(self.who)), markup=False,
+                         id="recording-question")
+            yield _row(Label(_("How they answered")), _method_select("recording-method"))
+            with Horizontal(classes="buttons"):
+                yield Button(_("Agrees to be recorded"), variant="success", id="agrees")
+                yield Button(_("Does not agree"), variant="error", id="declines")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()  # an answer is chosen, never defaulted
+
+    def _answer(self, agreed: bool) -> None:
+        self.dismiss((agreed, str(self.query_one("#recording-method", Select).value)))
+
+    @on(Button.Pressed, "#agrees")
+    def agrees(self) -> None:
+        self._answer(True)
+
+    @on(Button.Pressed, "#declines")
+    def declines(self) -> None:
+        self._answer(False)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

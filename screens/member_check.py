@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Select
+from textual.widgets.select import NoSelection
 
 from reflect import paths
 from reflect.bidi import display_line
@@ -42,9 +43,10 @@ class MemberCheckDialog(ModalScreen[bool]):
             yield Static("", id="check-state", markup=False)
             yield Button(_("Write their review copy (.docx and .md)"), id="copy", compact=True)
             yield Label(_("What they said"))
+            # on their state as it is (blank when never checked): one key never changes it
             yield Select([(display_line(_(CHECK_LABELS[o])), o.value) for o in CheckOutcome],
-                         value=CheckOutcome.APPROVED.value, allow_blank=False, id="outcome",
-                         compact=True)
+                         value=self._current_outcome(), prompt=display_line(_("choose")),
+                         id="outcome", compact=True)
             with Horizontal(id="check-when"):
                 yield Input(date.today().isoformat(), id="checked-on", compact=True)
                 yield Input(id="how", compact=True,
@@ -55,6 +57,12 @@ class MemberCheckDialog(ModalScreen[bool]):
                 yield Button(_("Record"), variant="primary", id="record")
                 yield Button(_("Erase their words"), variant="error", id="erase")
                 yield Button(_("Close"), id="close")
+
+    def _current_outcome(self) -> str | NoSelection:
+        check = self.app.store.latest_checks([self.informant.id]).get(self.informant.id)
+        if self.informant.withdrawn:
+            return CheckOutcome.WITHDRAWN.value
+        return check.outcome if check is not None else Select.NULL
 
     def on_mount(self) -> None:
         self._show_state()
@@ -89,12 +97,37 @@ class MemberCheckDialog(ModalScreen[bool]):
         except ValueError:
             self._error(_("'{typed}' is not a date: write it as 2026-12-04.").format(typed=typed))
             return
-        outcome = str(self.query_one("#outcome", Select).value)
+        chosen = self.query_one("#outcome", Select)
+        if chosen.is_blank():
+            self._error(_("Choose what they said first."))
+            chosen.focus()
+            return
+        outcome = str(chosen.value)
+        if self.informant.withdrawn and outcome != CheckOutcome.WITHDRAWN:
+            self._confirm_reversal(outcome, checked_on)
+            return
+        self._save(outcome, checked_on)
+
+    def _confirm_reversal(self, outcome: str, checked_on: date) -> None:
+        """Taking back a withdrawal brings their words back everywhere: asked first."""
+        from screens.confirm import ConfirmDialog
+
+        who = self.informant.pseudonym
+        self.app.push_screen(ConfirmDialog(
+            _("Take back {who}'s withdrawal?").format(who=who),
+            _("{who} withdrew. Recording '{outcome}' brings their words back into every view, "
+              "export, book and bundle. Do it only if {who} said so.").format(
+                who=who, outcome=_(CHECK_LABELS[CheckOutcome(outcome)])),
+            _("Yes, take it back")),
+            lambda yes: yes and self._save(outcome, checked_on, reverse_withdrawal=True))
+
+    def _save(self, outcome: str, checked_on: date, reverse_withdrawal: bool = False) -> None:
         try:
             self.app.store.record_check(self.informant.id, outcome, checked_on,
                                         self.query_one("#how", Input).value,
                                         self.query_one("#note", Input).value,
-                                        self.app.interviewer_name)
+                                        self.app.interviewer_name,
+                                        reverse_withdrawal=reverse_withdrawal)
         except ReflectError as exc:
             self._error(str(exc))
             return
@@ -108,8 +141,6 @@ class MemberCheckDialog(ModalScreen[bool]):
 
     @on(Button.Pressed, "#erase")
     def erase(self) -> None:
-        from screens.prompts import TextPrompt
-
         who = self.informant.pseudonym
 
         def typed(answer: str | None) -> None:
@@ -130,12 +161,57 @@ class MemberCheckDialog(ModalScreen[bool]):
                               "sent.").format(**counts), title=_("Erased"), timeout=12)
             self._show_state()
 
-        self.app.push_screen(TextPrompt(
-            _("Erase {who}'s words for good?").format(who=who),
-            _("Their answers, your notes on them and the evidence cut from them are deleted "
-              "from this database and cannot be brought back. Type {who} to confirm.").format(
-                who=who), empty_message=_("Type the pseudonym, or press Esc.")), typed)
+        self.app.push_screen(EraseDialog(who), typed)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
         self.dismiss(self.changed)
+
+
+class EraseDialog(ModalScreen[str | None]):
+    """The one step that cannot be undone: the whole warning, wrapped to the dialog's width
+    (at 80x24 too), then the pseudonym typed to confirm. Returns what was typed."""
+
+    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="erase.cancel")]
+    DEFAULT_CSS = """
+    EraseDialog #erase-warning {
+        width: 100%;
+        height: auto;
+        margin-bottom: 1;
+    }
+    """
+
+    def __init__(self, who: str) -> None:
+        super().__init__()
+        self.who = who
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(_("Erase {who}'s words for good?").format(who=visible(self.who)),
+                         classes="dialog-title", markup=False)
+            yield Static(_("Their answers, your notes on them and the evidence cut from them "
+                           "are deleted from this database and cannot be brought back. Type "
+                           "{who} to confirm.").format(who=visible(self.who)),
+                         id="erase-warning", markup=False)
+            yield Input(id="typed", compact=True, placeholder=_("pseudonym"))
+            yield Static("", id="form-error", classes="error-text")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Erase for good"), variant="error", id="ok")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#typed", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def ok(self) -> None:
+        typed = self.query_one("#typed", Input).value.strip()
+        if not typed:
+            self.query_one("#form-error", Static).update(
+                _("Type the pseudonym, or press Esc."))
+            return
+        self.dismiss(typed)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

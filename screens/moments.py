@@ -86,6 +86,48 @@ class InterviewMoments:
 
     # F4: the recording started -----------------------------------------------------------
     def action_recording(self) -> None:
+        """Only with the interviewee's yes to a recording: refused on a no; asked first
+        when their consent record holds no answer (interviews from before it was asked)."""
+        from screens.consent import RecordingConsentDialog
+
+        session = self.run.session
+        if session.kind == "interview" and session.recording_consent is False:
+            self.app.notify(_("{who} did not agree to be recorded (their consent record says "
+                              "no): no recording may be made in this interview. Take notes "
+                              "instead (F2).").format(who=self._interviewee()),
+                            title=_("No recording"), severity="error", timeout=10)
+            return
+        if session.kind == "interview" and session.recording_consent is None:
+            def answered(answer: tuple[bool, str] | None) -> None:
+                if answer is None:
+                    return
+                agreed, how = answer
+
+                def save() -> None:
+                    self.run.session = self.run.store.record_recording_consent(
+                        session.id, agreed, how, actor=session.interviewer)
+
+                if not self._persist(save):
+                    return
+                self._draw_status()
+                if agreed:
+                    self._ask_recorder_time()
+                else:
+                    self.app.notify(_("Recorded: {who} does not agree to be recorded. No "
+                                      "recording will be made.").format(
+                                        who=self._interviewee()), title=_("No recording"))
+
+            self.app.push_screen(RecordingConsentDialog(self._interviewee()), answered)
+            return
+        self._ask_recorder_time()
+
+    def _interviewee(self) -> str:
+        session = self.run.session
+        informant = (self.run.store.informant(session.informant_id)
+                     if session.informant_id else None)
+        return informant.pseudonym if informant else _("the interviewee")
+
+    def _ask_recorder_time(self) -> None:
         from screens.prompts import TextPrompt
 
         def entered(typed: str | None) -> None:

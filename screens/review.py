@@ -19,6 +19,8 @@ from reflect.bidi import display_line
 from reflect.i18n import _, ngettext
 from reflect.method.session import SessionRun
 from reflect.protocol.render import answer_text
+from reflect.store.interviews import recording_consent_label
+from reflect.text import visible
 from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
 from screens.footer import Footer
@@ -54,6 +56,7 @@ class ReviewScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="review-summary", classes="section-title")
+        yield Static("", id="review-consent", classes="hint", markup=False)
         table = FitTable(Col("#"), Col(_("Question"), squeeze=True, weight=2),
                          Col(_("Answer"), squeeze=True, weight=3), Col(_("Words")),
                          Col(_("Flags")), Col(_("Time")), id="review-table")
@@ -92,9 +95,23 @@ class ReviewScreen(Screen[str | None]):
               "a question; F10 finishes.").format(
                 answered=progress.answered, total=progress.total, skipped=progress.skipped,
                 words=total_words)))
+        self._show_consent()
         table.move_cursor(row=self.run.index)
         self.set_focus(table)
         self._show_full(self.run.question.id)
+
+    def _show_consent(self) -> None:
+        """An interview's consent record in a line: the interview, and the recording."""
+        session, line = self.run.session, self.query_one("#review-consent", Static)
+        if session.kind != "interview":
+            line.display = False
+            return
+        method = _(session.consent_method) if session.consent_method else ""
+        line.update(display_line(_("Consent: {state}, {method} ({who}) · Recording: {recording}")
+                                 .format(state=_("given") if session.consent_given
+                                         else _("refused"), method=method,
+                                         who=visible(session.consent_recorded_by),
+                                         recording=recording_consent_label(session))))
 
     def _details(self, answer, notes) -> str:
         recorded = self.run.has_recording

@@ -285,13 +285,35 @@ class StoryScreen(Screen[None]):
             else:
                 self._open_session(session.id)
 
+        def ask_consent(protocol) -> None:
+            self.app.push_screen(ConsentDialog(protocol, label, self.app.interviewer_name),
+                                 lambda consent: consent_recorded(protocol, consent))
+
         def protocol_chosen(choice: str | None) -> None:
             if choice is None:
                 return
             protocol_id, code = choice.split("|")
             protocol = self.app.catalog.get(protocol_id, code)
-            self.app.push_screen(ConsentDialog(protocol, label, self.app.interviewer_name),
-                                 lambda consent: consent_recorded(protocol, consent))
+            done = [s for s in self.app.store.sessions_for_story(self.story_id)
+                    if s.informant_id == informant.id and s.protocol_id == protocol_id
+                    and s.status == SessionStatus.COMPLETED]
+            if not done:
+                ask_consent(protocol)
+                return
+
+            def decided(answer: str | None) -> None:
+                if answer == "open":
+                    self._open_session(done[-1].id)
+                elif answer == "another":
+                    ask_consent(protocol)
+
+            # a second interview on the same protocol is rare: asked, never by one Enter
+            self.app.push_screen(PickDialog(
+                _("{who} already has a completed interview with this protocol: open it, or "
+                  "start another?").format(who=visible(informant.pseudonym)),
+                [("open", _("Open the completed interview ({date})").format(
+                    date=when(done[-1].completed_at or done[-1].started_at))),
+                 ("another", _("Start another interview"))]), decided)
 
         self.app.push_screen(PickDialog(_("Interview {who} with…").format(who=label), items),
                              protocol_chosen)

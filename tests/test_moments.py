@@ -38,6 +38,7 @@ def test_recorder_times_are_read_as_a_recorder_shows_them():
 
 def test_codes_use_the_interview_clock_until_a_recording_starts(store, interview):
     _, _, session = interview
+    store.record_recording_consent(session.id, True, "verbal")  # asked apart (issue 28)
     run = SessionRun.resume(store, session.id)
     run.mark_opened(run.code_now(95))
     assert run.answer().opened_code == 95 and run.answer().opened_kind == "clock"
@@ -101,8 +102,9 @@ def test_three_people_on_one_consent_record(store, interview, catalog):
 
 
 async def test_keys_start_the_recording_stamp_a_code_and_take_a_note(engine, catalog,
-                                                                   interview):
+                                                                   interview, store):
     _, _, session = interview
+    store.record_recording_consent(session.id, True, "verbal")  # asked apart (issue 28)
     app = make_app(engine, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(SessionScreen(session.id))
@@ -157,11 +159,13 @@ async def test_the_consent_dialog_names_everyone_present(engine, catalog, interv
         await pilot.pause()
         assert shown(app, "#present") == ("Also present: Ben (co-interviewer), "
                                           "Dalia (interpreter)")
+        app.screen.query_one("#recording").value = "no"
         await pilot.click("#given")  # Eli typed but not added: added, not lost
         await pilot.pause()
     [consent] = recorded
     assert consent.recorded_by == "Ana" and consent.others == (
         ("Ben", "co_interviewer"), ("Dalia", "interpreter"), ("Eli", "observer"))
+    assert (consent.recording, consent.recording_method) == (False, "verbal")
     session = store.start_interview(informant.id, catalog.get("lfs-practitioner"), consent)
     assert len(store.people_present(session.id)) == 3
 
@@ -197,7 +201,8 @@ def test_a_bundle_carries_people_notes_and_time_codes(store, catalog, interview,
 
     _, informant, _ = interview
     session = store.start_interview(informant.id, catalog.get("lfs-practitioner"), ConsentRecord(
-        True, "verbal", "Ana", others=(("Ben", "observer"),)))
+        True, "verbal", "Ana", others=(("Ben", "observer"),), recording=True,
+        recording_method="written"))
     run = SessionRun.resume(store, session.id)
     run.start_recording(30)
     run.mark_opened(run.code_now(5))
@@ -209,4 +214,6 @@ def test_a_bundle_carries_people_notes_and_time_codes(store, catalog, interview,
     assert [n.text for n in other.notes(session.id)] == ["ملاحظة [/]"]
     copied = SessionRun.resume(other, session.id)
     assert copied.has_recording and copied.answer().opened_kind == "recording"
+    assert (copied.session.recording_consent, copied.session.recording_consent_method) == (
+        True, "written")
     assert import_bundle(other, tmp_path / "laptop.json").changed == 0  # again: nothing new

@@ -78,6 +78,7 @@ async def test_the_interview_is_offered_in_the_interface_language_first(engine, 
         assert isinstance(app.screen, ConsentDialog)
         assert app.screen.protocol.language == "he"
         await pilot.press(*"נועה")
+        app.screen.query_one("#recording").value = "no"
         await pilot.click("#given")
         await pilot.pause()
         assert "1. מה השתנה עבורך" in app.screen.query_one("#prompt").render().plain

@@ -106,11 +106,11 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
     from reflect.method.session import SessionRun
     from screens.action_review import ReviewAction
     from screens.confirm import ConfirmDialog
-    from screens.consent import ConsentDialog
+    from screens.consent import ConsentDialog, RecordingConsentDialog
     from screens.export_progress import ExportProgress
     from screens.history import HistoryScreen
     from screens.informant_form import InformantForm
-    from screens.member_check import MemberCheckDialog
+    from screens.member_check import EraseDialog, MemberCheckDialog
     from screens.passphrase import FirstRunDialog, PassphraseDialog
     from screens.prompts import PickDialog, SplitDialog, TextPrompt
     from screens.redaction import RedactionScreen
@@ -146,6 +146,8 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
         ("informant form", InformantForm()),
         ("consent", ConsentDialog(catalog.get("lfs-client"), f"מרים ({Role.CLIENT.label})",
                                   "נועה")),
+        ("consent to record", RecordingConsentDialog(long_text)),
+        ("erase", EraseDialog(long_text)),
         ("confirm", ConfirmDialog(_("Finish the interview?"), long_text, _("Finish"))),
         ("review action", ReviewAction(action, long_text)),
         ("first run", FirstRunDialog(engine_path(engine))),

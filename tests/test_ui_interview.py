@@ -57,13 +57,17 @@ async def test_new_user_runs_a_whole_interview(engine, catalog):
         assert "interviewer's name" in shown(app, "#form-error")
         assert rows(engine, "SELECT count(*) FROM session") == [(0,)]
         await type_text(pilot, "Ana")
+        await pilot.click("#given")  # consent to record is asked on its own (issue 28)
+        assert "agree to be recorded" in shown(app, "#form-error")
+        app.screen.query_one("#recording").value = "yes"
         await pilot.click("#given")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        [(protocol_id, consent, method, by)] = rows(
-            engine, "SELECT protocol_id, consent_given, consent_method, consent_recorded_by "
-                    "FROM session")
-        assert (protocol_id, consent, method, by) == ("lfs-practitioner", 1, "verbal", "Ana")
+        [(protocol_id, consent, method, by, recording)] = rows(
+            engine, "SELECT protocol_id, consent_given, consent_method, consent_recorded_by, "
+                    "recording_consent FROM session")
+        assert (protocol_id, consent, method, by, recording) == (
+            "lfs-practitioner", 1, "verbal", "Ana", 1)
 
         # 5. one question at a time, saved while typing
         assert shown(app, "#prompt").startswith("1. In a few sentences, what was the success")

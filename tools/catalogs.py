@@ -42,6 +42,7 @@ def translations() -> dict[str, dict]:
     """Every batch of translations merged, language by language."""
     import translations_analysis
     import translations_cli
+    import translations_consent
     import translations_core
     import translations_documents
     import translations_found
@@ -62,7 +63,7 @@ def translations() -> dict[str, dict]:
                   translations_cli, translations_core, translations_interview_record,
                   translations_moments, translations_member_check,
                   translations_print, translations_progress, translations_streaming,
-                  translations_lead):
+                  translations_lead, translations_consent):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

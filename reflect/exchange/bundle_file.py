@@ -59,6 +59,12 @@ TABLES: dict[str, type[SQLModel]] = {
 
 READS = "reflect import reads files written by 'reflect export bundle'"
 
+ADDED_LATER = {"recording_consent": None, "recording_consent_method": "",
+               "recording_consent_at": None}
+"""Columns a bundle from an earlier release does not have, with what such a row means
+(consent to record, revision 0015: not asked). Any other missing field is an error."""
+_LATER = frozenset(ADDED_LATER)
+
 
 def canonical(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True,
@@ -152,12 +158,16 @@ def checked_row(where: str, row: object, fields: set[str], validate):
     (`validate` makes the row); else a ReflectError saying where and what."""
     if not isinstance(row, dict):
         raise ReflectError(_("{where}: a row must be an object").format(where=where))
-    if extra := sorted(set(row) - fields):
+    keys = set(row)
+    if extra := sorted(keys - fields):
         raise ReflectError(_("{where}: unknown field '{extra}'").format(
                                where=where, extra=extra[0]))
-    if missing := sorted(fields - set(row)):
-        raise ReflectError(_("{where}: field '{missing}' is missing").format(
-                               where=where, missing=missing[0]))
+    if len(keys) < len(fields):
+        if missing := sorted(fields - keys - _LATER):
+            raise ReflectError(_("{where}: field '{missing}' is missing").format(
+                                   where=where, missing=missing[0]))
+        row = {**row, **{name: value for name, value in ADDED_LATER.items()
+                         if name in fields and name not in keys}}
     try:
         return validate(row)
     except ValidationError as exc:

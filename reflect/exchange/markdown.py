@@ -20,6 +20,7 @@ from reflect.protocol.balance import read_balance
 from reflect.protocol.render import answer_text
 from reflect.roles import PresentRole, Role
 from reflect.store import Store
+from reflect.store.interviews import recording_consent_label
 
 VERDICTS = {"too_early": N_("too few entries to judge"), "balanced": N_("balanced"),
             "only_negative": N_("one-sided: only faults seen"),
@@ -64,6 +65,7 @@ def _facts(store: Store, session: Session, protocol, answers) -> list[tuple[str,
                       .format(state=consent, who=session.consent_recorded_by,
                               method=_(session.consent_method) if session.consent_method else "",
                               version=session.consent_text_version)))
+        facts.append((_("Consent to record"), recording_consent_label(session)))
     if session.follow_up_of and (earlier := store.session(session.follow_up_of)):
         facts.append((_("Follows up"), _("the reflection of {date}").format(
             date=formats.day(earlier.started_at))))

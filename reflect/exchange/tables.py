@@ -34,6 +34,14 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
+def _recording(session) -> str:
+    """Whether an interviewee agreed to be recorded: yes, no, 'not asked' (an interview
+    whose consent record has no answer), or empty (a reflection)."""
+    if session.kind != "interview":
+        return ""
+    return "not asked" if session.recording_consent is None else _yes(session.recording_consent)
+
+
 def _stories(corpus: Corpus) -> Iterator[list]:
     yield ["story_id", "title", "service", "status", "ready_for_book", "success_criteria",
            "summary", "tags", "informants", "interviews"]
@@ -46,7 +54,8 @@ def _stories(corpus: Corpus) -> Iterator[list]:
 
 
 def _answers(corpus: Corpus) -> Iterator[list]:
-    yield ["answer_id", "session_id", "kind", "session_status", "story_id", "story",
+    yield ["answer_id", "session_id", "kind", "session_status", "recording_consent",
+           "recording_consent_how", "story_id", "story",
            "informant_id", "informant", "role", "case", "protocol", "protocol_version",
            "stage", "stage_title", "question_number", "question_id", "question", "type",
            "text", "value", "skipped", "quote", "follow_up", "answered_at"]
@@ -58,7 +67,8 @@ def _answers(corpus: Corpus) -> Iterator[list]:
                                       or answer.flag_follow_up):
                 continue  # not reached, or only opened (its time code is in the record)
             yield [
-                answer.id, session.id, session.kind, session.status.value, session.story_id or "",
+                answer.id, session.id, session.kind, session.status.value,
+                _recording(session), session.recording_consent_method, session.story_id or "",
                 data.story_title, informant.id if informant else "",
                 informant.pseudonym if informant else "", data.role_label,
                 session.case_label, protocol.id, protocol.version, stage.id, stage.title, number,

@@ -45,9 +45,36 @@ class ConsentRecord:
     at: datetime | None = None
     others: tuple[tuple[str, str], ...] = ()
     """Everyone else present: (name, reflect.roles.PresentRole value), in order."""
+    recording: bool | None = None
+    """Whether they agree to be recorded, asked on its own: None when not answered."""
+    recording_method: str = ""
+    """How they answered about the recording (one of CONSENT_METHODS)."""
 
 
 CONSENT_METHODS = ("verbal", "written", "recorded")
+
+
+def _check_method(method: str) -> None:
+    if method not in CONSENT_METHODS:
+        raise ReflectError(_("consent method must be one of {CONSENT_METHODS}").format(
+                               CONSENT_METHODS=', '.join(CONSENT_METHODS)))
+
+
+def recording_consent_label(session: Session) -> str:
+    """Whether the interviewee agreed to be recorded, in the interface's language: 'agreed
+    (verbal)', 'refused (written)', or 'not asked' (no answer recorded)."""
+    if session.recording_consent is None:
+        return _("not asked")
+    how = _(session.recording_consent_method) if session.recording_consent_method else ""
+    state = _("agreed") if session.recording_consent else _("refused")
+    return _("{state} ({how})").format(state=state, how=how) if how else state
+
+
+def _recording_detail(agreed: bool | None, method: str) -> str:
+    """For the audit trail (no answer text): '; recording: yes, verbal' ('' unasked)."""
+    if agreed is None:
+        return ""
+    return f"; recording: {'yes' if agreed else 'no'}, {method}"
 
 
 class InterviewStore(StoreBase):
@@ -59,9 +86,9 @@ class InterviewStore(StoreBase):
         """Record consent and open the interview; refused consent is recorded as DECLINED."""
         if protocol.kind != "interview" or protocol.consent is None:
             raise ReflectError(_("'{id}' is not an interview protocol").format(id=protocol.id))
-        if consent.method not in CONSENT_METHODS:
-            raise ReflectError(_("consent method must be one of {CONSENT_METHODS}").format(
-                                   CONSENT_METHODS=', '.join(CONSENT_METHODS)))
+        _check_method(consent.method)
+        if consent.recording is not None:
+            _check_method(consent.recording_method)
         if not consent.recorded_by.strip():
             raise ReflectError(_("say who recorded the consent (the interviewer's name)"))
         with self._db() as db:
@@ -77,6 +104,11 @@ class InterviewStore(StoreBase):
                 consent_method=consent.method, consent_at=consent.at or utcnow(),
                 consent_recorded_by=consent.recorded_by.strip(),
                 consent_text_version=protocol.consent.version, status=status,
+                recording_consent=consent.recording,
+                recording_consent_method=consent.recording_method
+                if consent.recording is not None else "",
+                recording_consent_at=(consent.at or utcnow())
+                if consent.recording is not None else None,
                 current_question_id=protocol.questions[0].id if consent.given else None,
             )
             db.add(session)
@@ -86,17 +118,49 @@ class InterviewStore(StoreBase):
                         else "consent_refused", actor=session.interviewer,
                         detail=f"{consent.method}; text {protocol.consent.version}"
                                + (f"; {len(consent.others)} others present"
-                                  if consent.others else ""),
+                                  if consent.others else "")
+                               + _recording_detail(consent.recording,
+                                                   consent.recording_method),
                         new={"given": consent.given, "method": consent.method,
                              "at": session.consent_at, "by": session.consent_recorded_by,
                              "text": protocol.consent.version,
-                             "others": [list(person) for person in consent.others]})
+                             "others": [list(person) for person in consent.others],
+                             "recording": consent.recording,
+                             "recording_method": session.recording_consent_method})
             story = db.get(Story, informant.story_id)
             if consent.given and story is not None and story.status in (
                     StoryStatus.CANDIDATE, StoryStatus.SELECTED):
                 story.status = StoryStatus.INTERVIEWING
                 story.updated_at = utcnow()
                 db.add(story)
+            db.commit()
+        return session
+
+    def record_recording_consent(self, session_id: uuid.UUID, agreed: bool, method: str,
+                                 actor: str = "") -> Session:
+        """Whether the interviewee agrees to be recorded, asked after the consent (a session
+        from before this was asked, or an answer not yet given). An answer once given is not
+        changed here: a 'no' holds for the whole interview."""
+        _check_method(method)
+        with self._db() as db:
+            session = db.get(Session, session_id)
+            if session is None:
+                raise ReflectError(_("that session no longer exists"))
+            if session.kind != "interview" or session.status == SessionStatus.DECLINED:
+                raise ReflectError(_("only an interview that takes place can be recorded"))
+            if session.recording_consent is not None:
+                raise ReflectError(_("the answer about the recording was already recorded "
+                                     "({answer}); it is not changed afterwards").format(
+                                       answer=recording_consent_label(session)))
+            session.recording_consent = agreed
+            session.recording_consent_method = method
+            session.recording_consent_at = session.updated_at = utcnow()
+            db.add(session)
+            self._audit(db, "session", session.id, "recording_consent",
+                        actor=actor or session.interviewer,
+                        detail=_recording_detail(agreed, method).lstrip("; "),
+                        new={"recording": agreed, "method": method,
+                             "at": session.recording_consent_at})
             db.commit()
         return session
 

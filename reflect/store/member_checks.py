@@ -88,7 +88,10 @@ class MemberCheckStore(StoreBase):
     """Member checks (approved, with changes, withdrawn) and erasure."""
 
     def record_check(self, informant_id: uuid.UUID, outcome: str, checked_on: date,
-                     how: str = "", note: str = "", recorded_by: str = "") -> MemberCheck:
+                     how: str = "", note: str = "", recorded_by: str = "",
+                     reverse_withdrawal: bool = False) -> MemberCheck:
+        """Record what an informant said. Taking back a withdrawal (their words come back
+        into every view and export) needs `reverse_withdrawal`, and is audited apart."""
         if outcome not in set(CheckOutcome):
             raise ReflectError(_("'{outcome}' is not a member-check outcome; use one of "
                                  "{outcomes}").format(outcome=outcome,
@@ -97,6 +100,11 @@ class MemberCheckStore(StoreBase):
             informant = db.get(Informant, informant_id)
             if informant is None:
                 raise ReflectError(_("that informant no longer exists"))
+            reversing = informant.withdrawn and outcome != CheckOutcome.WITHDRAWN
+            if reversing and not reverse_withdrawal:
+                raise ReflectError(_("{who} withdrew: recording '{outcome}' brings their words "
+                                     "back into every view and export; confirm it to go on")
+                                   .format(who=informant.pseudonym, outcome=outcome))
             check = MemberCheck(informant_id=informant.id, outcome=outcome,
                                 checked_on=checked_on, how=how.strip(), note=note.strip(),
                                 recorded_by=recorded_by.strip())
@@ -107,6 +115,9 @@ class MemberCheckStore(StoreBase):
             self._audit(db, "informant", informant.id, f"member_check:{outcome}",
                         actor=recorded_by, detail=f"on {checked_on.isoformat()}",
                         new={"how": check.how, "note": check.note})
+            if reversing:
+                self._audit(db, "informant", informant.id, "withdrawal_reversed",
+                            actor=recorded_by, detail=f"{outcome} on {checked_on.isoformat()}")
             db.commit()
         return check
 

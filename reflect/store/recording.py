@@ -27,6 +27,18 @@ def add_people(db, session_id: uuid.UUID, people: list[tuple[str, str]]) -> None
                              position=position))
 
 
+def refuse_unless_recording_agreed(session: Session) -> None:
+    """No recording of an interview unless the interviewee agreed to it, apart from the
+    interview's consent: a 'no' refuses it, no answer asks for one first."""
+    if session.kind != "interview" or session.recording_consent is True:
+        return
+    if session.recording_consent is False:
+        raise ReflectError(_("The interviewee did not agree to be recorded: no recording may "
+                             "be made in this interview. Take notes instead (F2)."))
+    raise ReflectError(_("Nobody recorded whether the interviewee agrees to be recorded: ask "
+                         "them, and record the answer, before a recording starts."))
+
+
 class RecordingStore(StoreBase):
     """Recording start, time codes, interviewer notes, people present."""
 
@@ -45,6 +57,7 @@ class RecordingStore(StoreBase):
         """When the recorder's 00:00:00 was; time codes count from here from now on."""
         with self._db() as db:
             session = self._open_session(db, session_id)
+            refuse_unless_recording_agreed(session)
             session.recording_started_at = started_at
             session.updated_at = utcnow()
             db.add(session)
