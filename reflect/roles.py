@@ -39,3 +39,21 @@ class PresentRole(StrEnum):
     @property
     def label(self) -> str:
         return _(_PRESENT_LABELS[self.value])
+
+
+WITHDRAWN = N_("Withdrawn informant")
+"""What an informant who withdrew is called wherever a name would be shown (issue 28): the
+gate on their words (reflect.store.words) keeps their pseudonym out too. Here, not there, so
+that the home screen's first glance (reflect.method.glance, no SQLAlchemy) names them so."""
+
+
+def shown_name(pseudonym: str, withdrawn: bool) -> str:
+    """An informant's name as screens and documents show it: their pseudonym, or the neutral
+    'Withdrawn informant' once they withdrew."""
+    return _(WITHDRAWN) if withdrawn else pseudonym
+
+
+def shown_who(informant) -> str:
+    """An informant (pseudonym, role, withdrawn) as 'Maya (social worker)', or as
+    'Withdrawn informant (client)' once they withdrew."""
+    return f"{shown_name(informant.pseudonym, informant.withdrawn)} ({Role(informant.role).label})"

@@ -19,6 +19,7 @@ from reflect.exchange.review_copy import check_label
 from reflect.i18n import _, ngettext
 from reflect.models import Informant, SessionStatus, Story
 from reflect.roles import Role
+from reflect.store import shown_name
 from reflect.text import visible
 from screens.bidi_view import Static
 from screens.consent import ConsentDialog
@@ -100,7 +101,9 @@ class StoryScreen(Screen[None]):
         for informant in informants:
             own = [s for s in sessions if s.informant_id == informant.id]
             summary = ", ".join(STATUS_LABELS[s.status] for s in own) or _("none yet")
-            table.add_row(informant.pseudonym, Role(informant.role).label, summary,
+            # one who withdrew is still listed, for the member check, but not by name
+            table.add_row(shown_name(informant.pseudonym, informant.withdrawn),
+                          Role(informant.role).label, summary,
                           check_label(checks.get(informant.id)), key=str(informant.id))
         counts = store.answer_counts([s.id for s in sessions])
         table = self.query_one("#interviews", DataTable)
@@ -115,7 +118,8 @@ class StoryScreen(Screen[None]):
             status = STATUS_LABELS[session.status]
             if session.locked_at:
                 status = _("{status}, locked").format(status=status)
-            table.add_row(informant.pseudonym if informant else "?",
+            table.add_row(shown_name(informant.pseudonym, informant.withdrawn)
+                          if informant else "?",
                           status, consent, progress(counts.get(session.id, 0), protocol),
                           protocol.title if protocol else session.protocol_id,
                           when_short(session.started_at),
@@ -236,6 +240,10 @@ class StoryScreen(Screen[None]):
         informant = self._selected_informant()
         if informant is None:
             self.app.show_error(_("Add an informant first (a), then start the interview."))
+            return
+        if informant.withdrawn:
+            self.app.show_error(_("This informant withdrew their consent: no interview with "
+                                  "them is opened or started. Their member check is c."))
             return
         open_sessions = [s for s in self.app.store.sessions_for_story(self.story_id)
                          if s.informant_id == informant.id

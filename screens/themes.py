@@ -100,9 +100,11 @@ class ThemesScreen(Screen[None]):
     def show_lists(self) -> None:
         theme = self.current()
         members = self.query_one("#members", OptionList)
+        held = "  [$error]⚠ " + esc(_("held: its evidence was withdrawn")) + "[/]"
         members.set_options([Option(f"[b]{esc(self.story_titles.get(p.story_id, '?'))}:[/b] "
-                                    f"{esc(p.sentence())}", id=str(p.id))
-                             for p in (theme.principles if theme else [])])
+                                    f"{esc(p.sentence())}" + (held if p in theme.held else ""),
+                                    id=str(p.id))
+                             for p in ([*theme.principles, *theme.held] if theme else [])])
         loose = [p for p in self.app.store.principles() if p.theme_id is None]
         self.query_one("#loose", OptionList).set_options(
             [Option(f"[b]{esc(self.story_titles.get(p.story_id, '?'))}:[/b] "

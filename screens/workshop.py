@@ -25,8 +25,8 @@ from reflect.errors import ReflectError
 from reflect.i18n import N_, _, ngettext
 from reflect.method.analysis import Passage, passages, topic_label, topics_of
 from reflect.models import Answer, Principle
-from reflect.roles import PresentRole, Role
-from reflect.store import PRINCIPLE_PARTS, InterviewRecord
+from reflect.roles import PresentRole
+from reflect.store import PRINCIPLE_PARTS, InterviewRecord, shown_who
 from reflect.text import visible
 from screens.bidi_view import Input, Label, OptionList, Static
 from screens.confirm import ConfirmDialog
@@ -40,7 +40,7 @@ PART_LABELS = {"situation": (N_("When"), N_("the situation")),
 
 
 def informant_label(record: InterviewRecord) -> str:
-    return f"{record.informant.pseudonym} ({Role(record.informant.role).label})"
+    return shown_who(record.informant)
 
 
 class InterviewColumn(Vertical):
@@ -109,8 +109,9 @@ class WorkshopScreen(Screen[None]):
         self.story_id = story_id
         self.current: Principle | None = None
         self.principles: list[Principle] = []
-        self.withdrawn_answers: set[uuid.UUID] = set()
-        """Evidence from these answers is flagged: their informant withdrew."""
+        self.withheld: dict[uuid.UUID, list[uuid.UUID]] = {}
+        """Per principle, its evidence links cut from the words of an informant who withdrew
+        (flagged, never shown: reflect.store.words)."""
         self.last_column: InterviewColumn | None = None
 
     def compose(self) -> ComposeResult:
@@ -177,13 +178,10 @@ class WorkshopScreen(Screen[None]):
         store = self.app.store
         self.principles = store.principles(self.story_id)
         evidence = store.evidence([p.id for p in self.principles])
-        self.withdrawn_answers = store.withdrawn_answers(
-            [link.answer_id for links in evidence.values() for link in links])
+        self.withheld = store.withheld_evidence([p.id for p in self.principles])
         options = []
         for number, principle in enumerate(self.principles, start=1):
-            links = evidence[principle.id]
-            gone = sum(link.answer_id in self.withdrawn_answers for link in links)
-            count = len(links) - gone
+            count, gone = len(evidence[principle.id]), len(self.withheld[principle.id])
             tag = "[$error]" + _("(no evidence)") + "[/]" if not count else \
                 "[dim]" + ngettext("({count} quote)", "({count} quotes)", count).format(
                     count=count) + "[/dim]"
@@ -223,13 +221,10 @@ class WorkshopScreen(Screen[None]):
             listing.set_options([])
             return
         items = self.app.store.evidence([self.current.id])[self.current.id]
-        options = []
+        options = [Option("[$error]⚠ " + esc(_(
+            "withdrawn by the informant: this passage can no longer be used")) + "[/]",
+            id=str(link_id)) for link_id in self.withheld.get(self.current.id, [])]
         for item in items:
-            if item.answer_id in self.withdrawn_answers:
-                options.append(Option("[$error]⚠ " + esc(_(
-                    "withdrawn by the informant: this passage can no longer be used")) + "[/]",
-                    id=str(item.id)))
-                continue
             answer = self.app.store.answer_by_id(item.answer_id)
             record = self.informant_of.get(answer.session_id) if answer else None
             source = informant_label(record) if record else "?"

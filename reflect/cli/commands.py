@@ -149,7 +149,7 @@ def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange.book import TitlePage, export_book
     from reflect.exchange.markdown import export_session_record, export_sessions
     from reflect.exchange.review_copy import export_review_copy
-    from reflect.store import Store
+    from reflect.store import Store, shown_name
 
     if args.export_format in ("guide", "consent-form"):
         return _export_paper(args)
@@ -165,8 +165,9 @@ def _export(db: str, args: argparse.Namespace) -> int:
             if informant is None:
                 raise ReflectError(_("no informant '{name}' in '{story}' (they are: {names})")
                                    .format(name=args.informant, story=story.title,
-                                           names=", ".join(i.pseudonym for i in
-                                                           store.informants(story.id))))
+                                           names=", ".join(
+                                               shown_name(i.pseudonym, i.withdrawn)
+                                               for i in store.informants(story.id))))
             with progress(_("Writing the review copy")) as update:
                 written = export_review_copy(store, informant.id, folder,
                                              redactor_for(store, args, story.id), update)

@@ -63,7 +63,9 @@ def superseded_command(db: str) -> int:
     from reflect.exchange.bundle import superseded_versions
     from reflect.store import Store
 
-    versions = superseded_versions(Store(engine(db)))
+    store = Store(engine(db))
+    withheld = store.withheld_rows()  # the gate: nothing of an informant who withdrew
+    versions = [v for v in superseded_versions(store) if v.entity_id not in withheld]
     table = PlainTable(_("kept at"), _("table"), _("id"), _("from"), _("content"))
     for version in versions:
         row = json.loads(version.content)

@@ -60,7 +60,7 @@ def book_blocks(store: Store, title: str, draft: bool = False,
     for done, story in enumerate(stories):
         progress(_("stories"), done, len(stories))
         blocks.append(Block("page_break", ""))
-        blocks += story_blocks(store, story, level=2)
+        blocks += story_blocks(store, story, level=2, final=not draft)
     if held:
         blocks.append(Block("page_break", ""))
         blocks += held_blocks(held)

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session as DBSession
-from sqlmodel import SQLModel, col, select
+from sqlmodel import SQLModel
 
 from reflect import __version__
 from reflect.dates import iso_utc
@@ -20,10 +20,10 @@ from reflect.exchange.bundle_file import FORMAT, FORMAT_VERSION, TABLES, checksu
 from reflect.exchange.bundle_zip import ZipBundleWriter
 from reflect.exchange.progress import Progress, no_progress
 from reflect.files import private_writer
-from reflect.models import Answer, ProtocolSnapshot, Session, utcnow
+from reflect.models import ProtocolSnapshot, Session, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store
-from reflect.store.member_checks import withdrawn_sessions
+from reflect.store.words import Gate, gate
 
 
 def primary_key(model: type[SQLModel]) -> str:
@@ -43,10 +43,12 @@ def plain_value(value: object) -> object:
     return value
 
 
-def _table_rows(db: DBSession, name: str, model: type[SQLModel], hidden: set,
-                hidden_answers: set, progress: Progress) -> Iterator[dict]:
+def _table_rows(db: DBSession, name: str, model: type[SQLModel], shown: Gate,
+                hidden_answers: frozenset, progress: Progress) -> Iterator[dict]:
     """A table's rows as bundle dicts, read a batch at a time (never the whole table), by
-    primary key; what an informant who withdrew said stays out."""
+    primary key; what an informant who withdrew said stays out, and so does their
+    pseudonym (see `withdrawn_placeholder`)."""
+    hidden = shown.sessions
     table = model.__table__
     total = db.exec(sa_select(func.count()).select_from(table)).one()[0]
     query = sa_select(table).order_by(table.c[primary_key(model)])
@@ -58,7 +60,21 @@ def _table_rows(db: DBSession, name: str, model: type[SQLModel], hidden: set,
             continue
         if hidden_answers and name == "evidence" and row["answer_id"] in hidden_answers:
             continue
-        yield {column: plain_value(value) for column, value in row.items()}
+        plain = {column: plain_value(value) for column, value in row.items()}
+        if name == "informants" and not shown.shows_informant(row["id"]):
+            plain["pseudonym"] = withdrawn_placeholder(row["id"])
+        yield plain
+
+
+def withdrawn_placeholder(informant_id: uuid.UUID) -> str:
+    """What a bundle carries instead of the pseudonym of an informant who withdrew: their row
+    travels (so the withdrawal reaches the other laptop), their name does not. The same in
+    every bundle and every language (bundles of the same row carry the same row), and one
+    per informant (two who withdrew stay apart where it is shown: the member check). The
+    laptop where the withdrawal was recorded keeps the pseudonym (its row is as new); one
+    that knew the informant before takes this name with the withdrawal, and gets the
+    pseudonym back with the bundle that brings the informant back (approved again)."""
+    return f"withdrawn-{informant_id.hex[:8]}"
 
 
 def _parents_first(sessions: Iterable[dict]) -> Iterator[dict]:
@@ -85,11 +101,10 @@ def _parents_first(sessions: Iterable[dict]) -> Iterator[dict]:
 def bundle_rows(db: DBSession, progress: Progress = no_progress,
                 redactor: Redactor = NO_REDACTION) -> Iterator[tuple[str, Iterator[dict]]]:
     """(table, its rows) for every bundle table in insertion order, streamed and redacted."""
-    hidden = withdrawn_sessions(db)  # the words of an informant who withdrew stay here
-    hidden_answers = set(db.exec(select(Answer.id).where(
-        col(Answer.session_id).in_(hidden)))) if hidden else set()
+    shown = gate(db)  # the words of an informant who withdrew stay here
+    hidden_answers = shown.answers(db)
     for name, model in TABLES.items():
-        rows = _table_rows(db, name, model, hidden, hidden_answers, progress)
+        rows = _table_rows(db, name, model, shown, hidden_answers, progress)
         if model is Session:
             rows = _parents_first(rows)
         yield name, (redact_row(name, row, redactor) for row in rows)

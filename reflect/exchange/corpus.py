@@ -4,7 +4,7 @@ The small tables (stories, themes, principles, evidence) are read whole; informa
 order of the sessions as light tuples (a few dozen bytes each); the sessions themselves with
 their answers and actions are read a batch at a time, in export order (story title, informant
 pseudonym, start time; reflections last), and redacted as they come. An informant who
-withdrew is left out everywhere.
+withdrew is left out everywhere, name and words (the gate, reflect.store.words).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from reflect.privacy.redact import NO_REDACTION, TEXT_COLUMNS, Redactor
 from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.roles import Role
 from reflect.store import Store
-from reflect.store.member_checks import withdrawn_sessions
+from reflect.store.words import gate
 
 BATCH = 500
 """Sessions read (with their answers) at a time."""
@@ -153,6 +153,8 @@ class Corpus:
     """By story title, then oldest first."""
     evidence: dict[uuid.UUID, list[Evidence]] = field(default_factory=dict)
     """Principle id -> its evidence, oldest first (none on a withdrawn informant's words)."""
+    held: set[uuid.UUID] = field(default_factory=set)
+    """Principles whose every passage was withdrawn: they count in no theme's reach."""
     order: list[tuple[uuid.UUID, str, uuid.UUID | None]] = field(default_factory=list)
     """(session id, kind, story id) of every session shown, in export order."""
 
@@ -162,18 +164,22 @@ class Corpus:
         # never flushed, never committed: redacting these rows must not reach the database
         with DBSession(store.engine, autoflush=False) as db:
             stories = list(db.exec(select(Story)))
-            informants = list(db.exec(select(Informant.id, Informant.story_id,
-                                             Informant.pseudonym, Informant.role)))
-            hidden = withdrawn_sessions(db)
+            shown = gate(db)  # an informant who withdrew: left out, name and words
+            informants = [row for row in db.exec(select(
+                Informant.id, Informant.story_id, Informant.pseudonym, Informant.role))
+                if shown.shows_informant(row[0])]
             heads = [row for row in db.exec(select(
                 Session.id, Session.kind, Session.story_id, Session.informant_id,
-                Session.case_label, Session.started_at)) if row[0] not in hidden]
+                Session.case_label, Session.started_at)) if shown.shows_session(row[0])]
             themes = list(db.exec(select(Theme)))
             principles = list(db.exec(select(Principle).order_by(Principle.created_at)))
-            hidden_answers = set(db.exec(select(Answer.id).where(
-                col(Answer.session_id).in_(hidden)))) if hidden else set()
-            links = [link for link in db.exec(select(Evidence).order_by(Evidence.created_at))
-                     if link.answer_id not in hidden_answers]
+            hidden_answers = shown.answers(db)
+            links, withheld = [], set()
+            for link in db.exec(select(Evidence).order_by(Evidence.created_at)):
+                if link.answer_id in hidden_answers:
+                    withheld.add(link.principle_id)
+                else:
+                    links.append(link)
             db.expunge_all()  # detached before anything is redacted
         corpus.stories = {s.id: _redacted("stories", s, redactor) for s in stories}
         corpus.informants = {row[0]: InformantInfo(row[0], row[1], redactor(row[2]), row[3])
@@ -184,6 +190,7 @@ class Corpus:
         for link in links:
             evidence[link.principle_id].append(_redacted("evidence", link, redactor))
         corpus.evidence = dict(evidence)
+        corpus.held = withheld - corpus.evidence.keys()
 
         def order(head) -> tuple:
             session_id, _kind, story_id, informant_id, case_label, started_at = head
@@ -231,11 +238,13 @@ class Corpus:
 
     def answers_by_id(self, ids: set[uuid.UUID],
                       ) -> dict[uuid.UUID, tuple[AnswerRow, SessionData]]:
-        """These answers (evidence points at them), each with its session."""
+        """These answers (evidence points at them), each with its session: only those of the
+        sessions this corpus shows (never an informant's who withdrew)."""
         found: dict[uuid.UUID, tuple[AnswerRow, SessionData]] = {}
+        shown = {session_id for session_id, _kind, _story in self.order}
         with DBSession(self.store.engine) as db:
             session_ids = list({s for s in db.exec(select(Answer.session_id).where(
-                col(Answer.id).in_(list(ids))))})
+                col(Answer.id).in_(list(ids)))) if s in shown})
         for start in range(0, len(session_ids), BATCH):
             for data in self._batch(session_ids[start:start + BATCH]):
                 for answer in data.answers.values():

@@ -25,7 +25,8 @@ from reflect.method.analysis import passages, topic_label, topics_of
 from reflect.models import SENTENCE_LEADS, Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.roles import Role
-from reflect.store import Store
+from reflect.store import Store, shown_who
+from reflect.store.words import HELD_REASON
 from reflect.text import xml_text
 from reflect.timecodes import strip_stamps
 
@@ -66,8 +67,11 @@ def parts_text(block: Block, mark=lambda lead: lead) -> str:
     return _(", ").join(f"{mark(lead)} {value}" for lead, value in block.parts) + "."
 
 
-def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
-    """The story: facts, informants, the reconstruction by topic, principles with quotes."""
+def story_blocks(store: Store, story: Story, level: int = 1, final: bool = False) -> list[Block]:
+    """The story: facts, informants, the reconstruction by topic, principles with quotes.
+    Everything read through the gate (reflect.store.words): nothing of an informant who
+    withdrew. A principle whose every passage was withdrawn is left out when `final` (the
+    book), and otherwise printed with the reason in place of its quotes."""
     records = store.interviews_of(story.id)
     blocks = [Block("heading", story.title, level)]
     for name, value in ((_("Service"), story.service),
@@ -96,6 +100,9 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
                         blocks.append(Block("quote", text, source=speaker)
                                       if passage.answer.flag_quote else Block("para", text))
     principles = store.principles(story.id)
+    held = store.held_principles([p.id for p in principles])
+    if final:
+        principles = [p for p in principles if p.id not in held]
     evidence = store.evidence([p.id for p in principles])
     speakers = {r.session.id: r.informant for r in records}
     blocks.append(Block("heading", _("Principles of action"), level + 1))
@@ -104,12 +111,14 @@ def story_blocks(store: Store, story: Story, level: int = 1) -> list[Block]:
     for number, principle in enumerate(principles, start=1):
         blocks.append(principle_block(number, principle))
         links = evidence[principle.id]
-        if not links:
+        if principle.id in held:
+            blocks.append(Block("para", _(HELD_REASON)))
+        elif not links:
             blocks.append(Block("para", _("No supporting passage linked yet.")))
         for link in links:
             answer = store.answer_by_id(link.answer_id)
             who = speakers.get(answer.session_id) if answer else None
-            source = f"{who.pseudonym} ({Role(who.role).label})" if who else ""
+            source = shown_who(who) if who else ""
             blocks.append(Block("quote", strip_stamps(link.excerpt).strip(), source=source))
     return blocks
 

@@ -18,8 +18,8 @@ from reflect.models import Session
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.balance import read_balance
 from reflect.protocol.render import answer_text
-from reflect.roles import PresentRole, Role
-from reflect.store import Store
+from reflect.roles import PresentRole
+from reflect.store import Store, shown_name, shown_who
 from reflect.store.interviews import recording_consent_label
 
 VERDICTS = {"too_early": N_("too few entries to judge"), "balanced": N_("balanced"),
@@ -44,7 +44,7 @@ def _facts(store: Store, session: Session, protocol, answers) -> list[tuple[str,
     if session.story_id and (story := store.story(session.story_id)):
         facts.insert(0, (_("Story"), story.title))
     if session.informant_id and (informant := store.informant(session.informant_id)):
-        facts.insert(1, (_("Informant"), f"{informant.pseudonym} ({Role(informant.role).label})"))
+        facts.insert(1, (_("Informant"), shown_who(informant)))
     if session.case_label:
         facts.insert(0, (_("Case"), session.case_label))
     if session.interviewer:
@@ -141,13 +141,13 @@ def export_sessions(store: Store, sessions: Iterable[Session], folder: Path,
     `sessions` may be read as it goes (give `total` for the progress)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    hidden = store.withdrawn_sessions()
+    shown = store.gate()  # an informant who withdrew: no file of theirs
     if total is None:
         sessions = list(sessions)
         total = len(sessions)
     for done, session in enumerate(sessions):
         progress(_("sessions"), done, total)
-        if session.id in hidden:
+        if not shown.shows_session(session.id):
             continue
         path = folder / _file_name(session)
         write_private(path, redactor(session_markdown(store, session)).encode("utf-8"))
@@ -165,7 +165,7 @@ def export_session_record(store: Store, session: Session, folder: Path,
     blocks = redact_blocks(session_blocks(store, session), redactor)
     who = session.case_label or session.protocol_id
     if session.informant_id and (informant := store.informant(session.informant_id)):
-        who = informant.pseudonym
+        who = shown_name(informant.pseudonym, informant.withdrawn)
     stem = (f"{session.kind}-{session.started_at:%Y-%m-%d}-"
             f"{slug(redactor(who), limit=40, fallback='session')}-{str(session.id)[:8]}")
     return write_both(blocks, folder, stem, progress=progress)

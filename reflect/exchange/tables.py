@@ -112,7 +112,8 @@ def _evidence(corpus: Corpus) -> Iterator[list]:
 def _themes(corpus: Corpus) -> Iterator[list]:
     yield ["theme_id", "theme", "description", "principles", "stories", "story_titles"]
     for theme in sorted(corpus.themes.values(), key=lambda t: t.name.lower()):
-        members = [p for p in corpus.principles if p.theme_id == theme.id]
+        members = [p for p in corpus.principles
+                   if p.theme_id == theme.id and p.id not in corpus.held]
         titles = sorted({corpus.stories[p.story_id].title for p in members}, key=str.lower)
         yield [theme.id, theme.name, theme.description, len(members), len(titles),
                "\n".join(titles)]

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect.revision import HEAD
+from reflect.roles import shown_name
 from reflect.vocab import ActionStatus, SessionStatus, StoryStatus
 
 if TYPE_CHECKING:
@@ -55,7 +56,8 @@ class SessionLine:
     case_label: str
     informant_id: uuid.UUID | None
     informant: tuple[str, str] | None
-    """The informant's pseudonym and role value (None if gone)."""
+    """The informant's name as shown (their pseudonym, or 'Withdrawn informant' once they
+    withdrew: reflect.roles.shown_name) and role value (None if gone)."""
     interviewer: str
     protocol_id: str
     status: SessionStatus
@@ -94,7 +96,8 @@ def from_store(store: Store, today: date, stories: int, protocols: Summary) -> H
         informant = store.informant(session.informant_id) if session.informant_id else None
         lines.append(SessionLine(
             session.id, story.title if story else None, session.case_label, session.informant_id,
-            (informant.pseudonym, informant.role) if informant else None, session.interviewer,
+            (shown_name(informant.pseudonym, informant.withdrawn), informant.role)
+            if informant else None, session.interviewer,
             session.protocol_id, session.status, counts.get(session.id, 0), session.updated_at))
     return HomeLists(due, [story_line(s) for s in store.stories(limit=stories)], lines,
                      protocols)
@@ -166,8 +169,10 @@ def _sessions(connection: sqlite3.Connection) -> list[SessionLine]:
         " updated_at FROM session ORDER BY updated_at DESC LIMIT ?",
         (RECENT_SESSIONS,)).fetchall()
     titles = _by_key(connection, "SELECT id, title FROM story", {row[1] for row in rows})
-    informants = _by_key(connection, "SELECT id, pseudonym, role FROM informant",
-                         {row[2] for row in rows})
+    informants = {key: (shown_name(pseudonym, bool(withdrawn)), role)
+                  for key, (pseudonym, role, withdrawn) in _by_key(
+                      connection, "SELECT id, pseudonym, role, withdrawn FROM informant",
+                      {row[2] for row in rows}).items()}
     counts = _by_key(connection, "SELECT session_id, count(*) FROM answer",
                      {row[0] for row in rows}, column="session_id",
                      where="AND (text != '' OR value IS NOT NULL) GROUP BY session_id")

@@ -21,12 +21,12 @@ from reflect.store import Store
 
 
 def refuse_withdrawn(store: Store, session: Session) -> None:
-    """An informant who withdrew: their words are not opened, shown or exported."""
-    informant = store.informant(session.informant_id) if session.informant_id else None
-    if informant is not None and informant.withdrawn:
-        raise ReflectError(_("{who} withdrew their consent: their words are hidden everywhere "
-                             "and cannot be opened (the story screen can erase them for good)")
-                           .format(who=informant.pseudonym))
+    """An informant who withdrew: their words are not opened, shown or exported (the gate,
+    reflect.store.words), and the refusal does not name them."""
+    if not store.gate().shows_session(session.id):
+        raise ReflectError(_("This informant withdrew their consent: their words are hidden "
+                             "everywhere and cannot be opened (their member check, c in the "
+                             "story screen, can erase them for good)"))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,12 @@ object to hold and one name to import:
 | member_checks.py| member checks, withdrawal, erasure                      |
 | engine.py       | engines, SQLite settings, schema migrations, backups    |
 | search.py       | full-text search over answers and principles            |
+| words.py        | the gate: whose words no reader may show (withdrawal)   |
+
+Withdrawal is applied in one place: `words.gate`. Every reader of an informant's words (the
+store's own readers of answers, notes, evidence, interviews and themes; the exports that read
+in batches; search) goes through it, so no screen or file can show what an informant who
+withdrew said, nor their pseudonym.
 """
 
 from __future__ import annotations
@@ -31,9 +37,10 @@ from reflect.store.recording import RecordingStore
 from reflect.store.redactions import RedactionStore
 from reflect.store.reflections import ReflectionStore
 from reflect.store.stories import StoryStore
+from reflect.store.words import Gate, shown_name, shown_who
 
-__all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "InterviewRecord", "Store",
-           "ThemeReach", "digest"]
+__all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "Gate", "InterviewRecord",
+           "Store", "ThemeReach", "digest", "shown_name", "shown_who"]
 
 
 class Store(StoryStore, InterviewStore, RecordingStore, MemberCheckStore, LeaseStore,

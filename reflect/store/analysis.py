@@ -20,7 +20,7 @@ from reflect.models import (
     utcnow,
 )
 from reflect.protocol.definition import Protocol
-from reflect.store.base import StoreBase
+from reflect.store.words import WordsStore, gate
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,11 @@ class ThemeReach:
 
     theme: Theme
     principles: list[Principle]
+    """Those that stand: not held (reflect.store.words.held_principles)."""
     story_ids: set[uuid.UUID]
+    """The stories of the principles that stand: its reach."""
+    held: tuple[Principle, ...] = ()
+    """Its principles whose every supporting passage was withdrawn: they count nowhere."""
 
 
 @dataclass(frozen=True)
@@ -45,19 +49,22 @@ class InterviewRecord:
 PRINCIPLE_PARTS = ("situation", "goal", "action", "rationale")
 
 
-class AnalysisStore(StoreBase):
+class AnalysisStore(WordsStore):
     """Principles with their evidence, and the themes (common principles) grouping them."""
 
     # Analysis: principles, evidence, themes ------------------------------------------------
     def interviews_of(self, story_id: uuid.UUID) -> list[InterviewRecord]:
         """The story's interviews that took place (consent given), oldest first; not those
-        of an informant who withdrew."""
+        of an informant who withdrew (the gate)."""
         informants = {i.id: i for i in self.informants(story_id)}
+        sessions = self.sessions_for_story(story_id)
+        with self._db() as db:
+            shown = gate(db, among=[s.id for s in sessions])
         records = []
-        for session in self.sessions_for_story(story_id):
+        for session in sessions:
             if session.kind != "interview" or session.status == SessionStatus.DECLINED:
                 continue
-            if informants[session.informant_id].withdrawn:
+            if not shown.shows_session(session.id):
                 continue
             records.append(InterviewRecord(session, informants[session.informant_id],
                                            self.protocol_of(session), self.answers(session.id)))
@@ -138,15 +145,19 @@ class AnalysisStore(StoreBase):
         return evidence
 
     def evidence(self, principle_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Evidence]]:
-        """Evidence per principle, for the given principles (each list oldest first)."""
+        """Evidence per principle, for the given principles (each list oldest first); none
+        cut from the answers of an informant who withdrew (the gate: `withheld_evidence`
+        says which links those are, without their words)."""
         found: dict[uuid.UUID, list[Evidence]] = {pid: [] for pid in principle_ids}
         if not principle_ids:
             return found
         with self._db() as db:
+            hidden = gate(db).answers(db)
             query = (select(Evidence).where(col(Evidence.principle_id).in_(principle_ids))
                      .order_by(col(Evidence.created_at)))
             for item in db.exec(query):
-                found[item.principle_id].append(item)
+                if item.answer_id not in hidden:
+                    found[item.principle_id].append(item)
         return found
 
     def remove_evidence(self, evidence_id: uuid.UUID) -> None:
@@ -224,13 +235,17 @@ class AnalysisStore(StoreBase):
         return theme
 
     def themes_by_reach(self) -> list[ThemeReach]:
-        """Every theme with its principles and stories, the widest reach first."""
+        """Every theme with its principles and stories, the widest reach first. A principle
+        whose every supporting passage was withdrawn is held: it is listed apart and its
+        story does not count in the reach."""
         with self._db() as db:
             themes = list(db.exec(select(Theme)))
         principles = self.principles()
+        held = self.held_principles([p.id for p in principles if p.theme_id is not None])
         reach = []
         for theme in themes:
-            members = [p for p in principles if p.theme_id == theme.id]
-            reach.append(ThemeReach(theme, members, {p.story_id for p in members}))
+            members = [p for p in principles if p.theme_id == theme.id and p.id not in held]
+            reach.append(ThemeReach(theme, members, {p.story_id for p in members}, tuple(
+                p for p in principles if p.theme_id == theme.id and p.id in held)))
         return sorted(reach, key=lambda r: (-len(r.story_ids), -len(r.principles),
                                             r.theme.name.lower()))

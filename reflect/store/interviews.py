@@ -26,6 +26,7 @@ from reflect.models import (
 from reflect.protocol.definition import Protocol
 from reflect.store.base import StoreBase
 from reflect.store.recording import add_people
+from reflect.store.words import gate
 
 
 def _answer_state(answer: Answer) -> dict:
@@ -330,7 +331,11 @@ class InterviewStore(StoreBase):
         return answer
 
     def answers(self, session_id: uuid.UUID) -> dict[str, Answer]:
+        """The session's answers by question; none when its informant withdrew (the gate,
+        reflect.store.words: kept in the database, shown nowhere)."""
         with self._db() as db:
+            if not gate(db, among=[session_id]).shows_session(session_id):
+                return {}
             rows = db.exec(select(Answer).where(Answer.session_id == session_id))
             return {a.question_id: a for a in rows}
 
@@ -346,5 +351,10 @@ class InterviewStore(StoreBase):
             return dict(db.exec(query).all())
 
     def answer_by_id(self, answer_id: uuid.UUID) -> Answer | None:
+        """The answer, or None when it is gone or its informant withdrew (the gate)."""
         with self._db() as db:
-            return db.get(Answer, answer_id)
+            answer = db.get(Answer, answer_id)
+            if answer is None or not gate(db, among=[answer.session_id]).shows_session(
+                    answer.session_id):
+                return None
+            return answer

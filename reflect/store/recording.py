@@ -13,6 +13,7 @@ from reflect.i18n import _
 from reflect.models import Answer, InterviewerNote, Session, SessionPerson, SessionStatus, utcnow
 from reflect.roles import PresentRole
 from reflect.store.base import StoreBase
+from reflect.store.words import gate
 
 
 def add_people(db, session_id: uuid.UUID, people: list[tuple[str, str]]) -> None:
@@ -96,8 +97,11 @@ class RecordingStore(StoreBase):
         return note
 
     def notes(self, session_id: uuid.UUID) -> list[InterviewerNote]:
-        """The session's notes in the order they were taken."""
+        """The session's notes in the order they were taken; none when its informant
+        withdrew (the gate, reflect.store.words)."""
         with self._db() as db:
+            if not gate(db, among=[session_id]).shows_session(session_id):
+                return []
             query = select(InterviewerNote).where(InterviewerNote.session_id == session_id)
             return list(db.exec(query.order_by(col(InterviewerNote.created_at))))
 

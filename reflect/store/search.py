@@ -1,4 +1,5 @@
-"""Full-text search over answers and principles, and interviewer notes.
+"""Full-text search over answers and principles, and interviewer notes; never the words of
+an informant who withdrew (the gate, reflect.store.words).
 
 SQLite: FTS5 indexes kept in step by triggers (reflect.db), newest answers first, with
 snippets. Newest first rather than by relevance: FTS5 walks its index in rowid order and stops
@@ -22,7 +23,7 @@ from reflect.i18n import _
 from reflect.models import Answer, Informant, InterviewerNote, Principle, Session, Story
 from reflect.roles import Role
 from reflect.store import Store
-from reflect.store.member_checks import withdrawn_sessions
+from reflect.store.words import WITHDRAWN_SESSIONS_SQL, gate
 from reflect.wordforms import bare, has_forms
 
 MARK_START, MARK_END = "\x02", "\x03"
@@ -97,10 +98,9 @@ def _snippet_around(body: str, words: str, width: int = 80) -> str:
             + body[position + len(words):end] + ("…" if end < len(body) else ""))
 
 
-HIDDEN = ("a.session_id NOT IN (SELECT s.id FROM informant i JOIN session s "
-          "ON s.informant_id = i.id WHERE i.withdrawn = 1)")
-"""Answers of an informant who withdrew are never found (SQL over answer a). Written so
-that SQLite starts from the index on withdrawn (the few who withdrew), not every session."""
+HIDDEN = f"a.session_id NOT IN ({WITHDRAWN_SESSIONS_SQL})"
+"""Answers of an informant who withdrew are never found (SQL over answer a): the gate's
+sessions (reflect.store.words)."""
 
 
 def _search_with_forms(db: DBSession, words: str, limit: int, offset: int,
@@ -128,7 +128,7 @@ def _server_page(db: DBSession, words: str, limit: int, offset: int,
     """A page of answers on a database without FTS5, newest first: after `before`, an
     (updated_at, id) pair, by comparison rather than by counting rows past an offset."""
     conditions = [_contains_every_word([Answer.text], words),
-                  col(Answer.session_id).not_in(withdrawn_sessions(db))]
+                  gate(db).session_kept(Answer.session_id)]
     if before is not None:
         stamp, key = before
         conditions.append(tuple_(Answer.updated_at, Answer.id) <
@@ -235,8 +235,7 @@ def search_notes(store: Store, words: str, limit: int = 20) -> list[SearchHit]:
     with DBSession(store.engine) as db:
         notes = list(db.exec(select(InterviewerNote)
                              .where(_contains_every_word([InterviewerNote.text], words),
-                                    col(InterviewerNote.session_id).not_in(
-                                        withdrawn_sessions(db)))
+                                    gate(db).session_kept(InterviewerNote.session_id))
                              .order_by(col(InterviewerNote.created_at).desc()).limit(limit)))
         sessions = {s.id: s for s in db.exec(
             select(Session).where(col(Session.id).in_({n.session_id for n in notes})))}
