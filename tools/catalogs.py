@@ -44,6 +44,7 @@ def translations() -> dict[str, dict]:
     import translations_cli
     import translations_core
     import translations_documents
+    import translations_files
     import translations_found
     import translations_interview
     import translations_interview_record
@@ -60,7 +61,8 @@ def translations() -> dict[str, dict]:
                   translations_analysis, translations_documents, translations_found,
                   translations_cli, translations_core, translations_interview_record,
                   translations_moments, translations_member_check,
-                  translations_print, translations_progress, translations_streaming):
+                  translations_print, translations_progress, translations_streaming,
+                  translations_files):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -17,6 +17,7 @@ from rich.text import Text
 from reflect import formats, i18n, paths
 from reflect.cli import repair, settings_commands
 from reflect.cli.console import PlainTable, console, errors, progress, say, warn, wrote
+from reflect.cli.erase import erase_command
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
 from reflect.cli.parser import build_parser
 from reflect.cli.privacy import (
@@ -321,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
             return superseded_command(db)
         if args.command == "import":
             return import_bundle_command(db, args.file)
+        if args.command == "erase":
+            return erase_command(db, args)
         return _run_app(db)
     except ReflectError as exc:
         warn(f"reflect: {exc}")

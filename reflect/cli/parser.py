@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from reflect import __version__, i18n
-from reflect.cli import repair, settings_commands
+from reflect.cli import erase, repair, settings_commands
 from reflect.cli.console import reading_order
 from reflect.i18n import N_, _
 
@@ -188,4 +188,5 @@ def build_parser() -> argparse.ArgumentParser:
     merge = commands.add_parser("import", help=_("merge a bundle (from 'reflect export bundle') "
                                 "into this database"))
     merge.add_argument("file", type=Path, metavar="FILE")
+    erase.add_command(commands)
     return parser
