@@ -104,4 +104,65 @@ ROWS = [
      "de {who}; o ficheiro da base de dados foi compactado.",
      "Cancellato per sempre: {answers} risposte, {notes} note, {evidence} collegamenti di "
      "evidenza di {who}; il file del database è stato compattato."),
+    # the demo, apart from real work
+    ("DEMO: invented stories", "הדגמה: סיפורים בדויים", "عرض تجريبي: قصص مُختلَقة",
+     "DEMONSTRAÇÃO: histórias inventadas", "DEMO: storie inventate"),
+    ("reflect · DEMO: invented stories", "reflect · הדגמה: סיפורים בדויים",
+     "reflect · عرض تجريبي: قصص مُختلَقة", "reflect · DEMONSTRAÇÃO: histórias inventadas",
+     "reflect · DEMO: storie inventate"),
+    ("This database holds real stories; the demo's invented stories never go beside them. The "
+     "demo has its own database: 'reflect demo' opens {demo} (or give it an empty one: "
+     "'reflect --db FILE demo'). Nothing was changed.",
+     "מסד הנתונים הזה מכיל סיפורים אמיתיים; הסיפורים הבדויים של ההדגמה לעולם אינם נכנסים "
+     "לצדם. להדגמה יש מסד נתונים משלה: 'reflect demo' פותח את {demo} (או תנו לה מסד ריק: "
+     "'reflect --db FILE demo'). דבר לא שונה.",
+     "قاعدة البيانات هذه تحوي قصصًا حقيقية؛ ولا توضع قصص العرض التجريبي المُختلَقة بجانبها "
+     "أبدًا. للعرض التجريبي قاعدة بياناته الخاصة: 'reflect demo' يفتح {demo} (أو أعطه قاعدة "
+     "فارغة: 'reflect --db FILE demo'). لم يتغيّر شيء.",
+     "Esta base de dados tem histórias reais; as histórias inventadas da demonstração nunca "
+     "ficam ao lado delas. A demonstração tem a sua própria base de dados: 'reflect demo' abre "
+     "{demo} (ou dê-lhe uma vazia: 'reflect --db FILE demo'). Nada foi alterado.",
+     "Questo database contiene storie reali; le storie inventate della demo non vanno mai "
+     "accanto a loro. La demo ha un suo database: 'reflect demo' apre {demo} (oppure dagliene "
+     "uno vuoto: 'reflect --db FILE demo'). Nulla è stato cambiato."),
+    ("{path} carries the demo's invented stories ({titles}), and this database holds real "
+     "work: demo stories never go beside it. Nothing was imported. To look at them, import it "
+     "into the demo database: reflect --db {demo} import {path}",
+     "{path} מכיל את הסיפורים הבדויים של ההדגמה ({titles}), ומסד הנתונים הזה מכיל עבודה "
+     "אמיתית: סיפורי הדגמה לעולם אינם נכנסים לצדה. דבר לא יובא. כדי לעיין בהם, ייבאו אותו "
+     "למסד ההדגמה: reflect --db {demo} import {path}",
+     "{path} يحمل قصص العرض التجريبي المُختلَقة ({titles})، وقاعدة البيانات هذه تحوي عملًا "
+     "حقيقيًا: لا توضع قصص العرض التجريبي بجانبه أبدًا. لم يُستورد شيء. للاطلاع عليها، "
+     "استوردها إلى قاعدة بيانات العرض التجريبي: reflect --db {demo} import {path}",
+     "{path} traz as histórias inventadas da demonstração ({titles}), e esta base de dados tem "
+     "trabalho real: as histórias da demonstração nunca ficam ao lado dele. Nada foi "
+     "importado. Para as ver, importe-o para a base de dados da demonstração: reflect --db "
+     "{demo} import {path}",
+     "{path} contiene le storie inventate della demo ({titles}), e questo database contiene "
+     "lavoro reale: le storie della demo non vanno mai accanto. Nulla è stato importato. Per "
+     "vederle, importalo nel database della demo: reflect --db {demo} import {path}"),
+    ("The demo's invented stories are in {db}, apart from your own work. Back to your own "
+     "data: run reflect without 'demo'.",
+     "הסיפורים הבדויים של ההדגמה נמצאים ב־{db}, בנפרד מהעבודה שלכם. כדי לחזור לנתונים "
+     "שלכם: הריצו את reflect בלי 'demo'.",
+     "قصص العرض التجريبي المُختلَقة موجودة في {db}، بعيدًا عن عملك. للعودة إلى بياناتك: "
+     "شغّل reflect من دون 'demo'.",
+     "As histórias inventadas da demonstração estão em {db}, à parte do seu trabalho. Para "
+     "voltar aos seus dados: execute reflect sem 'demo'.",
+     "Le storie inventate della demo sono in {db}, separate dal tuo lavoro. Per tornare ai "
+     "tuoi dati: esegui reflect senza 'demo'."),
+    ("open the demo: invented stories in their own database (demo.db in the user data dir, "
+     "or --db), never in yours",
+     "פתיחת ההדגמה: סיפורים בדויים במסד נתונים משלהם (demo.db בתיקיית הנתונים של המשתמש, "
+     "או --db), לעולם לא במסד שלכם",
+     "فتح العرض التجريبي: قصص مُختلَقة في قاعدة بياناتها الخاصة (demo.db في مجلد بيانات "
+     "المستخدم، أو --db)، لا في قاعدتك أبدًا",
+     "abrir a demonstração: histórias inventadas na sua própria base de dados (demo.db na "
+     "pasta de dados do utilizador, ou --db), nunca na sua",
+     "apri la demo: storie inventate in un database tutto loro (demo.db nella cartella dati "
+     "dell'utente, o --db), mai nel tuo"),
+    ("only load the demo set; do not start the app", "רק לטעון את ערכת ההדגמה; בלי להפעיל את "
+     "היישום", "حمّل مجموعة العرض التجريبي فقط؛ لا تشغّل التطبيق",
+     "apenas carregar o conjunto de demonstração; não iniciar a aplicação",
+     "carica solo l'insieme della demo; non avviare l'app"),
 ]

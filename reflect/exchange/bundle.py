@@ -47,6 +47,7 @@ from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from
     checksum,
 )
 from reflect.exchange.bundle_zip import open_bundle
+from reflect.exchange.demo import holds_real_work, refuse_demo_stories
 from reflect.exchange.import_report import (  # noqa: F401 - callers import them from here
     ImportSummary,
     TableResult,
@@ -332,7 +333,7 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
         try:
             roomy_cache(db.connection(), True)
             begin_now(db.connection())  # before the first savepoint
-            before = informant_states(db)  # erased, withdrawn
+            before, real_here = informant_states(db), holds_real_work(db)
             for name, model in TABLES.items():
                 if name == "answers":  # sessions are in by now; erasures came before them
                     merger.erased = merger.erased_sessions(erasures)
@@ -345,6 +346,8 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
                         check.see(name, batch)
                         if name == "erasures":
                             erasures += [row["informant_id"] for row in batch]
+                        if name == "stories" and real_here:
+                            refuse_demo_stories(path, batch)
                         merger.merge_batch(name, model, batch, result, deleted)
                         done += len(batch)
                         progress(name, done, total)
