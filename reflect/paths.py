@@ -4,6 +4,7 @@
 |---------------------|-------------------------------------------|---------------------|
 | data dir            | platformdirs user data dir for "reflect"  | REFLECT_DATA_DIR    |
 | database            | <data dir>/reflect.db                     | --db / REFLECT_DB   |
+| demo database       | <data dir>/demo.db (`reflect demo`)       | --db                |
 | user protocols      | <data dir>/protocols/*.yaml               |                     |
 | key file            | <data dir>/keys.db (encrypted)            | --keys              |
 | shipped protocols   | prompts/ (checkout) or reflect/_shipped/prompts (wheel) |       |
@@ -37,6 +38,12 @@ def data_dir() -> Path:
 def default_db_url() -> str:
     """REFLECT_DB if set (a path or a SQLAlchemy URL), else SQLite in the data dir."""
     return os.environ.get("REFLECT_DB") or str(data_dir() / "reflect.db")
+
+
+def demo_db_path() -> Path:
+    """Where `reflect demo` keeps the invented stories: beside the real database, never in
+    it (issue 28). REFLECT_DB names the real one and does not move this."""
+    return data_dir() / "demo.db"
 
 
 def keys_file() -> Path:

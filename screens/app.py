@@ -90,6 +90,7 @@ class ReflectApp(KeysInOrder, App[None]):
             self.start_opening()
         else:
             self.hold_database()
+            self.mark_demo()
             self.call_after_refresh(freeze_long_lived)
         self.set_interval(self.TIDY_EVERY, self.tidy_search_index)
 
@@ -198,11 +199,19 @@ class ReflectApp(KeysInOrder, App[None]):
 
     def database_opened(self, store: Store, catalog: ProtocolCatalog) -> None:
         self.store, self.catalog = store, catalog
+        self.mark_demo()
         freeze_long_lived()
         self.run_worker(self.check_and_back_up, thread=True, exit_on_error=False,
                         group="check")
         if isinstance(self.screen, HomeScreen):
             self.screen.database_ready()
+
+    def mark_demo(self) -> None:
+        """The demo database says so on every screen, in the title of its header (issue 28)."""
+        from reflect.exchange.demo import is_demo_database
+
+        if is_demo_database(self.store):
+            self.title = display_line(_("reflect · DEMO: invented stories"))
 
     def check_and_back_up(self) -> None:
         """In a worker thread, after opening: look for damage; if there is none, make the

@@ -44,7 +44,7 @@ def test_story_docx_and_markdown(demo, tmp_path):
            "our office.” — Dana (social worker)" in quotes
     assert ("List Bullet", "Ruth, family member") in content
     markdown = markdown_path.read_text()
-    assert markdown.startswith("# Keeping Mrs. A at home\n")
+    assert markdown.startswith("**DEMO: invented stories**\n\n# Keeping Mrs. A at home\n")
     assert "> She sat at Mum's table and asked Mum what she wanted, which nobody had done.\n" \
            "> — Ruth (family member)" in markdown
     assert "Demo student" not in markdown  # interviewers are not named

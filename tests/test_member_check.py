@@ -146,7 +146,9 @@ def test_erasure_removes_the_words_from_the_file_and_from_another_laptop(
                             ).fetchall() == [("erase", "1 answers, 1 notes, 1 evidence")]
     export_bundle(store, tmp_path / "after.json")
     import_bundle(other, tmp_path / "after.json")
-    assert search_answers(other, SECRET) == []
+    assert search_answers(other, SECRET) == []  # hidden there, waiting for confirmation
+    assert [p.pseudonym for p in other.pending_erasures()] == ["Dana"]
+    other.erase_informant(dana.id)  # confirmed there (issue 28: a file alone erases nothing)
     assert other.answers(ids["Dana"][0].id) == {} and other.notes(ids["Dana"][0].id) == []
     import_bundle(other, tmp_path / "before.json")  # the old bundle does not bring them back
     assert other.answers(ids["Dana"][0].id) == {}

@@ -45,6 +45,7 @@ def translations() -> dict[str, dict]:
     import translations_consent
     import translations_core
     import translations_documents
+    import translations_files
     import translations_found
     import translations_gate
     import translations_interview
@@ -64,7 +65,8 @@ def translations() -> dict[str, dict]:
                   translations_cli, translations_core, translations_interview_record,
                   translations_moments, translations_member_check,
                   translations_print, translations_progress, translations_streaming,
-                  translations_lead, translations_consent, translations_gate):
+                  translations_lead, translations_consent, translations_gate,
+                  translations_files):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -17,6 +17,7 @@ from rich.text import Text
 from reflect import formats, i18n, inuse, paths
 from reflect.cli import repair, settings_commands
 from reflect.cli.console import PlainTable, console, errors, progress, say, warn, wrote
+from reflect.cli.erase import erase_command
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
 from reflect.cli.parser import build_parser
 from reflect.cli.privacy import (
@@ -206,11 +207,14 @@ def _export(db: str, args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo(db: str) -> int:
+def _demo(args: argparse.Namespace) -> int:
+    """Load the demo set into its own database (demo.db in the data dir, or --db) and open
+    the app there; the user's own database is never touched."""
     from reflect.exchange.demo import load_demo
     from reflect.protocol.catalog import load_catalog
     from reflect.store import Store
 
+    db = args.db or str(paths.demo_db_path())
     counts = load_demo(Store(engine(db)), load_catalog())
     if not counts["stories"]:
         say(_("The demo set is already in this database; nothing changed."))
@@ -218,7 +222,11 @@ def _demo(db: str) -> int:
         summary = ", ".join(formats.number(n) + " " + _(DEMO_COUNTS.get(name, name))
                             for name, n in counts.items())
         say(_("Loaded the demo set: {summary}.").format(summary=summary))
-    return 0
+    say(_("The demo's invented stories are in {db}, apart from your own work. Back to your "
+          "own data: run reflect without 'demo'.").format(db=db))
+    if args.no_app or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return 0
+    return _run_app(db)
 
 
 def _search(db: str, words: str, limit: int) -> int:
@@ -308,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "backup":
             return _backup(db, args.target)
         if args.command == "demo":
-            return _demo(db)
+            return _demo(args)
         if args.command == "export":
             return _export(db, args)
         if args.command == "encrypt":
@@ -323,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
             return superseded_command(db)
         if args.command == "import":
             return import_bundle_command(db, args.file)
+        if args.command == "erase":
+            return erase_command(db, args)
         return _run_app(db)
     except ReflectError as exc:
         warn(f"reflect: {exc}")

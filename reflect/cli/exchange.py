@@ -82,7 +82,7 @@ def superseded_command(db: str) -> int:
 
 def import_bundle_command(db: str, path: Path) -> int:
     from reflect.exchange.bundle import import_bundle
-    from reflect.exchange.import_report import summary_lines
+    from reflect.exchange.import_report import pending_lines, summary_lines
     from reflect.store import Store
 
     store = Store(engine(db))
@@ -94,4 +94,6 @@ def import_bundle_command(db: str, path: Path) -> int:
     say(_("Imported {path} in {seconds} s: {count} rows added or updated.").format(
         path=path, seconds=f"{time.perf_counter() - started:.1f}",
         count=number(summary.changed)))
+    for line in pending_lines(summary.pending):  # last: what is left for someone to decide
+        say(line)
     return 0

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from reflect import __version__, i18n
-from reflect.cli import repair, settings_commands
+from reflect.cli import erase, repair, settings_commands
 from reflect.cli.console import reading_order
 from reflect.i18n import N_, _
 
@@ -85,7 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("where", help=_("show where the database and user protocols are"))
     repair.add_commands(commands)
     settings_commands.add_commands(commands)
-    commands.add_parser("demo", help=_("load the fictional demo set (5 stories) into the database"))
+    demo = commands.add_parser("demo", help=_(
+        "open the demo: invented stories in their own database (demo.db in the user data "
+        "dir, or --db), never in yours"))
+    demo.add_argument("--no-app", action="store_true",
+                      help=_("only load the demo set; do not start the app"))
     backup = commands.add_parser("backup", help=_("write a consistent copy of the database "
                                  "(safe while the app is running)"))
     backup.add_argument("target", nargs="?", type=Path,
@@ -188,4 +192,5 @@ def build_parser() -> argparse.ArgumentParser:
     merge = commands.add_parser("import", help=_("merge a bundle (from 'reflect export bundle') "
                                 "into this database"))
     merge.add_argument("file", type=Path, metavar="FILE")
+    erase.add_command(commands)
     return parser

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reflect import formats
 from reflect.errors import ReflectError
+from reflect.exchange.demo import demo_mark, real_work_first
 from reflect.exchange.documents import Block, redact_blocks, story_blocks, write_both
 from reflect.exchange.pdf import Cover
 from reflect.exchange.progress import Progress, no_progress
@@ -23,7 +24,7 @@ def book_blocks(store: Store, title: str, draft: bool = False,
                 progress: Progress = no_progress) -> list[Block]:
     """Every story marked ready whose quoted informants approved (every ready one in a
     draft), after a chapter of the common principles they share; then those held back."""
-    ready = [s for s in store.stories() if s.ready_for_book]
+    ready = _ready(store)
     if not ready:
         raise ReflectError(_("no story is marked ready for the book (edit a story: 'Ready for "
                              "the book')"))
@@ -67,6 +68,11 @@ def book_blocks(store: Store, title: str, draft: bool = False,
     return blocks
 
 
+def _ready(store: Store) -> list:
+    """The stories marked ready; a demo story only in a book of demo stories (issue 28)."""
+    return real_work_first([s for s in store.stories() if s.ready_for_book])
+
+
 @dataclass(frozen=True)
 class TitlePage:
     """What the book's title page says beyond its title; empty fields take their defaults
@@ -79,8 +85,7 @@ class TitlePage:
 
 
 def _cover(store: Store, title: str, page: TitlePage, redactor: Redactor) -> Cover:
-    services = sorted({s.service.strip() for s in store.stories()
-                       if s.ready_for_book and s.service.strip()})
+    services = sorted({s.service.strip() for s in _ready(store) if s.service.strip()})
     lines = [page.department.strip() or redactor(", ".join(services[:4])),
              page.year.strip() or str(date.today().year)]
     if page.editors.strip():
@@ -97,6 +102,8 @@ def export_book(store: Store, folder: Path, title: str,
     blocks = redact_blocks(book_blocks(store, title, draft, progress), redactor)
     stem = f"book-{slug(title, fallback='book')}" + ("-draft" if draft else "")
     cover = _cover(store, title, page, redactor)
-    return write_both(blocks, folder, stem, header=_("DRAFT") if draft else "", cover=cover,
+    header = " · ".join(mark for mark in (_("DRAFT") if draft else "",
+                                          demo_mark(s.id for s in _ready(store))) if mark)
+    return write_both(blocks, folder, stem, header=header, cover=cover,
                       toc=True, progress=progress,
                       author=page.editors.strip() or page.department.strip() or "reflect")

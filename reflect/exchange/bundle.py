@@ -9,6 +9,9 @@ Import merges by id: rows not yet here are added, identical rows change nothing,
 both sides hold a row the one edited later wins. The losing version is kept whole in
 SupersededVersion and the replacement is recorded in the audit trail by hashes. Rows deleted
 here (the audit trail says so) are not brought back. Everything happens in one transaction.
+
+Nothing irreversible follows from a file (issue 28): an erasure it carries hides the words
+and waits for someone here to confirm it (reflect.store.member_checks, `settle_erasures`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import hashlib
 import json
 import uuid
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -45,7 +47,12 @@ from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from
     checksum,
 )
 from reflect.exchange.bundle_zip import open_bundle
-from reflect.exchange.import_report import UnexplainedAnswers
+from reflect.exchange.demo import holds_real_work, refuse_demo_stories
+from reflect.exchange.import_report import (  # noqa: F401 - callers import them from here
+    ImportSummary,
+    TableResult,
+    UnexplainedAnswers,
+)
 from reflect.exchange.progress import Progress, no_progress
 from reflect.i18n import _
 from reflect.models import (
@@ -59,7 +66,7 @@ from reflect.models import (
 from reflect.store import Store, digest
 from reflect.store.engine import begin_now
 from reflect.store.fulltext import answers_in_bulk, index_forms
-from reflect.store.member_checks import compact, erase_words
+from reflect.store.member_checks import informant_states, informants_with_words, settle_erasures
 
 DELETABLE = {"action_items": "action", "principles": "principle", "evidence": "evidence",
              "interviewer_notes": "note"}
@@ -76,28 +83,6 @@ def row_dict(row: SQLModel) -> dict:
 
 
 # Merging -------------------------------------------------------------------------------------
-
-@dataclass
-class TableResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    kept_local: int = 0
-    """Rows edited here later than in the bundle: ours kept, the bundle's saved as superseded."""
-    not_restored: int = 0
-    """Rows deleted here: not brought back."""
-
-
-@dataclass
-class ImportSummary:
-    tables: dict[str, TableResult] = field(default_factory=dict)
-    unexplained: list[str] = field(default_factory=list)
-    """Rows the bundle's own protocol snapshots cannot explain (imported all the same)."""
-
-    @property
-    def changed(self) -> int:
-        return sum(r.added + r.updated for r in self.tables.values())
-
 
 def _stamp(value: datetime | None) -> datetime:
     return as_utc(value) if value is not None else datetime.min.replace(tzinfo=UTC)
@@ -201,10 +186,12 @@ class _Merger:
         return True
 
     def erased_sessions(self, erasures: list[uuid.UUID]) -> set[uuid.UUID]:
-        """Sessions of informants erased here or by the bundle (`erasures`, their informant
-        ids): their words stay out."""
+        """Sessions of informants whose erasure is done here (an erasure, here or in the
+        bundle, `erasures`, and none of their words left): their words stay out. Words of an
+        erasure waiting for confirmation come in, hidden with the rest."""
         erased = {e.informant_id for e in self.db.exec(select(Erasure))}
         erased |= set(erasures)
+        erased -= informants_with_words(self.db, erased)
         if not erased:
             return set()
         return set(self.db.exec(select(Session.id).where(
@@ -346,6 +333,7 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
         try:
             roomy_cache(db.connection(), True)
             begin_now(db.connection())  # before the first savepoint
+            before, real_here = informant_states(db), holds_real_work(db)
             for name, model in TABLES.items():
                 if name == "answers":  # sessions are in by now; erasures came before them
                     merger.erased = merger.erased_sessions(erasures)
@@ -358,15 +346,15 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
                         check.see(name, batch)
                         if name == "erasures":
                             erasures += [row["informant_id"] for row in batch]
+                        if name == "stories" and real_here:
+                            refuse_demo_stories(path, batch)
                         merger.merge_batch(name, model, batch, result, deleted)
                         done += len(batch)
                         progress(name, done, total)
                         db.flush()  # the next rows refer to these
                         db.expunge_all()  # written to the transaction: memory stays flat
             summary.unexplained = check.found
-            erasing = summary.tables["erasures"].added
-            for informant_id in erasures if erasing else ():
-                erase_words(db, informant_id)  # words that came before the bundle
+            summary.withdrawn, summary.pending = settle_erasures(db, before, erasures, source)
             db.commit()
         except IntegrityError as exc:
             db.rollback()
@@ -380,8 +368,6 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress) ->
         finally:
             roomy_cache(db.connection(), False)
             bundle.close()
-    if erasing:
-        compact(store.engine)
     progress("done", total, total)
     return summary
 

@@ -1,18 +1,28 @@
 """The fictional demo set (data/demo.yaml): validated, then loaded in one transaction.
 
 Ids are derived from the keys in the file (uuid5), so loading twice changes nothing.
+
+The demo is fiction and stays apart from real work (issue 28): `reflect demo` loads it into
+its own database (demo.db in the data dir, reflect.paths), never beside real stories. Its
+stories' fixed ids are the mark a database carries: one that holds any of them is a demo
+database (its screens say DEMO); a document with a demo story's words says DEMO on every
+page; a book with real stories leaves the demo stories out; a bundle with demo stories is
+refused by a database that holds real work.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import timedelta
+from functools import cache
 from pathlib import Path
 from typing import Annotated
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session as DBSession
+from sqlmodel import col, func, select
 
 from reflect import i18n, paths
 from reflect.errors import ReflectError
@@ -115,8 +125,77 @@ def read_demo(path: Path | None = None) -> DemoSet:
                                path=path, exc=exc)) from None
 
 
+@cache
+def demo_story_ids() -> frozenset[uuid.UUID]:
+    """The fixed ids of the stories of every shipped demo set (demo.yaml, demo.he.yaml...)."""
+    ids = set()
+    for path in sorted(paths.shipped_data_dir().glob("demo*.yaml")):
+        try:
+            stories = yaml.safe_load(path.read_text(encoding="utf-8")).get("stories") or []
+            ids |= {_id(str(story["key"])) for story in stories}
+        except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError):
+            continue  # a broken set is refused when loaded (read_demo); it marks nothing
+    return frozenset(ids)
+
+
+def demo_stories(db: DBSession) -> tuple[int, int]:
+    """(demo stories, other stories) in the database."""
+    total = db.exec(select(func.count()).select_from(Story)).one()
+    demo = db.exec(select(func.count()).select_from(Story)
+                   .where(col(Story.id).in_(demo_story_ids()))).one()
+    return demo, total - demo
+
+
+def holds_real_work(db: DBSession) -> bool:
+    """Stories of someone's own and no demo story: the demo never goes beside them."""
+    demo, real = demo_stories(db)
+    return real > 0 and demo == 0
+
+
+def is_demo_database(store: Store) -> bool:
+    """Whether the database holds the demo's invented stories (its screens say DEMO)."""
+    with DBSession(store.engine) as db:
+        return demo_stories(db)[0] > 0
+
+
+def demo_mark(story_ids: Iterable[uuid.UUID]) -> str:
+    """What a document prints on every page when it holds a demo story's words, else ''."""
+    return _("DEMO: invented stories") if set(story_ids) & demo_story_ids() else ""
+
+
+def real_work_first(stories: list[Story]) -> list[Story]:
+    """The stories a book may print together: the real ones when there are any (a demo story
+    never appears beside real work), else the demo ones (a demo book, marked DEMO)."""
+    real = [s for s in stories if s.id not in demo_story_ids()]
+    return real or stories
+
+
+def refuse_beside_real_work(db: DBSession) -> None:
+    """Refuse to load the demo into a database that holds real work."""
+    if holds_real_work(db):
+        raise ReflectError(_("This database holds real stories; the demo's invented stories "
+                             "never go beside them. The demo has its own database: 'reflect "
+                             "demo' opens {demo} (or give it an empty one: 'reflect --db FILE "
+                             "demo'). Nothing was changed.").format(demo=paths.demo_db_path()))
+
+
+def refuse_demo_stories(path: Path, stories: list[dict]) -> None:
+    """A bundle's stories (validated rows) arriving in a database that holds real work: the
+    whole bundle is refused if any is a demo story."""
+    titles = [story["title"] for story in stories if story["id"] in demo_story_ids()]
+    if titles:
+        raise ReflectError(_("{path} carries the demo's invented stories ({titles}), and this "
+                             "database holds real work: demo stories never go beside it. "
+                             "Nothing was imported. To look at them, import it into the demo "
+                             "database: reflect --db {demo} import {path}").format(
+                                 path=path, titles=", ".join(titles[:3]) + (
+                                     ", …" if len(titles) > 3 else ""),
+                                 demo=paths.demo_db_path()))
+
+
 def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) -> dict:
-    """Load the demo set; returns counts. Does nothing if it is already loaded."""
+    """Load the demo set; returns counts. Does nothing if it is already loaded; refused in a
+    database that holds real stories."""
     demo = read_demo(path)
     counts = {"stories": 0, "interviews": 0, "answers": 0, "principles": 0, "evidence": 0,
               "themes": 0}
@@ -124,6 +203,7 @@ def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) 
     with DBSession(store.engine) as db:
         if db.get(Story, _id(demo.stories[0].key)) is not None:
             return counts
+        refuse_beside_real_work(db)
         principle_ids: dict[str, uuid.UUID] = {}
         for s_index, story_data in enumerate(demo.stories):
             story = Story(id=_id(story_data.key), title=story_data.title,

@@ -291,5 +291,7 @@ def export_story(store: Store, story_id: uuid.UUID, folder: Path,
     if story is None:
         raise ReflectError(_("that story no longer exists"))
     blocks = redact_blocks(story_blocks(store, story), redactor)
+    from reflect.exchange.demo import demo_mark
+
     return write_both(blocks, folder, f"story-{slug(redactor(story.title), fallback='story')}",
-                      progress=progress)
+                      header=demo_mark([story.id]), progress=progress)

@@ -1,18 +1,45 @@
-"""What an import tells the user: rows merged per table, and rows that do not fit."""
+"""What an import tells the user: rows merged per table, rows that do not fit, informants the
+bundle withdrew, and the erasures waiting for someone here to confirm them."""
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from sqlmodel import Session as DBSession
 
+from reflect import formats
+from reflect.i18n import _
 from reflect.models import ProtocolSnapshot, Session
 from reflect.protocol.definition import Protocol
+from reflect.store.member_checks import PendingErasure
 
-if TYPE_CHECKING:
-    from reflect.exchange.bundle import ImportSummary
 
+@dataclass
+class TableResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept_local: int = 0
+    """Rows edited here later than in the bundle: ours kept, the bundle's saved as superseded."""
+    not_restored: int = 0
+    """Rows deleted here: not brought back."""
+
+
+@dataclass
+class ImportSummary:
+    tables: dict[str, TableResult] = field(default_factory=dict)
+    unexplained: list[str] = field(default_factory=list)
+    """Rows the bundle's own protocol snapshots cannot explain (imported all the same)."""
+    withdrawn: list[tuple[str, str]] = field(default_factory=list)
+    """(pseudonym, story title) of informants the bundle withdrew: hidden here now."""
+    pending: list[PendingErasure] = field(default_factory=list)
+    """Every erasure waiting for confirmation here after the import (this bundle's too)."""
+
+    @property
+    def changed(self) -> int:
+        return sum(r.added + r.updated for r in self.tables.values())
 
 class UnexplainedAnswers:
     """Answers to questions that their session's protocol (as snapshotted) does not have:
@@ -81,3 +108,31 @@ def summary_lines(summary: ImportSummary) -> Iterable[str]:
         yield (f"{len(summary.unexplained):,} row(s) their protocol does not explain "
                "(imported; look at them with whoever sent the bundle):")
         yield from (f"  {line}" for line in summary.unexplained)
+    for who, story in summary.withdrawn:
+        yield _("{who} ({story}) withdrew, says the bundle: their words are hidden here too; "
+                "nothing is deleted.").format(who=who, story=story)
+
+
+def erase_command(pending: PendingErasure) -> str:
+    """The command that confirms a pending erasure, ready to paste (the story by its id)."""
+    return f"reflect erase {pending.story_id.hex[:8]} {shlex.quote(pending.pseudonym)} --confirm"
+
+
+def pending_lines(pending: list[PendingErasure]) -> Iterable[str]:
+    """Erasures made elsewhere whose words are still here, hidden: who, from which bundle,
+    and what to run to erase them here."""
+    if not pending:
+        return
+    yield _("Erasures waiting for confirmation: {count}. Their words are hidden like a "
+            "withdrawal; nothing is deleted until someone here erases them:").format(
+        count=formats.number(len(pending)))
+    for item in pending:
+        yield "  " + _("{who} ({story}): {answers} answers, {notes} notes; erased on "
+                       "{date} by {by}, from {source}").format(
+            who=item.pseudonym, story=item.story_title, answers=formats.number(item.answers),
+            notes=formats.number(item.notes),
+            date=formats.day(formats.local_time(item.erased_at)),
+            by=item.erased_by or _("someone unnamed"),
+            source=item.source or _("an earlier import"))
+        yield "    " + _("to erase them here for good: {command}").format(
+            command=erase_command(item))

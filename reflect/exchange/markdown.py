@@ -168,5 +168,8 @@ def export_session_record(store: Store, session: Session, folder: Path,
         who = shown_name(informant.pseudonym, informant.withdrawn)
     stem = (f"{session.kind}-{session.started_at:%Y-%m-%d}-"
             f"{slug(redactor(who), limit=40, fallback='session')}-{str(session.id)[:8]}")
-    return write_both(blocks, folder, stem, progress=progress)
+    from reflect.exchange.demo import demo_mark
+
+    return write_both(blocks, folder, stem, header=demo_mark([session.story_id]),
+                      progress=progress)
 

@@ -89,9 +89,11 @@ def export_review_copy(store: Store, informant_id: uuid.UUID, folder: Path,
     if informant is None:
         raise ReflectError(_("that informant no longer exists"))
     blocks = redact_blocks(review_copy_blocks(store, informant), redactor)
+    from reflect.exchange.demo import demo_mark
+
     return write_both(blocks, folder, "review-copy-"
                       f"{slug(redactor(informant.pseudonym), limit=40, fallback='informant')}",
-                      progress=progress)
+                      header=demo_mark([informant.story_id]), progress=progress)
 
 
 PUBLISHABLE = (StoryStatus.ANALYSED, StoryStatus.PUBLISHED)

@@ -5,12 +5,18 @@ analysis view, export and bundle at once (`Informant.withdrawn`, read by those v
 deletes nothing; erasing deletes the words for good: answers, notes, the evidence cut from
 them, the versions kept from merges, the search index entries, and the hashes of the words
 in the audit trail. An `Erasure` row says only that it happened; bundles carry it.
+
+An erasure that arrives in a bundle destroys nothing (issue 28): the import hides the
+informant's words as a withdrawal does, and the erasure waits for someone here to confirm
+it (`reflect erase`, or the member-check dialog). Waiting is derived, not stored: an
+`Erasure` row whose informant is withdrawn and still has words here (`pending_erasures`).
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import text
 from sqlmodel import col, select, update
@@ -26,6 +32,7 @@ from reflect.models import (
     InterviewerNote,
     MemberCheck,
     Session,
+    Story,
     SupersededVersion,
     utcnow,
 )
@@ -40,6 +47,118 @@ def withdrawn_sessions(db) -> set[uuid.UUID]:
     query = (select(Session.id).join(Informant, col(Session.informant_id) == col(Informant.id))
              .where(col(Informant.withdrawn).is_(True)))
     return set(db.exec(query))
+
+
+PENDING_ACTION = "import:erasure-pending"
+"""The audit action of an informant hidden because a bundle carried their erasure."""
+
+
+@dataclass(frozen=True)
+class PendingErasure:
+    """An erasure made elsewhere (a bundle carried it) whose words are still here, hidden."""
+
+    informant_id: uuid.UUID
+    pseudonym: str
+    story_id: uuid.UUID
+    story_title: str
+    erased_at: datetime
+    erased_by: str
+    source: str
+    """The bundle it came in (its name and export time), when the import recorded it."""
+    answers: int
+    notes: int
+
+
+def informants_with_words(db, informant_ids) -> set[uuid.UUID]:
+    """Which of these informants still have answers or interviewer's notes here."""
+    informant_ids = list(informant_ids)
+    if not informant_ids:
+        return set()
+    found: set[uuid.UUID] = set()
+    for table in (Answer, InterviewerNote):
+        found |= set(db.exec(
+            select(Session.informant_id).distinct()
+            .join(table, col(table.session_id) == col(Session.id))
+            .where(col(Session.informant_id).in_(informant_ids))))
+    return found
+
+
+def hide_for_erasure(db, informant_ids, source: str) -> list[uuid.UUID]:
+    """Inside an import's transaction: the informants a bundle's erasure names who still have
+    words here are withdrawn (their words hidden everywhere, audited), nothing deleted;
+    returns them. The words go only when someone here confirms the erasure."""
+    hidden = []
+    for informant_id in sorted(informants_with_words(db, informant_ids)):
+        informant = db.get(Informant, informant_id)
+        if informant is None:
+            continue
+        if not informant.withdrawn:
+            informant.withdrawn = True
+            informant.updated_at = utcnow()  # newer than the bundles that still show them
+            db.add(informant)
+        db.add(AuditEvent(entity="informant", entity_id=str(informant_id),
+                          action=PENDING_ACTION, detail=source))
+        hidden.append(informant_id)
+    db.flush()
+    return hidden
+
+
+def informant_states(db) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+    """Before an import: the informants erased here, and those withdrawn."""
+    return (set(db.exec(select(Erasure.informant_id))),
+            set(db.exec(select(Informant.id).where(col(Informant.withdrawn).is_(True)))))
+
+
+def settle_erasures(db, before: tuple[set, set], erasures, source: str
+                    ) -> tuple[list[tuple[str, str]], list[PendingErasure]]:
+    """At the end of an import, in its transaction: the bundle's erasures new here hide their
+    informant's words (nothing is deleted); returns (pseudonym, story title) of everyone else
+    the bundle withdrew, and every erasure now waiting for confirmation."""
+    erased_before, withdrawn_before = before
+    hide_for_erasure(db, set(erasures) - erased_before, source)
+    rows = db.exec(select(Informant.id, Informant.pseudonym, Story.title)
+                   .join(Story, col(Story.id) == col(Informant.story_id))
+                   .where(col(Informant.withdrawn).is_(True)))
+    pending = pending_erasures(db)
+    listed = withdrawn_before | {p.informant_id for p in pending}
+    return sorted((who, title) for id_, who, title in rows if id_ not in listed), pending
+
+
+def pending_erasures(db) -> list[PendingErasure]:
+    """Erasures waiting for confirmation here: an `Erasure` row whose informant is withdrawn
+    and still has words in this database. Recording an approval instead (the member check)
+    takes one off the list; the words stay."""
+    erasures: dict[uuid.UUID, Erasure] = {}
+    for erasure in db.exec(select(Erasure).order_by(col(Erasure.erased_at))):
+        erasures.setdefault(erasure.informant_id, erasure)
+    if not erasures:
+        return []
+    rows = db.exec(select(Informant, Story).join(Story, col(Story.id) == col(Informant.story_id))
+                   .where(col(Informant.id).in_(list(erasures)),
+                          col(Informant.withdrawn).is_(True)))
+    waiting = [(informant, story) for informant, story in rows
+               if informant.id in informants_with_words(db, [informant.id])]
+    pending = []
+    for informant, story in waiting:
+        counts = word_counts(db, informant.id)
+        source = db.exec(select(AuditEvent.detail).where(
+            AuditEvent.entity_id == str(informant.id), AuditEvent.action == PENDING_ACTION)
+            .order_by(col(AuditEvent.at).desc())).first()
+        erasure = erasures[informant.id]
+        pending.append(PendingErasure(informant.id, informant.pseudonym, story.id, story.title,
+                                      erasure.erased_at, erasure.erased_by, source or "",
+                                      counts["answers"], counts["notes"]))
+    return sorted(pending, key=lambda p: (p.story_title.casefold(), p.pseudonym.casefold()))
+
+
+def word_counts(db, informant_id: uuid.UUID) -> dict[str, int]:
+    """How many answers, interviewer's notes and evidence links of an informant's are here."""
+    sessions = list(db.exec(select(Session.id).where(Session.informant_id == informant_id)))
+    answers = list(db.exec(select(Answer.id).where(col(Answer.session_id).in_(sessions))))
+    notes = db.exec(select(InterviewerNote.id).where(col(InterviewerNote.session_id)
+                                                     .in_(sessions)))
+    evidence = db.exec(select(Evidence.id).where(col(Evidence.answer_id).in_(answers)))
+    return {"answers": len(answers), "notes": len(list(notes)), "evidence": len(list(evidence))}
 
 
 def erase_words(db, informant_id: uuid.UUID) -> dict[str, int]:
@@ -148,6 +267,16 @@ class MemberCheckStore(StoreBase):
         with self._db() as db:
             return list(db.exec(select(Erasure)))
 
+    def word_counts(self, informant_id: uuid.UUID) -> dict[str, int]:
+        """What erasing this informant would delete: answers, notes, evidence links."""
+        with self._db() as db:
+            return word_counts(db, informant_id)
+
+    def pending_erasures(self) -> list[PendingErasure]:
+        """Erasures that came in a bundle and wait for someone here to confirm them."""
+        with self._db() as db:
+            return pending_erasures(db)
+
     def erase_informant(self, informant_id: uuid.UUID, actor: str = "") -> dict[str, int]:
         """Delete a withdrawn informant's words for good, then rewrite the file."""
         with self._db() as db:
@@ -159,7 +288,10 @@ class MemberCheckStore(StoreBase):
                                      "(only a withdrawn informant's words can be erased)")
                                    .format(who=informant.pseudonym))
             counts = erase_words(db, informant.id)
-            db.add(Erasure(informant_id=informant.id, erased_by=actor.strip()))
+            already = db.exec(select(Erasure.id).where(
+                Erasure.informant_id == informant.id)).first()
+            if already is None:  # a confirmed erasure from a bundle keeps the row it came with
+                db.add(Erasure(informant_id=informant.id, erased_by=actor.strip()))
             self._audit(db, "informant", informant.id, "erase", actor=actor,
                         detail=", ".join(f"{n} {kind}" for kind, n in counts.items()))
             db.commit()

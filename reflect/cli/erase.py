@@ -1,0 +1,72 @@
+"""`reflect erase`: the erasures waiting for confirmation, and erasing an informant's words
+here for good (issue 28: an erasure that came in a bundle only hides the words until someone
+here runs this, or the member-check dialog)."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+
+from reflect import formats
+from reflect.cli.console import say, warn
+from reflect.cli.privacy import engine
+from reflect.errors import ReflectError
+from reflect.i18n import _
+
+
+def add_command(commands) -> None:
+    erase = commands.add_parser("erase", help=_(
+        "erase a withdrawn informant's words for good (with --confirm); without arguments, "
+        "list the erasures from bundles waiting for confirmation"))
+    erase.add_argument("story", nargs="?", metavar="STORY",
+                       help=_("the story's title or id (prefix)"))
+    erase.add_argument("informant", nargs="?", metavar="PSEUDONYM",
+                       help=_("the informant's pseudonym"))
+    erase.add_argument("--confirm", action="store_true", help=_(
+        "erase now; without it, nothing is deleted and the command says what would go"))
+    erase.add_argument("--by", default="", help=_("who erases (kept in the audit trail)"))
+
+
+def erase_command(db: str, args: argparse.Namespace) -> int:
+    from reflect.exchange.import_report import pending_lines
+    from reflect.store import Store
+
+    store = Store(engine(db))
+    if args.story is None:
+        pending = store.pending_erasures()
+        if not pending:
+            say(_("No erasure is waiting for confirmation."))
+        for line in pending_lines(pending):
+            say(line)
+        return 0
+    if args.informant is None:
+        raise ReflectError(_("give the informant's pseudonym after the story: reflect erase "
+                             "STORY PSEUDONYM --confirm"))
+    story = store.find_story(args.story)
+    informants = store.informants(story.id)
+    named = [i for i in informants if i.pseudonym.casefold() == args.informant.casefold()]
+    if len(named) != 1:
+        raise ReflectError(_("{count} informants called '{name}' in '{story}' (they are: "
+                             "{names})").format(count=len(named), name=args.informant,
+                                                story=story.title,
+                                                names=", ".join(i.pseudonym for i in informants)))
+    informant = named[0]
+    if not informant.withdrawn:
+        raise ReflectError(_("{who} has not withdrawn: record the withdrawal first "
+                             "(only a withdrawn informant's words can be erased)")
+                           .format(who=informant.pseudonym))
+    counts = {name: formats.number(n) for name, n in store.word_counts(informant.id).items()}
+    warn(_("Erasing {who}'s words deletes {answers} answers, {notes} interviewer's notes and "
+           "{evidence} evidence links from this database for good; they cannot be brought "
+           "back. Backups, bundles and documents made before still hold them (README, 'What "
+           "an erasure cannot reach').").format(who=informant.pseudonym, **counts))
+    if not args.confirm:
+        command = (f"reflect erase {story.id.hex[:8]} {shlex.quote(informant.pseudonym)} "
+                   "--confirm")
+        warn(_("Nothing was deleted. To erase them: {command}").format(command=command))
+        return 1
+    done = store.erase_informant(informant.id, args.by)
+    say(_("Erased for good: {answers} answers, {notes} notes, {evidence} evidence links of "
+          "{who}; the database file was compacted.").format(
+        who=informant.pseudonym, **{name: formats.number(n) for name, n in done.items()}))
+    return 0
