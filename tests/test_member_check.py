@@ -139,7 +139,8 @@ def test_erasure_removes_the_words_from_the_file_and_from_another_laptop(
     counts = store.erase_informant(dana.id, actor="Ana")
     assert counts == {"answers": 1, "notes": 1, "evidence": 1}
     store.engine.dispose()
-    raw = b"".join(p.read_bytes() for p in Path(db_path).parent.glob(Path(db_path).name + "*"))
+    raw = b"".join(p.read_bytes() for p in Path(db_path).parent.glob(Path(db_path).name + "*")
+                   if p.is_file())
     assert SECRET.encode() not in raw and b"note about Dana" not in raw
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT action, detail FROM auditevent WHERE action = 'erase'"

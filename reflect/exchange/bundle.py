@@ -38,6 +38,7 @@ from reflect.exchange.bundle_export import (  # noqa: F401 - callers import them
     export_bundle,
     plain_value,
     primary_key,
+    withdrawn_placeholder,
 )
 from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from here too
     FORMAT,
@@ -60,6 +61,7 @@ from reflect.models import (
     AuditEvent,
     Erasure,
     Evidence,
+    Informant,
     Session,
     SupersededVersion,
 )
@@ -292,6 +294,9 @@ class _Merger:
             self.db.add(incoming)
             result.added += 1
             return
+        if isinstance(incoming, Informant) and \
+                incoming.pseudonym == withdrawn_placeholder(incoming.id):
+            incoming.pseudonym = local.pseudonym  # a bundle never carries a withdrawn name
         theirs, ours = row_dict(incoming), row_dict(local)
         key = primary_key(model)
         theirs_cmp = {k: v for k, v in theirs.items() if k != key}
