@@ -54,13 +54,15 @@ def translations() -> dict[str, dict]:
     import translations_reflection
     import translations_stories
     import translations_streaming
+    import translations_write
 
     merged: dict[str, dict] = {}
     for batch in (translations_interview, translations_stories, translations_reflection,
                   translations_analysis, translations_documents, translations_found,
                   translations_cli, translations_core, translations_interview_record,
                   translations_moments, translations_member_check,
-                  translations_print, translations_progress, translations_streaming):
+                  translations_print, translations_progress, translations_streaming,
+                  translations_write):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged
