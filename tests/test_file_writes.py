@@ -297,25 +297,10 @@ def test_a_full_disk_is_told_in_words_and_leaves_nothing(kind, demo_db, tmp_path
 
 
 FULL_DISK_CHILD = textwrap.dedent("""
-    import errno, os, sys
+    import sys
     from reflect import files
-    real = files._file_for
-
-    class Full:
-        def __init__(self, descriptor):
-            self.file = real(descriptor)
-        def write(self, data):
-            if self.file.tell() + len(data) > 900:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            return self.file.write(data)
-        def __getattr__(self, name):
-            return getattr(self.file, name)
-        def __enter__(self):
-            return self
-        def __exit__(self, *exc):
-            self.file.close()
-
-    files._file_for = Full
+    from tests.test_file_writes import FullDisk
+    files._file_for = lambda descriptor: FullDisk(descriptor, 900)
     from reflect.cli import main
     sys.exit(main(sys.argv[1:]))
 """)
@@ -431,6 +416,8 @@ def test_where_hides_a_password_in_the_url(capsys):
                  "where"]) == 0
     out = capsys.readouterr().out
     assert "s3cret" not in out and "postgresql://bob:***@db.example/reflect?password=***" in out
+    assert main(["--db", "postgresql://bob:s3cret@db.example/reflect", "passphrase"]) == 1
+    assert "postgresql://bob:***@db.example/reflect is not an encrypted" in said(capsys)
     assert paths.shown_db("sqlite:////tmp/a.db") == "sqlite:////tmp/a.db"
     assert paths.shown_db("postgresql://bob@h/x") == "postgresql://bob@h/x"
 
