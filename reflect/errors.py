@@ -32,3 +32,23 @@ def explain_storage_error(message: str, where: str | None = None) -> str:
                  "shortly.").format(where=where)
     return _("{where} refused the change ({detail}); nothing was written.").format(
         where=where, detail=message.splitlines()[0][:120])
+
+
+class FileExists(ReflectError):
+    """An export would write over files that are already there; it wrote nothing. The
+    command line's --force, or the app's question, replaces them."""
+
+    def __init__(self, paths: list) -> None:
+        from reflect.i18n import ngettext
+
+        self.paths = list(paths)
+        names = ", ".join(str(path) for path in self.paths[:3])
+        if len(self.paths) > 3:
+            names += " …"
+        super().__init__(ngettext(
+            "{files} already exists, and reflect does not write over a file unless told to: "
+            "nothing was written. Add --force to replace it, or choose another name or folder "
+            "with --out.",
+            "{files} already exist, and reflect does not write over a file unless told to: "
+            "nothing was written. Add --force to replace them, or choose another name or "
+            "folder with --out.", len(self.paths)).format(files=names))

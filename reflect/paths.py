@@ -16,6 +16,7 @@ The environment variables are the seam the tests use to stay out of the real dat
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -31,7 +32,28 @@ def data_dir() -> Path:
     override = os.environ.get("REFLECT_DATA_DIR")
     path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
     if not path.exists():
-        make_private_dirs(path)  # the answers are about vulnerable families
+        try:
+            make_private_dirs(path)  # the answers are about vulnerable families
+        except OSError as exc:
+            from reflect.errors import ReflectError
+            from reflect.i18n import _
+
+            raise ReflectError(_(
+                "cannot create the data folder {path} ({problem}). Set REFLECT_DATA_DIR to a "
+                "folder you may write in, or make this one writable.").format(
+                path=path, problem=exc.strerror or exc)) from None
+    return path
+
+
+def exports_dir() -> Path:
+    """Where exports go unless told otherwise: owner-only whoever made it (a folder an older
+    version or another program left readable by others is closed again)."""
+    path = data_dir() / "exports"
+    make_private_dirs(path)
+    status = path.lstat()
+    owned = not hasattr(os, "getuid") or status.st_uid == os.getuid()
+    if path.is_dir() and not path.is_symlink() and owned and status.st_mode & 0o077:
+        path.chmod(0o700)
     return path
 
 
@@ -80,3 +102,27 @@ def sqlite_file(db: str) -> Path | None:
     if db.startswith("sqlite:///") and db != "sqlite:///:memory:":
         return Path(db.removeprefix("sqlite:///"))
     return None
+
+
+def shown_db(db: str) -> str:
+    """A --db value to print: a password in a server URL (user:password@, or password= in
+    its query) becomes ***."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    if "://" not in db:
+        return db
+    try:
+        parts = urlsplit(db)
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        if parts.password is None and not any("password" in k.lower() for k, _v in pairs):
+            return db
+        netloc = parts.netloc
+        if parts.password is not None:
+            user, _sep, host = netloc.rpartition("@")
+            netloc = f"{user.partition(':')[0]}:***@{host}"
+        query = urlencode([(key, "***" if "password" in key.lower() else value)
+                           for key, value in pairs], safe="*")
+        return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
+    except ValueError:  # not a URL after all: hide whatever sits between ':' and '@'
+        return re.sub(r"(//[^:/@]*):[^@]*@", r"\1:***@", db)
+

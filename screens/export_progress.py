@@ -2,7 +2,9 @@
 
 The job runs in a worker thread, so the screen keeps drawing while Typst sets a long book;
 the dialog only appears when the job takes more than a moment, and closes itself with the
-paths written (or None after an error, which it reports in words).
+paths written (or None after an error, which it reports in words). Files already there are
+never written over unasked: the dialog closes with FileExists, and export_in_background asks
+whether to replace them, then runs the job again with force.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
 from reflect.bidi import display_line
-from reflect.errors import ReflectError
+from reflect.errors import FileExists, ReflectError
 from reflect.exchange.progress import Progress
-from reflect.i18n import _
+from reflect.files import exporting
+from reflect.i18n import _, ngettext
 
 SHOW_AFTER = 0.3
 """Seconds before the dialog shows: a story written in a tenth of a second needs no bar."""
@@ -27,8 +30,9 @@ SHOW_AFTER = 0.3
 Job = Callable[[Progress], list[Path]]
 
 
-class ExportProgress(ModalScreen[list[Path] | None]):
-    """'Writing the book: PDF' and a bar, while `job(progress)` writes its files."""
+class ExportProgress(ModalScreen[list[Path] | FileExists | None]):
+    """'Writing the book: PDF' and a bar, while `job(progress)` writes its files (all at the
+    end, or none; existing files only when `force`)."""
 
     DEFAULT_CSS = """
     ExportProgress { background: transparent; }
@@ -38,9 +42,10 @@ class ExportProgress(ModalScreen[list[Path] | None]):
     ExportProgress ProgressBar { width: 100%; }
     """
 
-    def __init__(self, what: str, job: Job, show_after: float = SHOW_AFTER):
+    def __init__(self, what: str, job: Job, show_after: float = SHOW_AFTER,
+                 force: bool = False):
         super().__init__()
-        self.what, self.job, self.show_after = what, job, show_after
+        self.what, self.job, self.show_after, self.force = what, job, show_after, force
         self._last_drawn = 0.0
 
     def compose(self) -> ComposeResult:
@@ -57,7 +62,10 @@ class ExportProgress(ModalScreen[list[Path] | None]):
     def _write(self) -> None:
         """In the worker thread."""
         try:
-            written = self.job(self._progress)
+            with exporting(force=self.force):
+                written = self.job(self._progress)
+        except FileExists as exc:
+            self.app.call_from_thread(self._finish, exc)
         except ReflectError as exc:
             self.app.call_from_thread(self._failed, str(exc))
         except OSError as exc:
@@ -93,26 +101,51 @@ class ExportProgress(ModalScreen[list[Path] | None]):
         self.app.show_error(message)
         self._finish(None)
 
-    def _finish(self, written: list[Path] | None) -> None:
+    def _finish(self, written: list[Path] | FileExists | None) -> None:
         if self in self.app.screen_stack:
             self.dismiss(written)
 
 
 def export_in_background(app, what: str, job: Job, done_title: str, folder: Path,
                          after: Callable[[], str] = lambda: "",
-                         shown: Callable[[Path], bool] = lambda _path: True) -> None:
+                         shown: Callable[[Path], bool] = lambda _path: True,
+                         force: bool = False,
+                         summary: Callable[[list[Path]], str] | None = None) -> None:
     """Run `job` behind an ExportProgress dialog, then say which files were written where
-    (`shown` picks the files named; `after` adds a sentence, e.g. how many names were
-    hidden, once the job is done)."""
+    (`shown` picks the files named, or `summary` says it its own way; `after` adds a
+    sentence, e.g. how many names were hidden, once the job is done). Files from an earlier
+    export are replaced only after asking."""
 
-    def finished(written: list[Path] | None) -> None:
+    def finished(written: list[Path] | FileExists | None) -> None:
+        if isinstance(written, FileExists):
+            ask_to_replace(app, written, folder, lambda: export_in_background(
+                app, what, job, done_title, folder, after, shown, True, summary))
+            return
         if written is None:
             return
-        names = ", ".join(path.name for path in written if shown(path))
+        names = summary(written) if summary else \
+            ", ".join(path.name for path in written if shown(path))
         app.notify(_("{files} in {folder}.").format(files=names, folder=folder) + after(),
                    title=done_title, timeout=10)
 
-    app.push_screen(ExportProgress(what, job), finished)
+    app.push_screen(ExportProgress(what, job, force=force), finished)
+
+
+def ask_to_replace(app, existing: FileExists, folder: Path, replace: Callable[[], None]) -> None:
+    """'story-x.md, story-x.pdf are already in exports: replace them?'; nothing is written
+    unless the answer is yes."""
+    from screens.confirm import ConfirmDialog
+
+    names = ", ".join(path.name for path in existing.paths[:3])
+    if len(existing.paths) > 3:
+        names += " …"
+    body = ngettext("{files} is already in {folder}, from an earlier export. Replace it with "
+                    "this one? (No: nothing is written.)",
+                    "{files} are already in {folder}, from an earlier export. Replace them "
+                    "with this one? (No: nothing is written.)", len(existing.paths)).format(
+        files=names, folder=folder)
+    app.push_screen(ConfirmDialog(_("Replace the earlier export?"), body, _("Replace")),
+                    lambda yes: replace() if yes else None)
 
 
 def hidden_names(redactor) -> str:

@@ -146,12 +146,14 @@ class HistoryScreen(Screen[None]):
         if not sessions:
             self.app.show_error(_("There is no reflection to export yet."))
             return
-        folder = paths.data_dir() / "exports"
-        written = export_sessions(self.app.store, sessions, folder)
-        self.app.notify(ngettext("{count} file in {folder}", "{count} files in {folder}",
-                                 len(written)).format(count=len(written), folder=folder),
-                        title=_("Exported to Markdown"),
-                        timeout=10)
+        from screens.export_progress import export_in_background
+
+        folder, store = paths.exports_dir(), self.app.store
+        export_in_background(
+            self.app, _("Writing Markdown files"),
+            lambda progress: export_sessions(store, sessions, folder, progress=progress),
+            _("Exported to Markdown"), folder, summary=lambda written: ngettext(
+                "{count} file", "{count} files", len(written)).format(count=len(written)))
 
     def action_export_one(self) -> None:
         session = self._selected()

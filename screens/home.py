@@ -238,7 +238,7 @@ class HomeScreen(Screen[None]):
                 return
             protocol_id, code = choice.split("|")
             protocol = catalog.get(protocol_id, code)
-            folder = paths.data_dir() / "exports"
+            folder = paths.exports_dir()
 
             def both(progress) -> list:
                 written = export_guide(protocol, folder, progress)

@@ -193,7 +193,7 @@ class StoryScreen(Screen[None]):
         from reflect import paths
         from reflect.exchange.documents import export_story
 
-        folder, store, story_id = paths.data_dir() / "exports", self.app.store, self.story_id
+        folder, store, story_id = paths.exports_dir(), self.app.store, self.story_id
         redactor = store.redactor(story_id)
         export_in_background(
             self.app, _("Writing the story"),
@@ -211,7 +211,7 @@ class StoryScreen(Screen[None]):
             return
         key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
         store = self.app.store
-        folder = paths.data_dir() / "exports"
+        folder = paths.exports_dir()
         redactor = store.redactor(self.story_id)
         session = store.session(uuid.UUID(key.value))
         export_in_background(

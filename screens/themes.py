@@ -218,7 +218,7 @@ class ThemesScreen(Screen[None]):
     def _write_book(self, draft: bool) -> None:
         from screens.export_progress import export_in_background, hidden_names
 
-        folder, store = paths.data_dir() / "exports", self.app.store
+        folder, store = paths.exports_dir(), self.app.store
         redactor = store.redactor(everything=True)
         export_in_background(
             self.app, _("Writing the book"),

@@ -169,7 +169,16 @@ async def test_history_shows_rating_changes_and_exports(engine, catalog, isolate
         assert goals[1:] == ["2 3 5", "▃▅█", "+3"]
         assert "2 of 21 rated" in shown(app, "#ratings-title")
         await pilot.press("x")
-        await pilot.press("a")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(list((paths.data_dir() / "exports").glob("*.md"))) == 1
+        await pilot.press("a")  # the first file is there already: asked before replacing
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "from an earlier export" in shown(app, "#confirm-body")
+        assert len(list((paths.data_dir() / "exports").glob("*.md"))) == 1
+        await pilot.click("#yes")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     files = sorted((paths.data_dir() / "exports").glob("*.md"))
     assert len(files) == 3

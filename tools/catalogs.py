@@ -58,6 +58,7 @@ def translations() -> dict[str, dict]:
     import translations_reflection
     import translations_stories
     import translations_streaming
+    import translations_write
 
     merged: dict[str, dict] = {}
     for batch in (translations_interview, translations_stories, translations_reflection,
@@ -66,7 +67,7 @@ def translations() -> dict[str, dict]:
                   translations_moments, translations_member_check,
                   translations_print, translations_progress, translations_streaming,
                   translations_lead, translations_consent, translations_gate,
-                  translations_files):
+                  translations_files, translations_write):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -18,7 +18,7 @@ from reflect import formats, i18n, inuse, paths
 from reflect.cli import repair, settings_commands
 from reflect.cli.console import PlainTable, console, errors, progress, say, warn, wrote
 from reflect.cli.erase import erase_command
-from reflect.cli.exchange import export_data, import_bundle_command, superseded_command
+from reflect.cli.exchange import export_data, import_bundle_command, superseded_command, writing
 from reflect.cli.parser import build_parser
 from reflect.cli.privacy import (
     change_passphrase_command,
@@ -107,7 +107,7 @@ def _where(db: str) -> int:
             _("(NOT encrypted: 'reflect encrypt' protects it with a passphrase)")
     keys = paths.keys_file()
     no_keys = "" if keys.exists() else " " + _("(none)")
-    lines = ((_("database:"), f"{db} {state}"),
+    lines = ((_("database:"), f"{paths.shown_db(db)} {state}"),
              (_("user protocols:"), str(paths.user_protocols_dir())),
              (_("key file:"), f"{keys}{no_keys}"))
     width = max(len(label) for label, _value in lines) + 1
@@ -116,7 +116,7 @@ def _where(db: str) -> int:
     return 0
 
 
-def _export_paper(args: argparse.Namespace) -> int:
+def _export_paper(db: str, args: argparse.Namespace) -> int:
     """The interview guide or the consent form of a protocol, in one of its languages."""
     from reflect.exchange.guide import export_consent_form, export_guide
     from reflect.protocol.catalog import load_catalog
@@ -133,12 +133,12 @@ def _export_paper(args: argparse.Namespace) -> int:
     if language in i18n.LANGUAGES:
         i18n.use(language)  # the guide's own words (Stage, Suggested time) in its language
     protocol = catalog.get(args.protocol, language)
-    folder = args.out or paths.data_dir() / "exports"
+    folder = args.out or paths.exports_dir()
     if args.export_format == "guide":
         write, what = export_guide, _("Writing the interview guide")
     else:
         write, what = export_consent_form, _("Writing the consent form")
-    with progress(what) as update:
+    with writing(db, args), progress(what) as update:
         written = write(protocol, folder, update)
     for path in written:
         say(wrote(path))
@@ -153,11 +153,11 @@ def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.store import Store, shown_name
 
     if args.export_format in ("guide", "consent-form"):
-        return _export_paper(args)
+        return _export_paper(db, args)
     store = Store(engine(db))
     if args.export_format in ("bundle", "csv", "qdpx"):
-        return export_data(store, args)
-    folder = args.out or paths.data_dir() / "exports"
+        return export_data(db, store, args)
+    folder = args.out or paths.exports_dir()
     if args.export_format in ("story", "book", "interview", "review-copy"):
         if args.export_format == "review-copy":
             story = store.find_story(args.story)
@@ -169,22 +169,22 @@ def _export(db: str, args: argparse.Namespace) -> int:
                                            names=", ".join(
                                                shown_name(i.pseudonym, i.withdrawn)
                                                for i in store.informants(story.id))))
-            with progress(_("Writing the review copy")) as update:
+            with writing(db, args), progress(_("Writing the review copy")) as update:
                 written = export_review_copy(store, informant.id, folder,
                                              redactor_for(store, args, story.id), update)
         elif args.export_format == "interview":
             session = store.find_session(args.session)
-            with progress(_("Writing the interview record")) as update:
+            with writing(db, args), progress(_("Writing the interview record")) as update:
                 written = export_session_record(store, session, folder,
                                                 redactor_for(store, args, session.story_id),
                                                 update)
         elif args.export_format == "story":
             story_id = store.find_story(args.story).id
-            with progress(_("Writing the story")) as update:
+            with writing(db, args), progress(_("Writing the story")) as update:
                 written = documents.export_story(store, story_id, folder,
                                                  redactor_for(store, args, story_id), update)
         else:
-            with progress(_("Writing the book")) as update:
+            with writing(db, args), progress(_("Writing the book")) as update:
                 page = TitlePage(args.subtitle, args.department, args.editors, args.year)
                 written = export_book(store, folder, args.title or _("Learning from Success"),
                                       redactor_for(store, args), draft=args.draft,
@@ -198,7 +198,7 @@ def _export(db: str, args: argparse.Namespace) -> int:
     else:  # read a page at a time: a large database's sessions are never all in memory
         kind = None if args.kind == "all" else args.kind
         sessions, total = store.each_session_of_kind(kind), store.count_sessions(kind)
-    with progress(_("Writing Markdown files")) as update:
+    with writing(db, args), progress(_("Writing Markdown files")) as update:
         written = export_sessions(store, sessions, folder, redactor_for(store, args), update,
                                   total=total)
     say(ngettext("Wrote {count} Markdown file to {folder}",
@@ -260,7 +260,12 @@ def _backup(db: str, target: Path | None) -> int:
     engine_.dispose()
     if target is not None and target.is_dir():
         target = target / f"{path.stem}-backup-{time.strftime('%Y%m%dT%H%M%S')}.db"
-    written = backup_sqlite(path, "backup", target, passphrase)
+    try:
+        written = backup_sqlite(path, "backup", target, passphrase)
+    except OSError as exc:
+        raise ReflectError(_("could not write the backup to {target}: {problem}. Give a file "
+                             "or an existing folder you may write in.").format(
+            target=target or path.parent, problem=exc.strerror or exc)) from None
     say(wrote(written))
     return 0
 
@@ -285,16 +290,54 @@ def _database_error() -> type[Exception]:
     return SQLAlchemyError
 
 
+def _check_text(argv: list[str]) -> None:
+    """Arguments and REFLECT_* variables must be text: bytes that are not UTF-8 (a file name
+    from an old system, a passphrase typed in another encoding) are refused by name, before
+    they can reach the database or the terminal."""
+    import os
+
+    for number, argument in enumerate(argv, 1):
+        if not _is_text(argument):
+            raise ReflectError(_("argument {number} ({shown}) is not valid UTF-8 text; reflect "
+                                 "reads its arguments as UTF-8. Type it again in a UTF-8 "
+                                 "terminal, or rename the file.").format(
+                number=number, shown=argument.encode("utf-8", "surrogateescape")
+                .decode("utf-8", "replace")))
+    for name, value in sorted(os.environ.items()):
+        if name.startswith("REFLECT_") and not _is_text(value):
+            raise ReflectError(_("the environment variable {name} is not valid UTF-8 text; set "
+                                 "it again in a UTF-8 terminal.").format(name=name))
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_db(db: str) -> None:
+    """A database in memory would vanish when reflect ends, taking every answer with it."""
+    if db.strip() in (":memory:", "sqlite://", "sqlite:///:memory:") or \
+            db.startswith("sqlite:///:memory:") or "mode=memory" in db:
+        raise ReflectError(_("{db} is a database in memory: everything written to it is lost "
+                             "when reflect ends. Give a file path (or a server URL) with --db."
+                             ).format(db=db))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         i18n.choose(settings_commands.lang_option(argv))
     except ValueError as exc:
         return settings_commands.unknown_language(str(exc))
-    args = build_parser().parse_args(argv)
-    db = args.db or paths.default_db_url()
-    inuse.program = f"reflect {args.command}" if args.command else "the reflect app"
     try:
+        _check_text(argv)
+        args = build_parser().parse_args(argv)
+        db = args.db or paths.default_db_url()
+        _check_db(db)
+        inuse.program = f"reflect {args.command}" if args.command else "the reflect app"
         if args.command == "protocols" and args.protocols_command == "list":
             return _protocols_list()
         if args.command == "protocols" and args.protocols_command == "check":
@@ -339,6 +382,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file or folder the command needed: in words, never a traceback
+        warn(_("reflect: could not use {path}: {problem}. Check that it exists, that you may "
+               "read and write there and that the disk is not full.").format(
+            path=exc.filename or _("a file"), problem=exc.strerror or type(exc).__name__))
+        return 1
     except _database_error() as exc:
         from reflect.errors import explain_storage_error
 

@@ -3,34 +3,61 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import time
 from pathlib import Path
 
 from reflect import paths
 from reflect.cli.console import PlainTable, progress, say, wrote
 from reflect.cli.privacy import engine, redactor_for
+from reflect.files import exporting
 from reflect.formats import number
 from reflect.i18n import _, ngettext
 
 
-def export_data(store, args: argparse.Namespace) -> int:
+def database_files(db: str, keys: Path | None = None) -> list[Path]:
+    """The files no export may write over: the database, its journal, WAL and shared memory,
+    the backups beside it (and in its .backups folder), the key file."""
+    protected = [keys or paths.keys_file()]
+    if (path := paths.sqlite_file(db)) is not None:
+        protected += [path, *(path.with_name(path.name + end) for end in
+                              ("-wal", "-shm", "-journal", ".backups", ".open"))]
+        if path.parent.is_dir():
+            protected += path.parent.glob(glob.escape(path.name) + "*")
+    return protected
+
+
+def writing(db: str, args: argparse.Namespace):
+    """The export's files appear together at the end, or none does; existing files are
+    refused unless --force, the database's files always (reflect.files.exporting)."""
+    return exporting(force=args.force, protected=database_files(db, args.keys))
+
+
+def out_file(out: Path | None, name: str) -> Path:
+    """Where a one-file export goes: the file --out names, or `name` in the folder it names,
+    or `name` in exports/."""
+    if out is None:
+        return paths.exports_dir() / name
+    return out / name if out.is_dir() else out
+
+
+def export_data(db: str, store, args: argparse.Namespace) -> int:
     """bundle, csv, qdpx: the whole database, with progress and a summary."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
-    exports = paths.data_dir() / "exports"
     started = time.perf_counter()
     if args.export_format == "bundle":
         from reflect.exchange.bundle import export_bundle
 
-        path = args.out or exports / f"reflect-bundle-{stamp}.zip"
-        with progress(_("Writing the bundle")) as update:
+        path = out_file(args.out, f"reflect-bundle-{stamp}.zip")
+        with writing(db, args), progress(_("Writing the bundle")) as update:
             counts = export_bundle(store, path, update, redactor_for(store, args))
         say(wrote(path, _("{seconds} s").format(seconds=f"{time.perf_counter() - started:.1f}")))
         say(", ".join(f"{number(n)} {name.replace('_', ' ')}" for name, n in counts.items()))
     elif args.export_format == "csv":
         from reflect.exchange.tables import export_csv
 
-        folder = args.out or exports / f"csv-{stamp}"
-        with progress(_("Writing CSV files")) as update:
+        folder = args.out or paths.exports_dir() / f"csv-{stamp}"
+        with writing(db, args), progress(_("Writing CSV files")) as update:
             written = export_csv(store, folder, update, redactor_for(store, args),
                                  raw_values=args.raw_values)
         for path, rows in written.items():
@@ -39,8 +66,8 @@ def export_data(store, args: argparse.Namespace) -> int:
     else:
         from reflect.exchange.qdpx import export_qdpx
 
-        path = args.out or exports / f"reflect-{stamp}.qdpx"
-        with progress(_("Writing the REFI-QDA project")) as update:
+        path = out_file(args.out, f"reflect-{stamp}.qdpx")
+        with writing(db, args), progress(_("Writing the REFI-QDA project")) as update:
             summary = export_qdpx(store, path, update, redactor_for(store, args))
         say(wrote(path) + " " + _(
             "{sources} interviews as text sources, {cases} cases, {codes} codes, {codings} "

@@ -60,6 +60,22 @@ class _Parser(argparse.ArgumentParser):
                   + "\n")
 
 
+MOST = 10_000
+"""The largest --limit: more rows than a terminal can show, far less than SQLite's integers."""
+
+
+def _count(text: str) -> int:
+    """A whole number from 1 to MOST (argparse turns the ValueError into its usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MOST:
+        raise argparse.ArgumentTypeError(_("'{text}' is not a whole number from 1 to {most}")
+                                         .format(text=text, most=f"{MOST:,}"))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, its help in the interface language (chosen before this runs)."""
     parser = _Parser(
@@ -97,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help=_("search all answers and principles"))
     search.add_argument("words", nargs="+", help=_("every word must occur; the last may be "
                         "the start of a word"))
-    search.add_argument("--limit", type=int, default=20, help=_("answers to show (default 20)"))
+    search.add_argument("--limit", type=_count, default=20, help=_("answers to show (default "
+                        "20, at most 10,000)"))
     export = commands.add_parser("export", help=_("write sessions to files"))
     export_formats = export.add_subparsers(dest="export_format", metavar="FORMAT", required=True)
     markdown = export_formats.add_parser("markdown", help=_("one Markdown file per session"))
@@ -187,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
         export_parser.add_argument("--redact", action="store_true",
                                    help=_("replace the names on the redaction lists (and in "
                                    "the key file) in all text"))
+        export_parser.add_argument("--force", action="store_true", help=_(
+            "write over files that already exist (never over the database or its backups, "
+            "nor a file made read-only)"))
     commands.add_parser("superseded", help=_("the versions imports kept because another edit "
                         "of the same row was newer"))
     merge = commands.add_parser("import", help=_("merge a bundle (from 'reflect export bundle') "

@@ -95,7 +95,7 @@ def change_passphrase_command(db: str) -> int:
     path = paths.sqlite_file(db)
     if path is None or not is_encrypted(path):
         raise ReflectError(_("{db} is not an encrypted database; 'reflect encrypt' encrypts "
-                             "it").format(db=db))
+                             "it").format(db=paths.shown_db(db)))
     old = _passphrase(PASSPHRASE_ENV, _("the current passphrase"))
     new = ask_new_passphrase()
     with inuse.rewriting(path, "change the passphrase of"):

@@ -26,9 +26,9 @@ def check_command(db: str) -> int:
 
     problem = quick_check(engine(db))
     if problem is None:
-        say(_("{db}: no damage found.").format(db=db))
+        say(_("{db}: no damage found.").format(db=paths.shown_db(db)))
         return 0
-    warn(_("{db} is damaged: {problem}").format(db=db, problem=problem))
+    warn(_("{db} is damaged: {problem}").format(db=paths.shown_db(db), problem=problem))
     file = paths.sqlite_file(db)
     backups = automatic_backups(file) if file else []
     if backups:

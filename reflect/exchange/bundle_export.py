@@ -3,6 +3,7 @@ reads: memory stays flat whatever the size of the database (issue 18)."""
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -127,8 +128,14 @@ def export_bundle(store: Store, path: Path, progress: Progress = no_progress,
     counts per table."""
     with DBSession(store.engine) as db, private_writer(path) as out:
         writer = ZipBundleWriter(out, utcnow().isoformat(), __version__)
-        for name, rows in bundle_rows(db, progress, redactor):
-            writer.table(name, rows)
-        writer.close()
+        try:
+            for name, rows in bundle_rows(db, progress, redactor):
+                writer.table(name, rows)
+            writer.close()
+        except BaseException:
+            with contextlib.suppress(Exception):  # a full disk fails this too
+                writer.zip.close()
+            writer.zip.fp = None  # else its finalizer prints a traceback about the closed file
+            raise
     progress("done", len(TABLES), len(TABLES))
     return writer.counts

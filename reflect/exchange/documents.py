@@ -19,7 +19,7 @@ from typing import Literal
 from reflect.bidi import has_rtl, starts_rtl
 from reflect.errors import ReflectError
 from reflect.exchange.progress import Progress, no_progress
-from reflect.files import slug, write_private
+from reflect.files import check_new, private_folder, slug, write_private
 from reflect.i18n import _
 from reflect.method.analysis import passages, topic_label, topics_of
 from reflect.models import SENTENCE_LEADS, Story
@@ -258,9 +258,10 @@ def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "",
 
     progress("Markdown", 0, 3)
 
-    folder.mkdir(parents=True, exist_ok=True)
     markdown_path, docx_path = folder / f"{stem}.md", folder / f"{stem}.docx"
     pdf_path = folder / f"{stem}.pdf"
+    check_new([markdown_path, docx_path, pdf_path])  # before the slow part, naming all three
+    private_folder(folder)
     marked = blocks
     if header:
         marked = [Block("para", f"**{header}**")]

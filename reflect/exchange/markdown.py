@@ -11,7 +11,7 @@ from reflect import formats, timecodes
 from reflect.errors import ReflectError
 from reflect.exchange.documents import Block, redact_blocks, to_markdown, write_both
 from reflect.exchange.progress import Progress, no_progress
-from reflect.files import slug, write_private
+from reflect.files import private_folder, slug, write_private
 from reflect.i18n import N_, _
 from reflect.method.session import refuse_withdrawn
 from reflect.models import Session
@@ -139,7 +139,7 @@ def export_sessions(store: Store, sessions: Iterable[Session], folder: Path,
                     total: int | None = None) -> list[Path]:
     """Write one Markdown file per session into folder (owner-only files); return the paths.
     `sessions` may be read as it goes (give `total` for the progress)."""
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     written = []
     shown = store.gate()  # an informant who withdrew: no file of theirs
     if total is None:

@@ -31,7 +31,7 @@ from reflect import __version__
 from reflect.dates import iso_utc
 from reflect.exchange.corpus import AnswerRow, Corpus, SessionData
 from reflect.exchange.progress import Progress
-from reflect.files import private_writer
+from reflect.files import private_writer, size_of
 from reflect.models import Evidence, Principle, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.render import value_text
@@ -305,4 +305,4 @@ def export_qdpx(store: Store, path: Path, progress: Progress | None = None,
     return QdpxSummary(sources=found.sources,
                        cases=len(found.by_story) + len(found.by_informant), codes=codes,
                        codings=found.placed, quotes=found.quotes, unplaced=found.unplaced,
-                       size=path.stat().st_size)
+                       size=size_of(path))

@@ -15,7 +15,7 @@ from pathlib import Path
 from reflect.dates import iso_utc
 from reflect.exchange.corpus import Corpus
 from reflect.exchange.progress import Progress
-from reflect.files import private_writer
+from reflect.files import check_new, private_writer
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.store import Store
 
@@ -174,6 +174,7 @@ def export_csv(store: Store, folder: Path, progress: Progress | None = None,
     """Write the CSV files into folder, a row at a time; returns each file with its number of
     data rows. Text that a spreadsheet would run as a formula is neutralized unless
     raw_values."""
+    check_new(folder / f"{name}.csv" for name in FILES)  # before reading, naming them all
     corpus = Corpus.read(store, redactor)
     written: dict[Path, int] = {}
     for done, name in enumerate(FILES):
