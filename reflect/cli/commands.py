@@ -16,12 +16,14 @@ from rich.text import Text
 
 from reflect import formats, i18n, inuse, paths
 from reflect.cli import repair, settings_commands
+from reflect.cli.arguments import check_db, check_text
 from reflect.cli.console import PlainTable, console, errors, progress, say, warn, wrote
 from reflect.cli.erase import erase_command
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command, writing
 from reflect.cli.parser import build_parser
 from reflect.cli.privacy import (
     change_passphrase_command,
+    close_opened,
     encrypt,
     engine,
     keys_command,
@@ -290,53 +292,25 @@ def _database_error() -> type[Exception]:
     return SQLAlchemyError
 
 
-def _check_text(argv: list[str]) -> None:
-    """Arguments and REFLECT_* variables must be text: bytes that are not UTF-8 (a file name
-    from an old system, a passphrase typed in another encoding) are refused by name, before
-    they can reach the database or the terminal."""
-    import os
-
-    for number, argument in enumerate(argv, 1):
-        if not _is_text(argument):
-            raise ReflectError(_("argument {number} ({shown}) is not valid UTF-8 text; reflect "
-                                 "reads its arguments as UTF-8. Type it again in a UTF-8 "
-                                 "terminal, or rename the file.").format(
-                number=number, shown=argument.encode("utf-8", "surrogateescape")
-                .decode("utf-8", "replace")))
-    for name, value in sorted(os.environ.items()):
-        if name.startswith("REFLECT_") and not _is_text(value):
-            raise ReflectError(_("the environment variable {name} is not valid UTF-8 text; set "
-                                 "it again in a UTF-8 terminal.").format(name=name))
-
-
-def _is_text(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _check_db(db: str) -> None:
-    """A database in memory would vanish when reflect ends, taking every answer with it."""
-    if db.strip() in (":memory:", "sqlite://", "sqlite:///:memory:") or \
-            db.startswith("sqlite:///:memory:") or "mode=memory" in db:
-        raise ReflectError(_("{db} is a database in memory: everything written to it is lost "
-                             "when reflect ends. Give a file path (or a server URL) with --db."
-                             ).format(db=db))
-
-
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Run one command; the databases it opened are let go when it ends (their open marks
+    with them), so a script or a test can run the next command in the same process."""
+    try:
+        return _command(sys.argv[1:] if argv is None else argv)
+    finally:
+        close_opened()
+
+
+def _command(argv: list[str]) -> int:
     try:
         i18n.choose(settings_commands.lang_option(argv))
     except ValueError as exc:
         return settings_commands.unknown_language(str(exc))
     try:
-        _check_text(argv)
+        check_text(argv)
         args = build_parser().parse_args(argv)
         db = args.db or paths.default_db_url()
-        _check_db(db)
+        check_db(db)
         inuse.program = f"reflect {args.command}" if args.command else "the reflect app"
         if args.command == "protocols" and args.protocols_command == "list":
             return _protocols_list()

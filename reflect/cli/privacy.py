@@ -23,11 +23,23 @@ def engine(db: str):
     from reflect.store.engine import open_engine
 
     try:
-        return open_engine(db, env_passphrase())
+        opened = open_engine(db, env_passphrase())
     except PassphraseNeeded:
         if not sys.stdin.isatty():
             raise
-        return open_engine(db, getpass.getpass(_("Passphrase: ")))
+        opened = open_engine(db, getpass.getpass(_("Passphrase: ")))
+    _OPENED.append(opened)
+    return opened
+
+
+_OPENED: list = []
+"""The engines this command opened (see close_opened)."""
+
+
+def close_opened() -> None:
+    """Dispose of every engine the command opened: its connections and its open mark go."""
+    while _OPENED:
+        _OPENED.pop().dispose()
 
 
 def current_passphrase() -> str:
