@@ -20,6 +20,7 @@ from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.exchange.progress import Progress
 from reflect.i18n import _
+from screens.safe import text
 
 SHOW_AFTER = 0.3
 """Seconds before the dialog shows: a story written in a tenth of a second needs no bar."""
@@ -86,7 +87,7 @@ class ExportProgress(ModalScreen[list[Path] | None]):
         self.app.call_from_thread(self._show, step, done, total)
 
     def _show(self, step: str, done: int, total: int) -> None:
-        self.query_one("#export-step", Static).update(display_line(step))
+        self.query_one("#export-step", Static).update(text(display_line(step)))
         self.query_one("#export-bar", ProgressBar).update(total=total or None, progress=done)
 
     def _failed(self, message: str) -> None:
