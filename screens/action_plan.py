@@ -22,6 +22,7 @@ from reflect.models import ActionItem
 from reflect.protocol.render import ACTION_STATUS
 from screens.bidi_view import Button, Input, Static
 from screens.fit_table import Col, FitTable
+from screens.safe import text
 
 
 class ActionPlan(Vertical):
@@ -86,7 +87,7 @@ class ActionPlan(Vertical):
         try:
             review_on = parse_review_date(date_input.value, date.today())
         except ReflectError as exc:
-            error.update(str(exc))
+            error.update(text(str(exc)))
             date_input.focus()
             return
         error.update("")

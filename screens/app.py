@@ -279,11 +279,12 @@ class ReflectApp(KeysInOrder, App[None]):
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Notifications often name stored things (a pseudonym, a title): never markup."""
+        """Notifications often name stored things (a pseudonym, a title): never markup,
+        whoever asks (a widget's notify() passes markup=True), and controls made visible."""
         from reflect.text import visible
 
         super().notify(visible(message), title=visible(title), severity=severity,
-                       timeout=timeout, markup=markup)
+                       timeout=timeout, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: keep it for the crash report (Textual's own handling would

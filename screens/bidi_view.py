@@ -32,6 +32,7 @@ from textual.widgets import Static as _Static
 from textual.widgets import TextArea
 
 from reflect import bidi
+from reflect.text import visible
 
 Cell = tuple[str, Style | None]
 _MARKUP_TAG = re.compile(r"\[/?[a-z$#][^\]]*\]")
@@ -85,6 +86,14 @@ def reorder_strip(strip: Strip, align: bool = True, rtl: bool | None = None,
         return strip
     drawn, _ = visual_cells(cells, align, rtl)
     return Strip(_segments(drawn), strip.cell_length)
+
+
+def visible_strip(strip: Strip) -> Strip:
+    """The drawn line with every character a terminal would obey (an escape, a bell) shown
+    as its visible stand-in: a field holding stored text draws it, never sends it."""
+    if all(visible(segment.text) == segment.text for segment in strip):
+        return strip
+    return Strip([Segment(visible(s.text), s.style, s.control) for s in strip])
 
 
 class BidiLines:
@@ -152,10 +161,11 @@ class Input(_Input):
     """A one-line field whose Hebrew or Arabic reads in reading order while it is typed:
     the drawn line (value, cursor and selection styles) is reordered like any other, and a
     line that starts with a right-to-left letter sits at the right, the cursor at its left
-    end where the next letter appears. The value stays in typing order."""
+    end where the next letter appears. The value stays in typing order. Control characters
+    in it (a stored value, a paste) are drawn as visible stand-ins."""
 
     def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
+        strip = visible_strip(super().render_line(y))
         if y != 0 or bidi.mode() == "terminal" or (self.password and self.value):
             return strip
         text = self.value or self.placeholder

@@ -16,6 +16,7 @@ from reflect.roles import PresentRole
 from reflect.store import CONSENT_METHODS, ConsentRecord
 from reflect.text import visible
 from screens.bidi_view import Button, Input, Label, Static
+from screens.safe import text
 
 
 class ConsentDialog(ModalScreen[ConsentRecord | None]):
@@ -40,11 +41,12 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
                          classes="dialog-title", markup=False)
             with VerticalScroll(id="consent-text"):
                 if self.protocol.introduction:
-                    yield Static(self.protocol.introduction.strip() + "\n", markup=False,
+                    # the protocol file's words, drawn as written (not markup, no controls)
+                    yield Static(text(self.protocol.introduction.strip() + "\n"),
                                  id="introduction")
-                yield Static(consent.text.strip(), markup=False, id="consent-body")
-                yield Static(_("Consent text version: {version}").format(
-                    version=consent.version), classes="hint", markup=False)
+                yield Static(text(consent.text.strip()), id="consent-body")
+                yield Static(text(_("Consent text version: {version}").format(
+                    version=consent.version)), classes="hint")
             yield _row(Label(_("Interviewer (who asked and records consent)")),
                        Input(self.interviewer, id="interviewer", compact=True,
                              placeholder=_("your name")))

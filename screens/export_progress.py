@@ -23,6 +23,7 @@ from reflect.errors import FileExists, ReflectError
 from reflect.exchange.progress import Progress
 from reflect.files import exporting
 from reflect.i18n import _, ngettext
+from screens.safe import text
 
 SHOW_AFTER = 0.3
 """Seconds before the dialog shows: a story written in a tenth of a second needs no bar."""
@@ -94,7 +95,7 @@ class ExportProgress(ModalScreen[list[Path] | FileExists | None]):
         self.app.call_from_thread(self._show, step, done, total)
 
     def _show(self, step: str, done: int, total: int) -> None:
-        self.query_one("#export-step", Static).update(display_line(step))
+        self.query_one("#export-step", Static).update(text(display_line(step)))
         self.query_one("#export-bar", ProgressBar).update(total=total or None, progress=done)
 
     def _failed(self, message: str) -> None:

@@ -23,6 +23,7 @@ from screens.fit_table import Col, FitTable
 from screens.footer import Footer
 from screens.labels import STATUS_LABELS, when_short
 from screens.paged_table import Page, PagedTable
+from screens.safe import text
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -133,8 +134,9 @@ class HistoryScreen(Screen[None]):
             table.add_row(question.prompt, " ".join(map(str, values[-8:])),
                           sparkline(values[-8:], question.points.min, question.points.max),
                           f"{change:+d}" if len(values) > 1 else "")
-        title.update(_("Ratings over time: {protocol} ({rated} of {total} rated; oldest "
-                       "first)").format(protocol=protocol.title, rated=rated, total=len(scales)))
+        title.update(text(_("Ratings over time: {protocol} ({rated} of {total} rated; oldest "
+                            "first)").format(protocol=protocol.title, rated=rated,
+                                             total=len(scales))))
 
     @on(DataTable.RowSelected, "#timeline")
     def open_reflection(self, event: DataTable.RowSelected) -> None:

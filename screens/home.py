@@ -26,7 +26,7 @@ from screens.fit_table import Col, FitTable
 from screens.footer import Footer
 from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, answered_of, when, when_short
 from screens.paged_table import Page, PagedTable
-from screens.safe import plain
+from screens.safe import plain, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,8 +93,9 @@ class HomeScreen(Screen[None]):
             lines = "\n".join(f"  {problem}" for problem in problems[:4])
             more = "\n  " + _("... and {count} more").format(count=len(problems) - 4) \
                 if len(problems) > 4 else ""
-            banner.update(_("Protocol files not loaded (the others work; run 'reflect protocols "
-                            "validate FILE'):") + f"\n{lines}{more}")
+            # a problem quotes a file's name and its words: drawn as written
+            banner.update(text(_("Protocol files not loaded (the others work; run 'reflect "
+                                 "protocols validate FILE'):") + f"\n{lines}{more}"))
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: the one place lists are (re)read."""

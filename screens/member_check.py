@@ -24,6 +24,7 @@ from reflect.text import visible
 from reflect.vocab import CheckOutcome
 from screens.bidi_view import Button, Input, Label, Static
 from screens.export_progress import export_in_background
+from screens.safe import text
 
 
 class MemberCheckDialog(ModalScreen[bool]):
@@ -72,13 +73,14 @@ class MemberCheckDialog(ModalScreen[bool]):
         store = self.app.store
         self.informant = store.informant(self.informant.id)
         check = store.latest_checks([self.informant.id]).get(self.informant.id)
-        self.query_one("#check-state", Static).update(display_line(
-            _("Now: {state}").format(state=check_label(check))))
+        self.query_one("#check-state", Static).update(text(display_line(
+            _("Now: {state}").format(state=visible(check_label(check))))))
         self.query_one("#erase", Button).display = self.informant.withdrawn
         self.query_one("#copy", Button).disabled = self.informant.withdrawn
 
     def _error(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(message)
+        """A message that may quote what was typed or stored: drawn as written."""
+        self.query_one("#form-error", Static).update(text(message))
 
     @on(Button.Pressed, "#copy")
     def write_copy(self) -> None:

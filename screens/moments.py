@@ -9,12 +9,13 @@ A mixin for SessionScreen: it needs the screen's `run`, `elapsed()`, `editable`,
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import TextArea
 
 from reflect import timecodes
 from reflect.bidi import display_line
 from reflect.i18n import _, ngettext
-from screens.safe import esc
+from screens.safe import markup
 
 MOMENT_BINDINGS = [
     Binding("f4", "recording", display_line(_("Recording")), id="session.recording",
@@ -62,27 +63,27 @@ class InterviewMoments:
         return self._typing_code
 
     def moments_line(self) -> str:
-        """The question's time codes, for the status line (markup)."""
+        """The question's time codes, for the status line (plain text)."""
         if self.run.session.kind != "interview":
             return ""
         answer = self.run.answer()
         if self.editable and not self.run.text():  # the keys, until the answer is begun
-            return esc(_("F2 note · F3 time code · F4 recording"))
+            return _("F2 note · F3 time code · F4 recording")
         bits = []
         if answer is not None and answer.opened_code is not None:
             bits.append(_("asked {code}").format(
                 code=self.shown_code(answer.opened_code, answer.opened_kind)))
         if notes := len(self.run.notes_on()):
             bits.append(f"✎{notes}")
-        return esc(" ".join(bits))
+        return " ".join(bits)
 
-    def recording_mark(self) -> str:
+    def recording_mark(self) -> Content | None:
         """For the top bar: '● 00:12:31' (the recorder's time) while a recording runs, in
         place of the interview clock (interviews only)."""
         if self.run.session.kind != "interview" or not self.run.has_recording:
-            return ""
+            return None
         code, _kind = self.run.code_now(self.elapsed())
-        return f"  [b $error]●[/] {timecodes.hms(code)}"
+        return markup("  [b $error]●[/] $code", code=timecodes.hms(code))
 
     # F4: the recording started -----------------------------------------------------------
     def action_recording(self) -> None:
@@ -184,4 +185,5 @@ class InterviewMoments:
         notes = self.run.notes_on()
         heading = ngettext("Your note:", "Your notes:", len(notes))
         lines = ["  " + timecodes.note_line(note, self.run.has_recording) for note in notes]
-        self._set("#notes", f"[b]{heading}[/b]\n" + esc("\n".join(lines)) if notes else "")
+        self._set("#notes", markup("[b]$heading[/b]\n$lines", heading=heading,
+                                   lines="\n".join(lines)) if notes else "")

@@ -14,7 +14,9 @@ from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _
 from reflect.privacy.encryption import check_new_passphrase
+from reflect.text import visible
 from screens.bidi_view import Button, Input, Static
+from screens.safe import text
 
 FORGOTTEN = N_("A forgotten passphrase cannot be recovered: nobody can open the answers "
                "without it, not the authors of reflect, not an administrator. Keep it where "
@@ -37,7 +39,7 @@ class FirstRunDialog(ModalScreen[str | None]):
                 _("The answers will be kept in {path}. With a passphrase the whole file is "
                   "encrypted (SQLCipher, AES-256), so a lost or stolen laptop does not expose "
                   "what families told you. You type the passphrase each time reflect "
-                  "starts.").format(path=self.path), markup=False)
+                  "starts.").format(path=visible(str(self.path))), markup=False)
             yield Static(_(FORGOTTEN), classes="hint", markup=False)
             yield Input(placeholder=_("passphrase (8 characters or more)"),
                         password=True, id="passphrase", compact=True)
@@ -68,7 +70,7 @@ class FirstRunDialog(ModalScreen[str | None]):
             passphrase = check_new_passphrase(self.query_one("#passphrase", Input).value,
                                               self.query_one("#repeat", Input).value)
         except ReflectError as exc:
-            self.query_one("#form-error", Static).update(str(exc))
+            self.query_one("#form-error", Static).update(text(str(exc)))
             return
         self.dismiss(passphrase)
 
@@ -90,10 +92,10 @@ class PassphraseDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(_("Passphrase"), classes="dialog-title")
             yield Static(_("{path} is encrypted. Type its passphrase to open it.").format(
-                path=self.path), markup=False)
+                path=visible(str(self.path))), markup=False)
             yield Input(password=True, id="passphrase", placeholder=_("passphrase"),
                         compact=True)
-            yield Static(self.problem, id="form-error", classes="error-text", markup=False)
+            yield Static(text(self.problem), id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button(_("Open"), variant="primary", id="open")
                 yield Button(_("Quit"), id="quit")

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from reflect.bidi import display_line
 from reflect.i18n import _
 from screens.bidi_view import Button, Input, Label, OptionList, SelectionList, Static
-from screens.safe import plain
+from screens.safe import plain, text
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -29,8 +29,8 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Label(self.label)
+            yield Static(text(self.title_text), classes="dialog-title")
+            yield Label(text(self.label))
             yield Input(self.value, id="text", compact=True)
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
@@ -42,7 +42,7 @@ class TextPrompt(ModalScreen[str | None]):
     def ok(self) -> None:
         value = self.query_one("#text", Input).value.strip()
         if not value:
-            self.query_one("#form-error", Static).update(self.empty_message)
+            self.query_one("#form-error", Static).update(text(self.empty_message))
             return
         self.dismiss(value)
 
@@ -62,7 +62,7 @@ class PickDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(text(self.title_text), classes="dialog-title")
             yield OptionList(*[Option(plain(label), id=key) for key, label in self.items],
                              id="items")
             yield Static(_("Enter chooses · Esc cancels"), classes="hint")
@@ -86,9 +86,10 @@ class SplitDialog(ModalScreen[tuple[list[str], str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(text(self.title_text), classes="dialog-title")
             yield Label(_("Tick the principles to move (space):"))
-            yield SelectionList[str](*[(label, key) for key, label in self.items], id="items")
+            yield SelectionList[str](*[(text(label), key) for key, label in self.items],
+                                     id="items")
             yield Label(_("Name of the new common principle"))
             yield Input(id="name", compact=True)
             yield Static("", id="form-error", classes="error-text")

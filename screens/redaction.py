@@ -19,6 +19,7 @@ from reflect.privacy.redact import REDACTED
 from reflect.text import visible
 from screens.bidi_view import Button, Input, Static
 from screens.fit_table import Col, FitTable
+from screens.safe import text
 
 
 class RedactionScreen(ModalScreen[None]):
@@ -76,7 +77,7 @@ class RedactionScreen(ModalScreen[None]):
             self.app.store.add_redaction(term.value, None if everywhere else self.story_id,
                                          self.query_one("#replacement", Input).value)
         except ReflectError as exc:
-            self.query_one("#form-error", Static).update(str(exc))
+            self.query_one("#form-error", Static).update(text(str(exc)))
             return
         self.query_one("#form-error", Static).update("")
         term.value = self.query_one("#replacement", Input).value = ""

@@ -17,7 +17,7 @@ from reflect.i18n import _
 from reflect.models import Story
 from reflect.protocol.definition import Protocol
 from screens.bidi_view import Button, Input, Label, OptionList, Static
-from screens.safe import esc
+from screens.safe import markup, plain
 
 
 class StartReflection(ModalScreen[dict | None]):
@@ -34,15 +34,17 @@ class StartReflection(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("Start a reflection"), classes="dialog-title")
-            yield OptionList(*[Option(f"[b]{esc(p.title)}[/b]\n  [dim]{esc(_line(p.description))}"
-                                      "[/dim]", id=p.id) for p in self.protocols],
+            yield OptionList(*[Option(markup("[b]$title[/b]\n  [dim]$description[/dim]",
+                                             title=p.title, description=_line(p.description)),
+                                      id=p.id) for p in self.protocols],
                              id="protocols")
             yield Label(_("Your name (optional)"))
             yield Input(self.author, id="author", compact=True)
             yield Label(_("About a case: pseudonym only (optional)"))
             yield Input(id="case", compact=True, placeholder=_("e.g. Family K"))
             yield Label(_("About a story (optional)"))
-            yield Select([(s.title, str(s.id)) for s in self.stories], id="story", compact=True,
+            yield Select([(plain(s.title), str(s.id)) for s in self.stories], id="story",
+                         compact=True,
                          prompt=display_line(_("no story")))
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):

@@ -24,6 +24,7 @@ from reflect.text import visible
 from screens.bidi_view import Static
 from screens.fit_table import Col, FitTable
 from screens.footer import Footer
+from screens.safe import text
 
 FINISH = "\x00finish"
 """What the screen returns when the user finishes from it (a question id cannot be this)."""
@@ -67,7 +68,7 @@ class ReviewScreen(Screen[str | None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = self.run.protocol.title
+        self.sub_title = display_line(visible(self.run.protocol.title))
         table = self.query_one("#review-table", FitTable)
         actions = self.run.store.actions(self.run.session.id)
         total_words = 0
@@ -125,13 +126,13 @@ class ReviewScreen(Screen[str | None]):
             self._show_full(event.row_key.value)
 
     def _show_full(self, question_id: str) -> None:
-        text = self.texts.get(question_id, "")
-        count = words_in(text)
+        answer = self.texts.get(question_id, "")
+        count = words_in(answer)
         heading = ngettext("{count} word", "{count} words", count).format(count=count)
         details = self.details.get(question_id, "")
-        shown = f"{heading}\n{text}" if text else ""
+        shown = f"{heading}\n{answer}" if answer else ""
         self.query_one("#review-full", Static).update(
-            "\n".join(part for part in (shown, details) if part))
+            text("\n".join(part for part in (shown, details) if part)))
 
     @on(DataTable.RowSelected, "#review-table")
     def selected(self, event: DataTable.RowSelected) -> None:

@@ -1,15 +1,20 @@
-"""Stored text on screen as plain data: never markup, never control codes (reflect.text)."""
+"""Stored text on screen as plain data: never markup, never control codes (reflect.text).
+
+Whatever a user typed, a bundle brought or a protocol file holds reaches a widget as a
+Content (or rich Text) object built here, never as a markup string: an unclosed `[`, a
+trailing backslash, `[/]` or an escape sequence is drawn as written (controls as visible
+stand-ins) and cannot style, break or crash a screen, nor reach the terminal.
+"""
 
 from __future__ import annotations
 
-from rich.markup import escape
-from rich.segment import Segment
 from rich.text import Text
+from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import DataTable
 
 from reflect.text import visible
-from screens.bidi_view import BidiText, BidiTextArea
+from screens.bidi_view import BidiText, BidiTextArea, visible_strip
 
 
 def plain(value: object) -> Text:
@@ -38,9 +43,37 @@ class SafeTable(DataTable):
         return super().add_row(*(cell_text(c) for c in cells), **kwargs)
 
 
-def esc(value: object) -> str:
-    """Stored text to put inside a markup string: brackets escaped, controls made visible."""
-    return escape(visible(str(value)))
+def text(value: object, style: str = "") -> Content:
+    """Stored or protocol text as a widget draws it: exactly as written, controls made
+    visible, never read as markup; `style` (e.g. "bold", "dim") styles all of it."""
+    shown = value.plain if isinstance(value, Content) else visible(str(value))
+    return Content.styled(shown, style) if style else Content(shown)
+
+
+def markup(template: str, **values: object) -> Content:
+    """The interface's markup with stored text in it: `template` is written by the program
+    (tags such as [b] or [dim], `$name` or `${name}` where a value goes); each value is put
+    in as plain text (controls made visible), never parsed, so whatever it holds is drawn
+    as written. Translated words go in as values too: a translation cannot break the tags."""
+    return Content.from_markup(template, **{name: visible(str(value.plain if isinstance(
+        value, Content) else value)) for name, value in values.items()})
+
+
+def one_for_one(value: str) -> str:
+    """The text with each character a terminal would obey replaced by ONE visible character
+    (its control picture, as visible() draws it; U+FFFD for a C1 control or a lone
+    surrogate): an offset into what is shown is the same offset into the stored text, and a
+    wrapped line is as wide as it is drawn. For read-only text whose selections point back
+    into the stored text."""
+    if visible(value) == value:
+        return value
+    return "".join(ch if (shown := visible(ch)) == ch else shown if len(shown) == 1
+                   else "\ufffd" for ch in value)
+
+
+def joined(separator: str, parts: list[Content]) -> Content:
+    """Contents one after the other, with a plain separator between them."""
+    return Content(separator).join(parts)
 
 
 class SafeTextArea(BidiTextArea):
@@ -48,11 +81,4 @@ class SafeTextArea(BidiTextArea):
     visible stand-ins (a pasted escape sequence must not reach the terminal)."""
 
     def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        if not any(_has_control(segment.text) for segment in strip):
-            return strip
-        return Strip([Segment(visible(s.text), s.style, s.control) for s in strip])
-
-
-def _has_control(text: str) -> bool:
-    return visible(text) != text
+        return visible_strip(super().render_line(y))

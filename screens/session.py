@@ -19,6 +19,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, TextArea
@@ -41,9 +42,11 @@ from screens.labels import STATUS_LABELS, clock, when
 from screens.lease import LeaseKeeper
 from screens.moments import MOMENT_BINDINGS, InterviewMoments
 from screens.review import words_in
-from screens.safe import SafeTextArea, esc
+from screens.safe import SafeTextArea, joined, markup, text
 
-STATE_MARKS = {"answered": "[green]✓[/]", "skipped": "[yellow]–[/]", "open": "[dim]·[/]"}
+STATE_MARKS = {"answered": Content.from_markup("[green]✓[/]"),
+               "skipped": Content.from_markup("[yellow]–[/]"),
+               "open": Content.from_markup("[dim]·[/]")}
 OUTLINE_WIDTH = 26
 ONE_OF = ("scale", "choice")
 MANY_OF = ("multi", "checklist")
@@ -125,7 +128,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         self._finish_clock = 0
         """The clock at the F10 that opened the review: what finishing stores."""
         self._shown_state: tuple[str, str] | None = None
-        self._shown_lines: dict[str, str] = {}
+        self._shown_lines: dict[str, tuple] = {}
         """What _set and _set_line last put in each widget (they skip what is unchanged)."""
         self._drawn_width = 0
         self._bindings_for: SessionStatus | None = None
@@ -244,21 +247,26 @@ class SessionScreen(InterviewMoments, Screen[None]):
             if planned else ""
         stage_label = _("Stage {number}/{total}:").format(number=stage_number,
                                                           total=len(run.protocol.stages))
-        self._set("#stage-line", f"[b]{stage_label} {esc(stage.title)}[/b][dim]{minutes}{plan}"
-                                 "[/dim]")
-        required = "  [b $warning]" + _("(required)") + "[/]" if question.required else ""
-        self._set("#prompt", f"[b]{run.index + 1}. {esc(question.prompt)}[/b]{required}")
-        self._set("#probes", "\n".join(f"  • {esc(p)}" for p in question.probes))
-        self._set("#help", f"[dim]{esc(question.help)}[/dim]" if question.help else "")
+        self._set("#stage-line", markup("[b]$label $title[/b][dim]$minutes$plan[/dim]",
+                                        label=stage_label, title=stage.title, minutes=minutes,
+                                        plan=plan))
+        required = markup("  [b $warning]$required[/]", required=_("(required)")) \
+            if question.required else ""
+        self._set("#prompt", markup("[b]$number. $prompt[/b]", number=run.index + 1,
+                                    prompt=question.prompt) + required)
+        self._set("#probes", text("\n".join(f"  • {p}" for p in question.probes)))
+        self._set("#help", markup("[dim]$help[/dim]", help=question.help)
+                  if question.help else "")
         lead = _("Interviewer:") + " " if run.session.kind == "interview" else ""
-        guidance = f"[i]{lead}{esc(stage.guidance)}[/i]" if stage.guidance else ""
+        guidance = markup("[i]$lead$guidance[/i]", lead=lead, guidance=stage.guidance) \
+            if stage.guidance else ""
         self._set("#guidance", guidance)
         earlier = run.earlier()
         earlier_text = answer_text(question, earlier) if earlier else ""
         earlier_label = _("Earlier ({date}):").format(
             date=when(run.earlier_session.started_at)) if earlier_text else ""
-        self._set("#earlier", f"[b]{earlier_label}[/b]\n{esc(earlier_text)}" if earlier_text
-                  else "")
+        self._set("#earlier", markup("[b]$label[/b]\n$text", label=earlier_label,
+                                     text=earlier_text) if earlier_text else "")
         self.draw_notes()
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
         self.mark_question_opened()
@@ -285,7 +293,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         area.set_class(kind not in ("text", "list"), "note")
         note_label.display = area.display and kind != "text"
         label = question.note if question.note[-1:] in ("?", ":", ".") else f"{question.note}:"
-        note_label.update(_("One item per line:") if kind == "list" else label)
+        note_label.update(text(_("One item per line:") if kind == "list" else label))
         area.load_text("\n".join(run.value() or []) if kind == "list" else run.text())
         area.read_only = not self.editable
         area.move_cursor(area.document.end)
@@ -298,7 +306,8 @@ class SessionScreen(InterviewMoments, Screen[None]):
             ticks = self.query_one("#ticks", SelectionList)
             chosen = run.value() or []
             ticks.clear_options()
-            ticks.add_options([(option, option, option in chosen) for option in question.options])
+            ticks.add_options([(text(option), option, option in chosen)
+                               for option in question.options])
             ticks.highlighted = 0
             ticks.disabled = not self.editable
             self.set_focus(ticks)
@@ -322,26 +331,26 @@ class SessionScreen(InterviewMoments, Screen[None]):
             items = [(str(i), option, option == current)
                      for i, option in enumerate(question.options)]
         choices = self.query_one("#choices", OptionList)
-        choices.set_options([Option(f"{'●' if on else '○'} {esc(label)}", id=key)
+        choices.set_options([Option(text(f"{'●' if on else '○'} {label}"), id=key)
                              for key, label, on in items])
         chosen = [i for i, (_, _, on) in enumerate(items) if on]
         choices.highlighted = chosen[0] if chosen else 0
 
-    def _set(self, selector: str, markup: str) -> None:
-        if self._shown_lines.get(selector) == markup:
+    def _set(self, selector: str, content: Content | str) -> None:
+        if self._shown_lines.get(selector) == _drawn(content):
             return
-        self._shown_lines[selector] = markup
+        self._shown_lines[selector] = _drawn(content)
         widget = self.query_one(selector, Static)
-        widget.update(markup)
-        widget.display = bool(markup)
+        widget.update(content)
+        widget.display = bool(content)
 
-    def _set_line(self, selector: str, markup: str) -> None:
+    def _set_line(self, selector: str, content: Content) -> None:
         """A line of fixed height (1 in session.tcss): redrawn alone when its text changes,
         without laying out the screen again (a layout costs a typed key's time, and the
         clock changes every second)."""
-        if self._shown_lines.get(selector) != markup:
-            self._shown_lines[selector] = markup
-            self.query_one(selector, Static).update(markup, layout=False)
+        if self._shown_lines.get(selector) != _drawn(content):
+            self._shown_lines[selector] = _drawn(content)
+            self.query_one(selector, Static).update(content, layout=False)
 
     def _draw_outline(self) -> None:
         run = self.run
@@ -352,16 +361,18 @@ class SessionScreen(InterviewMoments, Screen[None]):
         for stage in run.protocol.stages:
             done = run.progress(stage)
             minutes = f" {stage.minutes}m" if stage.minutes else ""
-            options.append(Option(f"[b]{esc(_cut(stage.title, width - 9))}[/b] "
-                                  f"{done.done}/{done.total}{minutes}", disabled=True))
+            options.append(Option(markup("[b]$title[/b] $done/$total$minutes",
+                                         title=_cut(stage.title, width - 9), done=done.done,
+                                         total=done.total, minutes=minutes), disabled=True))
             for question in stage.questions:
                 number = run.questions.index(question) + 1
                 if question.id == run.question.id:
                     highlight = len(options)
                 flags = _flag_marks(run.answer(question.id))
-                text = _cut(question.prompt, width - 8 - len(flags))
-                options.append(Option(f"{STATE_MARKS[run.state(question.id)]} {number:>2} "
-                                      f"{flags}{esc(text)}", id=question.id))
+                prompt = _cut(question.prompt, width - 8 - len(flags))
+                options.append(Option(STATE_MARKS[run.state(question.id)] + markup(
+                    " $number $flags$prompt", number=f"{number:>2}", flags=flags,
+                    prompt=prompt), id=question.id))
         outline.set_options(options)
         outline.highlighted = highlight
         self._shown_state = (run.question.id, run.state(run.question.id))
@@ -369,31 +380,34 @@ class SessionScreen(InterviewMoments, Screen[None]):
     def _draw_status(self) -> None:
         run = self.run
         answer = run.answer()
-        bits = []
+        bits: list[Content] = []
         if answer and answer.flag_quote:
-            bits.append("[b $accent]★ quote[/]")
+            bits.append(markup("[b $accent]★ quote[/]"))
         if answer and answer.flag_follow_up:
-            bits.append("[b $warning]⚑ " + _("follow up") + "[/]")
+            bits.append(markup("[b $warning]⚑ $flag[/]", flag=_("follow up")))
         if run.state(run.question.id) == "skipped":
-            bits.append("[yellow]" + _("skipped") + "[/]")
+            bits.append(markup("[yellow]$skipped[/]", skipped=_("skipped")))
         balance = run.balance()
         if balance is not None:
-            bits.append(f"⚖ +{balance.positive}/−{balance.negative}")
+            bits.append(text(f"⚖ +{balance.positive}/−{balance.negative}"))
         if (held := self.lease.held) is not None:
-            bits.append(_("open in {holder} (read-only here)").format(holder=esc(held.holder)))
+            bits.append(text(_("open in {holder} (read-only here)").format(holder=held.holder)))
         elif not self.editable:
-            bits.append(f"[b]{STATUS_LABELS[run.session.status]}[/b] "
-                        + _("(read-only; F9 reopens)"))
+            bits.append(markup("[b]$status[/b] $read_only",
+                               status=STATUS_LABELS[run.session.status],
+                               read_only=_("(read-only; F9 reopens)")))
         if moments := self.moments_line():
-            bits.append(f"[dim]{moments}[/dim]")
+            bits.append(markup("[dim]$moments[/dim]", moments=moments))
         if answer and (words := words_in(answer.text)):
-            bits.append(ngettext("{count} word", "{count} words", words).format(count=words))
+            bits.append(text(ngettext("{count} word", "{count} words", words).format(
+                count=words)))
         if self._saved_note:
-            bits.append(f"[dim]{self._saved_note}[/dim]")
-        self._set_line("#answer-status", "  ".join(bits))
-        banner = ""
+            bits.append(markup("[dim]$note[/dim]", note=self._saved_note))
+        self._set_line("#answer-status", joined("  ", bits))
+        banner: Content | str = ""
         if balance is not None and balance.one_sided and self.editable:
-            banner = "[b]⚖ " + _("One-sided so far.") + f"[/b] {esc(balance.prompt.strip())}"
+            banner = markup("[b]⚖ $one_sided[/b] $prompt", one_sided=_("One-sided so far."),
+                            prompt=balance.prompt.strip())
         self._set("#balance", banner)
         self._draw_topbar()
 
@@ -402,12 +416,14 @@ class SessionScreen(InterviewMoments, Screen[None]):
         total = run.progress()
         filled = round(10 * total.done / total.total) if total.total else 0
         bar = "█" * filled + "░" * (10 - filled)
-        self._set_line("#topbar", f"{esc(self.who)}  " + _("Q {number}/{total}").format(
+        line = text(f"{self.who}  " + _("Q {number}/{total}").format(
                 number=run.index + 1, total=len(run.questions)) + f"  {bar} "
             + _("{answered} answered, {skipped} skipped").format(
-                answered=total.answered, skipped=total.skipped)
-            + (self.recording_mark() or f"  ⏱ {clock(self.elapsed())}")
-            + ("  [b]" + _("locked") + "[/b]" if run.session.locked_at is not None else ""))
+                answered=total.answered, skipped=total.skipped)) \
+            + (self.recording_mark() or text(f"  ⏱ {clock(self.elapsed())}"))
+        if run.session.locked_at is not None:
+            line += markup("  [b]$locked[/b]", locked=_("locked"))
+        self._set_line("#topbar", line)
 
     def _tick(self) -> None:
         if self.run is None:
@@ -695,6 +711,13 @@ def _flag_marks(answer) -> str:
     if answer is None:
         return ""
     return ("★" if answer.flag_quote else "") + ("⚑" if answer.flag_follow_up else "")
+
+
+def _drawn(content: Content | str) -> tuple:
+    """What a line draws, styles included (Content's == compares the text alone)."""
+    if isinstance(content, str):
+        return content, ()
+    return content.plain, tuple(content.spans)
 
 
 def _cut(text: str, width: int) -> str:

@@ -29,7 +29,7 @@ from screens.footer import Footer
 from screens.informant_form import InformantForm
 from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, progress, shorten, when, when_short
 from screens.prompts import PickDialog
-from screens.safe import esc
+from screens.safe import markup
 from screens.story_form import StoryForm
 
 
@@ -135,9 +135,10 @@ class StoryScreen(Screen[None]):
         """Title, service, criteria and summary: each cut to fit so that all of them show."""
         story = self.story
         self.sub_title = display_line(visible(story.title))
-        ready = "  [b]" + _("ready for the book") + "[/b]" if story.ready_for_book else ""
+        ready = markup("  [b]$ready[/b]", ready=_("ready for the book")) \
+            if story.ready_for_book else ""
         room = max(self.size.width - 4, 20)
-        fields, cut = "", False
+        fields, cut = markup(""), False
         for label, value, lines in ((_("Service"), story.service, 1),
                                     (_("Success"), story.success_criteria, 2),
                                     (_("Summary"), story.summary, 2)):
@@ -145,11 +146,12 @@ class StoryScreen(Screen[None]):
             if text:
                 shown = shorten(text, lines * room - len(label) - 8)
                 cut = cut or shown != text
-                fields += f"\n[b]{label}:[/b] {esc(shown)}"
-        hint = "  [dim]" + _("(e shows it all)") + "[/dim]" if cut else ""
+                fields += markup("\n[b]$label:[/b] $shown", label=label, shown=shown)
+        hint = markup("  [dim]$hint[/dim]", hint=_("(e shows it all)")) if cut else ""
         title = shorten(" ".join(story.title.split()), max(room - (50 if cut else 30), 12))
         status = STORY_STATUS_LABELS[story.status]
-        info = f"[b]{esc(title)}[/b]  [dim]({status})[/dim]{ready}{hint}{fields}"
+        info = markup("[b]$title[/b]  [dim]($status)[/dim]", title=title, status=status) \
+            + ready + hint + fields
         self.query_one("#story-info", Static).update(info)
 
     def _selected_informant(self) -> Informant | None:

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 from textual.widgets.option_list import Option
@@ -25,7 +26,7 @@ from screens.fit_table import Col, FitTable
 from screens.footer import Footer
 from screens.labels import shorten
 from screens.prompts import PickDialog, SplitDialog, TextPrompt
-from screens.safe import esc
+from screens.safe import joined, markup, text
 
 
 class ThemesScreen(Screen[None]):
@@ -81,9 +82,9 @@ class ThemesScreen(Screen[None]):
             table.add_row(item.theme.name, f"{len(item.story_ids)}/{total}", *marks,
                           key=str(item.theme.id))
         self.query_one("#legend", Static).update(
-            "  ".join(f"{n} {esc(shorten(s.title, 32))}"
-                      for n, s in enumerate(self.stories, start=1))
-            or _("No stories yet."))
+            joined("  ", [text(f"{n} {shorten(s.title, 32)}")
+                          for n, s in enumerate(self.stories, start=1)])
+            or text(_("No stories yet.")))
         ids = [str(r.theme.id) for r in self.reach]
         if keep is not None and str(keep) in ids:
             table.move_cursor(row=ids.index(str(keep)))
@@ -100,17 +101,22 @@ class ThemesScreen(Screen[None]):
     def show_lists(self) -> None:
         theme = self.current()
         members = self.query_one("#members", OptionList)
-        held = "  [$error]⚠ " + esc(_("held: its evidence was withdrawn")) + "[/]"
-        members.set_options([Option(f"[b]{esc(self.story_titles.get(p.story_id, '?'))}:[/b] "
-                                    f"{esc(p.sentence())}" + (held if p in theme.held else ""),
+        held = markup("  [$error]⚠ $held[/]", held=_("held: its evidence was withdrawn"))
+        members.set_options([Option(self._principle(p) + (held if p in theme.held else ""),
                                     id=str(p.id))
                              for p in ([*theme.principles, *theme.held] if theme else [])])
         loose = [p for p in self.app.store.principles() if p.theme_id is None]
         self.query_one("#loose", OptionList).set_options(
-            [Option(f"[b]{esc(self.story_titles.get(p.story_id, '?'))}:[/b] "
-                    f"{esc(p.sentence())}", id=str(p.id)) for p in loose]
-            or [Option("[dim]" + _("Every principle is in a common principle.") + "[/dim]",
-                          disabled=True)])
+            [Option(self._principle(p), id=str(p.id)) for p in loose]
+            or [Option(markup("[dim]$all[/dim]",
+                              all=_("Every principle is in a common principle.")),
+                       disabled=True)])
+
+    def _principle(self, principle) -> Content:
+        """'Story: sentence', the story's title in bold: both drawn as written."""
+        return markup("[b]$story:[/b] $sentence",
+                      story=self.story_titles.get(principle.story_id, "?"),
+                      sentence=principle.sentence())
 
     def _run(self, change, keep: uuid.UUID | None = None) -> None:
         try:

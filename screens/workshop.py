@@ -31,7 +31,7 @@ from reflect.text import visible
 from screens.bidi_view import Input, Label, OptionList, Static
 from screens.confirm import ConfirmDialog
 from screens.footer import Footer
-from screens.safe import SafeTextArea, esc
+from screens.safe import SafeTextArea, markup, one_for_one, plain
 
 PART_LABELS = {"situation": (N_("When"), N_("the situation")),
                "goal": (N_("To"), N_("the goal (in order to)")),
@@ -54,7 +54,8 @@ class InterviewColumn(Vertical):
         self.segments: list[tuple[int, int, Answer]] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(f"[b]{esc(informant_label(self.record))}[/b]", classes="column-title")
+        yield Static(markup("[b]$who[/b]", who=informant_label(self.record)),
+                     classes="column-title")
         yield SafeTextArea(read_only=True, soft_wrap=True, show_line_numbers=False)
 
     def show(self, shown: list[Passage]) -> None:
@@ -71,7 +72,8 @@ class InterviewColumn(Vertical):
             text += "".join(f"    {timecodes.note_line(note, recorded)}  ({by})\n"
                             for note in self.notes if note.question_id == passage.question.id)
             text += "\n"
-        self.query_one(TextArea).load_text(text or _("(no answer on this topic)"))
+        # controls shown one for one: the offsets of a selection stay those of the answers
+        self.query_one(TextArea).load_text(one_for_one(text) or _("(no answer on this topic)"))
 
     def selected_passage(self) -> tuple[Answer, int, int]:
         """The selected words as (answer, start, end) within that answer's text."""
@@ -146,8 +148,9 @@ class WorkshopScreen(Screen[None]):
         self.informant_of = {r.session.id: r for r in self.records}
         topics = topics_of(self.records)
         select = self.query_one("#topic", Select)
-        select.set_options([(display_line(topic_label(topic)), topic) for topic in topics]
-                           or [(display_line(_("(no interviews)")), "")])
+        # a topic is a protocol's word: drawn as written (Select reads a string as markup)
+        select.set_options([(plain(display_line(topic_label(topic))), topic)
+                            for topic in topics] or [(display_line(_("(no interviews)")), "")])
         columns = self.query_one("#columns", Horizontal)
         columns.mount_all([InterviewColumn(record, store.notes(record.session.id))
                            for record in self.records])
@@ -182,13 +185,14 @@ class WorkshopScreen(Screen[None]):
         options = []
         for number, principle in enumerate(self.principles, start=1):
             count, gone = len(evidence[principle.id]), len(self.withheld[principle.id])
-            tag = "[$error]" + _("(no evidence)") + "[/]" if not count else \
-                "[dim]" + ngettext("({count} quote)", "({count} quotes)", count).format(
-                    count=count) + "[/dim]"
+            tag = markup("[$error]$none[/]", none=_("(no evidence)")) if not count else \
+                markup("[dim]$quotes[/dim]", quotes=ngettext(
+                    "({count} quote)", "({count} quotes)", count).format(count=count))
             if gone:  # evidence from an informant who withdrew: flagged on its principle
-                tag += " [$error]⚠ " + ngettext("{count} withdrawn", "{count} withdrawn",
-                                                gone).format(count=gone) + "[/]"
-            options.append(Option(f"{number}. {esc(principle.sentence())} {tag}",
+                tag += markup(" [$error]⚠ $gone[/]", gone=ngettext(
+                    "{count} withdrawn", "{count} withdrawn", gone).format(count=gone))
+            options.append(Option(markup("$number. $sentence ", number=number,
+                                         sentence=principle.sentence()) + tag,
                                   id=str(principle.id)))
         listing = self.query_one("#principles", OptionList)
         listing.set_options(options)
@@ -209,8 +213,8 @@ class WorkshopScreen(Screen[None]):
         if event.input.id in PRINCIPLE_PARTS:
             draft = Principle(story_id=self.story_id, **self._form())
             self.query_one("#sentence", Static).update(
-                f"[i]{esc(draft.sentence())}[/i]" if draft.sentence() else
-                "[dim]Fill in the parts; the sentence appears here.[/dim]")
+                markup("[i]$sentence[/i]", sentence=draft.sentence()) if draft.sentence() else
+                markup("[dim]Fill in the parts; the sentence appears here.[/dim]"))
 
     def _form(self) -> dict[str, str]:
         return {part: self.query_one(f"#{part}", Input).value for part in PRINCIPLE_PARTS}
@@ -221,17 +225,19 @@ class WorkshopScreen(Screen[None]):
             listing.set_options([])
             return
         items = self.app.store.evidence([self.current.id])[self.current.id]
-        options = [Option("[$error]⚠ " + esc(_(
-            "withdrawn by the informant: this passage can no longer be used")) + "[/]",
+        options = [Option(markup("[$error]⚠ $gone[/]", gone=_(
+            "withdrawn by the informant: this passage can no longer be used")),
             id=str(link_id)) for link_id in self.withheld.get(self.current.id, [])]
         for item in items:
             answer = self.app.store.answer_by_id(item.answer_id)
             record = self.informant_of.get(answer.session_id) if answer else None
             source = informant_label(record) if record else "?"
-            options.append(Option(f"“{esc(item.excerpt)}” [dim]— {esc(source)}[/dim]",
+            options.append(Option(markup("“$excerpt” [dim]— $source[/dim]",
+                                         excerpt=item.excerpt, source=source),
                                   id=str(item.id)))
-        listing.set_options(options or [Option("[dim]" + _("No evidence yet.") + "[/dim]",
-                                                 disabled=True)])
+        listing.set_options(options or [Option(markup("[dim]$none[/dim]",
+                                                      none=_("No evidence yet.")),
+                                               disabled=True)])
 
     def action_new(self) -> None:
         self.current = None

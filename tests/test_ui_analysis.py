@@ -56,7 +56,7 @@ async def test_workshop_formulates_a_principle_with_evidence(engine, catalog):
         await type_text(pilot, "meet her alone while the son is in a group")
         await pilot.press("tab")
         await type_text(pilot, "she needs her own space")
-        assert str(app.screen.query_one("#sentence").content).startswith(
+        assert app.screen.query_one("#sentence").content.markup.startswith(
             "[i]When a mother is afraid of her son, in order to rebuild")
         await pilot.press("ctrl+s")
         await pilot.pause()
