@@ -57,7 +57,7 @@ def _kind(mode: int) -> str:
         return _("a device")
     if stat.S_ISSOCK(mode):
         return _("a socket")
-    return _("not an ordinary file")
+    return _("a special file")
 
 
 def open_regular(path: Path) -> BinaryIO:
