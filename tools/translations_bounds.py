@@ -143,21 +143,21 @@ ROWS = [
      "{path} porta a {target}, che è {kind}, non un file: indica il file del pacchetto "
      "stesso. Non è stato importato nulla."),
     ("{path}: its tables come to {size} once inflated, more than {limit}, the most reflect "
-     "imports from one bundle (a bundle of 100,000 interviews is about 1 GB). Nothing was "
+     "imports from one bundle (a bundle of 100,000 interviews is about 1.5 GB). Nothing was "
      "imported. Check where the file came from before trying anything else with it.",
      "{path}: הטבלאות שלו מגיעות ל־{size} אחרי פריסה, יותר מ־{limit}, המרב ש־reflect מייבא "
-     "מחבילה אחת (חבילה של 100,000 ראיונות היא כ־1 GB). דבר לא יובא. בדקו מאין הגיע הקובץ "
+     "מחבילה אחת (חבילה של 100,000 ראיונות היא כ־1.5 GB). דבר לא יובא. בדקו מאין הגיע הקובץ "
      "לפני שתנסו לעשות בו משהו אחר.",
      "{path}: تبلغ جداوله {size} بعد فكّ الضغط، أكثر من {limit}، وهو أقصى ما يستورده reflect "
-     "من حزمة واحدة (حزمة من 100,000 مقابلة نحو 1 GB). لم يُستورد شيء. تحقّق من مصدر الملف "
+     "من حزمة واحدة (حزمة من 100,000 مقابلة نحو 1.5 GB). لم يُستورد شيء. تحقّق من مصدر الملف "
      "قبل أن تجرّب به أي شيء آخر.",
      "{path}: as suas tabelas chegam a {size} depois de descompactadas, mais do que {limit}, "
      "o máximo que o reflect importa de um pacote (um pacote de 100 000 entrevistas tem cerca "
-     "de 1 GB). Nada foi importado. Verifique de onde veio o ficheiro antes de tentar outra "
+     "de 1,5 GB). Nada foi importado. Verifique de onde veio o ficheiro antes de tentar outra "
      "coisa com ele.",
      "{path}: le sue tabelle arrivano a {size} una volta decompresse, più di {limit}, il "
      "massimo che reflect importa da un pacchetto (un pacchetto di 100.000 interviste è di "
-     "circa 1 GB). Non è stato importato nulla. Controlla da dove viene il file prima di "
+     "circa 1,5 GB). Non è stato importato nulla. Controlla da dove viene il file prima di "
      "provare altro con esso."),
     ("{path}: {member} line {number} is longer than {limit}, the longest row reflect imports "
      "(a row is one answer, note or protocol); it was refused before being read whole, and "

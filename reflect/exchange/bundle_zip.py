@@ -222,7 +222,7 @@ class ZipBundleReader:
     def _too_large(self, size: int) -> ReflectError:
         return ReflectError(_("{path}: its tables come to {size} once inflated, more than "
                               "{limit}, the most reflect imports from one bundle (a bundle of "
-                              "100,000 interviews is about 1 GB). Nothing was imported. Check "
+                              "100,000 interviews is about 1.5 GB). Nothing was imported. Check "
                               "where the file came from before trying anything else with "
                               "it.").format(
             path=self.path, size=limits.size_text(size),
