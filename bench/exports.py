@@ -61,9 +61,11 @@ def main() -> None:
               f"{figure['rows']:,} rows/sources")
 
 
-def figures(db: str):
-    """(kind, figure) for each export and the import, each run in a child of its own."""
-    with tempfile.TemporaryDirectory() as folder:
+def figures(db: str, keep: Path | None = None):
+    """(kind, figure) for each export and the import, each run in a child of its own; the
+    files are written in `keep` when given (bench/run.py reads the bundle again)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = keep or scratch
         outputs = {"bundle": Path(folder) / "b.zip", "import": Path(folder) / "b.zip",
                    "csv": Path(folder) / "csv", "qdpx": Path(folder) / "p.qdpx",
                    "markdown": Path(folder) / "md"}

@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE))
 from exchange import exchange_rows  # noqa: E402
 from exports import figures as export_figures  # noqa: E402
 from generate import generate  # noqa: E402
+from hostile import rows as hostile_rows  # noqa: E402
 from peak import children_peak_mb, peak_mb  # noqa: E402
 
 from reflect.exchange.book import export_book  # noqa: E402
@@ -369,13 +370,18 @@ def measure(size: int, folder: Path, reuse: bool, runs: int) -> list[tuple[str, 
     if size <= 10_000:
         with tempfile.TemporaryDirectory() as out:
             rows += exchange_rows(store, Path(out))
+        rows += hostile_rows(db)  # the bundle exported and imported again, each in a child
     else:
         targets = {"bundle": "< 120 s, < 300 MB", "import": "< 120 s, < 300 MB",
                    "csv": "< 300 MB", "qdpx": "< 60 s, < 300 MB", "markdown": "< 300 MB"}
-        for kind, figure in export_figures(str(db)):  # each in a fresh process
-            rows.append((f"{kind} (bench/exports.py; import: into an empty database)",
-                         f"{figure['seconds']:.1f} s, peak {figure['peak_mb']:.0f} MB",
-                         targets[kind]))
+        with tempfile.TemporaryDirectory() as out:
+            imported = None
+            for kind, figure in export_figures(str(db), Path(out)):  # each in a fresh process
+                rows.append((f"{kind} (bench/exports.py; import: into an empty database)",
+                             f"{figure['seconds']:.1f} s, peak {figure['peak_mb']:.0f} MB",
+                             targets[kind]))
+                imported = figure if kind == "import" else imported
+            rows += hostile_rows(db, Path(out) / "b.zip", imported)
     store.engine.dispose()
     return rows
 

@@ -161,6 +161,9 @@ class MemberCheckDialog(ModalScreen[bool]):
             self.app.notify(_("Erased for good: {answers} answers, {notes} notes, {evidence} "
                               "evidence links. See the README on backups and bundles already "
                               "sent.").format(**counts), title=_("Erased"), timeout=12)
+            if left := counts.compaction.message():  # another program still reads the file
+                self.app.notify(visible(left), title=_("Still in the file"), severity="warning",
+                                timeout=30, markup=False)
             self._show_state()
 
         self.app.push_screen(EraseDialog(who), typed)

@@ -321,7 +321,7 @@ def test_a_deeply_nested_file_is_refused_quickly_with_its_name(other, tmp_path):
     path = tmp_path / "nested.json"
     path.write_text('{"format": ' + "[" * 200_000 + "]" * 200_000 + "}")
     started = time.monotonic()
-    with pytest.raises(ReflectError, match="nested.json is not a reflect bundle .*nested"):
+    with pytest.raises(ReflectError, match="nested.json: its JSON is nested more than 32 levels"):
         import_bundle(other, path)
     assert time.monotonic() - started < 2
 

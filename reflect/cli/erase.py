@@ -25,6 +25,9 @@ def add_command(commands) -> None:
     erase.add_argument("--confirm", action="store_true", help=_(
         "erase now; without it, nothing is deleted and the command says what would go"))
     erase.add_argument("--by", default="", help=_("who erases (kept in the audit trail)"))
+    erase.add_argument("--compact", action="store_true", help=_(
+        "make erased words leave the database file now (after an erasure made while another "
+        "program had the file open)"))
 
 
 def erase_command(db: str, args: argparse.Namespace) -> int:
@@ -32,12 +35,19 @@ def erase_command(db: str, args: argparse.Namespace) -> int:
     from reflect.store import Store
 
     store = Store(engine(db))
+    if args.compact:
+        if args.story is not None:
+            raise ReflectError(_("--compact takes no story or pseudonym: reflect erase "
+                                 "--compact"))
+        return _compact(store)
     if args.story is None:
         pending = store.pending_erasures()
         if not pending:
             say(_("No erasure is waiting for confirmation."))
         for line in pending_lines(pending):
             say(line)
+        if store.compaction_pending():  # opening tried to finish it: someone still reads
+            warn(store.compact_now().message())
         return 0
     if args.informant is None:
         raise ReflectError(_("give the informant's pseudonym after the story: reflect erase "
@@ -66,7 +76,24 @@ def erase_command(db: str, args: argparse.Namespace) -> int:
         warn(_("Nothing was deleted. To erase them: {command}").format(command=command))
         return 1
     done = store.erase_informant(informant.id, args.by)
+    counts = {name: formats.number(n) for name, n in done.items()}
+    if done.compaction.finished:
+        say(_("Erased for good: {answers} answers, {notes} notes, {evidence} evidence links of "
+              "{who}; the database file was compacted.").format(who=informant.pseudonym,
+                                                                **counts))
+        return 0
     say(_("Erased for good: {answers} answers, {notes} notes, {evidence} evidence links of "
-          "{who}; the database file was compacted.").format(
-        who=informant.pseudonym, **{name: formats.number(n) for name, n in done.items()}))
+          "{who}.").format(who=informant.pseudonym, **counts))
+    warn(done.compaction.message())
     return 0
+
+
+def _compact(store) -> int:
+    """`reflect erase --compact`: erased words out of the file now, or who still holds it."""
+    done = store.compact_now()
+    if done.finished:
+        say(_("The database file was compacted: erased words have left it and its "
+              "write-ahead log."))
+        return 0
+    warn(done.message())
+    return 1

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import ValidationError
 from sqlmodel import SQLModel
 
+from reflect import limits
 from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.models import (
@@ -83,16 +86,49 @@ class ParsedBundle:
     rows: dict[str, list[SQLModel]]
 
 
-def read_bundle(path: Path) -> ParsedBundle:
-    """Parse and check a bundle file; every problem is a ReflectError naming the file and
-    the place, before anything is written."""
+def open_file(path: Path) -> BinaryIO:
+    """The bundle file opened for reading: a ReflectError if it is missing, cannot be read,
+    or is not an ordinary file (a named pipe would hang the import, a device never end)."""
     try:
-        raw = path.read_bytes()
+        return limits.open_regular(path)
     except FileNotFoundError:
         raise ReflectError(_("{path}: no such file").format(path=path)) from None
+    except limits.FileRefused as exc:
+        if exc.target is not None:
+            raise ReflectError(_("{path} leads to {target}, which is {kind}, not a file: give "
+                                 "the bundle file itself. Nothing was imported.").format(
+                path=path, target=exc.target, kind=exc.kind)) from None
+        raise ReflectError(_("{path} is {kind}, not a file: give the bundle file itself. "
+                             "Nothing was imported.").format(path=path, kind=exc.kind)) from None
     except OSError as exc:
         raise ReflectError(_("{path}: cannot be read ({problem})").format(
                                path=path, problem=exc.strerror)) from None
+
+
+def too_deep(where: str) -> ReflectError:
+    return ReflectError(_("{where}: its JSON is nested more than {limit} levels deep (a bundle "
+                          "needs four at most): the file is damaged or was not written by "
+                          "reflect. Nothing was imported.").format(
+        where=where, limit=limits.NESTING))
+
+
+def read_bundle(path: Path, handle: BinaryIO | None = None) -> ParsedBundle:
+    """Parse and check a bundle file of format 1 or 2 (`handle`: the file, opened by
+    open_file); every problem is a ReflectError naming the file and the place, before
+    anything is written. Such a file is read whole: one larger than limits.OLD_BUNDLE is
+    refused before it is read."""
+    with handle or open_file(path) as source:
+        size = os.fstat(source.fileno()).st_size
+        raw = source.read(limits.OLD_BUNDLE + 1) if size <= limits.OLD_BUNDLE else b""
+    if size > limits.OLD_BUNDLE or len(raw) > limits.OLD_BUNDLE:
+        raise ReflectError(_("{path} is {size}, more than {limit}: a bundle of format 1 or 2 "
+                             "(not a zip file) is read whole, so reflect reads none larger. "
+                             "Export it again with a newer reflect (its bundles are zip files, "
+                             "read a row at a time). Nothing was imported.").format(
+            path=path, size=limits.size_text(max(size, len(raw))),
+            limit=limits.size_text(limits.OLD_BUNDLE)))
+    if limits.too_deep(raw):  # nested thousands deep: no bundle is, a hostile file can be
+        raise too_deep(str(path))
     if not raw.strip():
         raise ReflectError(_("{path} is empty; it is not a reflect bundle").format(path=path))
     try:
@@ -100,9 +136,8 @@ def read_bundle(path: Path) -> ParsedBundle:
     except UnicodeDecodeError:
         raise ReflectError(_("{path} is not a reflect bundle (it is not UTF-8 text); {READS}. "
                              "Nothing was imported.").format(path=path, READS=READS)) from None
-    except RecursionError:  # nested thousands deep: no bundle is, a hostile file can be
-        raise ReflectError(_("{path} is not a reflect bundle (its JSON is nested far deeper than "
-                             "a bundle's); nothing was imported.").format(path=path)) from None
+    except RecursionError:  # too_deep has let nothing this deep through; kept as a guard
+        raise too_deep(str(path)) from None
     except json.JSONDecodeError as exc:
         cut = not raw.rstrip().endswith(b"}")
         hint = " " + (_("The file ends before the bundle does: it was probably cut short "

@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import struct
 import zipfile
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 from sqlmodel import SQLModel
 from typing_extensions import TypedDict
 
+from reflect import formats, limits
 from reflect.errors import ReflectError
 from reflect.exchange.bundle_file import (
     FORMAT,
@@ -32,7 +35,9 @@ from reflect.exchange.bundle_file import (
     TABLES,
     canonical,
     checked_row,
+    open_file,
     read_bundle,
+    too_deep,
 )
 from reflect.i18n import _
 
@@ -70,28 +75,34 @@ def rows_validator(model: type[SQLModel]) -> TypeAdapter:
 
 MANIFEST = "manifest.json"
 BATCH = 1000
-"""Rows validated and handed to the merge at a time."""
+"""Rows validated and handed to the merge at a time (fewer when they come to more than
+limits.BUNDLE_BATCH bytes)."""
+CHUNK = 1 << 20
+"""Bytes inflated at a time."""
 
 
-def _lines(stream, size: int = 1 << 20) -> Iterator[bytes]:
-    """The lines of a zip member, each with its newline, read a megabyte at a time (a zip
-    member's own readline is slow enough to be a tenth of an import's time)."""
-    rest = b""
-    while chunk := stream.read(size):
-        lines = (rest + chunk).split(b"\n")
-        rest = lines.pop()
-        for line in lines:
-            yield line + b"\n"
-    if rest:
-        yield rest
-
-
-def is_zip_bundle(path: Path) -> bool:
-    try:
-        with path.open("rb") as head:
-            return head.read(4) == b"PK\x03\x04"
-    except OSError:
-        return False
+def _directory_size(handle: BinaryIO) -> int | None:
+    """The size of a zip file's directory as its end record says (zip64 too), read before
+    zipfile reads the directory whole; None when there is no end record (zipfile then says
+    the file is not a zip)."""
+    size = handle.seek(0, os.SEEK_END)
+    tail = min(size, 22 + 65535)
+    handle.seek(size - tail)
+    data = handle.read(tail)
+    end = len(data) - 22  # where an end record without a comment is, as zipfile looks first
+    if end < 0 or data[end:end + 4] != b"PK\x05\x06" or data[-2:] != b"\0\0":
+        end = data.rfind(b"PK\x05\x06")
+    if end < 0 or len(data) - end < 22:
+        return None
+    entries, directory = struct.unpack_from("<10xH L", data, end)
+    if (entries == 0xFFFF or directory == 0xFFFFFFFF) and end >= 20 and \
+            data[end - 20:end - 16] == b"PK\x06\x07":
+        (where,) = struct.unpack_from("<8xQ", data, end - 20)
+        handle.seek(where)
+        record = handle.read(56)
+        if record[:4] == b"PK\x06\x06" and len(record) == 56:
+            (directory,) = struct.unpack_from("<40xQ", record)
+    return directory
 
 
 def manifest_checksum(digests: dict[str, str]) -> str:
@@ -127,29 +138,95 @@ class ZipBundleWriter:
 
 
 class ZipBundleReader:
-    """A format-3 bundle, checked table by table as its rows are read."""
+    """A format-3 bundle, checked table by table as its rows are read, and refused before it
+    costs more than reflect.limits allows: the sizes its directory declares are checked
+    before anything is inflated, and the bytes actually inflated are counted as they come
+    (a directory can lie)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, handle: BinaryIO | None = None):
         self.path = path
+        self.inflated = 0
+        self.handle = handle or open_file(path)
         try:
-            self.zip = zipfile.ZipFile(path)
-            manifest = json.loads(self.zip.read(MANIFEST).decode("utf-8"))
+            self.zip = self._open_zip(self.handle)
+            try:
+                manifest = json.loads(self._manifest().decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                raise ReflectError(_("{path}: {manifest} is not valid JSON; the file is "
+                                     "damaged. Nothing was imported.").format(
+                    path=path, manifest=MANIFEST)) from None
+            self._check(manifest)
+            self.exported_at = str(manifest.get("exported_at", ""))
+            self.counts: dict[str, int] = manifest["counts"]
+            self.digests: dict[str, str] = manifest["digests"]
+            self._check_sizes()
+        except BaseException:
+            self.handle.close()
+            raise
+
+    def _damaged(self) -> ReflectError:
+        return ReflectError(_("{path} is damaged: the zip file cannot be read (probably cut "
+                              "short while copying; copy it again). Nothing was "
+                              "imported.").format(path=self.path))
+
+    def _not_written_by_reflect(self, what: str, size: int, limit: int) -> ReflectError:
+        return ReflectError(_("{path}: {what} is {size}; in a bundle reflect writes it is never "
+                              "more than {limit}. The file is damaged or was not written by "
+                              "reflect: nothing was imported; ask for the file again.").format(
+            path=self.path, what=what, size=limits.size_text(size),
+            limit=limits.size_text(limit)))
+
+    def _open_zip(self, handle: BinaryIO) -> zipfile.ZipFile:
+        try:
+            directory = _directory_size(handle)
+            if directory is not None and directory > limits.BUNDLE_DIRECTORY:
+                raise self._not_written_by_reflect(_("its zip directory"), directory,
+                                                   limits.BUNDLE_DIRECTORY)
+            handle.seek(0)
+            return zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, EOFError, OSError, struct.error):
+            raise self._damaged() from None
+
+    def _manifest(self) -> bytes:
+        """manifest.json, read only if its declared and its inflated size are within the
+        limit, and checked for nesting before it is parsed."""
+        try:
+            declared = self.zip.getinfo(MANIFEST).file_size
+            if declared > limits.BUNDLE_MANIFEST:
+                raise self._not_written_by_reflect(MANIFEST, declared, limits.BUNDLE_MANIFEST)
+            with self.zip.open(MANIFEST) as entry:
+                raw = entry.read(limits.BUNDLE_MANIFEST + 1)
         except KeyError:
             raise ReflectError(_("{path} is a zip file but not a reflect bundle (it has no "
                                  "{manifest}); {READS}. Nothing was imported.").format(
-                path=path, manifest=MANIFEST, READS=READS)) from None
-        except (zipfile.BadZipFile, EOFError):
-            raise ReflectError(_("{path} is damaged: the zip file cannot be read (probably cut "
-                                 "short while copying; copy it again). Nothing was "
-                                 "imported.").format(path=path)) from None
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise ReflectError(_("{path}: {manifest} is not valid JSON; the file is damaged. "
-                                 "Nothing was imported.").format(
-                path=path, manifest=MANIFEST)) from None
-        self._check(manifest)
-        self.exported_at = str(manifest.get("exported_at", ""))
-        self.counts: dict[str, int] = manifest["counts"]
-        self.digests: dict[str, str] = manifest["digests"]
+                path=self.path, manifest=MANIFEST, READS=READS)) from None
+        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError):
+            raise self._damaged() from None
+        if len(raw) > limits.BUNDLE_MANIFEST:
+            raise self._not_written_by_reflect(MANIFEST, len(raw), limits.BUNDLE_MANIFEST)
+        if limits.too_deep(raw):
+            raise too_deep(f"{self.path}: {MANIFEST}")
+        return raw
+
+    def _check_sizes(self) -> None:
+        """The tables' sizes as the zip's directory declares them, against the total."""
+        declared = 0
+        for name in self.digests:
+            try:
+                declared += self.zip.getinfo(f"tables/{name}.jsonl").file_size
+            except KeyError:
+                continue  # said when the table is read
+        if declared > limits.BUNDLE_TOTAL:
+            raise self._too_large(declared)
+
+    def _too_large(self, size: int) -> ReflectError:
+        return ReflectError(_("{path}: its tables come to {size} once inflated, more than "
+                              "{limit}, the most reflect imports from one bundle (a bundle of "
+                              "100,000 interviews is about 1.5 GB). Nothing was imported. Check "
+                              "where the file came from before trying anything else with "
+                              "it.").format(
+            path=self.path, size=limits.size_text(size),
+            limit=limits.size_text(limits.BUNDLE_TOTAL)))
 
     def _check(self, manifest: object) -> None:
         path = self.path
@@ -175,30 +252,71 @@ class ZipBundleReader:
                                  "{TABLES}").format(path=path, unknown=unknown[0],
                                                     TABLES=", ".join(TABLES)))
 
+    def _lines(self, stream, member: str) -> Iterator[bytes]:
+        """The lines of a zip member, each with its newline, inflated a megabyte at a time
+        (a zip member's own readline is slow enough to be a tenth of an import's time). A
+        line is refused as soon as it is longer than limits.BUNDLE_LINE, before it is held
+        whole: the parts of a long line are kept apart and joined once, so reading one costs
+        its length, not its length squared. Every byte inflated counts against the total."""
+        parts: list[bytes] = []
+        held, number = 0, 0
+        while chunk := stream.read(CHUNK):
+            self.inflated += len(chunk)
+            if self.inflated > limits.BUNDLE_TOTAL:
+                raise self._too_large(self.inflated)
+            lines = chunk.split(b"\n")
+            rest = lines.pop()
+            for line in lines:
+                number += 1
+                if parts:
+                    if held + len(line) >= limits.BUNDLE_LINE:
+                        raise self._too_long(member, number)
+                    line = b"".join((*parts, line))
+                    parts, held = [], 0
+                elif len(line) >= limits.BUNDLE_LINE:
+                    raise self._too_long(member, number)
+                yield line + b"\n"
+            if rest:
+                parts.append(rest)
+                held += len(rest)
+                if held > limits.BUNDLE_LINE:
+                    raise self._too_long(member, number + 1)
+        if parts:
+            yield b"".join(parts)
+
+    def _too_long(self, member: str, number: int) -> ReflectError:
+        return ReflectError(_("{path}: {member} line {number} is longer than {limit}, the "
+                              "longest row reflect imports (a row is one answer, note or "
+                              "protocol); it was refused before being read whole, and nothing "
+                              "was imported. If the bundle is yours, shorten that text where "
+                              "it was written and export again; otherwise do not import "
+                              "it.").format(
+            path=self.path, member=member, number=formats.number(number),
+            limit=limits.size_text(limits.BUNDLE_LINE)))
+
     def batches(self, name: str) -> Iterator[list[dict]]:
-        """The table's rows, validated, as dicts of Python values, BATCH at a time; a
-        ReflectError naming the file, the table and the line when a row is wrong or the
-        table does not match its digest."""
+        """The table's rows, validated, as dicts of Python values, BATCH at a time (or fewer,
+        limits.BUNDLE_BATCH bytes of them); a ReflectError naming the file, the table and the
+        line when a row is wrong or the table does not match its digest."""
         if name not in self.digests:
             return
         model, fields = TABLES[name], set(TABLES[name].model_fields)
         member = f"tables/{name}.jsonl"
-        digest, batch, number = hashlib.sha256(), [], 0
+        digest, batch, number, held = hashlib.sha256(), [], 0, 0
         try:
             with self.zip.open(member) as table:
-                for number, line in enumerate(_lines(table), start=1):
+                for number, line in enumerate(self._lines(table, member), start=1):
                     digest.update(line)
                     batch.append(line)
-                    if len(batch) == BATCH:
+                    held += len(line)
+                    if len(batch) == BATCH or held >= limits.BUNDLE_BATCH:
                         yield self._rows(member, number - len(batch) + 1, batch, model, fields)
-                        batch = []
+                        batch, held = [], 0
         except KeyError:
             raise ReflectError(_("{path}: {member} is missing; the file is damaged. Nothing "
                                  "was imported.").format(path=self.path, member=member)) from None
-        except (zipfile.BadZipFile, EOFError, OSError):
-            raise ReflectError(_("{path} is damaged: the zip file cannot be read (probably cut "
-                                 "short while copying; copy it again). Nothing was "
-                                 "imported.").format(path=self.path)) from None
+        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError):
+            raise self._damaged() from None
         if digest.hexdigest() != self.digests[name] or number != self.counts.get(name):
             raise ReflectError(_("{path} is damaged: its contents do not match the checksum "
                                  "written when it was exported (it was changed or corrupted "
@@ -211,7 +329,11 @@ class ZipBundleReader:
               fields: set[str]) -> list[dict]:
         """A batch of lines decoded and checked together (one JSON document, one validation
         of a list: a fifth of an import's time went to doing it line by line); when anything
-        is wrong, line by line again, to say which line and what."""
+        is wrong, line by line again, to say which line and what. No line nested deeper than
+        limits.NESTING reaches either parser."""
+        for number, line in enumerate(lines, start=first):
+            if limits.too_deep(line):
+                raise too_deep(f"{self.path}: {member} line {number}")
         try:
             rows = rows_validator(model).validate_json(b"[" + b",".join(lines) + b"]")
             if len(rows) == len(lines):  # not two lines that only make a row together
@@ -234,14 +356,15 @@ class ZipBundleReader:
 
     def close(self) -> None:
         self.zip.close()
+        self.handle.close()
 
 
 class JsonBundleReader:
     """A format 1 or 2 bundle (one JSON object, read whole and checked before anything is
     written), read through the same batches as format 3."""
 
-    def __init__(self, path: Path):
-        parsed = read_bundle(path)
+    def __init__(self, path: Path, handle: BinaryIO | None = None):
+        parsed = read_bundle(path, handle)
         self.exported_at, self.rows = parsed.exported_at, parsed.rows
         self.counts = {name: len(rows) for name, rows in parsed.rows.items()}
 
@@ -255,5 +378,14 @@ class JsonBundleReader:
 
 
 def open_bundle(path: Path) -> ZipBundleReader | JsonBundleReader:
-    """The bundle at path, whichever its format (told by its first bytes, not its name)."""
-    return ZipBundleReader(path) if is_zip_bundle(path) else JsonBundleReader(path)
+    """The bundle at path, whichever its format (told by its first bytes, not its name); an
+    ordinary file only (bundle_file.open_file)."""
+    handle = open_file(path)
+    try:
+        zipped = handle.read(4) == b"PK\x03\x04"
+        handle.seek(0)
+    except OSError as exc:
+        handle.close()
+        raise ReflectError(_("{path}: cannot be read ({problem})").format(
+            path=path, problem=exc.strerror)) from None
+    return ZipBundleReader(path, handle) if zipped else JsonBundleReader(path, handle)

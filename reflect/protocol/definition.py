@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from reflect import limits
 from reflect.i18n import _
 from reflect.protocol.yaml_nodes import MAX_EXPANDED_NODES, expands_too_far, node_at
 from reflect.roles import Role
@@ -283,6 +284,20 @@ def _message(error: dict) -> str:
     return error["msg"].removeprefix("Value error, ")
 
 
+def _refusal(exc: limits.FileRefused) -> str:
+    if exc.kind and exc.target is not None:
+        return _("it leads to {target}, which is {kind}, not a file: a protocol must be an "
+                 "ordinary YAML file; remove the link or point it at one").format(
+            target=exc.target, kind=exc.kind)
+    if exc.kind:
+        return _("it is {kind}, not a file: a protocol must be an ordinary YAML file; move it "
+                 "out of the protocols folder").format(kind=exc.kind)
+    return _("it is {size}, more than {limit}, the most a protocol file may be (the shipped "
+             "ones are under 10 kB): it is not read; shorten it or split it in two "
+             "protocols").format(size=limits.size_text(exc.size),
+                                 limit=limits.size_text(limits.PROTOCOL_FILE))
+
+
 def parse_protocol(text: str, path: Path) -> Protocol:
     """Validate one protocol's YAML text. Raises ProtocolError naming file, line and field."""
     try:
@@ -321,8 +336,13 @@ def parse_protocol(text: str, path: Path) -> Protocol:
 
 
 def load_protocol_file(path: Path) -> Protocol:
+    """Read and validate one protocol file: an ordinary file (a link is followed and its
+    target checked; a named pipe or a device is refused before it is opened) of at most
+    limits.PROTOCOL_FILE bytes."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = limits.read_regular(path, limits.PROTOCOL_FILE).decode("utf-8")
+    except limits.FileRefused as exc:
+        raise ProtocolError([ProtocolProblem(path, None, "", _refusal(exc))]) from None
     except UnicodeDecodeError:
         raise ProtocolError(
             [ProtocolProblem(path, None, "", "not UTF-8 text; save it as UTF-8")]) from None

@@ -42,7 +42,11 @@ def fingerprint(folders: list[Path]) -> list[list]:
     found = []
     for folder in folders:
         for path in protocol_files(folder):
-            facts = path.stat()
+            try:
+                facts = path.stat()
+            except OSError:  # a link to nothing: the catalog reports it, not loaded
+                found.append([str(path), -1, -1])
+                continue
             found.append([str(path), facts.st_size, facts.st_mtime_ns])
     return found
 

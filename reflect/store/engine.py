@@ -24,7 +24,7 @@ from reflect.files import create_private_file
 from reflect.i18n import _
 from reflect.models import utcnow
 from reflect.privacy import encryption
-from reflect.store import schema
+from reflect.store import compaction, schema
 
 
 def to_url(db: str) -> str:
@@ -309,6 +309,7 @@ def _open(db: str, passphrase: str | None) -> Engine:
         owner_only(path)
         _FILES[engine] = (path, _identity(path))
         _hold_while_open(engine, path)
+        compaction.finish(engine)  # what an erasure left while another program read the file
     return engine
 
 

@@ -18,7 +18,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import text
 from sqlmodel import col, select, update
 
 from reflect.errors import ReflectError
@@ -37,6 +36,7 @@ from reflect.models import (
     utcnow,
 )
 from reflect.store.base import StoreBase
+from reflect.store.compaction import WAIT, Compaction, compact, finish, pending
 from reflect.vocab import CheckOutcome
 
 APPROVED = (CheckOutcome.APPROVED.value, CheckOutcome.APPROVED_WITH_CHANGES.value)
@@ -186,21 +186,11 @@ def erase_words(db, informant_id: uuid.UUID) -> dict[str, int]:
     return {"answers": len(answers), "notes": len(notes), "evidence": len(evidence)}
 
 
-def compact(engine) -> None:
-    """Rewrite the database file so erased words leave its bytes (SQLite: the search
-    indexes optimised, VACUUM, the write-ahead log emptied; PostgreSQL: VACUUM FULL)."""
-    if engine.dialect.name == "sqlite":
-        with engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            for index in ("answer_fts", "answer_forms"):
-                conn.execute(text(f"INSERT INTO {index}({index}) VALUES ('optimize')"))
-            conn.execute(text("VACUUM"))
-            conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-    elif engine.dialect.name == "postgresql":
-        with engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            conn.execute(text("VACUUM FULL answer, interviewernote, evidence, "
-                              "supersededversion, auditevent"))
+class Erased(dict):
+    """What an erasure deleted (answers, notes, evidence: how many of each), and whether the
+    words have left the database file yet (`compaction`; see reflect.store.compaction)."""
+
+    compaction: Compaction
 
 
 class MemberCheckStore(StoreBase):
@@ -277,8 +267,10 @@ class MemberCheckStore(StoreBase):
         with self._db() as db:
             return pending_erasures(db)
 
-    def erase_informant(self, informant_id: uuid.UUID, actor: str = "") -> dict[str, int]:
-        """Delete a withdrawn informant's words for good, then rewrite the file."""
+    def erase_informant(self, informant_id: uuid.UUID, actor: str = "") -> Erased:
+        """Delete a withdrawn informant's words for good, then rewrite the file: when another
+        program is still reading it, the rest is left marked (`Erased.compaction` says who
+        holds it) and finished at the next opening or by `compact_now`."""
         with self._db() as db:
             informant = db.get(Informant, informant_id)
             if informant is None:
@@ -295,5 +287,14 @@ class MemberCheckStore(StoreBase):
             self._audit(db, "informant", informant.id, "erase", actor=actor,
                         detail=", ".join(f"{n} {kind}" for kind, n in counts.items()))
             db.commit()
-        compact(self.engine)
-        return counts
+        erased = Erased(counts)
+        erased.compaction = compact(self.engine)
+        return erased
+
+    def compact_now(self) -> Compaction:
+        """Finish what an erasure left unfinished (or compact anyway), waiting a little for
+        readers: `reflect erase --compact`."""
+        return finish(self.engine, WAIT) or compact(self.engine)
+
+    def compaction_pending(self) -> bool:
+        return pending(self.engine)
