@@ -8,6 +8,7 @@ import pty
 import signal
 import struct
 import subprocess
+import sys
 import termios
 import threading
 import time
@@ -52,3 +53,19 @@ class Terminal:
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=10)
         os.close(self.master)
+
+
+def interview_open(db_path, cols: int = 80, rows: int = 24) -> Terminal:
+    """The real app on a pty over `db_path`, the `interview` fixture's interview (Maya's)
+    opened from the home screen at its first question. Kill it when done."""
+    env = {**os.environ, "TERM": "xterm-256color", "REFLECT_DB": str(db_path),
+           "TEXTUAL_ANIMATIONS": "none"}
+    terminal = Terminal([sys.executable, "-m", "reflect"], env, cols=cols, rows=rows)
+    try:
+        terminal.wait_for(b"Maya")  # the sessions list is filled: the database is open
+        terminal.type("\t\r")  # focus the sessions list, open the interview
+        terminal.wait_for(b"Stage 1/6")
+    except BaseException:
+        terminal.kill()
+        raise
+    return terminal

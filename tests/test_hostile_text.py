@@ -4,7 +4,6 @@ screen and in CLI output, and never stop the app."""
 
 from __future__ import annotations
 
-import os
 import sys
 
 import pytest
@@ -384,18 +383,13 @@ def test_the_terminal_receives_no_escape_from_an_answer(db_path, engine, intervi
     """The real app in a real terminal: the F10 review of an answer that holds an escape
     sequence setting the terminal's title draws it as visible characters; the terminal never
     receives the sequence itself."""
-    from tests.terminal import Terminal
+    from tests.terminal import interview_open
 
     _, _, session = interview
     Store(engine).save_answer(session.id, "success-what", text=f"Title {ESCAPES} {UNCLOSED}")
     engine.dispose()
-    env = {**os.environ, "TERM": "xterm-256color", "REFLECT_DB": str(db_path),
-           "TEXTUAL_ANIMATIONS": "none"}
-    terminal = Terminal([sys.executable, "-m", "reflect"], env, cols=80, rows=24)
+    terminal = interview_open(db_path)
     try:
-        terminal.wait_for(b"Maya")
-        terminal.type("\t\r")
-        terminal.wait_for(b"Stage 1/6")
         terminal.type("\x1b[21~")  # F10: the review
         terminal.wait_for(b"F10 finishes")
         terminal.wait_for(SHOWN_ESCAPES.encode())

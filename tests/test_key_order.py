@@ -8,7 +8,6 @@ keys queued before them, so the end of the sentence was saved under the next que
 from __future__ import annotations
 
 import os
-import sys
 import time
 
 import pytest
@@ -104,7 +103,7 @@ async def test_bursts_with_every_moving_key_save_what_slow_typing_saves(
 def test_a_real_terminal_keeps_each_sentence_with_its_question(db_path, engine, interview):
     """150 characters and ctrl+n (ctrl+r on the way back) in one write to a real pty, twenty
     times, through the app's own terminal driver."""
-    from tests.terminal import Terminal
+    from tests.terminal import interview_open
 
     _, _, session = interview
     questions = _question_ids(session)
@@ -117,13 +116,8 @@ def test_a_real_terminal_keeps_each_sentence_with_its_question(db_path, engine, 
         writes.append(sentence(number) + ("\x0e" if step == 1 else "\x12"))
         place += step
     engine.dispose()
-    env = {**os.environ, "TERM": "xterm-256color", "REFLECT_DB": str(db_path),
-           "TEXTUAL_ANIMATIONS": "none"}
-    terminal = Terminal([sys.executable, "-m", "reflect"], env, cols=80, rows=24)
+    terminal = interview_open(db_path)
     try:
-        terminal.wait_for(b"Maya")
-        terminal.type("\t\r")
-        terminal.wait_for(b"Stage 1/6")
         for write in writes:
             os.write(terminal.master, write.encode())
         deadline = time.monotonic() + 60
