@@ -85,8 +85,14 @@ def story_named(store, title):
 
 
 async def check(pilot, app, where: str, problems: list[str]) -> None:
-    await pilot.pause()
-    problems += [f"{where}: {thing}" for thing in cut_things(app)]
+    """What is cut once the screen has settled: on a loaded machine a footer or a list can
+    take more than one refresh to be drawn, so it is looked at again for up to 3 s."""
+    for _ in range(30):
+        await pilot.pause()
+        if not (found := cut_things(app)):
+            break
+        await pilot.pause(0.1)
+    problems += [f"{where}: {thing}" for thing in found]
 
 
 def _any_informant(store):
