@@ -2,9 +2,9 @@
 (F4), a time code stamped into the answer (F3), and the interviewer's own notes (F2).
 F6 and F7 stay the answer area's (select the line, select all).
 
-A mixin for SessionScreen: it uses only the screen's public `run`, `elapsed()`, `editable`,
-`kind`, `persist()`, `draw_status()`, `set_text()` and `show_question()`; saving the answer
-text is the autosave's (reflect.method.autosave), not the mixin's.
+A mixin for SessionScreen: it uses the screen's `run`, `elapsed()`, `editable`, `kind`,
+`persist()`, `draw_status()`, `show_question()` and its drawing helper `_set()`. Saving the
+answer text is the autosave's (reflect.method.autosave), not the mixin's.
 """
 
 from __future__ import annotations
@@ -186,5 +186,5 @@ class InterviewMoments:
         notes = self.run.notes_on()
         heading = ngettext("Your note:", "Your notes:", len(notes))
         lines = ["  " + timecodes.note_line(note, self.run.has_recording) for note in notes]
-        self.set_text("#notes", markup("[b]$heading[/b]\n$lines", heading=heading,
+        self._set("#notes", markup("[b]$heading[/b]\n$lines", heading=heading,
                                    lines="\n".join(lines)) if notes else "")

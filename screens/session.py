@@ -144,7 +144,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         """The clock at the F10 that opened the review: what finishing stores."""
         self._shown_state: tuple[str, str] | None = None
         self._shown_lines: dict[str, tuple] = {}
-        """What set_text and _set_line last put in each widget (they skip what is unchanged)."""
+        """What _set and _set_line last put in each widget (they skip what is unchanged)."""
         self._drawn_width = 0
         self._bindings_for: SessionStatus | None = None
         self.lease = LeaseKeeper(self, session_id, self._lease_lost)
@@ -271,25 +271,25 @@ class SessionScreen(InterviewMoments, Screen[None]):
             if planned else ""
         stage_label = _("Stage {number}/{total}:").format(number=stage_number,
                                                           total=len(run.protocol.stages))
-        self.set_text("#stage-line", markup("[b]$label $title[/b][dim]$minutes$plan[/dim]",
+        self._set("#stage-line", markup("[b]$label $title[/b][dim]$minutes$plan[/dim]",
                                         label=stage_label, title=stage.title, minutes=minutes,
                                         plan=plan))
         required = markup("  [b $warning]$required[/]", required=_("(required)")) \
             if question.required else ""
-        self.set_text("#prompt", markup("[b]$number. $prompt[/b]", number=run.index + 1,
+        self._set("#prompt", markup("[b]$number. $prompt[/b]", number=run.index + 1,
                                     prompt=question.prompt) + required)
-        self.set_text("#probes", text("\n".join(f"  • {p}" for p in question.probes)))
-        self.set_text("#help", markup("[dim]$help[/dim]", help=question.help)
+        self._set("#probes", text("\n".join(f"  • {p}" for p in question.probes)))
+        self._set("#help", markup("[dim]$help[/dim]", help=question.help)
                   if question.help else "")
         lead = _("Interviewer:") + " " if run.session.kind == "interview" else ""
         guidance = markup("[i]$lead$guidance[/i]", lead=lead, guidance=stage.guidance) \
             if stage.guidance else ""
-        self.set_text("#guidance", guidance)
+        self._set("#guidance", guidance)
         earlier = run.earlier()
         earlier_text = answer_text(question, earlier) if earlier else ""
         earlier_label = _("Earlier ({date}):").format(
             date=when(run.earlier_session.started_at)) if earlier_text else ""
-        self.set_text("#earlier", markup("[b]$label[/b]\n$text", label=earlier_label,
+        self._set("#earlier", markup("[b]$label[/b]\n$text", label=earlier_label,
                                      text=earlier_text) if earlier_text else "")
         self.draw_notes()
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
@@ -360,7 +360,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         chosen = [i for i, (_, _, on) in enumerate(items) if on]
         choices.highlighted = chosen[0] if chosen else 0
 
-    def set_text(self, selector: str, content: Content | str) -> None:
+    def _set(self, selector: str, content: Content | str) -> None:
         if self._shown_lines.get(selector) == _drawn(content):
             return
         self._shown_lines[selector] = _drawn(content)
@@ -432,7 +432,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         if balance is not None and balance.one_sided and self.editable:
             banner = markup("[b]⚖ $one_sided[/b] $prompt", one_sided=_("One-sided so far."),
                             prompt=balance.prompt.strip())
-        self.set_text("#balance", banner)
+        self._set("#balance", banner)
         self._draw_topbar()
 
     def _draw_topbar(self) -> None:
