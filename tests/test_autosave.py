@@ -126,7 +126,7 @@ def test_a_change_is_written_within_the_save_delay_however_fast_one_types(closin
         store.started.wait(0.01)
     assert store.log, "nothing written while typing"
     took = store.times[0] - first
-    assert SAVE_DELAY - 0.05 <= took <= SAVE_DELAY + 0.3, took
+    assert SAVE_DELAY - 0.05 <= took <= SAVE_DELAY + 0.5, took  # README: within a second
     assert autosave.flush()
     assert store.rows["q1"] == typed
 
@@ -273,3 +273,18 @@ def test_with_a_session_run_text_and_list_answers_reach_the_database(store, cata
     assert answers[text_question.id].text == "עשינו את זה ביחד [b]x[/b]"
     assert answers[text_question.id].typed_code == 12
     assert answers[list_question.id].decoded_value == ["first step", "second step"]
+
+
+def test_a_callback_that_raises_does_not_stop_the_writer(closing):
+    store = Store()
+
+    def broken(question_id, when):
+        raise KeyError(question_id)
+
+    autosave = Autosave(store.write, saved=broken, failed=lambda *_: None, delay=0.01)
+    closing(autosave)
+    autosave.changed("q1", "first")
+    assert store.wait_for(1)
+    autosave.changed("q2", "second")
+    assert store.wait_for(2)
+    assert store.log == [("q1", "first"), ("q2", "second")]

@@ -24,13 +24,13 @@ This module never imports Textual; tests/test_autosave.py drives it with a plain
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
+from reflect import crash
 from reflect.errors import StorageError
 
 SAVE_DELAY = 0.4
@@ -40,8 +40,6 @@ RETRY_DELAY = 3.0
 
 Write = Callable[[str, str, Any], None]
 """Writes one question's text: (question_id, text, code); raises on failure."""
-
-log = logging.getLogger(__name__)
 
 
 class Autosave:
@@ -155,6 +153,6 @@ class Autosave:
                 self._saved(question_id, time.time())
             else:
                 self._failed(question_id, error)
-        except Exception:  # a broken callback must not stop the writer; never the text
-            log.exception("autosave: a callback failed for question %s", question_id)
+        except Exception as exc:  # noqa: BLE001 - a broken callback must not stop the writer
+            crash.write_report(exc)  # private, and without the text
         return error
