@@ -258,6 +258,7 @@ def test_close_writes_what_waits_and_stops_the_writer():
     assert not autosave._thread.is_alive()  # noqa: SLF001
 
 
+@pytest.mark.both_backends
 def test_with_a_session_run_text_and_list_answers_reach_the_database(store, catalog):
     session = store.start_reflection(catalog.get("after-action-review"), "Sam")
     run = SessionRun.resume(store, session.id)
