@@ -479,13 +479,8 @@ class SessionScreen(InterviewMoments, Screen[None]):
 
     @on(AnswerSaved)
     def answer_saved(self, message: AnswerSaved) -> None:
-        if self.run is None or message.question_id != self.run.question.id:
-            return  # moving saved it and drew the outline afresh
-        self._saved_note = _("saved {time}").format(
-            time=time.strftime("%H:%M:%S", time.localtime(message.when)))
-        self.draw_status()
-        if self._shown_state != (self.run.question.id, self.run.state(self.run.question.id)):
-            self._draw_outline()
+        if self.run is not None and message.question_id == self.run.question.id:
+            self._show_saved(message.when)  # (another: moving saved it, then drew it all)
 
     @on(AnswerNotSaved)
     def answer_not_saved(self, message: AnswerNotSaved) -> None:
@@ -496,11 +491,17 @@ class SessionScreen(InterviewMoments, Screen[None]):
         """Run one write; on success show it in the status line and the outline."""
         if not self.persist(write):
             return False
-        self._saved_note = _("saved {time}").format(time=time.strftime("%H:%M:%S"))
+        self._show_saved()
+        return True
+
+    def _show_saved(self, when: float | None = None) -> None:
+        """'saved 12:31:04' in the status line; the outline too if the question's state
+        changed (open, answered)."""
+        self._saved_note = _("saved {time}").format(
+            time=time.strftime("%H:%M:%S", time.localtime(when)))
         self.draw_status()
         if self._shown_state != (self.run.question.id, self.run.state(self.run.question.id)):
             self._draw_outline()
-        return True
 
     def persist(self, write) -> bool:
         """Run one write on the UI thread; False (and said) if the database refused it."""
