@@ -2,8 +2,9 @@
 (F4), a time code stamped into the answer (F3), and the interviewer's own notes (F2).
 F6 and F7 stay the answer area's (select the line, select all).
 
-A mixin for SessionScreen: it needs the screen's `run`, `elapsed()`, `editable`,
-`_persist()` and `show_question()`.
+A mixin for SessionScreen: it uses the screen's `run`, `elapsed()`, `editable`, `kind`,
+`persist()`, `draw_status()`, `show_question()` and its drawing helper `_set()`. Saving the
+answer text is the autosave's (reflect.method.autosave), not the mixin's.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class InterviewMoments:
         """The time code at which this question was first opened (interviews)."""
         self._typing_code = None
         if self.keeps_codes:
-            self._persist(lambda: self.run.mark_opened(self.code_now()))
+            self.persist(lambda: self.run.mark_opened(self.code_now()))
 
     def note_typing(self) -> None:
         """Called on every change of the answer: keeps the code of the first keystroke."""
@@ -108,9 +109,9 @@ class InterviewMoments:
                     self.run.session = self.run.store.record_recording_consent(
                         session.id, agreed, how, actor=session.interviewer)
 
-                if not self._persist(save):
+                if not self.persist(save):
                     return
-                self._draw_status()
+                self.draw_status()
                 if agreed:
                     self._ask_recorder_time()
                 else:
@@ -140,7 +141,7 @@ class InterviewMoments:
                                   "as 12:31 or 1:02:03.").format(typed=typed),
                                 title=_("Recording"), severity="error")
                 return
-            if self._persist(lambda: self.run.start_recording(seconds)):
+            if self.persist(lambda: self.run.start_recording(seconds)):
                 self.app.notify(_("Time codes now count from the recording."),
                                 title=_("Recording"))
                 self.show_question()
@@ -169,11 +170,11 @@ class InterviewMoments:
         code = self.code_now() if self.run.session.kind == "interview" else None
 
         def entered(text: str | None) -> None:
-            if text and self._persist(lambda: self.run.add_note(text, code)):
+            if text and self.persist(lambda: self.run.add_note(text, code)):
                 self.app.notify(_("Note kept (yours, apart from the answer)."),
                                 title=_("Note"))
                 self.draw_notes()
-                self._draw_status()
+                self.draw_status()
 
         self.app.push_screen(TextPrompt(
             _("Interviewer's note"),

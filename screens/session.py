@@ -3,14 +3,14 @@
 Left, the outline (stages with their progress and suggested minutes, questions with their
 state; choosing one jumps there). Right, the question with its probes and guidance, and the
 answer widget its type needs: a large text area, a scale or choice list, a checklist, a list
-(one item per line) or the action plan. Text is saved at most SAVE_DELAY seconds after a
-change, and at once before moving, leaving or quitting; choices are saved when made.
+(one item per line) or the action plan. Typed text goes to the session's Autosave
+(reflect.method.autosave: at most SAVE_DELAY seconds after a change, by its own thread, and at
+once before moving, leaving or quitting); its news comes back as AnswerSaved / AnswerNotSaved
+messages. Choices are saved when made.
 """
 
 from __future__ import annotations
 
-import contextlib
-import threading
 import time
 import uuid
 
@@ -20,8 +20,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Header, TextArea
 from textual.widgets.option_list import Option
 
@@ -29,6 +29,8 @@ from reflect import formats
 from reflect.bidi import display_line
 from reflect.errors import ReflectError, StorageError
 from reflect.i18n import _, ngettext
+from reflect.method import autosave
+from reflect.method.autosave import Autosave
 from reflect.method.session import SessionRun
 from reflect.models import SessionStatus
 from reflect.protocol.render import answer_text
@@ -84,10 +86,8 @@ class Outline(OptionList):
 
 class SessionScreen(InterviewMoments, Screen[None]):
     CSS_PATH = "session.tcss"
-    SAVE_DELAY = 0.4
-    """At most this many seconds pass between a change and its save, however fast one types."""
-    RETRY_DELAY = 3
-    """Seconds before saving again after the database refused a write (disk full, locked)."""
+    SAVE_DELAY = autosave.SAVE_DELAY
+    RETRY_DELAY = autosave.RETRY_DELAY
     PERSIST_CLOCK_EVERY = 15
     # priority: handled before the keys typed after them are passed to the focused field, so
     # fast typing (or a paste) right after ctrl+g or F10 lands where the user meant (issue 17)
@@ -110,6 +110,22 @@ class SessionScreen(InterviewMoments, Screen[None]):
         *MOMENT_BINDINGS,
     ]
 
+    class AnswerSaved(Message):
+        """The autosave wrote a question's text (posted from whichever thread wrote it)."""
+
+        def __init__(self, question_id: str, when: float) -> None:
+            super().__init__()
+            self.question_id = question_id
+            self.when = when
+
+    class AnswerNotSaved(Message):
+        """The autosave could not write a question's text; a StorageError is retried."""
+
+        def __init__(self, question_id: str, error: BaseException) -> None:
+            super().__init__()
+            self.question_id = question_id
+            self.error = error
+
     def __init__(self, session_id: uuid.UUID, question_id: str | None = None):
         super().__init__()
         self.session_id = session_id
@@ -118,9 +134,8 @@ class SessionScreen(InterviewMoments, Screen[None]):
         self.run: SessionRun | None = None
         self._failed = ""
         self.who = ""
-        self._save_timer: Timer | None = None
-        self._writing = threading.Lock()
-        """Held by whoever writes the answer text (the UI thread or a background save)."""
+        self.autosave: Autosave | None = None
+        """Writes the typed answers (made once the session is open)."""
         self._opened_at = time.monotonic()
         self._elapsed_base = 0
         self._last_persisted = 0
@@ -187,6 +202,13 @@ class SessionScreen(InterviewMoments, Screen[None]):
             case = run.session.case_label
             self.who = _("Reflection: {case}").format(case=case) if case else _("Reflection")
         self.sub_title = display_line(visible(run.protocol.title))
+        # post_message, not call_from_thread: it is thread-safe and does not wait for the UI
+        # thread, which may itself be in flush()
+        self.autosave = Autosave(
+            run.save_typed, delay=self.SAVE_DELAY, retry_delay=self.RETRY_DELAY,
+            saved=lambda question, when: self.post_message(self.AnswerSaved(question, when)),
+            failed=lambda question, error: self.post_message(
+                self.AnswerNotSaved(question, error)))
         if run.session.status == SessionStatus.IN_PROGRESS:
             self.lease.take()
             if (held := self.lease.held) is not None:
@@ -224,6 +246,8 @@ class SessionScreen(InterviewMoments, Screen[None]):
         self.show_question()
 
     def on_unmount(self) -> None:
+        if self.autosave is not None:
+            self.autosave.close()  # what leaving did not save (it saves first), then the thread
         self.lease.release()
 
     @property
@@ -273,7 +297,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         self._show_answer_widgets()
         self._saved_note = ""
         self._draw_outline()
-        self._draw_status()
+        self.draw_status()
         if self._bindings_for != self.run.session.status:
             # Only the session's status changes which keys apply; refreshing the footer on
             # every question made it rebuild itself each time.
@@ -377,7 +401,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         outline.highlighted = highlight
         self._shown_state = (run.question.id, run.state(run.question.id))
 
-    def _draw_status(self) -> None:
+    def draw_status(self) -> None:
         run = self.run
         answer = run.answer()
         bits: list[Content] = []
@@ -430,92 +454,78 @@ class SessionScreen(InterviewMoments, Screen[None]):
             return
         self._draw_topbar()
         if self.editable and self.elapsed() - self._last_persisted >= self.PERSIST_CLOCK_EVERY:
-            self._persist(lambda: self.run.save_elapsed(self.elapsed()))
+            self.persist(lambda: self.run.save_elapsed(self.elapsed()))
 
     # Saving ------------------------------------------------------------------------------
     @on(TextArea.Changed, "#answer")
     def answer_changed(self) -> None:
         if self.editable:
             self.note_typing()
-        if self.editable and self._save_timer is None:
-            self._save_timer = self.set_timer(self.SAVE_DELAY, self._save_in_background)
+            self._queue_answer()
 
-    def _save_in_background(self) -> None:
-        """The save after a pause in typing: the text is read here and written by a thread,
-        so typing never waits for the database (a commit waits for the disk)."""
-        self._save_timer = None
+    def _queue_answer(self) -> None:
+        """Hand the text area's text to the autosave, under the question it was typed in."""
         area = self.query_one("#answer", TextArea)
-        if not self.editable or not area.display or self.kind == "list":
-            self.flush()
-            return
-        question_id, text, code = self.run.question.id, area.text, self.typed_code()
-        self.run_worker(lambda: self._write_answer(question_id, text, code), thread=True,
-                        group="save", exit_on_error=False)
-
-    def _write_answer(self, question_id: str, text: str, code) -> None:
-        """In a worker thread. The lock keeps writes in the order they were asked for; it is
-        let go before the UI is told, which may itself be waiting for it."""
-        with self._writing:
-            try:
-                self.run.save_text_of(question_id, text, code)
-                failure = None
-            except Exception as exc:  # noqa: BLE001 - handed to the UI thread as is
-                failure = exc
-        # RuntimeError: the app has closed meanwhile (its quit saved the text, in order)
-        with contextlib.suppress(RuntimeError):
-            self.app.call_from_thread(self._written, failure)
-
-    def _written(self, failure: BaseException | None) -> None:
-        def write() -> None:
-            if failure is not None:
-                raise failure
-        if self.run is not None and self.is_attached:
-            self._saved(write)
+        if self.autosave is not None and self.editable and area.display:
+            self.autosave.changed(self.run.question.id, area.text, self.typed_code())
 
     def flush(self) -> bool:
         """Write the text area to the database now, after any save already under way;
         False if it could not be saved."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if not self.editable or not self.query_one("#answer", TextArea).display:
+        if self.autosave is None:
             return True
-        text = self.query_one("#answer", TextArea).text
-        with self._writing:
-            if self.kind == "list":
-                return self._saved(lambda: self.run.save_value(text.splitlines()))
-            return self._saved(lambda: self.run.save_text(text, self.typed_code()))
+        self._queue_answer()
+        return self.autosave.flush()
+
+    @on(AnswerSaved)
+    def answer_saved(self, message: AnswerSaved) -> None:
+        if self.run is not None and message.question_id == self.run.question.id:
+            self._show_saved(message.when)  # (another: moving saved it, then drew it all)
+
+    @on(AnswerNotSaved)
+    def answer_not_saved(self, message: AnswerNotSaved) -> None:
+        if self.run is not None:
+            self._report(message.error)
 
     def _saved(self, write) -> bool:
         """Run one write; on success show it in the status line and the outline."""
-        if not self._persist(write):
+        if not self.persist(write):
             return False
-        self._saved_note = _("saved {time}").format(time=time.strftime("%H:%M:%S"))
-        self._draw_status()
-        if self._shown_state != (self.run.question.id, self.run.state(self.run.question.id)):
-            self._draw_outline()
+        self._show_saved()
         return True
 
-    def _persist(self, write) -> bool:
+    def _show_saved(self, when: float | None = None) -> None:
+        """'saved 12:31:04' in the status line; the outline too if the question's state
+        changed (open, answered)."""
+        self._saved_note = _("saved {time}").format(
+            time=time.strftime("%H:%M:%S", time.localtime(when)))
+        self.draw_status()
+        if self._shown_state != (self.run.question.id, self.run.state(self.run.question.id)):
+            self._draw_outline()
+
+    def persist(self, write) -> bool:
+        """Run one write on the UI thread; False (and said) if the database refused it."""
         try:
             write()
-        except StorageError as exc:
-            self._saved_note = _("NOT SAVED: retrying")
-            self._draw_status()
-            self.app.show_error(_("Not saved: {problem}").format(problem=exc))
-            if self._save_timer is None and self.editable:
-                self._save_timer = self.set_timer(self.RETRY_DELAY, self.flush)
-            return False
-        except ReflectError as exc:
-            self.app.show_error(str(exc))
-            return False
-        except SQLAlchemyError as exc:
-            self.app.show_error(_("Could not save to the database ({problem}). Your text is "
-                                  "still on screen; do not close the app.").format(
-                problem=type(exc.orig or exc).__name__))
+        except (ReflectError, SQLAlchemyError) as exc:
+            self._report(exc)
             return False
         self._last_persisted = self.elapsed()
         return True
+
+    def _report(self, error: BaseException) -> None:
+        if isinstance(error, StorageError):
+            self._saved_note = _("NOT SAVED: retrying")
+            self.draw_status()
+            self.app.show_error(_("Not saved: {problem}").format(problem=error))
+        elif isinstance(error, ReflectError):
+            self.app.show_error(str(error))
+        elif isinstance(error, SQLAlchemyError):
+            self.app.show_error(_("Could not save to the database ({problem}). Your text is "
+                                  "still on screen; do not close the app.").format(
+                problem=type(error.orig or error).__name__))
+        else:
+            raise error  # unexpected: the crash report
 
     @on(OptionList.OptionSelected, "#choices")
     def choice_made(self, event: OptionList.OptionSelected) -> None:
@@ -564,7 +574,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
 
     # Moving ------------------------------------------------------------------------------
     def _move(self, step) -> None:
-        if self.flush() and self._persist(step):
+        if self.flush() and self.persist(step):
             self.show_question()
 
     def action_next(self) -> None:
@@ -596,14 +606,14 @@ class SessionScreen(InterviewMoments, Screen[None]):
             self._move(lambda: self.run.go_to(question_id, self.elapsed()))
 
     def action_skip(self) -> None:
-        if self.flush() and self._persist(self.run.skip):
+        if self.flush() and self.persist(self.run.skip):
             self.show_question()
             if not self.run.is_last:
                 self.action_next()
 
     def action_flag(self, flag: str) -> None:
-        if self.flush() and self._persist(lambda: self.run.toggle_flag(flag)):
-            self._draw_status()
+        if self.flush() and self.persist(lambda: self.run.toggle_flag(flag)):
+            self.draw_status()
             self._draw_outline()
 
     def action_finish(self) -> None:
@@ -656,7 +666,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
     def _finish_confirmed(self, confirmed: bool | None) -> None:
         if not confirmed:
             self.app.notify(_("Not finished: it is still in progress."), title=_("Still open"))
-        elif self._persist(lambda: self._complete(self._finish_clock)):
+        elif self.persist(lambda: self._complete(self._finish_clock)):
             self.app.notify(_("Marked complete."), title=_("Completed"))
             self.app.pop_screen()
 
@@ -677,7 +687,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
         self._reopen("")
 
     def _reopen(self, reason: str) -> None:
-        if self._persist(lambda: self.run.reopen(reason)):
+        if self.persist(lambda: self.run.reopen(reason)):
             self.lease.take()
             self._elapsed_base = self.run.session.elapsed_seconds
             self._opened_at = time.monotonic()
@@ -686,7 +696,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
     def leave_saving(self) -> None:
         """Save the answer being typed and the clock (before leaving or quitting)."""
         if self.run is not None and self.flush() and self.editable:
-            self._persist(lambda: self.run.save_elapsed(self.elapsed()))
+            self.persist(lambda: self.run.save_elapsed(self.elapsed()))
 
     def action_leave(self) -> None:
         self.leave_saving()

@@ -185,6 +185,15 @@ class SessionRun:
         self.answers[question_id] = self.store.save_answer(
             self.session.id, question_id, text=text, typed_code=typed_code)
 
+    def save_typed(self, question_id: str, text: str,
+                   typed_code: tuple[int, str] | None = None) -> None:
+        """Store what was typed in a question's text area (reflect.method.autosave writes
+        through this): a list question's items, one a line; any other's answer text."""
+        if self._question(question_id).type == "list":
+            self.save_value_of(question_id, text.splitlines())
+        else:
+            self.save_text_of(question_id, text, typed_code)
+
     # Time codes and notes ----------------------------------------------------------------
     @property
     def has_recording(self) -> bool:
@@ -236,16 +245,21 @@ class SessionRun:
 
     def save_value(self, value: Any) -> None:
         """Store the current question's typed value (scale, choice, multi, list), checked."""
+        self.save_value_of(self.question.id, value)
+
+    def save_value_of(self, question_id: str, value: Any) -> None:
+        """Store one question's typed value, checked."""
         self._ensure_open()
+        question = self._question(question_id)
         try:
-            value = self.question.check_value(value)
+            value = question.check_value(value)
         except ValueError as exc:
             raise ReflectError(_("{prompt}: {exc}").format(
-                                   prompt=self.question.prompt, exc=exc)) from None
-        if value == self.value():
+                                   prompt=question.prompt, exc=exc)) from None
+        if value == self.value(question_id):
             return
-        self.answers[self.question.id] = self.store.save_answer(
-            self.session.id, self.question.id, value=value)
+        self.answers[question_id] = self.store.save_answer(self.session.id, question_id,
+                                                           value=value)
 
     def add_action(self, text: str, review_on: date | None = None) -> ActionItem:
         self._ensure_open()
