@@ -1,7 +1,8 @@
 """SQLModel tables: the whole persistent data model (see shared/DESIGN.md).
 
 All ids are UUIDs so databases from many laptops merge without collisions. Times are
-timezone-aware UTC (`utcnow()`); SQLModel refuses naive datetimes.
+timezone-aware UTC (`utcnow()`): every time column is a `UTCDateTime`, which stores naive UTC
+and reads back aware UTC on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from reflect.i18n import N_, _
@@ -25,20 +28,49 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class UTCDateTime(TypeDecorator[datetime]):
+    """A time stored as naive UTC, read back as aware UTC: the type of every time column.
+
+    The columns stay plain `DateTime` (timestamp without time zone on PostgreSQL, text on
+    SQLite) holding naive UTC, as every database written so far does: no data changes. An
+    aware value in any zone is stored as the same instant in UTC. A naive value is taken to
+    be UTC already, not refused: that is what the column holds, and what bundles from older
+    versions and rows read through the driver carry; refusing it would make such a bundle's
+    import fail half-way. reflect itself makes every time with `utcnow()` (aware)."""
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"a stored time must be a datetime, not {type(value).__name__}")
+        if value.utcoffset() is None:
+            return value.replace(tzinfo=None)
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def _time(**kwargs) -> Any:
+    """A time column (UTCDateTime); keyword arguments as for Field."""
+    return Field(sa_type=UTCDateTime, **kwargs)
 
 
 class _Timestamps(SQLModel):
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
+    updated_at: datetime = _time(default_factory=utcnow)
 
 
 class _IndexedTimestamps(SQLModel):
     """For tables listed newest first (stories, sessions)."""
 
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow, index=True)
+    created_at: datetime = _time(default_factory=utcnow)
+    updated_at: datetime = _time(default_factory=utcnow, index=True)
 
 
 class Story(_IndexedTimestamps, table=True):
@@ -87,7 +119,7 @@ class Erasure(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     informant_id: uuid.UUID = Field(foreign_key="informant.id", index=True)
-    erased_at: datetime = Field(default_factory=utcnow)
+    erased_at: datetime = _time(default_factory=utcnow)
     erased_by: str = ""
 
 
@@ -98,7 +130,7 @@ class ProtocolSnapshot(SQLModel, table=True):
     protocol_id: str
     version: str
     content: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
 
 
 class Session(_IndexedTimestamps, table=True):
@@ -118,7 +150,7 @@ class Session(_IndexedTimestamps, table=True):
     """The earlier reflection this one follows up (its answers are shown beside)."""
     consent_given: bool | None = None
     consent_method: str = ""
-    consent_at: datetime | None = None
+    consent_at: datetime | None = _time(default=None)
     consent_recorded_by: str = ""
     consent_text_version: str = ""
     recording_consent: bool | None = None
@@ -128,17 +160,17 @@ class Session(_IndexedTimestamps, table=True):
     recording_consent_method: str = Field(default="", sa_column_kwargs={"server_default": ""})
     """How they answered about the recording: verbal, written, recorded. (A server default
     too, as revision 0015 gives it: rows written by SQL that predates it stay valid.)"""
-    recording_consent_at: datetime | None = None
+    recording_consent_at: datetime | None = _time(default=None)
     status: SessionStatus = SessionStatus.IN_PROGRESS
     current_question_id: str | None = None
     """Where the person stopped; resuming starts here."""
     elapsed_seconds: int = 0
-    started_at: datetime = Field(default_factory=utcnow, index=True)
-    completed_at: datetime | None = None
-    locked_at: datetime | None = None
+    started_at: datetime = _time(default_factory=utcnow, index=True)
+    completed_at: datetime | None = _time(default=None)
+    locked_at: datetime | None = _time(default=None)
     """Set when a completed session is locked: reopening it then needs a recorded reason."""
     locked_by: str = ""
-    recording_started_at: datetime | None = None
+    recording_started_at: datetime | None = _time(default=None)
     """When the recorder's 00:00:00 was, on this laptop's clock: time codes are counted from
     here. Set by 'recording started', or worked back from the recorder's time typed later."""
 
@@ -156,7 +188,7 @@ class SessionPerson(SQLModel, table=True):
     role: str
     """A reflect.roles.PresentRole value: interviewer, co-interviewer, observer, interpreter."""
     position: int = 0
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
 
 
 class Answer(_Timestamps, table=True):
@@ -229,7 +261,7 @@ class ActionItem(_Timestamps, table=True):
     review_on: date | None = Field(default=None, index=True)
     status: ActionStatus = ActionStatus.OPEN
     review_note: str = Field(default="", sa_column=Column(Text, nullable=False))
-    reviewed_at: datetime | None = None
+    reviewed_at: datetime | None = _time(default=None)
     follow_up_session_id: uuid.UUID | None = Field(default=None, foreign_key="session.id")
 
 
@@ -272,14 +304,14 @@ class Evidence(SQLModel, table=True):
     start: int
     """Character offset of the excerpt in the answer text when it was attached."""
     end: int
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
 
 
 class AuditEvent(SQLModel, table=True):
     """Append-only record of who changed what; never holds answer text."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = _time(default_factory=utcnow)
     actor: str = ""
     entity: str
     entity_id: str
@@ -307,7 +339,7 @@ class SupersededVersion(SQLModel, table=True):
     content_hash: str
     source: str = ""
     """Which import: the bundle's file name and export time."""
-    recorded_at: datetime = Field(default_factory=utcnow)
+    recorded_at: datetime = _time(default_factory=utcnow)
 
 
 class Redaction(SQLModel, table=True):
@@ -318,7 +350,7 @@ class Redaction(SQLModel, table=True):
     story_id: uuid.UUID | None = Field(default=None, foreign_key="story.id", index=True)
     term: str
     replacement: str = ""
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
 
 
 
@@ -331,5 +363,5 @@ class SessionLease(SQLModel, table=True):
     """Which program where: 'the reflect app on laptop-07 (process 4242)'."""
     token: uuid.UUID
     """Changes each time the lease is taken, so only the taker can renew or release it."""
-    taken_at: datetime = Field(default_factory=utcnow)
-    expires_at: datetime
+    taken_at: datetime = _time(default_factory=utcnow)
+    expires_at: datetime = _time()
