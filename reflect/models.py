@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Enum, Index, Text, UniqueConstraint
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -56,6 +57,14 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def _by_value(vocabulary: type[StrEnum]) -> Enum:
+    """A column of one of reflect.vocab's enums, stored by value ('in_progress'), as every
+    other vocabulary (roles, member check outcomes) is stored (since revision 0016; the names,
+    'IN_PROGRESS', before). A native enum type of the same name on PostgreSQL."""
+    return Enum(vocabulary, name=vocabulary.__name__.lower(), validate_strings=True,
+                values_callable=lambda members: [member.value for member in members])
+
+
 def _time(**kwargs) -> Any:
     """A time column (UTCDateTime); keyword arguments as for Field."""
     return Field(sa_type=UTCDateTime, **kwargs)
@@ -80,7 +89,7 @@ class Story(_IndexedTimestamps, table=True):
     success_criteria: str = Field(default="", sa_column=Column(Text, nullable=False))
     """Why this story was chosen: what makes it a success."""
     summary: str = Field(default="", sa_column=Column(Text, nullable=False))
-    status: StoryStatus = StoryStatus.CANDIDATE
+    status: StoryStatus = Field(default=StoryStatus.CANDIDATE, sa_type=_by_value(StoryStatus))
     tags: str = ""
     """Comma-separated free tags."""
     ready_for_book: bool = False
@@ -161,7 +170,8 @@ class Session(_IndexedTimestamps, table=True):
     """How they answered about the recording: verbal, written, recorded. (A server default
     too, as revision 0015 gives it: rows written by SQL that predates it stay valid.)"""
     recording_consent_at: datetime | None = _time(default=None)
-    status: SessionStatus = SessionStatus.IN_PROGRESS
+    status: SessionStatus = Field(default=SessionStatus.IN_PROGRESS,
+                                  sa_type=_by_value(SessionStatus))
     current_question_id: str | None = None
     """Where the person stopped; resuming starts here."""
     elapsed_seconds: int = 0
@@ -259,7 +269,7 @@ class ActionItem(_Timestamps, table=True):
     session_id: uuid.UUID = Field(foreign_key="session.id", index=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
     review_on: date | None = Field(default=None, index=True)
-    status: ActionStatus = ActionStatus.OPEN
+    status: ActionStatus = Field(default=ActionStatus.OPEN, sa_type=_by_value(ActionStatus))
     review_note: str = Field(default="", sa_column=Column(Text, nullable=False))
     reviewed_at: datetime | None = _time(default=None)
     follow_up_session_id: uuid.UUID | None = Field(default=None, foreign_key="session.id")
