@@ -76,7 +76,7 @@ def generate(path: Path, sessions: int, seed: int = 7) -> dict:
                 " ready_for_book, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (story_id, f"Story {number}: " + " ".join(rng.choices(words, k=4)),
                  "Family support", " ".join(rng.choices(words, k=15)),
-                 " ".join(rng.choices(words, k=30)), "ANALYSED", "",
+                 " ".join(rng.choices(words, k=30)), "analysed", "",
                  int(number < 20), when, when))
         answer_rows = []
         for number in range(sessions):
@@ -97,7 +97,7 @@ def generate(path: Path, sessions: int, seed: int = 7) -> dict:
                 (stamp(when), stamp(when), session_id, "interview", story_id, informant_id,
                  protocol.id, protocol.version, protocol.content_hash, "Bench", "", None, 1,
                  "verbal", stamp(when), "Bench", protocol.consent.version,
-                 "COMPLETED" if number % 10 else "IN_PROGRESS", questions[0], 3600,
+                 "completed" if number % 10 else "in_progress", questions[0], 3600,
                  stamp(when), None, None, ""))
             for question_id in questions:
                 length = max(5, int(rng.gauss(60, 30)))

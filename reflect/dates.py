@@ -29,7 +29,9 @@ def parse_review_date(text: str, today: date) -> date | None:
 
 
 def as_utc(moment: datetime) -> datetime:
-    """A stored time as aware UTC (SQLite gives back naive UTC times, PostgreSQL aware)."""
+    """A time read past the models as aware UTC: rows read with raw SQL or the sqlite3 driver
+    (glance lists, exports' batches) and times from bundles carry naive UTC. Rows read through
+    the models are aware UTC already (reflect.models.UTCDateTime)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 

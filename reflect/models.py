@@ -1,7 +1,8 @@
 """SQLModel tables: the whole persistent data model (see shared/DESIGN.md).
 
 All ids are UUIDs so databases from many laptops merge without collisions. Times are
-timezone-aware UTC (`utcnow()`); SQLModel refuses naive datetimes.
+timezone-aware UTC (`utcnow()`): every time column is a `UTCDateTime`, which stores naive UTC
+and reads back aware UTC on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -9,8 +10,11 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, Enum, Index, Text, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from reflect.i18n import N_, _
@@ -25,20 +29,57 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class UTCDateTime(TypeDecorator[datetime]):
+    """A time stored as naive UTC, read back as aware UTC: the type of every time column.
+
+    The columns stay plain `DateTime` (timestamp without time zone on PostgreSQL, text on
+    SQLite) holding naive UTC, as every database written so far does: no data changes. An
+    aware value in any zone is stored as the same instant in UTC. A naive value is taken to
+    be UTC already, not refused: that is what the column holds, and what bundles from older
+    versions and rows read through the driver carry; refusing it would make such a bundle's
+    import fail half-way. reflect itself makes every time with `utcnow()` (aware)."""
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"a stored time must be a datetime, not {type(value).__name__}")
+        if value.utcoffset() is None:
+            return value.replace(tzinfo=None)
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def _by_value(vocabulary: type[StrEnum]) -> Enum:
+    """A column of one of reflect.vocab's enums, stored by value ('in_progress'), as every
+    other vocabulary (roles, member check outcomes) is stored (since revision 0016; the names,
+    'IN_PROGRESS', before). A native enum type of the same name on PostgreSQL."""
+    return Enum(vocabulary, name=vocabulary.__name__.lower(), validate_strings=True,
+                values_callable=lambda members: [member.value for member in members])
+
+
+def _time(**kwargs) -> Any:
+    """A time column (UTCDateTime); keyword arguments as for Field."""
+    return Field(sa_type=UTCDateTime, **kwargs)
 
 
 class _Timestamps(SQLModel):
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
+    updated_at: datetime = _time(default_factory=utcnow)
 
 
 class _IndexedTimestamps(SQLModel):
     """For tables listed newest first (stories, sessions)."""
 
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow, index=True)
+    created_at: datetime = _time(default_factory=utcnow)
+    updated_at: datetime = _time(default_factory=utcnow, index=True)
 
 
 class Story(_IndexedTimestamps, table=True):
@@ -48,7 +89,7 @@ class Story(_IndexedTimestamps, table=True):
     success_criteria: str = Field(default="", sa_column=Column(Text, nullable=False))
     """Why this story was chosen: what makes it a success."""
     summary: str = Field(default="", sa_column=Column(Text, nullable=False))
-    status: StoryStatus = StoryStatus.CANDIDATE
+    status: StoryStatus = Field(default=StoryStatus.CANDIDATE, sa_type=_by_value(StoryStatus))
     tags: str = ""
     """Comma-separated free tags."""
     ready_for_book: bool = False
@@ -87,7 +128,7 @@ class Erasure(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     informant_id: uuid.UUID = Field(foreign_key="informant.id", index=True)
-    erased_at: datetime = Field(default_factory=utcnow)
+    erased_at: datetime = _time(default_factory=utcnow)
     erased_by: str = ""
 
 
@@ -98,7 +139,7 @@ class ProtocolSnapshot(SQLModel, table=True):
     protocol_id: str
     version: str
     content: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
 
 
 class Session(_IndexedTimestamps, table=True):
@@ -118,7 +159,7 @@ class Session(_IndexedTimestamps, table=True):
     """The earlier reflection this one follows up (its answers are shown beside)."""
     consent_given: bool | None = None
     consent_method: str = ""
-    consent_at: datetime | None = None
+    consent_at: datetime | None = _time(default=None)
     consent_recorded_by: str = ""
     consent_text_version: str = ""
     recording_consent: bool | None = None
@@ -128,17 +169,18 @@ class Session(_IndexedTimestamps, table=True):
     recording_consent_method: str = Field(default="", sa_column_kwargs={"server_default": ""})
     """How they answered about the recording: verbal, written, recorded. (A server default
     too, as revision 0015 gives it: rows written by SQL that predates it stay valid.)"""
-    recording_consent_at: datetime | None = None
-    status: SessionStatus = SessionStatus.IN_PROGRESS
+    recording_consent_at: datetime | None = _time(default=None)
+    status: SessionStatus = Field(default=SessionStatus.IN_PROGRESS,
+                                  sa_type=_by_value(SessionStatus))
     current_question_id: str | None = None
     """Where the person stopped; resuming starts here."""
     elapsed_seconds: int = 0
-    started_at: datetime = Field(default_factory=utcnow, index=True)
-    completed_at: datetime | None = None
-    locked_at: datetime | None = None
+    started_at: datetime = _time(default_factory=utcnow, index=True)
+    completed_at: datetime | None = _time(default=None)
+    locked_at: datetime | None = _time(default=None)
     """Set when a completed session is locked: reopening it then needs a recorded reason."""
     locked_by: str = ""
-    recording_started_at: datetime | None = None
+    recording_started_at: datetime | None = _time(default=None)
     """When the recorder's 00:00:00 was, on this laptop's clock: time codes are counted from
     here. Set by 'recording started', or worked back from the recorder's time typed later."""
 
@@ -156,7 +198,7 @@ class SessionPerson(SQLModel, table=True):
     role: str
     """A reflect.roles.PresentRole value: interviewer, co-interviewer, observer, interpreter."""
     position: int = 0
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
 
 
 class Answer(_Timestamps, table=True):
@@ -227,9 +269,9 @@ class ActionItem(_Timestamps, table=True):
     session_id: uuid.UUID = Field(foreign_key="session.id", index=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
     review_on: date | None = Field(default=None, index=True)
-    status: ActionStatus = ActionStatus.OPEN
+    status: ActionStatus = Field(default=ActionStatus.OPEN, sa_type=_by_value(ActionStatus))
     review_note: str = Field(default="", sa_column=Column(Text, nullable=False))
-    reviewed_at: datetime | None = None
+    reviewed_at: datetime | None = _time(default=None)
     follow_up_session_id: uuid.UUID | None = Field(default=None, foreign_key="session.id")
 
 
@@ -272,14 +314,14 @@ class Evidence(SQLModel, table=True):
     start: int
     """Character offset of the excerpt in the answer text when it was attached."""
     end: int
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
 
 
 class AuditEvent(SQLModel, table=True):
     """Append-only record of who changed what; never holds answer text."""
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    at: datetime = Field(default_factory=utcnow)
+    at: datetime = _time(default_factory=utcnow)
     actor: str = ""
     entity: str
     entity_id: str
@@ -307,7 +349,7 @@ class SupersededVersion(SQLModel, table=True):
     content_hash: str
     source: str = ""
     """Which import: the bundle's file name and export time."""
-    recorded_at: datetime = Field(default_factory=utcnow)
+    recorded_at: datetime = _time(default_factory=utcnow)
 
 
 class Redaction(SQLModel, table=True):
@@ -318,7 +360,7 @@ class Redaction(SQLModel, table=True):
     story_id: uuid.UUID | None = Field(default=None, foreign_key="story.id", index=True)
     term: str
     replacement: str = ""
-    created_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = _time(default_factory=utcnow)
 
 
 
@@ -331,5 +373,5 @@ class SessionLease(SQLModel, table=True):
     """Which program where: 'the reflect app on laptop-07 (process 4242)'."""
     token: uuid.UUID
     """Changes each time the lease is taken, so only the taker can renew or release it."""
-    taken_at: datetime = Field(default_factory=utcnow)
-    expires_at: datetime
+    taken_at: datetime = _time(default_factory=utcnow)
+    expires_at: datetime = _time()

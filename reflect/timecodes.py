@@ -62,10 +62,8 @@ def code_now(recording_started_at: datetime | None, clock_seconds: int,
              now: datetime) -> tuple[int, str]:
     """The code for this moment: into the recording if one runs, else the interview clock."""
     if recording_started_at is not None:
-        started = recording_started_at
-        if started.tzinfo is None and now.tzinfo is not None:
-            started = started.replace(tzinfo=now.tzinfo)
-        return max(0, int((now - started).total_seconds())), RECORDING
+        # Both aware UTC: the store reads times back aware (reflect.models.UTCDateTime)
+        return max(0, int((now - recording_started_at).total_seconds())), RECORDING
     return max(0, int(clock_seconds)), CLOCK
 
 

@@ -32,7 +32,7 @@ async def test_enter_in_the_finish_dialog_finishes(engine, catalog, interview):
         await keys(pilot, "f10", "f10")  # the review, then finish from it
         await keys(pilot, "enter")
         assert not isinstance(app.screen, (ConfirmDialog, SessionScreen))
-    assert rows(engine, "SELECT status FROM session") == [("COMPLETED",)]
+    assert rows(engine, "SELECT status FROM session") == [("completed",)]
 
 
 def test_a_story_is_found_by_the_start_of_its_title(store, catalog, tmp_path, capsys):

@@ -47,7 +47,7 @@ async def test_the_review_lists_every_question_and_finishing_is_done_from_it(
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.click("#yes")
         await pilot.pause()
-    assert rows(engine, "SELECT status FROM session") == [("COMPLETED",)]
+    assert rows(engine, "SELECT status FROM session") == [("completed",)]
 
 
 async def test_the_words_of_an_answer_are_counted_as_it_is_saved(engine, catalog, interview):

@@ -122,8 +122,8 @@ async def test_new_user_runs_a_whole_interview(engine, catalog):
         await pilot.pause()
         assert isinstance(app.screen, StoryScreen)
         assert table_rows(app, "#interviews")[0][1] == "completed"
-        assert rows(engine, "SELECT status FROM session") == [("COMPLETED",)]
-        assert rows(engine, "SELECT status FROM story") == [("INTERVIEWING",)]
+        assert rows(engine, "SELECT status FROM session") == [("completed",)]
+        assert rows(engine, "SELECT status FROM story") == [("interviewing",)]
 
 
 async def test_refused_consent_records_and_opens_nothing(engine, catalog):
@@ -146,7 +146,7 @@ async def test_refused_consent_records_and_opens_nothing(engine, catalog):
         assert table_rows(app, "#interviews")[0][1:3] == ["consent refused",
                                                          "refused, verbal (Ana)"]
         [(status, given)] = rows(engine, "SELECT status, consent_given FROM session")
-        assert (status, given) == ("DECLINED", 0)
+        assert (status, given) == ("declined", 0)
         app.screen.query_one("#interviews").focus()
         await pilot.press("enter")
         await pilot.pause()

@@ -89,7 +89,7 @@ async def test_self_critique_from_start_to_follow_up(engine, catalog):
         await pilot.pause()
         today = date.today().isoformat()
         assert rows(engine, "SELECT text, review_on, status FROM actionitem") == [
-            ("Call the school", today, "OPEN")]
+            ("Call the school", today, "open")]
         assert table_rows(app, "#action-table") == [["Call the school", today, "open"]]
 
         await pilot.press("f10")  # every question on one screen first
@@ -101,7 +101,7 @@ async def test_self_critique_from_start_to_follow_up(engine, catalog):
         await pilot.click("#yes")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert rows(engine, "SELECT status FROM session") == [("COMPLETED",)]
+        assert rows(engine, "SELECT status FROM session") == [("completed",)]
 
         # the action is due today: review it and start a follow-up reflection
         assert table_rows(app, "#due")[0][:2] == [today, "Call the school"]
@@ -117,7 +117,7 @@ async def test_self_critique_from_start_to_follow_up(engine, catalog):
         assert isinstance(app.screen, SessionScreen)
         [(status, note, follow_id)] = rows(
             engine, "SELECT status, review_note, follow_up_session_id FROM actionitem")
-        assert (status, note) == ("DONE", "Met the head teacher") and follow_id
+        assert (status, note) == ("done", "Met the head teacher") and follow_id
         assert "Earlier" in shown(app, "#earlier")
         assert "A home visit that went wrong" in shown(app, "#earlier")
         await pilot.press("ctrl+n", "ctrl+n")

@@ -364,9 +364,11 @@ def _command(argv: list[str]) -> int:
     except _database_error() as exc:
         from reflect.errors import explain_storage_error
 
-        detail = str(getattr(exc, "orig", None) or type(exc).__name__)
+        # The driver's error (its code chooses the message), never SQLAlchemy's own text: it
+        # can quote the statement's parameters, stored text among them
+        error = getattr(exc, "orig", None) or type(exc).__name__
         warn(_("reflect: {problem} Nothing was written; run 'reflect where' to check which "
-               "database this is.").format(problem=explain_storage_error(detail)))
+               "database this is.").format(problem=explain_storage_error(error)))
         return 1
     except Exception as exc:  # noqa: BLE001 - never a traceback: it can hold stored text
         from reflect.crash import plain_message, write_report

@@ -148,7 +148,7 @@ def _due(connection: sqlite3.Connection, today: date) -> list[DueAction]:
         "SELECT a.id, a.review_on, a.text, s.protocol_id FROM actionitem a"
         " LEFT JOIN session s ON s.id = a.session_id"
         " WHERE a.status = ? AND a.review_on IS NOT NULL AND a.review_on <= ?"
-        " ORDER BY a.review_on", (ActionStatus.OPEN.name, today.isoformat()))
+        " ORDER BY a.review_on", (ActionStatus.OPEN.value, today.isoformat()))
     return [DueAction(_uuid(key), date.fromisoformat(on), text, protocol)
             for key, on, text, protocol in rows]
 
@@ -157,7 +157,7 @@ def _stories(connection: sqlite3.Connection, limit: int) -> list[StoryLine]:
     rows = connection.execute(
         "SELECT id, title, status, service, updated_at FROM story"
         " ORDER BY updated_at DESC, id DESC LIMIT ?", (limit,))
-    return [StoryLine(_uuid(key), title, StoryStatus[status], service, _moment(updated))
+    return [StoryLine(_uuid(key), title, StoryStatus(status), service, _moment(updated))
             for key, title, status, service, updated in rows]
 
 
@@ -178,7 +178,7 @@ def _sessions(connection: sqlite3.Connection) -> list[SessionLine]:
                      where="AND (text != '' OR value IS NOT NULL) GROUP BY session_id")
     return [SessionLine(_uuid(key), titles.get(story, (None,))[0], case_label,
                         _uuid(informant), informants.get(informant), interviewer, protocol,
-                        SessionStatus[status], counts.get(key, (0,))[0], _moment(updated))
+                        SessionStatus(status), counts.get(key, (0,))[0], _moment(updated))
             for key, story, informant, case_label, interviewer, protocol, status, updated
             in rows]
 

@@ -17,7 +17,16 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session as DBSession
 
-from reflect.errors import ReflectError, StorageError, explain_storage_error
+from reflect.errors import (
+    CORRUPT,
+    NOT_A_DATABASE,
+    OTHER,
+    ReflectError,
+    StorageError,
+    driver_error,
+    explain_storage_error,
+    storage_problem,
+)
 from reflect.i18n import _
 from reflect.models import AuditEvent, ProtocolSnapshot, Session
 from reflect.protocol.definition import Protocol
@@ -31,6 +40,22 @@ def digest(value: object) -> str:
         return ""
     encoded = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def _storage_error(exc: DatabaseError) -> StorageError:
+    """A failed database call as a plain StorageError, chosen by the driver's error code
+    (reflect.errors.storage_problem): a damaged or foreign file says how to put back a
+    backup; anything else (full, read-only, busy, refused) says what happened to the write."""
+    kind = storage_problem(exc)
+    damaged = kind in (CORRUPT, NOT_A_DATABASE) or (
+        kind == OTHER and not isinstance(exc, OperationalError))
+    if not damaged:
+        return StorageError(explain_storage_error(exc))
+    # "database disk image is malformed" and the like
+    return StorageError(
+        "the database file is damaged (SQLite: "
+        f"{str(driver_error(exc)).splitlines()[0]}). Quit, then run 'reflect check' and "
+        "'reflect restore' to put back an automatic backup.")
 
 
 class StoreBase:
@@ -49,13 +74,8 @@ class StoreBase:
         try:
             with DBSession(self.engine, expire_on_commit=False) as db:
                 yield db
-        except OperationalError as exc:
-            raise StorageError(explain_storage_error(str(exc.orig or exc))) from exc
-        except DatabaseError as exc:  # "database disk image is malformed" and the like
-            raise StorageError(
-                "the database file is damaged (SQLite: "
-                f"{str(exc.orig or exc).splitlines()[0]}). Quit, then run 'reflect check' and "
-                "'reflect restore' to put back an automatic backup.") from exc
+        except DatabaseError as exc:
+            raise _storage_error(exc) from exc
 
     def _audit(self, db: DBSession, entity: str, entity_id: uuid.UUID, action: str,
                actor: str = "", detail: str = "", old: object = None,

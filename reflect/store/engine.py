@@ -16,10 +16,21 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
 
 from reflect import inuse, paths
-from reflect.errors import ReflectError, StorageError, explain_storage_error
+from reflect.errors import (
+    BUSY,
+    FULL,
+    IO,
+    NOT_A_DATABASE,
+    READONLY,
+    ReflectError,
+    StorageError,
+    driver_error,
+    explain_storage_error,
+    storage_problem,
+)
 from reflect.files import create_private_file
 from reflect.i18n import _
 from reflect.models import utcnow
@@ -260,24 +271,26 @@ def _upgrade(engine: Engine, found: str) -> None:
 
 
 def _explain(engine: Engine, exc: DatabaseError) -> ReflectError:
+    """Why a database could not be opened, chosen by the driver's error code (SQLite's error
+    name, PostgreSQL's SQLSTATE: reflect.errors.storage_problem)."""
     path = sqlite_path(str(engine.url))
     where = str(path) if path else engine.url.render_as_string(hide_password=True)
-    message = str(exc.orig) if exc.orig else str(exc)
-    if passphrase_of(engine) is not None and "file is not a database" in message:
+    message = str(driver_error(exc))
+    kind = storage_problem(exc)
+    if kind == NOT_A_DATABASE and passphrase_of(engine) is not None:
         return encryption.WrongPassphrase(_(
             "wrong passphrase for {where} (or it is not a reflect database); nothing was "
             "changed").format(where=where))
-    if "file is not a database" in message or "file is encrypted" in message:
+    if kind == NOT_A_DATABASE:
         return ReflectError(_("{where} is not a SQLite database (or it is damaged); choose "
                               "another --db path. The file was not changed.").format(where=where))
-    if isinstance(exc, OperationalError) and ("disk i/o error" in message.lower()
-                                              or "full" in message.lower()):
+    if kind in (IO, FULL):
         return ReflectError(_("cannot open {where}: {problem}").format(
-            where=where, problem=explain_storage_error(message, where)))
-    if isinstance(exc, OperationalError) and "locked" in message:
+            where=where, problem=explain_storage_error(exc, where)))
+    if kind == BUSY:
         return ReflectError(_("{where} is locked by another program; close it and try "
                               "again").format(where=where))
-    if isinstance(exc, OperationalError) and "readonly" in message:
+    if kind == READONLY:
         return ReflectError(_("{where} is read-only; reflect needs to write to it").format(
                                 where=where))
     return ReflectError(_("cannot open {where}: {message}").format(where=where, message=message))

@@ -16,7 +16,6 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from reflect.dates import as_utc
 from reflect.models import SessionLease
 from reflect.store.base import StoreBase
 
@@ -51,8 +50,8 @@ class LeaseStore(StoreBase):
             with self._db() as db:
                 now = database_now(db)
                 lease = db.get(SessionLease, session_id)
-                if lease is not None and as_utc(lease.expires_at) > now and not force:
-                    return LeaseHeld(lease.holder, as_utc(lease.taken_at))
+                if lease is not None and lease.expires_at > now and not force:
+                    return LeaseHeld(lease.holder, lease.taken_at)
                 lease = lease or SessionLease(session_id=session_id, holder=holder,
                                               token=uuid.uuid4(), expires_at=now)
                 lease.holder, lease.token, lease.taken_at = holder, uuid.uuid4(), now
