@@ -3,7 +3,8 @@
 
 The first run makes a virtual environment in .venv and installs reflect into it (editable, with
 the test tools); later runs reinstall only when pyproject.toml changed. Needs only Python 3.11+.
-Any further arguments go to reflect (or, after `test`, to pytest).
+Any further arguments go to reflect (or, after `test`, to pytest). The tests run in parallel,
+one pytest-xdist worker per core; `python3 run.py test -n0` runs them in one process.
 """
 
 from __future__ import annotations
@@ -47,6 +48,15 @@ def ensure_environment() -> None:
         STAMP.write_text(wanted)
 
 
+def parallel(args: list[str]) -> list[str]:
+    """pytest-xdist's options for a test run: a worker per core, each taking the next test as
+    it finishes one (tests have no shared state: conftest.py gives each its own data dir and
+    database). None when the arguments already choose (-n, --numprocesses, -p no:xdist)."""
+    chosen = any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg == "no:xdist"
+                 or arg == "-pno:xdist" for arg in args)
+    return [] if chosen else ["-n", "auto", "--dist", "worksteal"]
+
+
 def main(argv: list[str]) -> int:
     try:
         ensure_environment()
@@ -55,7 +65,8 @@ def main(argv: list[str]) -> int:
                  "messages above. Fix the cause, then run the same command again.")
     if argv[:1] == ["test"]:
         lint = subprocess.run([str(python()), "-m", "ruff", "check", "."], cwd=ROOT)
-        tests = subprocess.run([str(python()), "-m", "pytest", *argv[1:]], cwd=ROOT)
+        tests = subprocess.run([str(python()), "-m", "pytest", *parallel(argv[1:]), *argv[1:]],
+                               cwd=ROOT)
         return lint.returncode or tests.returncode
     return subprocess.run([str(python()), "-m", "reflect", *argv]).returncode
 

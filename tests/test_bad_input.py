@@ -104,7 +104,7 @@ async def test_the_interview_screen_keeps_the_text_and_saves_when_the_disk_has_r
         engine, catalog, interview):
     from screens.app import make_app
     from screens.session import SessionScreen
-    from tests.ui_helpers import shown, type_text
+    from tests.ui_helpers import shown, type_text, until
 
     _, _, session = interview
     store = Store(engine)
@@ -115,16 +115,15 @@ async def test_the_interview_screen_keeps_the_text_and_saves_when_the_disk_has_r
         await pilot.pause()
         disk = RefusingDisk(engine, "database or disk is full")
         await type_text(pilot, "typed while full")
-        await pilot.pause(0.7)
-        assert "NOT SAVED" in shown(app, "#answer-status")
+        await until(pilot, lambda: "NOT SAVED" in shown(app, "#answer-status"))
         assert any("disk holding the database is full" in n.message
                    for n in app._notifications)
         unsaved = store.answers(session.id).get("success-what")
         assert unsaved is None or unsaved.text == ""  # (opening it kept its time code)
         disk.lift()
-        await pilot.pause(1.2)  # the retry saves it without another key
-        assert store.answers(session.id)["success-what"].text == "typed while full"
-        assert "saved" in shown(app, "#answer-status")
+        # the retry (RETRY_DELAY later) saves it without another key
+        await until(pilot, lambda: store.answers(session.id)["success-what"].text
+                    == "typed while full" and "saved" in shown(app, "#answer-status"))
     SessionScreen.RETRY_DELAY = 3
 
 

@@ -25,7 +25,7 @@ from reflect.method.session import SessionRun
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 from screens.app import make_app
-from tests.ui_helpers import rows, screen_lines, shown
+from tests.ui_helpers import rows, screen_lines, shown, until
 
 pytestmark = pytest.mark.both_backends
 
@@ -393,7 +393,8 @@ async def test_the_member_check_opens_on_withdrawn_and_asks_before_taking_it_bac
         await pilot.pause()
         assert store.informant(dana.id).withdrawn
         app.screen.query_one("#outcome").value = "approved"
-        await pilot.pause(0.3)  # a button takes no second click while it shows the first
+        # a button takes no second click while it shows the first (Textual's -active effect)
+        await until(pilot, lambda: not app.screen.query_one("#record").has_class("-active"))
         await pilot.click("#record")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -402,7 +403,7 @@ async def test_the_member_check_opens_on_withdrawn_and_asks_before_taking_it_bac
         await pilot.pause()
         assert isinstance(app.screen, MemberCheckDialog)
         assert store.informant(dana.id).withdrawn
-        await pilot.pause(0.3)
+        await until(pilot, lambda: not app.screen.query_one("#record").has_class("-active"))
         await pilot.click("#record")
         await pilot.pause()
         await pilot.click("#yes")

@@ -3,7 +3,6 @@ every screen and document, refused beside real work, never in a book made from r
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 
 import pytest
@@ -24,7 +23,7 @@ from screens.app import make_app
 from screens.story import StoryScreen
 from tests.backends import cli_db
 from tests.documents import document_text
-from tests.ui_helpers import screen_lines
+from tests.ui_helpers import screen_lines, until
 
 MARK = "DEMO: invented stories"
 DEMO_TITLE = "Keeping Mrs. A at home"
@@ -158,10 +157,7 @@ async def test_the_app_started_on_the_demo_database_says_demo(catalog, tmp_path)
     load_demo(Store(open_engine(str(demo))), catalog)
     app = make_app(db=str(demo))
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            if app.store is not None:
-                break
-            await asyncio.sleep(0.05)
+        await until(pilot, lambda: app.store is not None, what="the database opened")
         await pilot.pause()
         assert "DEMO" in screen_lines(app)[0]
 

@@ -26,7 +26,7 @@ from reflect.vocab import SessionStatus
 from screens.app import make_app
 from screens.home import HomeScreen
 from screens.session import SessionScreen
-from tests.ui_helpers import table_rows
+from tests.ui_helpers import table_rows, until
 
 HOSTILE = "Kay [/] [bold]x[/bold] \x1b[2J =SUM(A1) end"
 HEBREW = "ביקור בית עם המשפחה"
@@ -121,10 +121,7 @@ async def test_the_home_lists_show_before_the_database_opens(work, engine, db_pa
     monkeypatch.setattr(engines, "open_engine", slow_open)
     app = make_app(db=str(db_path))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if table_rows(app, "#sessions"):
-                break
+        await until(pilot, lambda: table_rows(app, "#sessions"), what="the glance lists")
         assert app.store is None and isinstance(app.screen, HomeScreen)
         sessions = table_rows(app, "#sessions")
         assert [row[1] for row in sessions][-1] == visible("Rosa [red]\x07") + " (social worker)"
@@ -137,10 +134,8 @@ async def test_the_home_lists_show_before_the_database_opens(work, engine, db_pa
         assert "Opening the database" in " ".join(str(n.message) for n in app._notifications)
         release.set()
         await app.workers.wait_for_complete()
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, SessionScreen):
-                break
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
+        await pilot.pause()  # and mounted
         assert app.store is not None and isinstance(app.screen, SessionScreen)
         assert app.screen.session_id == work.recent_sessions()[1].id
         app.screen.leave_saving()

@@ -20,7 +20,7 @@ from screens.app import make_app
 from screens.prompts import TextPrompt
 from screens.session import SessionScreen
 from tests.documents import document_text
-from tests.ui_helpers import rows, screen_lines, shown
+from tests.ui_helpers import rows, screen_lines, shown, until
 
 
 def test_recorder_times_are_read_as_a_recorder_shows_them():
@@ -110,7 +110,7 @@ async def test_keys_start_the_recording_stamp_a_code_and_take_a_note(engine, cat
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
         await pilot.press(*"She came")
-        await pilot.pause(0.6)
+        await until(pilot, lambda: rows(engine, "SELECT text FROM answer") == [("She came",)])
         assert rows(engine, "SELECT opened_kind, typed_kind FROM answer") == [("clock", "clock")]
         await pilot.press("f4")
         await pilot.pause()
@@ -120,7 +120,7 @@ async def test_keys_start_the_recording_stamp_a_code_and_take_a_note(engine, cat
         assert "● 00:12:3" in shown(app, "#topbar")
         await pilot.press("f3")
         await pilot.press(*"back")
-        await pilot.pause(0.6)
+        await until(pilot, lambda: rows(engine, "SELECT text FROM answer")[0][0].endswith("back"))
         [(text,)] = rows(engine, "SELECT text FROM answer")
         assert text.startswith("She came [00:12:3") and text.endswith("] back")
         await pilot.press("f2")

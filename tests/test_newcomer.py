@@ -9,7 +9,7 @@ from screens.app import make_app
 from screens.confirm import ConfirmDialog
 from screens.session import SessionScreen
 from tests.backends import cli_db
-from tests.ui_helpers import burst, rows
+from tests.ui_helpers import burst, rows, until
 
 
 async def keys(pilot, *names: str) -> None:
@@ -203,9 +203,8 @@ async def test_go_to_with_fast_keys_opens_the_question_counted(engine, catalog, 
         await burst(pilot, "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+g", "up", "up", "enter")
         assert app.screen.run.question.id == app.screen.run.questions[2].id
         await keys(pilot, *"typed")
-        await pilot.pause(0.6)
-    assert rows(engine, "SELECT question_id, text FROM answer WHERE text != ''") == [
-        ("before-situation", "typed")]
+        await until(pilot, lambda: rows(engine, "SELECT question_id, text FROM answer WHERE "
+                                                "text != ''") == [("before-situation", "typed")])
 
 
 def test_export_file_names_end_on_a_whole_word_in_any_script():

@@ -193,17 +193,19 @@ def test_the_book_reports_its_progress_story_by_story_then_each_file(demo, tmp_p
 
 
 async def test_a_long_export_shows_a_bar_and_then_where_it_wrote(engine, catalog, tmp_path):
-    import asyncio
-    import time
+    import threading
 
     from textual.widgets import ProgressBar
 
     from screens.app import make_app
     from screens.export_progress import ExportProgress, export_in_background
+    from tests.ui_helpers import until
 
-    def slow(progress):
+    release = threading.Event()
+
+    def slow(progress):  # a job still running until the test has seen its bar
         progress("PDF", 1, 3)
-        time.sleep(0.8)
+        release.wait(timeout=30)
         return [tmp_path / "book.pdf"]
 
     app = make_app(engine, catalog)
@@ -213,11 +215,11 @@ async def test_a_long_export_shows_a_bar_and_then_where_it_wrote(engine, catalog
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ExportProgress) and not dialog.has_class("shown")
-        await asyncio.sleep(0.5)
-        await pilot.pause()
-        assert dialog.has_class("shown")
+        # shown after SHOW_AFTER (0.3 s), while the job runs
+        await until(pilot, lambda: dialog.has_class("shown"))
         bar = dialog.query_one("#export-bar", ProgressBar)
-        assert (bar.progress, bar.total) == (1, 3)
+        await until(pilot, lambda: (bar.progress, bar.total) == (1, 3))
+        release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, ExportProgress)

@@ -7,7 +7,7 @@ from screens.app import make_app
 from screens.confirm import ConfirmDialog
 from screens.review import ReviewScreen
 from screens.session import SessionScreen
-from tests.ui_helpers import rows, screen_lines, shown, table_rows
+from tests.ui_helpers import rows, screen_lines, shown, table_rows, until
 
 
 async def test_the_review_lists_every_question_and_finishing_is_done_from_it(
@@ -57,8 +57,8 @@ async def test_the_words_of_an_answer_are_counted_as_it_is_saved(engine, catalog
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
         await pilot.press(*"one two three")
-        await pilot.pause(0.6)
-        assert "3 words" in shown(app, "#answer-status")
+        await until(pilot, lambda: rows(engine, "SELECT text FROM answer") == [
+            ("one two three",)] and "3 words" in shown(app, "#answer-status"))
 
 
 def test_the_interview_record_has_every_question_in_order_as_markdown_and_docx(

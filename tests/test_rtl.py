@@ -16,7 +16,7 @@ from reflect.exchange.demo import load_demo
 from reflect.store.interviews import ConsentRecord
 from screens.app import make_app
 from screens.session import SessionScreen
-from tests.ui_helpers import rows, screen_lines
+from tests.ui_helpers import rows, screen_lines, until
 
 HEBREW = "שלום עולם"
 HEBREW_SHOWN = "םלוע םולש"
@@ -66,7 +66,7 @@ async def test_the_answer_editor_shows_typing_in_reading_order(engine, catalog, 
                                                                 text, shown):
     async with interview_screen(engine, catalog, interview[2]) as (app, pilot):
         await pilot.press(*text)
-        await pilot.pause(0.6)
+        await until(pilot, lambda: rows(engine, "SELECT text FROM answer") == [(text,)])
         first = area_rows(app)[0]
         width = len(first)
         # right-aligned, the cursor cell just left of the text
@@ -145,8 +145,8 @@ async def test_search_results_and_workshop_in_reading_order(engine, catalog, sto
         app.push_screen(SearchScreen())
         await pilot.pause()
         await pilot.press(*"שלום", "enter")
-        await pilot.pause(0.5)
-        assert HEBREW_SHOWN in "\n".join(screen_lines(app))
+        await until(pilot, lambda: HEBREW_SHOWN in "\n".join(screen_lines(app)),
+                    what="the Hebrew answer found and shown in reading order")
         app.pop_screen()
         app.push_screen(WorkshopScreen(story.id))
         await pilot.pause()

@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import sys
-import time
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -99,10 +99,13 @@ def _any_informant(store):
     return next(i for s in store.stories() for i in store.informants(s.id))
 
 
-def _slow_job(progress):
-    progress(HEBREW, 1, 3)
-    time.sleep(0.5)
-    return []
+def _slow_job(release: threading.Event):
+    """An export job that runs until `release` is set: its dialog stays up while looked at."""
+    def job(progress):
+        progress(HEBREW, 1, 3)
+        release.wait(timeout=60)
+        return []
+    return job
 
 
 async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
@@ -144,6 +147,7 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
             app.pop_screen()
     reflection = store.sessions_of_kind("reflection")[0]
     action = store.actions(reflection.id)[0]
+    release = threading.Event()
     others = [
         ("reflection", SessionScreen(reflection.id)),
         ("history", HistoryScreen()), ("themes", ThemesScreen()), ("search", SearchScreen()),
@@ -162,7 +166,7 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
         ("pick", PickDialog(long_text, [("a", long_text), ("b", HEBREW)])),
         ("split", SplitDialog(long_text, [("a", long_text), ("b", HEBREW)])),
         ("review", ReviewScreen(SessionRun.resume(store, reflection.id))),
-        ("export progress", ExportProgress(long_text, _slow_job, show_after=0)),
+        ("export progress", ExportProgress(long_text, _slow_job(release), show_after=0)),
         ("member check", MemberCheckDialog(store.informants(story_named(store, titles[0]).id)[0]
                                            if titles else _any_informant(store))),
     ]
@@ -170,6 +174,7 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
         app.push_screen(screen)
         await look(name)
         app.pop_screen()
+    release.set()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

@@ -9,7 +9,7 @@ from screens.consent import ConsentDialog
 from screens.home import HomeScreen
 from screens.session import SessionScreen
 from screens.story import StoryScreen
-from tests.ui_helpers import rows, shown, table_rows, type_text
+from tests.ui_helpers import rows, shown, table_rows, type_text, until
 
 SIZE = (100, 36)
 
@@ -75,9 +75,8 @@ async def test_new_user_runs_a_whole_interview(engine, catalog):
         assert "Interviewer:" in shown(app, "#guidance")
         assert "Stage 1/6: The success" in shown(app, "#stage-line")
         await type_text(pilot, "She went back to school")
-        await pilot.pause(0.8)
-        assert rows(engine, "SELECT question_id, text FROM answer") == [
-            ("success-what", "She went back to school")]
+        await until(pilot, lambda: rows(engine, "SELECT question_id, text FROM answer") == [
+            ("success-what", "She went back to school")], what="the answer saved")
 
         await pilot.press("ctrl+n")
         assert shown(app, "#prompt").startswith("2. What makes this a success")
@@ -193,13 +192,13 @@ async def test_completed_interview_is_read_only_until_reopened(engine, catalog, 
         await pilot.pause()
         assert "read-only" in shown(app, "#answer-status")
         await type_text(pilot, "xyz")
-        await pilot.pause(0.6)
-        assert store.answers(session.id)["success-what"].text == "done"
+        await pilot.pause()
+        assert app.screen.query_one("#answer").text == "done"  # typing changed nothing
         await pilot.press("f9")
         await pilot.pause()
         await type_text(pilot, "!")
-        await pilot.pause(0.6)
-        assert store.answers(session.id)["success-what"].text == "done!"
+        await until(pilot, lambda: store.answers(session.id)["success-what"].text == "done!",
+                    what="the reopened answer saved, without the xyz typed while read-only")
         assert store.session(session.id).status == SessionStatus.IN_PROGRESS
 
 
@@ -279,8 +278,7 @@ async def test_a_locked_interview_changes_only_with_a_recorded_reason(engine, ca
         await pilot.press("enter")
         await pilot.pause()
         await type_text(pilot, "!")
-        await pilot.pause(0.6)
-        assert store.answers(session.id)["success-what"].text == "done!"
+        await until(pilot, lambda: store.answers(session.id)["success-what"].text == "done!")
     [(detail,)] = rows(engine, "SELECT detail FROM auditevent WHERE action = "
                                "'status:in_progress'")
     assert detail == "locked; reason: Client corrected a date"

@@ -17,7 +17,7 @@ from screens.history import HistoryScreen
 from screens.home import HomeScreen
 from screens.reflection_start import StartReflection
 from screens.session import SessionScreen
-from tests.ui_helpers import rows, shown, table_rows, type_text
+from tests.ui_helpers import rows, shown, table_rows, type_text, until
 
 SIZE = (100, 40)
 
@@ -56,18 +56,17 @@ async def test_self_critique_from_start_to_follow_up(engine, catalog):
         assert shown(app, "#prompt").startswith("3. What did I do well?")
         assert "One item per line" in shown(app, "#note-label")
         await lines(pilot, "listened to the mother", "came back the next day", "kept calm")
-        await pilot.pause(0.7)
-        assert rows(engine, "SELECT value FROM answer WHERE question_id = 'did-well'") == [
+        await until(pilot, lambda: rows(
+            engine, "SELECT value FROM answer WHERE question_id = 'did-well'") == [
             ('["listened to the mother", "came back the next day", "kept calm"]',)]
-        assert "One-sided so far" in shown(app, "#balance")
+            and "One-sided so far" in shown(app, "#balance"))
         assert "less well" in shown(app, "#balance")
 
         await pilot.press("ctrl+n", "ctrl+n")
         assert shown(app, "#prompt").startswith("5. What did I do less well?")
         await type_text(pilot, "arrived late")
-        await pilot.pause(0.7)
+        await until(pilot, lambda: "⚖ +3/−1" in shown(app, "#answer-status"))
         assert not app.screen.query_one("#balance").display
-        assert "⚖ +3/−1" in shown(app, "#answer-status")
 
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
         assert shown(app, "#prompt").startswith("8. Taking everything into account")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from sqlalchemy import text
 from textual.content import Content
 from textual.widgets import DataTable, Static
@@ -16,6 +19,24 @@ def shown(app, selector: str) -> str:
 def table_rows(app, selector: str) -> list[list[str]]:
     table = app.screen.query_one(selector, DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def until(pilot, condition: Callable[[], object], timeout: float = 5.0,
+                what: str = "") -> None:
+    """Lets the app run until `condition()` is true (an exception counts as not yet), then
+    returns at once; fails after `timeout` seconds. Waits on what the test is about (the row
+    saved, the dialog shown) instead of a fixed pause that a loaded machine may outlast."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return
+            problem: BaseException | None = None
+        except Exception as exc:  # noqa: BLE001 - e.g. the row not there yet
+            problem = exc
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout} s: {what or condition}") from problem
+        await pilot.pause(0.02)
 
 
 async def type_text(pilot, text: str) -> None:
