@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Quick start: `python3 run.py` starts reflect; `python3 run.py test` runs the checks.
 
-The first run makes a virtual environment in .venv and installs reflect into it (editable, with
-the test tools); later runs reinstall only when pyproject.toml changed. Needs only Python 3.11+.
+The first run makes a virtual environment in .venv and installs reflect into it (editable; the
+test tools only for `test`, so a user who never runs the checks never gets them); later runs
+reinstall only when pyproject.toml changed. Needs only Python 3.11+.
 Any further arguments go to reflect (or, after `test`, to pytest). The tests run in parallel,
 one pytest-xdist worker per core; `python3 run.py test -n0` runs them in one process.
 """
@@ -19,13 +20,15 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".installed-pyproject"
+TEST_TOOLS = "\n# and the test tools (.[test])\n"
+"""Added to the stamp once the test extra is installed too."""
 
 
 def python() -> Path:
     return BIN / ("python.exe" if os.name == "nt" else "python")
 
 
-def ensure_environment() -> None:
+def ensure_environment(test: bool) -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - run.py may be started by an older python3
         sys.exit(f"reflect needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     if not python().exists():
@@ -35,8 +38,9 @@ def ensure_environment() -> None:
         except Exception as exc:  # noqa: BLE001 - explain any venv failure in one line
             sys.exit(f"Could not create a virtual environment ({exc}). On Debian/Ubuntu, "
                      "install python3-venv and try again.")
-    wanted = (ROOT / "pyproject.toml").read_text()
-    if not STAMP.exists() or STAMP.read_text() != wanted:
+    wanted = (ROOT / "pyproject.toml").read_text() + (TEST_TOOLS if test else "")
+    installed = STAMP.read_text() if STAMP.exists() else ""
+    if installed not in (wanted, wanted + TEST_TOOLS):  # the test tools may be there already
         print("Installing reflect and its dependencies into .venv (first run only: from 15 s "
               "to two minutes, depending on the network; pip lists each package as it "
               "goes)...", flush=True)
@@ -44,7 +48,7 @@ def ensure_environment() -> None:
                        check=True)
         # Not --quiet: a silent minute looks like a hang; pip's own lines show it working.
         subprocess.run([str(python()), "-m", "pip", "install", "--progress-bar", "off", "-e",
-                        ".[test]"], cwd=ROOT, check=True)
+                        ".[test]" if test else "."], cwd=ROOT, check=True)
         STAMP.write_text(wanted)
 
 
@@ -59,7 +63,7 @@ def parallel(args: list[str]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     try:
-        ensure_environment()
+        ensure_environment(test=argv[:1] == ["test"])
     except subprocess.CalledProcessError as exc:
         sys.exit(f"Installing into .venv failed (exit code {exc.returncode}); see pip's "
                  "messages above. Fix the cause, then run the same command again.")
