@@ -1,7 +1,8 @@
 """Member checks, withdrawal and erasure (issue 15, items 6 and 7).
 
 An informant's newest check is their state. Withdrawing hides their words from every
-analysis view, export and bundle at once (`Informant.withdrawn`, read by those views) but
+analysis view, export and bundle at once (`Informant.withdrawn`, read through the gate,
+reflect.store.words) but
 deletes nothing; erasing deletes the words for good: answers, notes, the evidence cut from
 them, the versions kept from merges, the search index entries, and the hashes of the words
 in the audit trail. An `Erasure` row says only that it happened; bundles carry it.
@@ -40,13 +41,6 @@ from reflect.store.compaction import WAIT, Compaction, compact, finish, pending
 from reflect.vocab import CheckOutcome
 
 APPROVED = (CheckOutcome.APPROVED.value, CheckOutcome.APPROVED_WITH_CHANGES.value)
-
-
-def withdrawn_sessions(db) -> set[uuid.UUID]:
-    """Ids of the sessions whose informant withdrew (their words are hidden)."""
-    query = (select(Session.id).join(Informant, col(Session.informant_id) == col(Informant.id))
-             .where(col(Informant.withdrawn).is_(True)))
-    return set(db.exec(query))
 
 
 PENDING_ACTION = "import:erasure-pending"
@@ -238,20 +232,6 @@ class MemberCheckStore(StoreBase):
             query = (select(MemberCheck).where(col(MemberCheck.informant_id).in_(informant_ids))
                      .order_by(col(MemberCheck.checked_on), col(MemberCheck.created_at)))
             return {check.informant_id: check for check in db.exec(query)}
-
-    def withdrawn_sessions(self) -> set[uuid.UUID]:
-        with self._db() as db:
-            return withdrawn_sessions(db)
-
-    def withdrawn_answers(self, answer_ids: list[uuid.UUID]) -> set[uuid.UUID]:
-        """Which of these answers belong to an informant who withdrew."""
-        if not answer_ids:
-            return set()
-        with self._db() as db:
-            hidden = withdrawn_sessions(db)
-            return {a for a, session in db.exec(
-                select(Answer.id, Answer.session_id).where(col(Answer.id).in_(answer_ids)))
-                    if session in hidden}
 
     def erasures(self) -> list[Erasure]:
         with self._db() as db:
