@@ -10,6 +10,7 @@ passphrase) is removed, and the caller says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,37 +43,42 @@ def _is_database_copy(path: Path) -> bool:
 
 def encrypt_copies(db: Path, passphrase: str) -> CopiesDone:
     """After `db` was encrypted: every plain copy encrypted with the same passphrase."""
-    done = CopiesDone()
-    for copy in copies_of(db):
-        if _is_database_copy(copy) and encryption.is_encrypted(copy):
-            continue  # already encrypted (an earlier passphrase is 'rekey_copies' business)
-        try:
-            if not _is_database_copy(copy):
-                raise ReflectError("not a database")
-            encryption.encrypt_in_place(copy, passphrase)
-            done.rekeyed.append(copy)
-        except (ReflectError, OSError, encryption.cipher().Error):
-            _remove(copy, done)
-    return done
+    def key(copy: Path) -> bool:
+        if encryption.is_encrypted(copy):
+            return False  # already encrypted (an earlier passphrase is rekey_copies' business)
+        encryption.encrypt_in_place(copy, passphrase)
+        return True
+
+    return _each_copy(db, key)
 
 
 def rekey_copies(db: Path, old: str, new: str) -> CopiesDone:
     """After the passphrase of `db` changed: every copy re-keyed from the old one (a plain
     copy encrypted with the new one); those that open with neither are removed."""
+    def key(copy: Path) -> bool:
+        if not encryption.is_encrypted(copy):
+            encryption.encrypt_in_place(copy, new)
+            return True
+        try:
+            encryption.change_passphrase(copy, old, new)
+        except encryption.WrongPassphrase:
+            encryption.connect(copy, new).close()  # already on the new one: kept as it is
+            return False
+        return True
+
+    return _each_copy(db, key)
+
+
+def _each_copy(db: Path, key: Callable[[Path], bool]) -> CopiesDone:
+    """Key every copy of `db` (`key` says whether it changed it); a copy that is no database
+    (a raw copy, a half-written backup) or cannot be keyed is removed."""
     done = CopiesDone()
     for copy in copies_of(db):
         try:
             if not _is_database_copy(copy):
-                raise ReflectError("not a database")
-            if not encryption.is_encrypted(copy):
-                encryption.encrypt_in_place(copy, new)
-            else:
-                try:
-                    encryption.change_passphrase(copy, old, new)
-                except encryption.WrongPassphrase:
-                    encryption.connect(copy, new).close()  # already on the new one: kept
-                    continue
-            done.rekeyed.append(copy)
+                _remove(copy, done)
+            elif key(copy):
+                done.rekeyed.append(copy)
         except (ReflectError, OSError, encryption.cipher().Error):
             _remove(copy, done)
     return done

@@ -4,7 +4,8 @@ An informant's newest check is their state. Withdrawing hides their words from e
 analysis view, export and bundle at once (`Informant.withdrawn`, read through the gate,
 reflect.store.words) but deletes nothing; erasing deletes the words for good: answers, notes,
 the evidence cut from them, the versions kept from merges, the search index entries, and the
-hashes of the words in the audit trail. An `Erasure` row says only that it happened; bundles carry it.
+hashes of the words in the audit trail. An `Erasure` row says only that it happened; bundles
+carry it.
 
 An erasure that arrives in a bundle destroys nothing (issue 28): the import hides the
 informant's words as a withdrawal does, and the erasure waits for someone here to confirm
