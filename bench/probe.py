@@ -43,8 +43,8 @@ def minimal() -> None:
 def reflect_app(db: str, exercise: bool) -> None:
     from textual.widgets import DataTable
 
-    from screens.app import make_app
-    from screens.home import HomeScreen
+    from reflect_tui.app import make_app
+    from reflect_tui.home import HomeScreen
 
     app = make_app(db=db)
     drawn: list[float] = []
@@ -71,7 +71,7 @@ def reflect_app(db: str, exercise: bool) -> None:
 
     async def use(app) -> None:
         from reflect.store.search import search_answers
-        from screens.session import SessionScreen
+        from reflect_tui.session import SessionScreen
 
         session = app.store.recent_sessions(limit=1)[0]
         await app.push_screen(SessionScreen(session.id))

@@ -138,10 +138,10 @@ async def screen_times(db: Path) -> dict:
             yield Label("empty")
             yield Footer()
 
-    from screens.app import make_app
-    from screens.search import SearchScreen
-    from screens.session import SessionScreen
-    from screens.story import StoryScreen
+    from reflect_tui.app import make_app
+    from reflect_tui.search import SearchScreen
+    from reflect_tui.session import SessionScreen
+    from reflect_tui.story import StoryScreen
 
     app = make_app(open_engine(str(db)))
     store = app.store
@@ -208,8 +208,8 @@ async def typing_cpu(db: Path | None, keys: int = 200, text: str = "") -> tuple[
 
         app = Bare()
     else:
-        from screens.app import make_app
-        from screens.session import SessionScreen
+        from reflect_tui.app import make_app
+        from reflect_tui.session import SessionScreen
 
         app = make_app(open_engine(str(db)))
         session = next(s for s in app.store.recent_sessions(limit=200)

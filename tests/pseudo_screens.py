@@ -13,8 +13,8 @@ from reflect import i18n
 from reflect.protocol.catalog import ProtocolCatalog
 from reflect.protocol.definition import Protocol
 from reflect.store.interviews import ConsentRecord
-from screens.app import make_app
-from screens.story import StoryScreen
+from reflect_tui.app import make_app
+from reflect_tui.story import StoryScreen
 from tests.test_screens_fit import engine_path, visit_every_screen
 from tests.ui_helpers import screen_lines
 

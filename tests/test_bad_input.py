@@ -102,8 +102,8 @@ def test_a_database_locked_by_another_program_is_explained(db_path, store, inter
 
 async def test_the_interview_screen_keeps_the_text_and_saves_when_the_disk_has_room(
         engine, catalog, interview):
-    from screens.app import make_app
-    from screens.session import SessionScreen
+    from reflect_tui.app import make_app
+    from reflect_tui.session import SessionScreen
     from tests.ui_helpers import shown, type_text, until
 
     _, _, session = interview

@@ -24,7 +24,7 @@ from reflect.exchange.tables import export_csv
 from reflect.method.session import SessionRun
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
-from screens.app import make_app
+from reflect_tui.app import make_app
 from tests.ui_helpers import rows, screen_lines, shown, until
 
 pytestmark = pytest.mark.both_backends
@@ -173,9 +173,9 @@ def test_a_bundle_from_before_imports_as_not_asked(store, catalog, tmp_path, new
 # The consent dialog ----------------------------------------------------------------------------
 
 async def test_the_consent_dialog_records_consent_to_record_on_its_own(engine, catalog, store):
-    from screens.consent import ConsentDialog
-    from screens.session import SessionScreen
-    from screens.story import StoryScreen
+    from reflect_tui.consent import ConsentDialog
+    from reflect_tui.session import SessionScreen
+    from reflect_tui.story import StoryScreen
 
     story = store.create_story("A story")
     store.add_informant(story.id, HOSTILE, "client")
@@ -207,7 +207,7 @@ async def test_the_consent_dialog_records_consent_to_record_on_its_own(engine, c
 
 
 async def test_refused_consent_needs_no_answer_about_recording(engine, catalog, store):
-    from screens.consent import ConsentDialog
+    from reflect_tui.consent import ConsentDialog
 
     recorded = []
     app = make_app(engine, catalog)
@@ -224,7 +224,7 @@ async def test_refused_consent_needs_no_answer_about_recording(engine, catalog, 
 async def test_the_consent_text_is_read_whole_at_80x24(engine, catalog, protocol):
     """The frame says more is below; PgDn (from the name field) brings every line of the
     text into view, and the frame says when the end is reached."""
-    from screens.consent import ConsentDialog
+    from reflect_tui.consent import ConsentDialog
 
     text = catalog.get(protocol).consent.text
     app = make_app(engine, catalog)
@@ -256,7 +256,7 @@ async def test_the_consent_text_is_read_whole_at_80x24(engine, catalog, protocol
 
 async def test_the_consent_dialog_in_hebrew_reads_from_the_right(engine, catalog):
     from reflect import i18n
-    from screens.consent import ConsentDialog
+    from reflect_tui.consent import ConsentDialog
 
     i18n.use("he")
     app = make_app(engine, catalog)
@@ -273,8 +273,8 @@ async def test_the_consent_dialog_in_hebrew_reads_from_the_right(engine, catalog
 # F4 ------------------------------------------------------------------------------------------
 
 async def test_f4_is_refused_when_the_interviewee_said_no(engine, catalog, store):
-    from screens.prompts import TextPrompt
-    from screens.session import SessionScreen
+    from reflect_tui.prompts import TextPrompt
+    from reflect_tui.session import SessionScreen
 
     _, _, session = _interview(store, catalog, pseudonym=HOSTILE, recording=False,
                                recording_method="verbal")
@@ -293,9 +293,9 @@ async def test_f4_is_refused_when_the_interviewee_said_no(engine, catalog, store
 
 @pytest.mark.parametrize("agrees", [True, False], ids=["agrees", "declines"])
 async def test_f4_asks_when_nobody_recorded_the_answer(engine, catalog, store, agrees):
-    from screens.consent import RecordingConsentDialog
-    from screens.prompts import TextPrompt
-    from screens.session import SessionScreen
+    from reflect_tui.consent import RecordingConsentDialog
+    from reflect_tui.prompts import TextPrompt
+    from reflect_tui.session import SessionScreen
 
     _, _, session = _interview(store, catalog)  # as an interview from before issue 28
     app = make_app(engine, catalog)
@@ -333,8 +333,8 @@ async def test_f4_asks_when_nobody_recorded_the_answer(engine, catalog, store, a
 
 
 async def test_the_review_shows_consent_to_record(engine, catalog, store):
-    from screens.review import ReviewScreen
-    from screens.session import SessionScreen
+    from reflect_tui.review import ReviewScreen
+    from reflect_tui.session import SessionScreen
 
     _, _, session = _interview(store, catalog, recording=True, recording_method="written")
     app = make_app(engine, catalog)
@@ -376,9 +376,9 @@ def test_taking_back_a_withdrawal_needs_its_own_yes_and_is_audited(store, withdr
 
 async def test_the_member_check_opens_on_withdrawn_and_asks_before_taking_it_back(
         engine, catalog, store, withdrawn):
-    from screens.confirm import ConfirmDialog
-    from screens.member_check import MemberCheckDialog
-    from screens.story import StoryScreen
+    from reflect_tui.confirm import ConfirmDialog
+    from reflect_tui.member_check import MemberCheckDialog
+    from reflect_tui.story import StoryScreen
 
     story, dana, _ = withdrawn
     app = make_app(engine, catalog)
@@ -416,7 +416,7 @@ async def test_the_member_check_opens_on_withdrawn_and_asks_before_taking_it_bac
 
 
 async def test_a_member_check_never_done_opens_on_no_choice(engine, catalog, store):
-    from screens.member_check import MemberCheckDialog
+    from reflect_tui.member_check import MemberCheckDialog
 
     story, dana, _ = _interview(store, catalog)
     app = make_app(engine, catalog)
@@ -432,7 +432,7 @@ async def test_a_member_check_never_done_opens_on_no_choice(engine, catalog, sto
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 async def test_the_erasure_warning_is_shown_whole(engine, catalog, store, withdrawn, size):
-    from screens.member_check import EraseDialog, MemberCheckDialog
+    from reflect_tui.member_check import EraseDialog, MemberCheckDialog
 
     _, dana, session = withdrawn
     app = make_app(engine, catalog)
@@ -456,10 +456,10 @@ async def test_the_erasure_warning_is_shown_whole(engine, catalog, store, withdr
 async def test_a_completed_interview_is_offered_before_another_starts(engine, catalog, store,
                                                                      choice):
     from reflect.models import SessionStatus
-    from screens.consent import ConsentDialog
-    from screens.prompts import PickDialog
-    from screens.session import SessionScreen
-    from screens.story import StoryScreen
+    from reflect_tui.consent import ConsentDialog
+    from reflect_tui.prompts import PickDialog
+    from reflect_tui.session import SessionScreen
+    from reflect_tui.story import StoryScreen
 
     story, dana, session = _interview(store, catalog)
     store.save_answer(session.id, "change-what", text="It changed for us.")
@@ -489,8 +489,8 @@ async def test_a_completed_interview_is_offered_before_another_starts(engine, ca
 
 async def test_another_protocol_starts_without_asking(engine, catalog, store):
     from reflect.models import SessionStatus
-    from screens.consent import ConsentDialog
-    from screens.story import StoryScreen
+    from reflect_tui.consent import ConsentDialog
+    from reflect_tui.story import StoryScreen
 
     story, dana, session = _interview(store, catalog, protocol="lfs-practitioner")
     store.set_session_status(session.id, SessionStatus.COMPLETED)

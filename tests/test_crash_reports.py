@@ -7,7 +7,7 @@ import pytest
 from reflect import paths
 from reflect.cli import main
 from reflect.store import Store
-from screens.app import make_app
+from reflect_tui.app import make_app
 
 SECRET = "The mother told me about the debts"
 

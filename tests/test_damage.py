@@ -15,8 +15,8 @@ from reflect.privacy.encryption import is_encrypted
 from reflect.store import Store
 from reflect.store.backups import automatic_backups, daily_backup, quick_check
 from reflect.store.engine import open_engine
-from screens.app import make_app
-from screens.confirm import ConfirmDialog
+from reflect_tui.app import make_app
+from reflect_tui.confirm import ConfirmDialog
 
 pytestmark = pytest.mark.sqlite_only
 

@@ -19,8 +19,8 @@ from reflect.exchange.markdown import export_session_record
 from reflect.exchange.review_copy import export_review_copy
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
-from screens.app import make_app
-from screens.story import StoryScreen
+from reflect_tui.app import make_app
+from reflect_tui.story import StoryScreen
 from tests.backends import cli_db
 from tests.documents import document_text
 from tests.ui_helpers import screen_lines, until

@@ -26,9 +26,9 @@ from reflect.privacy.encryption import (
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import backup_sqlite, open_engine, passphrase_of
 from reflect.store.search import search_answers
-from screens.app import make_app
-from screens.home import HomeScreen
-from screens.passphrase import FirstRunDialog, PassphraseDialog
+from reflect_tui.app import make_app
+from reflect_tui.home import HomeScreen
+from reflect_tui.passphrase import FirstRunDialog, PassphraseDialog
 from tests.ui_helpers import shown
 
 PASSPHRASE = "seven green lanterns"

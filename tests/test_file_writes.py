@@ -426,9 +426,9 @@ def test_where_hides_a_password_in_the_url(capsys):
 
 async def test_the_app_asks_before_replacing_an_earlier_export(catalog, tmp_path,
                                                               isolated_data_dir):
-    from screens.app import make_app
-    from screens.confirm import ConfirmDialog
-    from screens.story import StoryScreen
+    from reflect_tui.app import make_app
+    from reflect_tui.confirm import ConfirmDialog
+    from reflect_tui.story import StoryScreen
     from tests.ui_helpers import shown
 
     engine = open_engine(str(tmp_path / "app.db"))

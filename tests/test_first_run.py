@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reflect import bidi, i18n, settings
-from screens.first_run import BidiCheckScreen, FirstRunApp, bidi_unchecked, language_unsettled
+from reflect_tui.first_run import BidiCheckScreen, FirstRunApp, bidi_unchecked, language_unsettled
 from tests.ui_helpers import screen_lines
 
 

@@ -23,9 +23,9 @@ from reflect.protocol.summary import (
 from reflect.store import ConsentRecord
 from reflect.text import visible
 from reflect.vocab import SessionStatus
-from screens.app import make_app
-from screens.home import HomeScreen
-from screens.session import SessionScreen
+from reflect_tui.app import make_app
+from reflect_tui.home import HomeScreen
+from reflect_tui.session import SessionScreen
 from tests.ui_helpers import table_rows, until
 
 HOSTILE = "Kay [/] [bold]x[/bold] \x1b[2J =SUM(A1) end"

@@ -12,12 +12,12 @@ from reflect import bidi
 from reflect.cli import main
 from reflect.store import ConsentRecord, Store
 from reflect.text import visible
-from screens.app import make_app
-from screens.search import SearchScreen
-from screens.session import SessionScreen
-from screens.story import StoryScreen
-from screens.themes import ThemesScreen
-from screens.workshop import WorkshopScreen
+from reflect_tui.app import make_app
+from reflect_tui.search import SearchScreen
+from reflect_tui.session import SessionScreen
+from reflect_tui.story import StoryScreen
+from reflect_tui.themes import ThemesScreen
+from reflect_tui.workshop import WorkshopScreen
 from tests.backends import cli_db
 from tests.ui_helpers import table_rows
 
@@ -193,7 +193,7 @@ async def test_a_principle_with_an_unclosed_bracket_saves_and_reopens(engine, ca
     save, and every time the workshop or the common principles opened afterwards."""
     from textual.widgets import Input, TextArea
 
-    from screens.workshop import InterviewColumn
+    from reflect_tui.workshop import InterviewColumn
 
     store = Store(engine)
     story = store.create_story("Rent arrears \\", service="Housing [b", summary=HEBREW)
@@ -264,10 +264,10 @@ async def test_interview_screens_and_dialogs_draw_protocol_and_stored_text_as_wr
 
     from textual.widgets import Input
 
-    from screens.consent import ConsentDialog
-    from screens.home import HomeScreen
-    from screens.member_check import MemberCheckDialog
-    from screens.prompts import PickDialog, SplitDialog, TextPrompt
+    from reflect_tui.consent import ConsentDialog
+    from reflect_tui.home import HomeScreen
+    from reflect_tui.member_check import MemberCheckDialog
+    from reflect_tui.prompts import PickDialog, SplitDialog, TextPrompt
 
     catalog = hostile_protocol(tmp_path / "protocols")
     protocol = catalog.get("hostile")
@@ -357,8 +357,8 @@ async def test_interview_screens_and_dialogs_draw_protocol_and_stored_text_as_wr
 async def test_the_action_review_and_history_draw_stored_text_as_written(engine, catalog):
     from datetime import date, timedelta
 
-    from screens.action_review import ReviewAction
-    from screens.history import HistoryScreen
+    from reflect_tui.action_review import ReviewAction
+    from reflect_tui.history import HistoryScreen
 
     store = Store(engine)
     protocol = catalog.get("gibbs")

@@ -14,8 +14,8 @@ from babel.messages.pofile import read_po
 from reflect import i18n, settings
 from reflect.cli import main
 from reflect.i18n import LOCALE_DIR
-from screens.app import make_app
-from screens.session import SessionScreen
+from reflect_tui.app import make_app
+from reflect_tui.session import SessionScreen
 from tests.ui_helpers import screen_lines
 
 LANGUAGES = ["he", "ar", "pt", "it"]
@@ -30,7 +30,7 @@ def po(language: str):
 def marked_in_code() -> set:
     root = LOCALE_DIR.parent.parent
     found = set()
-    for folder in ("reflect", "screens"):
+    for folder in ("reflect", "screens/reflect_tui"):
         for _, _, message, _, _ in extract_from_dir(root / folder, keywords=KEYWORDS,
                                                      method_map=[("**.py", "python")]):
             found.add(message if isinstance(message, str) else tuple(message))
@@ -128,7 +128,8 @@ def test_no_message_is_marked_inside_an_f_string():
 
     root = LOCALE_DIR.parent.parent
     hidden = [f"{path.relative_to(root)}:{number}"
-              for folder in ("reflect", "screens") for path in (root / folder).rglob("*.py")
+              for folder in ("reflect", "screens/reflect_tui")
+              for path in (root / folder).rglob("*.py")
               for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
               if re.search(r"""f(["']).*\{_\(""", line)]
     assert hidden == []

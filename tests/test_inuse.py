@@ -151,7 +151,7 @@ def test_a_file_replaced_under_the_store_is_noticed_before_the_next_save(tmp_pat
 
 
 async def test_the_app_marks_the_database_open_while_it_runs(tmp_path):
-    from screens.app import make_app
+    from reflect_tui.app import make_app
 
     db = tmp_path / "reflect.db"
     engine = open_engine(str(db))

@@ -13,9 +13,9 @@ import time
 import pytest
 
 from reflect.store import ConsentRecord, Store
-from screens.app import make_app
-from screens.review import ReviewScreen
-from screens.session import SessionScreen
+from reflect_tui.app import make_app
+from reflect_tui.review import ReviewScreen
+from reflect_tui.session import SessionScreen
 from tests.ui_helpers import burst, rows
 
 pytestmark = pytest.mark.both_backends

@@ -11,9 +11,10 @@ Lowest first; each may import only what stands below it (and itself):
 | method   | a session's flow, a story's interviews by topic        | store and below      |
 | exchange | bundles, demo set, CSV, REFI-QDA, Markdown, .docx      | method and below     |
 | screens  | the Textual UI                                         | exchange and below   |
-| cli      | the commands; starts the app (screens.app, deferred)   | everything           |
+| cli      | the commands; starts the app (reflect_tui.app, deferred) | everything          |
 
-The core (reflect/ but the command that starts the app) never imports Textual or screens.
+The core (reflect/ but the command that starts the app) never imports Textual or
+the UI (reflect_tui, in screens/).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ LONGEST_MODULE = 400
 
 def layer_of(module: str) -> str | None:
     parts = module.split(".")
-    if parts[0] == "screens":
+    if parts[0] == "reflect_tui":
         return "screens"
     if parts[0] != "reflect":
         return None
@@ -51,7 +52,8 @@ def layer_of(module: str) -> str | None:
 
 
 def module_name(path: Path) -> str:
-    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    base = ROOT / "screens" if path.is_relative_to(ROOT / "screens") else ROOT
+    parts = list(path.relative_to(base).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
@@ -68,7 +70,7 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def source_files() -> list[Path]:
-    files = [*(ROOT / "reflect").rglob("*.py"), *(ROOT / "screens").rglob("*.py")]
+    files = [*(ROOT / "reflect").rglob("*.py"), *(ROOT / "screens" / "reflect_tui").rglob("*.py")]
     return [f for f in files if "migrations" not in f.parts]
 
 
@@ -92,7 +94,7 @@ def test_layer_test_knows_every_package():
 
 
 def test_no_core_module_does_too_many_jobs():
-    long = {str(p.relative_to(ROOT)): n for p in source_files() if p.parts[-2] != "screens"
+    long = {str(p.relative_to(ROOT)): n for p in source_files() if p.parts[-2] != "reflect_tui"
             if (n := len(p.read_text().splitlines())) > LONGEST_MODULE}
     assert not long, long
 
@@ -101,7 +103,7 @@ def test_core_does_not_import_textual():
     core = [module_name(p) for p in (ROOT / "reflect").rglob("*.py")
             if "migrations" not in p.parts and p.stem != "__main__"]
     code = ("import sys\n" + "".join(f"import {m}\n" for m in core)
-            + "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'screens')]\n"
+            + "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'reflect_tui')]\n"
             + "assert not bad, bad\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT)
@@ -112,4 +114,4 @@ def test_no_core_source_mentions_textual_imports():
     for path in (ROOT / "reflect").rglob("*.py"):
         for module in imported_modules(path):
             assert module.split(".")[0] != "textual", path
-            assert module.split(".")[0] != "screens" or layer_of(module_name(path)) == "cli"
+            assert module.split(".")[0] != "reflect_tui" or layer_of(module_name(path)) == "cli"

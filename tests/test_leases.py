@@ -11,8 +11,8 @@ from reflect.dates import as_utc
 from reflect.models import SessionLease, utcnow
 from reflect.store import Store
 from reflect.store.leases import LeaseHeld
-from screens.app import make_app
-from screens.session import SessionScreen
+from reflect_tui.app import make_app
+from reflect_tui.session import SessionScreen
 from tests.ui_helpers import shown
 
 pytestmark = pytest.mark.both_backends

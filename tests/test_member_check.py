@@ -158,10 +158,10 @@ def test_erasure_removes_the_words_from_the_file_and_from_another_laptop(
 
 async def test_the_story_screen_records_a_check_and_erases_after_the_name_is_typed(
         engine, catalog, store, two_voices):
-    from screens.app import make_app
-    from screens.member_check import MemberCheckDialog
-    from screens.story import StoryScreen
-    from screens.workshop import WorkshopScreen
+    from reflect_tui.app import make_app
+    from reflect_tui.member_check import MemberCheckDialog
+    from reflect_tui.story import StoryScreen
+    from reflect_tui.workshop import WorkshopScreen
     from tests.ui_helpers import screen_lines, table_rows
 
     story, maya, dana, ids, _ = two_voices
@@ -204,8 +204,8 @@ async def test_the_story_screen_records_a_check_and_erases_after_the_name_is_typ
 
 async def test_evidence_from_a_withdrawn_informant_is_flagged_on_its_principle(
         engine, catalog, store, two_voices):
-    from screens.app import make_app
-    from screens.workshop import WorkshopScreen
+    from reflect_tui.app import make_app
+    from reflect_tui.workshop import WorkshopScreen
     from tests.ui_helpers import screen_lines
 
     story, maya, dana, ids, _ = two_voices

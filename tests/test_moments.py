@@ -16,9 +16,9 @@ from reflect.exchange.markdown import export_session_record, session_markdown
 from reflect.method.session import SessionRun
 from reflect.models import utcnow
 from reflect.store import ConsentRecord
-from screens.app import make_app
-from screens.prompts import TextPrompt
-from screens.session import SessionScreen
+from reflect_tui.app import make_app
+from reflect_tui.prompts import TextPrompt
+from reflect_tui.session import SessionScreen
 from tests.documents import document_text
 from tests.ui_helpers import rows, screen_lines, shown, until
 
@@ -137,7 +137,7 @@ async def test_keys_start_the_recording_stamp_a_code_and_take_a_note(engine, cat
 
 
 async def test_the_consent_dialog_names_everyone_present(engine, catalog, interview, store):
-    from screens.consent import ConsentDialog
+    from reflect_tui.consent import ConsentDialog
 
     story, informant, _ = interview
     app = make_app(engine, catalog)
@@ -171,7 +171,7 @@ async def test_the_consent_dialog_names_everyone_present(engine, catalog, interv
 
 
 async def test_the_review_shows_time_codes_and_notes(engine, catalog, interview, store):
-    from screens.review import ReviewScreen
+    from reflect_tui.review import ReviewScreen
 
     _, _, session = interview
     store.save_answer(session.id, "success-what", text="She came [00:01:30] back.",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from reflect.cli import main
 from reflect.exchange.demo import load_demo
 from reflect.store import Store
-from screens.app import make_app
-from screens.confirm import ConfirmDialog
-from screens.session import SessionScreen
+from reflect_tui.app import make_app
+from reflect_tui.confirm import ConfirmDialog
+from reflect_tui.session import SessionScreen
 from tests.backends import cli_db
 from tests.ui_helpers import burst, rows, until
 
@@ -59,7 +59,7 @@ async def test_the_clock_shown_at_finish_is_the_clock_stored(engine, catalog, in
 
 
 async def test_enter_on_an_empty_passphrase_says_what_to_do(tmp_path):
-    from screens.passphrase import FirstRunDialog
+    from reflect_tui.passphrase import FirstRunDialog
     from tests.ui_helpers import shown
 
     app = make_app(db=str(tmp_path / "new.db"))
@@ -90,8 +90,8 @@ async def test_flags_show_in_the_outline_and_a_quote_in_the_story_export(engine,
 
 
 async def test_esc_in_the_story_form_asks_before_throwing_edits_away(engine, catalog):
-    from screens.home import HomeScreen
-    from screens.story_form import StoryForm
+    from reflect_tui.home import HomeScreen
+    from reflect_tui.story_form import StoryForm
 
     app = make_app(engine, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -114,7 +114,7 @@ async def test_esc_in_the_story_form_asks_before_throwing_edits_away(engine, cat
 
 
 async def test_start_a_reflection_fits_80x24(engine, catalog):
-    from screens.reflection_start import StartReflection
+    from reflect_tui.reflection_start import StartReflection
 
     app = make_app(engine, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -165,7 +165,7 @@ async def test_the_balance_prompt_shows_whole_at_80x24(engine, catalog, store):
 
 
 async def test_the_story_screen_shows_criteria_and_summary_at_80x24(engine, catalog, store):
-    from screens.story import StoryScreen
+    from reflect_tui.story import StoryScreen
     from tests.ui_helpers import screen_lines
 
     long = " ".join(["The son went back to school and stayed, week after week."] * 6)
@@ -181,7 +181,7 @@ async def test_the_story_screen_shows_criteria_and_summary_at_80x24(engine, cata
 
 
 async def test_tab_after_fast_typing_moves_to_the_next_field(engine, catalog):
-    from screens.story_form import StoryForm
+    from reflect_tui.story_form import StoryForm
 
     app = make_app(engine, catalog)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -163,8 +163,8 @@ def document_text_of(reader: PdfReader, index: int) -> str:
 
 async def test_p_on_the_home_screen_prints_a_guide_and_its_consent_form(engine, catalog):
     from reflect import paths
-    from screens.app import make_app
-    from screens.prompts import PickDialog
+    from reflect_tui.app import make_app
+    from reflect_tui.prompts import PickDialog
 
     app = make_app(engine, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -197,8 +197,8 @@ async def test_a_long_export_shows_a_bar_and_then_where_it_wrote(engine, catalog
 
     from textual.widgets import ProgressBar
 
-    from screens.app import make_app
-    from screens.export_progress import ExportProgress, export_in_background
+    from reflect_tui.app import make_app
+    from reflect_tui.export_progress import ExportProgress, export_in_background
     from tests.ui_helpers import until
 
     release = threading.Event()
@@ -228,8 +228,8 @@ async def test_a_long_export_shows_a_bar_and_then_where_it_wrote(engine, catalog
 
 
 async def test_an_export_that_cannot_write_says_where_and_what_to_do(engine, catalog, tmp_path):
-    from screens.app import make_app
-    from screens.export_progress import ExportProgress, export_in_background
+    from reflect_tui.app import make_app
+    from reflect_tui.export_progress import ExportProgress, export_in_background
 
     def refused(_progress):
         raise PermissionError(13, "Permission denied", str(tmp_path / "book.pdf"))
@@ -249,9 +249,9 @@ async def test_an_export_that_cannot_write_says_where_and_what_to_do(engine, cat
 async def test_b_offers_a_draft_when_no_ready_story_may_be_printed_yet(engine, catalog, demo):
     from reflect import paths
     from reflect.vocab import StoryStatus
-    from screens.app import make_app
-    from screens.confirm import ConfirmDialog
-    from screens.themes import ThemesScreen
+    from reflect_tui.app import make_app
+    from reflect_tui.confirm import ConfirmDialog
+    from reflect_tui.themes import ThemesScreen
 
     for story in demo.stories():  # ready, but still being interviewed
         demo.update_story(story.id, status=StoryStatus.INTERVIEWING)

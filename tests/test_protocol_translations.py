@@ -8,10 +8,10 @@ import shutil
 from reflect import i18n
 from reflect.cli import main
 from reflect.protocol.catalog import load_catalog
-from screens.app import make_app
-from screens.consent import ConsentDialog
-from screens.prompts import PickDialog
-from screens.story import StoryScreen
+from reflect_tui.app import make_app
+from reflect_tui.consent import ConsentDialog
+from reflect_tui.prompts import PickDialog
+from reflect_tui.story import StoryScreen
 from tests.conftest import PROMPTS
 from tests.ui_helpers import rows
 
@@ -88,7 +88,7 @@ async def test_the_interview_is_offered_in_the_interface_language_first(engine, 
 
 
 async def test_a_reflection_runs_in_the_interface_language(engine, catalog, store):
-    from screens.reflection_start import StartReflection
+    from reflect_tui.reflection_start import StartReflection
 
     i18n.use("pt")
     app = make_app(engine, catalog)

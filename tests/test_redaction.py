@@ -149,9 +149,9 @@ def test_redaction_list_commands(named, capsys):
 
 async def test_story_screen_manages_the_list_and_its_export_hides_the_names(named, catalog,
                                                                           isolated_data_dir):
-    from screens.app import make_app
-    from screens.redaction import RedactionScreen
-    from screens.story import StoryScreen
+    from reflect_tui.app import make_app
+    from reflect_tui.redaction import RedactionScreen
+    from reflect_tui.story import StoryScreen
     from tests.ui_helpers import table_rows
 
     store, story, _session = named

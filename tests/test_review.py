@@ -3,10 +3,10 @@ is typed (issue 15, item 4)."""
 
 from __future__ import annotations
 
-from screens.app import make_app
-from screens.confirm import ConfirmDialog
-from screens.review import ReviewScreen
-from screens.session import SessionScreen
+from reflect_tui.app import make_app
+from reflect_tui.confirm import ConfirmDialog
+from reflect_tui.review import ReviewScreen
+from reflect_tui.session import SessionScreen
 from tests.ui_helpers import rows, screen_lines, shown, table_rows, until
 
 
@@ -91,7 +91,7 @@ def test_the_interview_record_has_every_question_in_order_as_markdown_and_docx(
 
 async def test_r_in_a_story_writes_the_highlighted_interview_record(engine, catalog, interview,
                                                                     isolated_data_dir):
-    from screens.story import StoryScreen
+    from reflect_tui.story import StoryScreen
 
     story, _, _ = interview
     app = make_app(engine, catalog)

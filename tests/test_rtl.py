@@ -14,8 +14,8 @@ import pytest
 from reflect import bidi
 from reflect.exchange.demo import load_demo
 from reflect.store.interviews import ConsentRecord
-from screens.app import make_app
-from screens.session import SessionScreen
+from reflect_tui.app import make_app
+from reflect_tui.session import SessionScreen
 from tests.ui_helpers import rows, screen_lines, until
 
 HEBREW = "שלום עולם"
@@ -131,8 +131,8 @@ async def test_outline_and_tables_show_hebrew_in_reading_order(engine, catalog, 
 
 
 async def test_search_results_and_workshop_in_reading_order(engine, catalog, store):
-    from screens.search import SearchScreen
-    from screens.workshop import WorkshopScreen
+    from reflect_tui.search import SearchScreen
+    from reflect_tui.workshop import WorkshopScreen
 
     load_demo(store, catalog)
     story = store.create_story("סיפור", "שירות")
@@ -157,7 +157,7 @@ def test_a_drawn_line_with_vowel_marks_is_reordered_like_any_other():
     from rich.segment import Segment
     from textual.strip import Strip
 
-    from screens.bidi_view import reorder_strip
+    from reflect_tui.bidi_view import reorder_strip
 
     for text in ("بداخله (Del يُخرج)", "בְּרֵאשִׁית (Genesis)"):
         drawn = reorder_strip(Strip([Segment(text)]), align=False)
@@ -167,7 +167,7 @@ def test_a_drawn_line_with_vowel_marks_is_reordered_like_any_other():
 async def test_a_wrapped_right_to_left_paragraph_keeps_its_direction_on_latin_only_lines():
     from textual.app import App
 
-    from screens.bidi_view import Static
+    from reflect_tui.bidi_view import Static
 
     class One(App):
         def compose(self):

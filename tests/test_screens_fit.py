@@ -20,7 +20,7 @@ from reflect.bidi import display_line, has_rtl
 from reflect.exchange.demo import demo_path, load_demo
 from reflect.roles import Role
 from reflect.store.interviews import ConsentRecord
-from screens.app import make_app
+from reflect_tui.app import make_app
 from tests.ui_helpers import screen_lines
 
 LONG = ("A very long story title about a family who found their way back to school, home and "
@@ -113,24 +113,24 @@ async def visit_every_screen(pilot, app, engine, catalog, store, titles, look,
     """Show each screen and dialog in turn (the stories named by titles with their workshop,
     form, names and interviews; then the others), calling `await look(name)` on each."""
     from reflect.method.session import SessionRun
-    from screens.action_review import ReviewAction
-    from screens.confirm import ConfirmDialog
-    from screens.consent import ConsentDialog, RecordingConsentDialog
-    from screens.export_progress import ExportProgress
-    from screens.history import HistoryScreen
-    from screens.informant_form import InformantForm
-    from screens.member_check import EraseDialog, MemberCheckDialog
-    from screens.passphrase import FirstRunDialog, PassphraseDialog
-    from screens.prompts import PickDialog, SplitDialog, TextPrompt
-    from screens.redaction import RedactionScreen
-    from screens.reflection_start import StartReflection
-    from screens.review import ReviewScreen
-    from screens.search import SearchScreen
-    from screens.session import SessionScreen
-    from screens.story import StoryScreen
-    from screens.story_form import StoryForm
-    from screens.themes import ThemesScreen
-    from screens.workshop import WorkshopScreen
+    from reflect_tui.action_review import ReviewAction
+    from reflect_tui.confirm import ConfirmDialog
+    from reflect_tui.consent import ConsentDialog, RecordingConsentDialog
+    from reflect_tui.export_progress import ExportProgress
+    from reflect_tui.history import HistoryScreen
+    from reflect_tui.informant_form import InformantForm
+    from reflect_tui.member_check import EraseDialog, MemberCheckDialog
+    from reflect_tui.passphrase import FirstRunDialog, PassphraseDialog
+    from reflect_tui.prompts import PickDialog, SplitDialog, TextPrompt
+    from reflect_tui.redaction import RedactionScreen
+    from reflect_tui.reflection_start import StartReflection
+    from reflect_tui.review import ReviewScreen
+    from reflect_tui.search import SearchScreen
+    from reflect_tui.session import SessionScreen
+    from reflect_tui.story import StoryScreen
+    from reflect_tui.story_form import StoryForm
+    from reflect_tui.themes import ThemesScreen
+    from reflect_tui.workshop import WorkshopScreen
 
     _ = i18n._
     await look("home")
@@ -196,7 +196,7 @@ def test_every_label_is_whole_at_80x24_in_every_language(language):
 
 
 async def every_label_whole(engine, catalog, full_store, size):
-    from screens.home import HomeScreen
+    from reflect_tui.home import HomeScreen
 
     store = full_store
     problems: list[str] = []

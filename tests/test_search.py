@@ -13,11 +13,11 @@ from reflect.exchange.demo import load_demo
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 from reflect.store.search import fts_query, search_answers, search_principles, snippet_parts
-from screens.app import make_app
-from screens.home import HomeScreen
-from screens.paged_table import PagedTable
-from screens.search import SearchScreen
-from screens.session import SessionScreen
+from reflect_tui.app import make_app
+from reflect_tui.home import HomeScreen
+from reflect_tui.paged_table import PagedTable
+from reflect_tui.search import SearchScreen
+from reflect_tui.session import SessionScreen
 from tests.backends import cli_db
 from tests.ui_helpers import shown, table_rows
 

@@ -8,12 +8,12 @@ from textual.widgets import OptionList, Select, TextArea
 from reflect import paths
 from reflect.exchange.demo import load_demo
 from reflect.store import Store
-from screens.app import make_app
-from screens.confirm import ConfirmDialog
-from screens.prompts import PickDialog, SplitDialog, TextPrompt
-from screens.story import StoryScreen
-from screens.themes import ThemesScreen
-from screens.workshop import InterviewColumn, WorkshopScreen
+from reflect_tui.app import make_app
+from reflect_tui.confirm import ConfirmDialog
+from reflect_tui.prompts import PickDialog, SplitDialog, TextPrompt
+from reflect_tui.story import StoryScreen
+from reflect_tui.themes import ThemesScreen
+from reflect_tui.workshop import InterviewColumn, WorkshopScreen
 from tests.ui_helpers import rows, table_rows, type_text
 
 SIZE = (140, 44)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from reflect.models import SessionStatus
 from reflect.store import Store
-from screens.app import make_app
-from screens.consent import ConsentDialog
-from screens.home import HomeScreen
-from screens.session import SessionScreen
-from screens.story import StoryScreen
+from reflect_tui.app import make_app
+from reflect_tui.consent import ConsentDialog
+from reflect_tui.home import HomeScreen
+from reflect_tui.session import SessionScreen
+from reflect_tui.story import StoryScreen
 from tests.ui_helpers import rows, shown, table_rows, type_text, until
 
 SIZE = (100, 36)
@@ -230,7 +230,7 @@ async def test_app_draws_home_then_opens_the_database_in_the_background(db_path,
 
 
 async def test_a_database_that_cannot_open_is_explained_in_the_app(tmp_path):
-    from screens.confirm import ConfirmDialog
+    from reflect_tui.confirm import ConfirmDialog
 
     garbage = tmp_path / "notes.db"
     garbage.write_bytes(b"not a database at all" * 100)

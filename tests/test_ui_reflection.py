@@ -11,12 +11,12 @@ from reflect import paths
 from reflect.method.session import SessionRun
 from reflect.models import ActionStatus, SessionStatus
 from reflect.store import Store
-from screens.action_review import ReviewAction
-from screens.app import make_app
-from screens.history import HistoryScreen
-from screens.home import HomeScreen
-from screens.reflection_start import StartReflection
-from screens.session import SessionScreen
+from reflect_tui.action_review import ReviewAction
+from reflect_tui.app import make_app
+from reflect_tui.history import HistoryScreen
+from reflect_tui.home import HomeScreen
+from reflect_tui.reflection_start import StartReflection
+from reflect_tui.session import SessionScreen
 from tests.ui_helpers import rows, shown, table_rows, type_text, until
 
 SIZE = (100, 40)

@@ -172,13 +172,13 @@ def test_a_principle_resting_only_on_withdrawn_words_is_held_from_the_final_book
 
 
 async def test_no_screen_shows_their_words_or_name(engine, catalog, store, withdrawing):
-    from screens.app import make_app
-    from screens.review import ReviewScreen
-    from screens.search import SearchScreen
-    from screens.session import SessionScreen
-    from screens.story import StoryScreen
-    from screens.themes import ThemesScreen
-    from screens.workshop import WorkshopScreen
+    from reflect_tui.app import make_app
+    from reflect_tui.review import ReviewScreen
+    from reflect_tui.search import SearchScreen
+    from reflect_tui.session import SessionScreen
+    from reflect_tui.story import StoryScreen
+    from reflect_tui.themes import ThemesScreen
+    from reflect_tui.workshop import WorkshopScreen
     from tests.ui_helpers import screen_lines, table_rows
 
     story, maya, client, sessions, (principle_a, principle_b), _ = withdrawing

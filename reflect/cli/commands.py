@@ -273,11 +273,11 @@ def _backup(db: str, target: Path | None) -> int:
 
 
 def _run_app(db: str) -> int:
-    from screens.first_run import first_run  # deferred: only the app needs Textual
+    from reflect_tui.first_run import first_run  # deferred: only the app needs Textual
 
     if not first_run():  # the language, then the right-to-left check, when still unsettled
         return 0
-    from screens.app import make_app  # after first_run: its key labels speak the language
+    from reflect_tui.app import make_app  # after first_run: its key labels speak the language
 
     app = make_app(db=db)  # draws first, opens the database in the background
     app.run()

@@ -1,7 +1,7 @@
 """How a long export or import reports how far it got: `progress(step, done, total)`.
 
 The command line draws it as a rich bar (reflect.cli.console.progress), the app as a
-progress dialog (screens.export_progress); `total` 0 means "not known yet".
+progress dialog (reflect_tui.export_progress); `total` 0 means "not known yet".
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from reflect.bidi import display_line
 from reflect.i18n import N_, _
 from reflect.models import ActionItem, ActionStatus
 from reflect.text import visible
-from screens.bidi_view import Button, Label, Static
-from screens.safe import SafeTextArea
+from reflect_tui.bidi_view import Button, Label, Static
+from reflect_tui.safe import SafeTextArea
 
 OUTCOMES = [(N_("done"), ActionStatus.DONE), (N_("partly done"), ActionStatus.PARTLY),
             (N_("not done"), ActionStatus.NOT_DONE), (N_("dropped"), ActionStatus.DROPPED)]

@@ -12,8 +12,8 @@ from textual.widgets.option_list import Option
 
 from reflect.bidi import display_line
 from reflect.i18n import _
-from screens.bidi_view import Button, Input, Label, OptionList, SelectionList, Static
-from screens.safe import plain, text
+from reflect_tui.bidi_view import Button, Input, Label, OptionList, SelectionList, Static
+from reflect_tui.safe import plain, text
 
 
 class TextPrompt(ModalScreen[str | None]):

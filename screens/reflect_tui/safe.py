@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 
 from reflect.text import visible
-from screens.bidi_view import BidiText, BidiTextArea, visible_strip
+from reflect_tui.bidi_view import BidiText, BidiTextArea, visible_strip
 
 
 def plain(value: object) -> Text:

@@ -22,9 +22,9 @@ from reflect.i18n import _
 from reflect.models import Informant
 from reflect.text import visible
 from reflect.vocab import CheckOutcome
-from screens.bidi_view import Button, Input, Label, Static
-from screens.export_progress import export_in_background
-from screens.safe import text
+from reflect_tui.bidi_view import Button, Input, Label, Static
+from reflect_tui.export_progress import export_in_background
+from reflect_tui.safe import text
 
 
 class MemberCheckDialog(ModalScreen[bool]):
@@ -112,7 +112,7 @@ class MemberCheckDialog(ModalScreen[bool]):
 
     def _confirm_reversal(self, outcome: str, checked_on: date) -> None:
         """Taking back a withdrawal brings their words back everywhere: asked first."""
-        from screens.confirm import ConfirmDialog
+        from reflect_tui.confirm import ConfirmDialog
 
         who = self.informant.pseudonym
         self.app.push_screen(ConfirmDialog(

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from reflect import bidi, i18n, settings
 from reflect.i18n import N_, _
-from screens.bidi_view import Button, OptionList, Static
+from reflect_tui.bidi_view import Button, OptionList, Static
 
 QUESTION = N_("Which language should reflect speak?")
 """Asked in every language at once: the user's is not known yet."""

@@ -15,8 +15,8 @@ from reflect.protocol.definition import Protocol
 from reflect.roles import PresentRole
 from reflect.store import CONSENT_METHODS, ConsentRecord
 from reflect.text import visible
-from screens.bidi_view import Button, Input, Label, Static
-from screens.safe import text
+from reflect_tui.bidi_view import Button, Input, Label, Static
+from reflect_tui.safe import text
 
 
 class ConsentDialog(ModalScreen[ConsentRecord | None]):

@@ -23,7 +23,7 @@ from reflect.errors import FileExists, ReflectError
 from reflect.exchange.progress import Progress
 from reflect.files import exporting
 from reflect.i18n import _, ngettext
-from screens.safe import text
+from reflect_tui.safe import text
 
 SHOW_AFTER = 0.3
 """Seconds before the dialog shows: a story written in a tenth of a second needs no bar."""
@@ -135,7 +135,7 @@ def export_in_background(app, what: str, job: Job, done_title: str, folder: Path
 def ask_to_replace(app, existing: FileExists, folder: Path, replace: Callable[[], None]) -> None:
     """'story-x.md, story-x.pdf are already in exports: replace them?'; nothing is written
     unless the answer is yes."""
-    from screens.confirm import ConfirmDialog
+    from reflect_tui.confirm import ConfirmDialog
 
     names = ", ".join(path.name for path in existing.paths[:3])
     if len(existing.paths) > 3:

@@ -21,16 +21,23 @@ from reflect.models import Informant, SessionStatus, Story
 from reflect.roles import Role
 from reflect.store import shown_name
 from reflect.text import visible
-from screens.bidi_view import Static
-from screens.consent import ConsentDialog
-from screens.export_progress import export_in_background, hidden_names
-from screens.fit_table import Col, FitTable
-from screens.footer import Footer
-from screens.informant_form import InformantForm
-from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, progress, shorten, when, when_short
-from screens.prompts import PickDialog
-from screens.safe import markup
-from screens.story_form import StoryForm
+from reflect_tui.bidi_view import Static
+from reflect_tui.consent import ConsentDialog
+from reflect_tui.export_progress import export_in_background, hidden_names
+from reflect_tui.fit_table import Col, FitTable
+from reflect_tui.footer import Footer
+from reflect_tui.informant_form import InformantForm
+from reflect_tui.labels import (
+    STATUS_LABELS,
+    STORY_STATUS_LABELS,
+    progress,
+    shorten,
+    when,
+    when_short,
+)
+from reflect_tui.prompts import PickDialog
+from reflect_tui.safe import markup
+from reflect_tui.story_form import StoryForm
 
 
 class StoryScreen(Screen[None]):
@@ -187,7 +194,7 @@ class StoryScreen(Screen[None]):
         self.app.push_screen(StoryForm(self.app.store.story(self.story_id)), edited)
 
     def action_workshop(self) -> None:
-        from screens.workshop import WorkshopScreen
+        from reflect_tui.workshop import WorkshopScreen
 
         self.app.push_screen(WorkshopScreen(self.story_id))
 
@@ -222,13 +229,13 @@ class StoryScreen(Screen[None]):
             _("Interview record written"), folder)
 
     def action_hide_names(self) -> None:
-        from screens.redaction import RedactionScreen
+        from reflect_tui.redaction import RedactionScreen
 
         story = self.app.store.story(self.story_id)
         self.app.push_screen(RedactionScreen(self.story_id, story.title if story else ""))
 
     def action_member_check(self) -> None:
-        from screens.member_check import MemberCheckDialog
+        from reflect_tui.member_check import MemberCheckDialog
 
         informant = self._selected_informant()
         if informant is None:
@@ -342,7 +349,7 @@ class StoryScreen(Screen[None]):
 
     def action_lock(self) -> None:
         """Lock the selected completed interview (asks first)."""
-        from screens.confirm import ConfirmDialog
+        from reflect_tui.confirm import ConfirmDialog
 
         table = self.query_one("#interviews", DataTable)
         if table.row_count == 0:
@@ -376,7 +383,7 @@ class StoryScreen(Screen[None]):
         return True
 
     def _open_session(self, session_id: uuid.UUID) -> None:
-        from screens.session import SessionScreen
+        from reflect_tui.session import SessionScreen
 
         self.app.push_screen(SessionScreen(session_id))
 

@@ -12,9 +12,9 @@ from textual.widgets import Checkbox, Select, TextArea
 from reflect.bidi import display_line
 from reflect.i18n import _
 from reflect.models import Story, StoryStatus
-from screens.bidi_view import Button, Input, Label, Static
-from screens.labels import STORY_STATUS_LABELS
-from screens.safe import SafeTextArea
+from reflect_tui.bidi_view import Button, Input, Label, Static
+from reflect_tui.labels import STORY_STATUS_LABELS
+from reflect_tui.safe import SafeTextArea
 
 
 class StoryForm(ModalScreen[dict | None]):
@@ -90,7 +90,7 @@ class StoryForm(ModalScreen[dict | None]):
         if self._fields() == self._opened_with:
             self.dismiss(None)
             return
-        from screens.confirm import ConfirmDialog
+        from reflect_tui.confirm import ConfirmDialog
 
         self.app.push_screen(
             ConfirmDialog(_("Discard your changes?"), _("What you typed in this form is not "

@@ -14,7 +14,7 @@ from typing import Any
 from textual import on
 from textual.widgets import DataTable
 
-from screens.fit_table import Col, FitTable
+from reflect_tui.fit_table import Col, FitTable
 
 Row = tuple[str, Sequence[object]]
 """A row key and its cells."""

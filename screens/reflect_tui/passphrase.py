@@ -15,8 +15,8 @@ from reflect.errors import ReflectError
 from reflect.i18n import N_, _
 from reflect.privacy.encryption import check_new_passphrase
 from reflect.text import visible
-from screens.bidi_view import Button, Input, Static
-from screens.safe import text
+from reflect_tui.bidi_view import Button, Input, Static
+from reflect_tui.safe import text
 
 FORGOTTEN = N_("A forgotten passphrase cannot be recovered: nobody can open the answers "
                "without it, not the authors of reflect, not an administrator. Keep it where "

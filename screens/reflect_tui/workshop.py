@@ -28,10 +28,10 @@ from reflect.models import Answer, Principle
 from reflect.roles import PresentRole
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord, shown_who
 from reflect.text import visible
-from screens.bidi_view import Input, Label, OptionList, Static
-from screens.confirm import ConfirmDialog
-from screens.footer import Footer
-from screens.safe import SafeTextArea, markup, one_for_one, plain
+from reflect_tui.bidi_view import Input, Label, OptionList, Static
+from reflect_tui.confirm import ConfirmDialog
+from reflect_tui.footer import Footer
+from reflect_tui.safe import SafeTextArea, markup, one_for_one, plain
 
 PART_LABELS = {"situation": (N_("When"), N_("the situation")),
                "goal": (N_("To"), N_("the goal (in order to)")),

@@ -21,12 +21,12 @@ from reflect.errors import ReflectError, StorageError
 from reflect.i18n import _
 from reflect.roles import Role
 from reflect.vocab import SessionStatus
-from screens.bidi_view import Static
-from screens.fit_table import Col, FitTable
-from screens.footer import Footer
-from screens.labels import STATUS_LABELS, STORY_STATUS_LABELS, answered_of, when, when_short
-from screens.paged_table import Page, PagedTable
-from screens.safe import plain, text
+from reflect_tui.bidi_view import Static
+from reflect_tui.fit_table import Col, FitTable
+from reflect_tui.footer import Footer
+from reflect_tui.labels import STATUS_LABELS, STORY_STATUS_LABELS, answered_of, when, when_short
+from reflect_tui.paged_table import Page, PagedTable
+from reflect_tui.safe import plain, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -207,8 +207,8 @@ class HomeScreen(Screen[None]):
         return f"{who} ({lists.protocol_title(line.protocol_id)})"
 
     def action_new_story(self) -> None:
-        from screens.story import StoryScreen
-        from screens.story_form import StoryForm
+        from reflect_tui.story import StoryScreen
+        from reflect_tui.story_form import StoryForm
 
         def created(draft) -> None:
             if draft is None:
@@ -226,8 +226,8 @@ class HomeScreen(Screen[None]):
         """The guide (and, for an interview, the consent form) of a protocol, to print."""
         from reflect import paths
         from reflect.exchange.guide import export_consent_form, export_guide
-        from screens.export_progress import export_in_background
-        from screens.prompts import PickDialog
+        from reflect_tui.export_progress import export_in_background
+        from reflect_tui.prompts import PickDialog
 
         catalog = self.app.catalog
         items = [(f"{p.id}|{code}", f"{catalog.get(p.id, code).title}  ({code})")
@@ -254,7 +254,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(PickDialog(_("Print the guide of…"), items), chosen)
 
     def action_reflect(self) -> None:
-        from screens.reflection_start import StartReflection
+        from reflect_tui.reflection_start import StartReflection
 
         catalog = self.app.catalog
         # each in the interface language when it has been translated into it
@@ -282,28 +282,28 @@ class HomeScreen(Screen[None]):
                                              self.app.interviewer_name), chosen)
 
     def action_history(self) -> None:
-        from screens.history import HistoryScreen
+        from reflect_tui.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
 
     def action_search(self) -> None:
-        from screens.search import SearchScreen
+        from reflect_tui.search import SearchScreen
 
         self.app.push_screen(SearchScreen())
 
     def action_themes(self) -> None:
-        from screens.themes import ThemesScreen
+        from reflect_tui.themes import ThemesScreen
 
         self.app.push_screen(ThemesScreen())
 
     def _open(self, session_id: uuid.UUID) -> None:
-        from screens.session import SessionScreen
+        from reflect_tui.session import SessionScreen
 
         self.app.push_screen(SessionScreen(session_id))
 
     @on(DataTable.RowSelected, "#due")
     def review_due(self, event: DataTable.RowSelected) -> None:
-        from screens.action_review import ReviewAction
+        from reflect_tui.action_review import ReviewAction
 
         if self._opening(lambda: self.review_due(event)):
             return
@@ -340,7 +340,7 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#stories")
     def open_story(self, event: DataTable.RowSelected) -> None:
-        from screens.story import StoryScreen
+        from reflect_tui.story import StoryScreen
 
         if not self._opening(lambda: self.open_story(event)):
             self.app.push_screen(StoryScreen(uuid.UUID(event.row_key.value)))
@@ -357,7 +357,7 @@ class HomeScreen(Screen[None]):
                                   "to open. The refusal is kept on the story."))
             return
         if session.story_id and session.kind == "interview":
-            from screens.story import StoryScreen
+            from reflect_tui.story import StoryScreen
 
             self.app.push_screen(StoryScreen(session.story_id))
         self._open(session.id)

@@ -20,8 +20,8 @@ from textual.binding import Binding
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.i18n import _
-from screens.home import HomeScreen
-from screens.key_order import KeysInOrder
+from reflect_tui.home import HomeScreen
+from reflect_tui.key_order import KeysInOrder
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -99,7 +99,7 @@ class ReflectApp(KeysInOrder, App[None]):
         when it is about to be created; then open it in the background."""
         from reflect.paths import sqlite_file
         from reflect.privacy.encryption import env_passphrase, is_encrypted
-        from screens.passphrase import FirstRunDialog
+        from reflect_tui.passphrase import FirstRunDialog
 
         path = sqlite_file(self.db)
         if env_passphrase() is not None or path is None:
@@ -112,7 +112,7 @@ class ReflectApp(KeysInOrder, App[None]):
             self.open_in_background(None)
 
     def ask_passphrase(self, path, problem: str = "") -> None:
-        from screens.passphrase import PassphraseDialog
+        from reflect_tui.passphrase import PassphraseDialog
 
         def answered(passphrase: str | None) -> None:
             if passphrase is None:
@@ -169,7 +169,7 @@ class ReflectApp(KeysInOrder, App[None]):
 
         from reflect.method.glance import at_a_glance
         from reflect.paths import sqlite_file
-        from screens.paged_table import PagedTable
+        from reflect_tui.paged_table import PagedTable
 
         if protocols is None:
             return False
@@ -244,14 +244,14 @@ class ReflectApp(KeysInOrder, App[None]):
             "kept.").format(problem=problem) + " " + way_back)
 
     def database_damaged(self, message: str) -> None:
-        from screens.confirm import ConfirmDialog
+        from reflect_tui.confirm import ConfirmDialog
 
         self.push_screen(ConfirmDialog(_("The database is damaged"), message, _("Quit"),
                                        _("Keep working")),
                          lambda quit_now: self.exit(return_code=1) if quit_now else None)
 
     def cannot_open(self, message: str) -> None:
-        from screens.confirm import ConfirmDialog
+        from reflect_tui.confirm import ConfirmDialog
 
         self.push_screen(ConfirmDialog(_("The database cannot be opened"), message, _("Quit"),
                                        _("Quit")), lambda _: self.exit(return_code=1))
@@ -270,7 +270,7 @@ class ReflectApp(KeysInOrder, App[None]):
 
     async def action_quit(self) -> None:
         """Save any answer still being typed, then exit."""
-        from screens.session import SessionScreen
+        from reflect_tui.session import SessionScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):

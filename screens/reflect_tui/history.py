@@ -18,12 +18,12 @@ from reflect.i18n import _, ngettext
 from reflect.models import ActionStatus, Session
 from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
-from screens.bidi_view import Static
-from screens.fit_table import Col, FitTable
-from screens.footer import Footer
-from screens.labels import STATUS_LABELS, when_short
-from screens.paged_table import Page, PagedTable
-from screens.safe import text
+from reflect_tui.bidi_view import Static
+from reflect_tui.fit_table import Col, FitTable
+from reflect_tui.footer import Footer
+from reflect_tui.labels import STATUS_LABELS, when_short
+from reflect_tui.paged_table import Page, PagedTable
+from reflect_tui.safe import text
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -140,7 +140,7 @@ class HistoryScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#timeline")
     def open_reflection(self, event: DataTable.RowSelected) -> None:
-        from screens.session import SessionScreen
+        from reflect_tui.session import SessionScreen
 
         self.app.push_screen(SessionScreen(uuid.UUID(event.row_key.value)))
 
@@ -148,7 +148,7 @@ class HistoryScreen(Screen[None]):
         if not sessions:
             self.app.show_error(_("There is no reflection to export yet."))
             return
-        from screens.export_progress import export_in_background
+        from reflect_tui.export_progress import export_in_background
 
         folder, store = paths.exports_dir(), self.app.store
         export_in_background(

@@ -17,9 +17,9 @@ from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.privacy.redact import REDACTED
 from reflect.text import visible
-from screens.bidi_view import Button, Input, Static
-from screens.fit_table import Col, FitTable
-from screens.safe import text
+from reflect_tui.bidi_view import Button, Input, Static
+from reflect_tui.fit_table import Col, FitTable
+from reflect_tui.safe import text
 
 
 class RedactionScreen(ModalScreen[None]):

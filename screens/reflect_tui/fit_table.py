@@ -19,8 +19,8 @@ from textual.widgets import DataTable
 
 from reflect.bidi import display_line
 from reflect.text import visible
-from screens.bidi_view import Static
-from screens.safe import SafeTable, cell_text
+from reflect_tui.bidi_view import Static
+from reflect_tui.safe import SafeTable, cell_text
 
 
 @dataclass(frozen=True)

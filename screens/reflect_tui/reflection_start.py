@@ -16,8 +16,8 @@ from reflect.bidi import display_line
 from reflect.i18n import _
 from reflect.models import Story
 from reflect.protocol.definition import Protocol
-from screens.bidi_view import Button, Input, Label, OptionList, Static
-from screens.safe import markup, plain
+from reflect_tui.bidi_view import Button, Input, Label, OptionList, Static
+from reflect_tui.safe import markup, plain
 
 
 class StartReflection(ModalScreen[dict | None]):

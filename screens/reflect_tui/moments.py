@@ -16,7 +16,7 @@ from textual.widgets import TextArea
 from reflect import timecodes
 from reflect.bidi import display_line
 from reflect.i18n import _, ngettext
-from screens.safe import markup
+from reflect_tui.safe import markup
 
 MOMENT_BINDINGS = [
     Binding("f4", "recording", display_line(_("Recording")), id="session.recording",
@@ -90,7 +90,7 @@ class InterviewMoments:
     def action_recording(self) -> None:
         """Only with the interviewee's yes to a recording: refused on a no; asked first
         when their consent record holds no answer (interviews from before it was asked)."""
-        from screens.consent import RecordingConsentDialog
+        from reflect_tui.consent import RecordingConsentDialog
 
         session = self.run.session
         if session.kind == "interview" and session.recording_consent is False:
@@ -130,7 +130,7 @@ class InterviewMoments:
         return informant.pseudonym if informant else _("the interviewee")
 
     def _ask_recorder_time(self) -> None:
-        from screens.prompts import TextPrompt
+        from reflect_tui.prompts import TextPrompt
 
         def entered(typed: str | None) -> None:
             if typed is None:
@@ -165,7 +165,7 @@ class InterviewMoments:
 
     # F2: the interviewer's note ----------------------------------------------------------
     def action_note(self) -> None:
-        from screens.prompts import TextPrompt
+        from reflect_tui.prompts import TextPrompt
 
         code = self.code_now() if self.run.session.kind == "interview" else None
 

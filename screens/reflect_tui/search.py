@@ -21,9 +21,9 @@ from reflect.store.search import (
     snippet_parts,
 )
 from reflect.text import visible
-from screens.bidi_view import Input, Static
-from screens.fit_table import Col, FitTable
-from screens.footer import Footer
+from reflect_tui.bidi_view import Input, Static
+from reflect_tui.fit_table import Col, FitTable
+from reflect_tui.footer import Footer
 
 
 def marked(snippet: str) -> Text:
@@ -126,10 +126,10 @@ class SearchScreen(Screen[None]):
         kind, ref = event.row_key.value.split(":", 1)
         hit = next(h for h in self.hits if h.kind == kind and str(h.ref_id) == ref)
         if kind == "principle":
-            from screens.workshop import WorkshopScreen
+            from reflect_tui.workshop import WorkshopScreen
 
             self.app.push_screen(WorkshopScreen(hit.story_id))
             return
-        from screens.session import SessionScreen
+        from reflect_tui.session import SessionScreen
 
         self.app.push_screen(SessionScreen(hit.session_id, question_id=hit.question_id))

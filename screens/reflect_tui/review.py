@@ -21,10 +21,10 @@ from reflect.method.session import SessionRun
 from reflect.protocol.render import answer_text
 from reflect.store.interviews import recording_consent_label
 from reflect.text import visible
-from screens.bidi_view import Static
-from screens.fit_table import Col, FitTable
-from screens.footer import Footer
-from screens.safe import text
+from reflect_tui.bidi_view import Static
+from reflect_tui.fit_table import Col, FitTable
+from reflect_tui.footer import Footer
+from reflect_tui.safe import text
 
 FINISH = "\x00finish"
 """What the screen returns when the user finishes from it (a question id cannot be this)."""

@@ -20,13 +20,13 @@ from reflect.errors import ReflectError
 from reflect.exchange.book import export_book
 from reflect.i18n import _
 from reflect.store import ThemeReach
-from screens.bidi_view import OptionList, Static
-from screens.confirm import ConfirmDialog
-from screens.fit_table import Col, FitTable
-from screens.footer import Footer
-from screens.labels import shorten
-from screens.prompts import PickDialog, SplitDialog, TextPrompt
-from screens.safe import joined, markup, text
+from reflect_tui.bidi_view import OptionList, Static
+from reflect_tui.confirm import ConfirmDialog
+from reflect_tui.fit_table import Col, FitTable
+from reflect_tui.footer import Footer
+from reflect_tui.labels import shorten
+from reflect_tui.prompts import PickDialog, SplitDialog, TextPrompt
+from reflect_tui.safe import joined, markup, text
 
 
 class ThemesScreen(Screen[None]):
@@ -204,7 +204,7 @@ class ThemesScreen(Screen[None]):
     def action_book(self) -> None:
         """The book; when no ready story may be printed yet, say why and offer a draft."""
         from reflect.exchange.review_copy import book_gate
-        from screens.confirm import ConfirmDialog
+        from reflect_tui.confirm import ConfirmDialog
 
         store = self.app.store
         ready = [s for s in store.stories() if s.ready_for_book]
@@ -222,7 +222,7 @@ class ThemesScreen(Screen[None]):
         self._write_book(draft=False)
 
     def _write_book(self, draft: bool) -> None:
-        from screens.export_progress import export_in_background, hidden_names
+        from reflect_tui.export_progress import export_in_background, hidden_names
 
         folder, store = paths.exports_dir(), self.app.store
         redactor = store.redactor(everything=True)

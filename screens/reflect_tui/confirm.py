@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from reflect.bidi import display_line
 from reflect.i18n import _
 from reflect.text import visible
-from screens.bidi_view import Button, Static
+from reflect_tui.bidi_view import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):

@@ -36,15 +36,15 @@ from reflect.models import SessionStatus
 from reflect.protocol.render import answer_text
 from reflect.roles import Role
 from reflect.text import visible
-from screens.action_plan import ActionPlan
-from screens.bidi_view import OptionList, SelectionList, Static
-from screens.confirm import ConfirmDialog
-from screens.footer import Footer
-from screens.labels import STATUS_LABELS, clock, when
-from screens.lease import LeaseKeeper
-from screens.moments import MOMENT_BINDINGS, InterviewMoments
-from screens.review import words_in
-from screens.safe import SafeTextArea, joined, markup, text
+from reflect_tui.action_plan import ActionPlan
+from reflect_tui.bidi_view import OptionList, SelectionList, Static
+from reflect_tui.confirm import ConfirmDialog
+from reflect_tui.footer import Footer
+from reflect_tui.labels import STATUS_LABELS, clock, when
+from reflect_tui.lease import LeaseKeeper
+from reflect_tui.moments import MOMENT_BINDINGS, InterviewMoments
+from reflect_tui.review import words_in
+from reflect_tui.safe import SafeTextArea, joined, markup, text
 
 STATE_MARKS = {"answered": Content.from_markup("[green]✓[/]"),
                "skipped": Content.from_markup("[yellow]–[/]"),
@@ -618,7 +618,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
 
     def action_finish(self) -> None:
         """F10: every question on one screen first; finishing is confirmed from there."""
-        from screens.review import FINISH, ReviewScreen
+        from reflect_tui.review import FINISH, ReviewScreen
 
         if not self.flush():
             return
@@ -672,7 +672,7 @@ class SessionScreen(InterviewMoments, Screen[None]):
 
     def action_reopen(self) -> None:
         if self.run.session.locked_at is not None:
-            from screens.prompts import TextPrompt
+            from reflect_tui.prompts import TextPrompt
 
             when = formats.day(self.run.session.locked_at)
             by = self.run.session.locked_by

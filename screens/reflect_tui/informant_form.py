@@ -12,7 +12,7 @@ from textual.widgets import Select
 from reflect.bidi import display_line
 from reflect.i18n import _
 from reflect.roles import Role
-from screens.bidi_view import Button, Input, Label, Static
+from reflect_tui.bidi_view import Button, Input, Label, Static
 
 
 class InformantForm(ModalScreen[tuple[str, Role] | None]):

@@ -20,9 +20,9 @@ from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.models import ActionItem
 from reflect.protocol.render import ACTION_STATUS
-from screens.bidi_view import Button, Input, Static
-from screens.fit_table import Col, FitTable
-from screens.safe import text
+from reflect_tui.bidi_view import Button, Input, Static
+from reflect_tui.fit_table import Col, FitTable
+from reflect_tui.safe import text
 
 
 class ActionPlan(Vertical):
