@@ -27,6 +27,7 @@ from reflect_tui.footer import Footer
 from reflect_tui.labels import STATUS_LABELS, STORY_STATUS_LABELS, answered_of, when, when_short
 from reflect_tui.paged_table import Page, PagedTable
 from reflect_tui.safe import plain, text
+from reflect_tui.typed_app import typed_app
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,6 +40,9 @@ NEEDS_DATABASE = {"new_story", "reflect", "history", "themes", "search"}
 
 
 class HomeScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = typed_app()
+
     CSS_PATH = "home.tcss"
     _chosen: Callable[[], None] | None = None
     """A row chosen before the database was open, opened once it is."""
