@@ -12,9 +12,10 @@ import contextlib
 import gettext
 import locale
 import os
-from pathlib import Path
 
-LOCALE_DIR = Path(__file__).with_name("locale")
+from reflect.package import package_file
+
+LOCALE_DIR = package_file("locale")
 DOMAIN = "reflect"
 LANGUAGES = {"en": "English", "he": "עברית", "ar": "العربية", "pt": "Português",
              "it": "Italiano"}

@@ -11,6 +11,8 @@
 | shipped sample data | data/ (checkout) or reflect/_shipped/data (wheel)        |       |
 
 The environment variables are the seam the tests use to stay out of the real data dir.
+
+Files shipped inside the package are found by reflect.package (importlib.resources).
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from reflect.files import make_private_dirs
+from reflect.package import package_file
 
 APP_NAME = "reflect"
-_PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def data_dir() -> Path:
@@ -81,9 +83,10 @@ def user_protocols_dir() -> Path:
 
 
 def _shipped(name: str) -> Path:
-    """A folder shipped with the project: inside the wheel, or at the checkout's top level."""
-    in_wheel = _PACKAGE_DIR / "_shipped" / name
-    return in_wheel if in_wheel.is_dir() else _PACKAGE_DIR.parent / name
+    """A folder shipped with the project: inside the wheel (the build copies prompts/ and data/
+    to reflect/_shipped/), or at the checkout's top level, where the design keeps them."""
+    in_wheel = package_file("_shipped", name)
+    return in_wheel if in_wheel.is_dir() else package_file().parent / name
 
 
 def shipped_protocols_dir() -> Path:

@@ -115,3 +115,11 @@ def test_no_core_source_mentions_textual_imports():
         for module in imported_modules(path):
             assert module.split(".")[0] != "textual", path
             assert module.split(".")[0] != "reflect_tui" or layer_of(module_name(path)) == "cli"
+
+
+def test_shipped_files_are_found_by_the_package_loader_alone():
+    """Catalogs, fonts, templates and revisions are found through reflect.package
+    (importlib.resources), not by paths each module computes from its own __file__."""
+    computed = [str(p.relative_to(ROOT)) for p in source_files()
+                if "__file__" in p.read_text(encoding="utf-8")]
+    assert computed == []

@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
+from reflect.package import package_file
 
-TEMPLATE = Path(__file__).with_name("document.typ")
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
+TEMPLATE = package_file("exchange", "document.typ")
+FONTS = package_file("fonts")
 FAILED = 3
 """The child's exit status when Typst refused the document (its message on stderr)."""
 

@@ -11,17 +11,17 @@ same number and upgraded from there. A database from a newer reflect is refused 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlmodel import SQLModel
 
 from reflect import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from reflect.errors import ReflectError
+from reflect.package import package_file
 from reflect.revision import HEAD
 from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = package_file("store", "migrations")
 VERSION_TABLE = "alembic_version"
 LEGACY_TABLE = "reflect_schema"
 """Where schemas 1 to 9 kept their number before Alembic."""
