@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from reflect import formats
 from reflect.i18n import N_, _
-from reflect.models import ActionItem, ActionStatus, Answer
+from reflect.models import ActionItem, Answer
 from reflect.protocol.definition import Question
+from reflect.vocab import ActionStatus
 
 ACTION_STATUS = {ActionStatus.OPEN: N_("open"), ActionStatus.DONE: N_("done"),
                  ActionStatus.PARTLY: N_("partly done"), ActionStatus.NOT_DONE: N_("not done"),
