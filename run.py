@@ -6,6 +6,9 @@ test tools only for `test`, so a user who never runs the checks never gets them)
 reinstall only when pyproject.toml changed. Needs only Python 3.11+.
 Any further arguments go to reflect (or, after `test`, to pytest). The tests run in parallel,
 one pytest-xdist worker per core; `python3 run.py test -n0` runs them in one process.
+`test` runs ruff, pytest, mypy (strict on reflect/; the UI at default settings, CHECK_UI_TYPES)
+and lint-imports (the layers, pyproject.toml), every one even when an earlier one failed, then
+says which failed; it fails when any did.
 """
 
 from __future__ import annotations
@@ -24,8 +27,16 @@ TEST_TOOLS = "\n# and the test tools (.[test])\n"
 """Added to the stamp once the test extra is installed too."""
 
 
+CHECK_UI_TYPES = True
+"""Type-check the UI (screens/reflect_tui) as a step of its own; False leaves it out."""
+
+
 def python() -> Path:
     return BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def tool(name: str) -> Path:
+    return BIN / (f"{name}.exe" if os.name == "nt" else name)
 
 
 def ensure_environment(test: bool) -> None:
@@ -61,6 +72,45 @@ def parallel(args: list[str]) -> list[str]:
     return [] if chosen else ["-n", "auto", "--dist", "worksteal"]
 
 
+def checks(pytest_args: list[str]) -> list[tuple[str, list[str]]]:
+    """Each check's name and command, in the order they run."""
+    py = str(python())
+    steps = [("ruff", [py, "-m", "ruff", "check", "."]),
+             ("pytest", [py, "-m", "pytest", *parallel(pytest_args), *pytest_args]),
+             ("mypy reflect (strict)", [py, "-m", "mypy", "reflect"])]
+    if CHECK_UI_TYPES:
+        steps.append(("mypy reflect_tui (default settings)",
+                      [py, "-m", "mypy", str(Path("screens", "reflect_tui"))]))
+    steps.append(("lint-imports (the layers)", [str(tool("lint-imports")), "--no-logo"]))
+    return steps
+
+
+def run_checks(pytest_args: list[str]) -> int:
+    """Run every check, print its outcome (and mypy's summary line, the count of errors), and
+    return 1 when any failed."""
+    outcomes = []
+    for name, command in checks(pytest_args):
+        print(f"== {name}", flush=True)
+        detail = ""
+        if name.startswith("mypy"):
+            # mypy's last line is its summary ("Found 3 errors in 2 files ..."): kept for the end
+            result = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+            print(result.stdout, end="", flush=True)
+            lines = result.stdout.strip().splitlines()
+            detail = f": {lines[-1]}" if lines else ""
+            code = result.returncode
+        else:
+            code = subprocess.run(command, cwd=ROOT).returncode
+        outcomes.append((name, code, detail))
+    print("== checks")
+    for name, code, detail in outcomes:
+        print(f"{name}: {'passed' if code == 0 else f'FAILED (exit code {code})'}{detail}")
+    failed = [name for name, code, _ in outcomes if code != 0]
+    if failed:
+        print("failed: " + ", ".join(failed))
+    return 1 if failed else 0
+
+
 def main(argv: list[str]) -> int:
     try:
         ensure_environment(test=argv[:1] == ["test"])
@@ -68,10 +118,7 @@ def main(argv: list[str]) -> int:
         sys.exit(f"Installing into .venv failed (exit code {exc.returncode}); see pip's "
                  "messages above. Fix the cause, then run the same command again.")
     if argv[:1] == ["test"]:
-        lint = subprocess.run([str(python()), "-m", "ruff", "check", "."], cwd=ROOT)
-        tests = subprocess.run([str(python()), "-m", "pytest", *parallel(argv[1:]), *argv[1:]],
-                               cwd=ROOT)
-        return lint.returncode or tests.returncode
+        return run_checks(argv[1:])
     return subprocess.run([str(python()), "-m", "reflect", *argv]).returncode
 
 

@@ -17,6 +17,7 @@ import functools
 import os
 import re
 import unicodedata
+from typing import Any
 
 RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 """Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic and their presentation forms."""
@@ -68,7 +69,7 @@ def starts_rtl(text: str) -> bool:
 
 
 @functools.cache
-def _reshaper():
+def _reshaper() -> Any:  # arabic_reshaper has no types
     import arabic_reshaper
 
     return arabic_reshaper.ArabicReshaper(configuration=_SHAPING)
@@ -154,7 +155,8 @@ def mirrored(char: str, level_odd: bool) -> str:
         return char
     from bidi.algorithm import MIRRORED
 
-    return MIRRORED.get(char, char)
+    mirror: str = MIRRORED.get(char, char)
+    return mirror
 
 
 def odd_levels(text: str, rtl: bool | None = None) -> list[bool]:

@@ -24,9 +24,10 @@ def report_text(error: BaseException) -> str:
              "", "The exception's message and all variables are left out: they can hold "
              "answer text.", ""]
     chain: list[BaseException] = []
-    while error is not None and error not in chain:
-        chain.append(error)
-        error = error.__cause__ or error.__context__
+    link: BaseException | None = error
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
     for exc in reversed(chain):
         lines.append(f"{type(exc).__module__}.{type(exc).__qualname__}")
         for frame in traceback.extract_tb(exc.__traceback__):

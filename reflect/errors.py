@@ -1,5 +1,10 @@
 """The one exception type the UI and CLI show to users as a plain message."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
 
 class ReflectError(Exception):
     """A problem the user can act on; its text says what is wrong and what to do."""
@@ -96,7 +101,7 @@ class FileExists(ReflectError):
     """An export would write over files that are already there; it wrote nothing. The
     command line's --force, or the app's question, replaces them."""
 
-    def __init__(self, paths: list) -> None:
+    def __init__(self, paths: Iterable[Path]) -> None:
         from reflect.i18n import ngettext
 
         self.paths = list(paths)

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from reflect.errors import FileExists, ReflectError
 from reflect.i18n import _
@@ -134,7 +135,7 @@ def write_private(path: Path, data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def private_writer(path: Path):
+def private_writer(path: Path) -> Iterator[BinaryIO]:
     """Like write_private, for a file written as it goes (an export of any size in constant
     memory): yields a binary file; the file appears whole at `path` when the block ends (or
     when the export around it does), and an error inside the block leaves no file behind."""
@@ -165,7 +166,7 @@ def private_writer(path: Path):
     batch.pending[path] = temporary
 
 
-def _file_for(descriptor: int):
+def _file_for(descriptor: int) -> BinaryIO:
     """The file object over a new temporary file (the seam the full-disk tests replace)."""
     return os.fdopen(descriptor, "w+b")
 

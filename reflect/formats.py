@@ -27,7 +27,8 @@ def _region() -> str | None:
 def _pattern(region: str, skeleton: str) -> str:
     from babel.core import Locale
 
-    return Locale.parse(region).datetime_skeletons[skeleton].pattern
+    pattern: str = Locale.parse(region).datetime_skeletons[skeleton].pattern
+    return pattern
 
 
 def _format(moment: date, region: str, skeleton: str) -> str:

@@ -12,6 +12,7 @@ import contextlib
 import gettext
 import locale
 import os
+from typing import TypedDict
 
 from reflect.package import package_file
 
@@ -21,7 +22,14 @@ LANGUAGES = {"en": "English", "he": "עברית", "ar": "العربية", "pt": 
              "it": "Italiano"}
 RIGHT_TO_LEFT = {"he", "ar"}
 
-_current: dict = {"language": "en", "catalog": gettext.NullTranslations(), "by": "default"}
+
+class _State(TypedDict):
+    language: str
+    catalog: gettext.NullTranslations
+    by: str
+
+
+_current: _State = {"language": "en", "catalog": gettext.NullTranslations(), "by": "default"}
 
 
 def _(message: str) -> str:
@@ -50,7 +58,7 @@ def use(code: str) -> None:
     if code not in LANGUAGES:
         raise ValueError(code)
     catalog = gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
-    _current.update(language=code, catalog=catalog, by="option")
+    _current.update({"language": code, "catalog": catalog, "by": "option"})
 
 
 def system_language() -> str | None:

@@ -28,10 +28,10 @@ from typing import IO
 
 from reflect.errors import ReflectError
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows laptops
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows laptops
     import msvcrt
 
-    def _try_lock(handle: IO) -> bool:
+    def _try_lock(handle: IO[str]) -> bool:
         # Windows locks are mandatory: lock one byte far past the text, so that others can
         # still read who holds the mark.
         position = handle.tell()
@@ -46,7 +46,7 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows laptops
 else:
     import fcntl
 
-    def _try_lock(handle: IO) -> bool:
+    def _try_lock(handle: IO[str]) -> bool:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -87,7 +87,7 @@ def _folder(db: Path) -> Path:
     return folder
 
 
-def _open_private(path: Path) -> IO:
+def _open_private(path: Path) -> IO[str]:
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     return os.fdopen(descriptor, "r+", encoding="utf-8")
 
@@ -98,7 +98,7 @@ class OpenMark:
     def __init__(self, db: Path, program: str):
         folder = _folder(db)
         self.path = folder / f"{os.getpid()}-{next(_numbers)}.mark"
-        self._handle: IO | None = _open_private(self.path)
+        self._handle: IO[str] | None = _open_private(self.path)
         _try_lock(self._handle)
         self.since = time.strftime("%Y-%m-%d %H:%M")
         self.name(program)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from reflect.i18n import N_, _
+
+if TYPE_CHECKING:
+    from reflect.models import Informant
 
 _LABELS = {"social_worker": N_("social worker"), "client": N_("client"),
            "family_member": N_("family member"), "supervisor": N_("supervisor"),
@@ -53,7 +57,7 @@ def shown_name(pseudonym: str, withdrawn: bool) -> str:
     return _(WITHDRAWN) if withdrawn else pseudonym
 
 
-def shown_who(informant) -> str:
+def shown_who(informant: Informant) -> str:
     """An informant (pseudonym, role, withdrawn) as 'Maya (social worker)', or as
     'Withdrawn informant (client)' once they withdrew."""
     return f"{shown_name(informant.pseudonym, informant.withdrawn)} ({Role(informant.role).label})"

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from reflect.i18n import _
+
+if TYPE_CHECKING:
+    from reflect.models import Answer, InterviewerNote
 
 RECORDING = "recording"
 CLOCK = "clock"
@@ -72,7 +76,7 @@ def strip_stamps(text: str) -> str:
     return STAMP.sub("", text)
 
 
-def answer_codes(answer, has_recording: bool) -> list[str]:
+def answer_codes(answer: Answer | None, has_recording: bool) -> list[str]:
     """'asked [00:12:31]', 'answered [00:12:40]': an answer's codes, those it has."""
     codes = []
     if answer is not None and answer.opened_code is not None:
@@ -84,7 +88,7 @@ def answer_codes(answer, has_recording: bool) -> list[str]:
     return codes
 
 
-def note_line(note, has_recording: bool) -> str:
+def note_line(note: InterviewerNote, has_recording: bool) -> str:
     """An interviewer's note as one line: '✎ [00:12:31] she cried'."""
     return " ".join(filter(None, ("✎", shown(note.code, note.code_kind, has_recording),
                                   note.text)))

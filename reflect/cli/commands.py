@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.table import Column
 from rich.text import Text
@@ -34,6 +36,10 @@ from reflect.errors import ReflectError
 from reflect.i18n import N_, _, ngettext
 from reflect.text import visible
 
+if TYPE_CHECKING:  # deferred at run time: each command imports only what it needs
+    from reflect.models import Session
+    from reflect.protocol.catalog import ProtocolCatalog
+
 DEMO_COUNTS = {"stories": N_("stories"), "informants": N_("informants"),
                "interviews": N_("interviews"), "answers": N_("answers"),
                "principles": N_("principles"), "evidence": N_("evidence links"),
@@ -47,7 +53,7 @@ def _protocols_list() -> int:
     table = PlainTable(Column(_("id"), no_wrap=True), _("kind"), _("version"), _("title"),
                        _("for roles"), _("languages"), _("source"))
     for protocol in sorted(catalog.protocols.values(), key=lambda p: (p.kind, p.id)):
-        protocol = catalog.get(protocol.id, i18n.language())  # its title in our language
+        protocol = catalog.get(protocol.id, i18n.language()) or protocol  # title in our language
         source = _("user") if catalog.is_user_protocol(protocol.id) else _("shipped")
         roles = ", ".join(role.label for role in protocol.roles)
         kind = _("interview") if protocol.kind == "interview" else _("reflection")
@@ -71,7 +77,7 @@ def _protocols_check() -> int:
     return _report_problems(catalog)
 
 
-def _report_problems(catalog) -> int:
+def _report_problems(catalog: ProtocolCatalog) -> int:
     for problem in catalog.problems:
         errors.print(Text.assemble((_("not loaded: "), "red"), visible(str(problem))),
                      highlight=False)
@@ -135,6 +141,7 @@ def _export_paper(db: str, args: argparse.Namespace) -> int:
     if language in i18n.LANGUAGES:
         i18n.use(language)  # the guide's own words (Stage, Suggested time) in its language
     protocol = catalog.get(args.protocol, language)
+    assert protocol is not None  # an unknown id was refused above
     folder = args.out or paths.exports_dir()
     if args.export_format == "guide":
         write, what = export_guide, _("Writing the interview guide")
@@ -194,6 +201,7 @@ def _export(db: str, args: argparse.Namespace) -> int:
         for path in written:
             say(wrote(path))
         return 0
+    sessions: Iterable[Session]
     if args.session:
         sessions = [store.find_session(prefix) for prefix in args.session]
         total = len(sessions)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -51,7 +52,7 @@ def wrote(path: Path, detail: str = "") -> str:
 class PlainTable(Table):
     """A rich Table whose string cells are stored text, shown as written (never markup)."""
 
-    def add_row(self, *cells, **kwargs) -> None:
+    def add_row(self, *cells: RenderableType | None, **kwargs: Any) -> None:
         super().add_row(*(Text(visible(c)) if isinstance(c, str) else c for c in cells),
                         **kwargs)
 

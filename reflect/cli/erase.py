@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
+from typing import TYPE_CHECKING, Any
 
 from reflect import formats
 from reflect.cli.console import say, warn
@@ -13,8 +14,11 @@ from reflect.cli.privacy import engine
 from reflect.errors import ReflectError
 from reflect.i18n import _
 
+if TYPE_CHECKING:
+    from reflect.store import Store
 
-def add_command(commands) -> None:
+
+def add_command(commands: argparse._SubParsersAction[Any]) -> None:
     erase = commands.add_parser("erase", help=_(
         "erase a withdrawn informant's words for good (with --confirm); without arguments, "
         "list the erasures from bundles waiting for confirmation"))
@@ -88,7 +92,7 @@ def erase_command(db: str, args: argparse.Namespace) -> int:
     return 0
 
 
-def _compact(store) -> int:
+def _compact(store: Store) -> int:
     """`reflect erase --compact`: erased words out of the file now, or who still holds it."""
     done = store.compact_now()
     if done.finished:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import glob
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect import paths
 from reflect.cli.console import PlainTable, progress, say, wrote
@@ -13,6 +15,9 @@ from reflect.cli.privacy import engine, redactor_for
 from reflect.files import exporting
 from reflect.formats import number
 from reflect.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from reflect.store import Store
 
 
 def database_files(db: str, keys: Path | None = None) -> list[Path]:
@@ -27,7 +32,7 @@ def database_files(db: str, keys: Path | None = None) -> list[Path]:
     return protected
 
 
-def writing(db: str, args: argparse.Namespace):
+def writing(db: str, args: argparse.Namespace) -> AbstractContextManager[None]:
     """The export's files appear together at the end, or none does; existing files are
     refused unless --force, the database's files always (reflect.files.exporting)."""
     return exporting(force=args.force, protected=database_files(db, args.keys))
@@ -41,12 +46,12 @@ def out_file(out: Path | None, name: str) -> Path:
     return out / name if out.is_dir() else out
 
 
-def export_data(db: str, store, args: argparse.Namespace) -> int:
+def export_data(db: str, store: Store, args: argparse.Namespace) -> int:
     """bundle, csv, qdpx: the whole database, with progress and a summary."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
     started = time.perf_counter()
     if args.export_format == "bundle":
-        from reflect.exchange.bundle import export_bundle
+        from reflect.exchange.bundle_export import export_bundle
 
         path = out_file(args.out, f"reflect-bundle-{stamp}.zip")
         with writing(db, args), progress(_("Writing the bundle")) as update:

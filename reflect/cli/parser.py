@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
 from reflect import __version__, i18n
 from reflect.cli import erase, repair, settings_commands
@@ -17,7 +19,9 @@ from reflect.i18n import N_, _
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
 
 
@@ -35,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse speaking the interface language: its headings, -h and the error line too
     (argparse's own error details stay English)."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.update(formatter_class=_Formatter, add_help=False)
         super().__init__(*args, **kwargs)
         self._positionals.title = _("positional arguments")
@@ -49,12 +53,14 @@ class _Parser(argparse.ArgumentParser):
     def format_help(self) -> str:
         return _marked_usage(super().format_help())
 
-    def _print_message(self, message, file=None) -> None:
+    # argparse passes sys.stdout or sys.stderr; typeshed's parameter takes any writer
+    def _print_message(self, message: str,  # type: ignore[override]
+                       file: TextIO | None = None) -> None:
         if message:
             file = file or sys.stderr
             super()._print_message(reading_order(message, file.isatty()), file)
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, _("{prog}: error: {message}").format(prog=self.prog, message=message)
                   + "\n")

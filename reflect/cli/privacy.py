@@ -9,14 +9,23 @@ import os
 import sys
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect import inuse, paths
 from reflect.cli.console import PlainTable, console, say, warn
 from reflect.errors import ReflectError
 from reflect.i18n import _, ngettext
 
+if TYPE_CHECKING:  # deferred at run time: each command imports only what it needs
+    from sqlalchemy import Engine
 
-def engine(db: str):
+    from reflect.privacy.copies import CopiesDone
+    from reflect.privacy.keys import KeyFile
+    from reflect.privacy.redact import Redactor
+    from reflect.store import Store
+
+
+def engine(db: str) -> Engine:
     """Open the database; an encrypted one takes REFLECT_PASSPHRASE, or asks on the terminal.
     With REFLECT_PASSPHRASE set, a database created now is encrypted."""
     from reflect.privacy.encryption import PassphraseNeeded, env_passphrase
@@ -32,7 +41,7 @@ def engine(db: str):
     return opened
 
 
-_OPENED: list = []
+_OPENED: list[Engine] = []
 """The engines this command opened (see close_opened)."""
 
 
@@ -88,7 +97,7 @@ def encrypt(db: str) -> int:
     return 0
 
 
-def _say_copies(copies) -> None:
+def _say_copies(copies: CopiesDone) -> None:
     """What happened to the backups and other copies kept beside the database."""
     if copies.rekeyed:
         say(ngettext("{count} backup or copy beside it is encrypted the same way.",
@@ -128,7 +137,7 @@ def _key_passphrase(path: Path, creating: bool) -> str:
         path=path), new=creating)
 
 
-def open_keys(path: Path, creating: bool = False):
+def open_keys(path: Path, creating: bool = False) -> KeyFile:
     from reflect.privacy.keys import KeyFile
 
     if not path.exists() and not creating:
@@ -159,7 +168,8 @@ def keys_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def redactor_for(store, args: argparse.Namespace, story_id: uuid.UUID | None = None):
+def redactor_for(store: Store, args: argparse.Namespace,
+                 story_id: uuid.UUID | None = None) -> Redactor:
     """The redactor an export uses: the redaction lists (one story's and the global one, or
     all of them for several stories) and the key file's real names when it can be opened."""
     from reflect.privacy.redact import NO_REDACTION

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from reflect import paths
 from reflect.cli.console import say, warn
@@ -12,7 +13,7 @@ from reflect.errors import ReflectError
 from reflect.i18n import _
 
 
-def add_commands(commands) -> None:
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     commands.add_parser("check", help=_("check the database file for damage (quick_check)"))
     restore = commands.add_parser("restore", help=_("list the automatic backups, or put one "
                                   "back in place of the database"))

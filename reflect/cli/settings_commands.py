@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from reflect import bidi, i18n, settings
 from reflect.cli.console import say, warn
@@ -20,7 +21,7 @@ def lang_option(argv: list[str]) -> str | None:
     return None
 
 
-def add_commands(commands) -> None:
+def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     language = commands.add_parser("language", help=_(
         "show or set the interface language (en, he, ar, pt, it)"))
     language.add_argument("code", nargs="?", choices=sorted(i18n.LANGUAGES))

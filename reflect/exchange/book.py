@@ -16,6 +16,7 @@ from reflect.exchange.progress import Progress, no_progress
 from reflect.exchange.review_copy import book_gate, held_blocks
 from reflect.files import slug
 from reflect.i18n import _, ngettext
+from reflect.models import Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.store import Store
 
@@ -68,7 +69,7 @@ def book_blocks(store: Store, title: str, draft: bool = False,
     return blocks
 
 
-def _ready(store: Store) -> list:
+def _ready(store: Store) -> list[Story]:
     """The stories marked ready; a demo story only in a book of demo stories (issue 28)."""
     return real_work_first([s for s in store.stories() if s.ready_for_book])
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import io
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from reflect.bidi import has_rtl, starts_rtl
 from reflect.errors import ReflectError
@@ -22,13 +23,17 @@ from reflect.exchange.progress import Progress, no_progress
 from reflect.files import check_new, private_folder, slug, write_private
 from reflect.i18n import _
 from reflect.method.analysis import passages, topic_label, topics_of
-from reflect.models import SENTENCE_LEADS, Story
+from reflect.models import SENTENCE_LEADS, Principle, Story
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.roles import Role
 from reflect.store import Store, shown_who
 from reflect.store.words import HELD_REASON
 from reflect.text import xml_text
 from reflect.timecodes import strip_stamps
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
 
 BlockKind = Literal["heading", "para", "quote", "bullet", "fact", "speaker", "page_break",
                     "lead", "principle", "lines"]
@@ -48,7 +53,7 @@ class Block:
     marked so the four parts stay visible."""
 
 
-def principle_block(number: int, principle) -> Block:
+def principle_block(number: int, principle: Principle) -> Block:
     parts = tuple((_(lead), getattr(principle, name).strip().rstrip("."))
                   for name, lead in SENTENCE_LEADS if getattr(principle, name).strip())
     return Block("principle", principle.sentence(), number, parts=parts)
@@ -62,7 +67,7 @@ def reads_rtl(block: Block) -> bool:
     return starts_rtl(block.text or block.source)
 
 
-def parts_text(block: Block, mark=lambda lead: lead) -> str:
+def parts_text(block: Block, mark: Callable[[str], str] = lambda lead: lead) -> str:
     """A principle's parts as one sentence, each lead passed through `mark`."""
     return _(", ").join(f"{mark(lead)} {value}" for lead, value in block.parts) + "."
 
@@ -175,10 +180,11 @@ def to_docx(blocks: list[Block], path: Path, header: str = "", author: str = "re
     write_private(path, buffer.getvalue())
 
 
-def _add_block(document, block: Block):
+def _add_block(document: DocxDocument, block: Block) -> Paragraph | None:
     """One block as a paragraph of the document (None for a page break)."""
     if block.kind == "heading":
-        return document.add_heading(block.text, level=min(block.level - 1, 9))
+        heading: Paragraph = document.add_heading(block.text, level=min(block.level - 1, 9))
+        return heading
     if block.kind == "fact":
         paragraph = document.add_paragraph()
         paragraph.add_run(_("{label}: ").format(label=block.source)).bold = True
@@ -191,7 +197,7 @@ def _add_block(document, block: Block):
         paragraph.add_run(_("{label}:").format(label=block.text)).bold = True
         return paragraph
     if block.kind == "page_break":
-        document.add_page_break()
+        document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx: unannotated
         return None
     if block.kind == "lead":
         paragraph = document.add_paragraph()
@@ -222,7 +228,7 @@ RTL_FONT = "Arial"
 """A font with Hebrew and Arabic letters on Windows and macOS (LibreOffice substitutes one)."""
 
 
-def _right_to_left(paragraph, rtl_paragraph: bool) -> None:
+def _right_to_left(paragraph: Paragraph, rtl_paragraph: bool) -> None:
     """Mark Hebrew or Arabic text for Word: the paragraph reads right to left (w:bidi, so it
     starts at the right margin) when its first letter does, and every run holding such
     letters is a right-to-left run (w:rtl) in a font that has them, tagged with its language."""
@@ -251,7 +257,7 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 
 def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "",
                progress: Progress = no_progress, author: str = "reflect",
-               **pdf_options) -> list[Path]:
+               **pdf_options: Any) -> list[Path]:
     """Markdown, .docx and PDF of the same blocks; `header` (DRAFT) on every page (in
     Markdown: at the top and at every page break). `pdf_options`: a Cover, toc=True."""
     from reflect.exchange.pdf import to_pdf

@@ -11,15 +11,15 @@ from reflect.exchange.documents import Block, write_both
 from reflect.exchange.progress import Progress, no_progress
 from reflect.files import slug
 from reflect.i18n import _
-from reflect.protocol.definition import Protocol
+from reflect.protocol.definition import Consent, Protocol
 
 WRITING_LINES = {"text": 7, "list": 5, "actions": 6}
 """Lines left to write an answer by hand, by question type (others: 2, for a note)."""
 
 
-def _consent(protocol: Protocol) -> list[Block]:
-    return [Block("para", protocol.consent.text.strip()),
-            Block("fact", protocol.consent.version, source=_("Consent text version"))]
+def _consent(consent: Consent) -> list[Block]:
+    return [Block("para", consent.text.strip()),
+            Block("fact", consent.version, source=_("Consent text version"))]
 
 
 def guide_blocks(protocol: Protocol) -> list[Block]:
@@ -37,7 +37,7 @@ def guide_blocks(protocol: Protocol) -> list[Block]:
         blocks.append(Block("para", protocol.introduction.strip()))
     if protocol.consent is not None:
         blocks += [Block("heading", _("Consent, before the first question"), 2),
-                   *_consent(protocol)]
+                   *_consent(protocol.consent)]
     number = 0
     for index, stage in enumerate(protocol.stages, start=1):
         blocks.append(Block("page_break", ""))
@@ -72,7 +72,7 @@ def consent_form_blocks(protocol: Protocol) -> list[Block]:
               Block("fact", protocol.title, source=_("Protocol"))]
     if protocol.introduction.strip():
         blocks.append(Block("para", protocol.introduction.strip()))
-    blocks += _consent(protocol)
+    blocks += _consent(protocol.consent)
     fields = [_("Informant (pseudonym)"), _("Signature of the informant"),
               _("How consent was given (verbal, written, recorded)"),
               _("Interviewer (name)"), _("Signature of the interviewer"),

@@ -14,9 +14,10 @@ from reflect.exchange.progress import Progress, no_progress
 from reflect.files import private_folder, slug, write_private
 from reflect.i18n import N_, _
 from reflect.method.session import refuse_withdrawn
-from reflect.models import Session
+from reflect.models import Answer, InterviewerNote, Session
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.balance import read_balance
+from reflect.protocol.definition import Protocol
 from reflect.protocol.render import answer_text
 from reflect.roles import PresentRole
 from reflect.store import Store, shown_name, shown_who
@@ -34,7 +35,8 @@ def _plain_lines(text: str) -> str:
     return "\n".join(line if line.strip() else "" for line in text.splitlines())
 
 
-def _facts(store: Store, session: Session, protocol, answers) -> list[tuple[str, str]]:
+def _facts(store: Store, session: Session, protocol: Protocol,
+           answers: dict[str, Answer]) -> list[tuple[str, str]]:
     """What the session was: story or case, who, when, protocol, consent, balance."""
     facts = [(_("Started"), f"{formats.day(session.started_at)} "
                             f"{session.started_at:%H:%M} UTC"),
@@ -112,7 +114,8 @@ def session_blocks(store: Store, session: Session) -> list[Block]:
     return blocks
 
 
-def _moments(answer, notes, recorded: bool) -> list[Block]:
+def _moments(answer: Answer | None, notes: list[InterviewerNote],
+             recorded: bool) -> list[Block]:
     """A question's time codes and the interviewer's notes on it, marked as theirs."""
     blocks = []
     if codes := timecodes.answer_codes(answer, recorded):
@@ -170,6 +173,6 @@ def export_session_record(store: Store, session: Session, folder: Path,
             f"{slug(redactor(who), limit=40, fallback='session')}-{str(session.id)[:8]}")
     from reflect.exchange.demo import demo_mark
 
-    return write_both(blocks, folder, stem, header=demo_mark([session.story_id]),
-                      progress=progress)
+    story = [session.story_id] if session.story_id else []
+    return write_both(blocks, folder, stem, header=demo_mark(story), progress=progress)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reflect import i18n
 from reflect.bidi import starts_rtl
@@ -31,7 +32,7 @@ class Cover:
     lines: list[str] = field(default_factory=list)
 
 
-def _block(block: Block) -> dict:
+def _block(block: Block) -> dict[str, Any]:
     text, source = xml_text(block.text), xml_text(block.source)
     entry = {"kind": block.kind, "text": text, "level": block.level, "source": source,
              "rtl": reads_rtl(block)}
@@ -63,5 +64,5 @@ def pdf_bytes(blocks: list[Block], title: str, header: str = "", cover: Cover | 
     return typeset(data)
 
 
-def to_pdf(blocks: list[Block], path: Path, title: str, **options) -> None:
+def to_pdf(blocks: list[Block], path: Path, title: str, **options: Any) -> None:
     write_private(path, pdf_bytes(blocks, title, **options))

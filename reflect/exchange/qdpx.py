@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 from xml.sax.saxutils import escape
 
 from reflect import __version__
@@ -61,7 +62,7 @@ def _attribute(value: object) -> str:
     return text if _PLAIN.fullmatch(text) else escape(xml_text(text), _ATTRIBUTE)
 
 
-def _tag(tag: str, attrs: dict, body: str = "", close: bool = True) -> str:
+def _tag(tag: str, attrs: dict[str, object], body: str = "", close: bool = True) -> str:
     """An element as text; attribute values and text are stored text, escaped (and control
     characters dropped) so nothing typed can break the XML."""
     attributes = "".join(f' {name}="{_attribute(value)}"'
@@ -135,7 +136,7 @@ class _Pass:
     """What writing the sources learns for the head of project.qde."""
 
     by_story: dict[uuid.UUID, list[uuid.UUID]] = field(default_factory=lambda: defaultdict(list))
-    by_informant: dict[uuid.UUID, list[uuid.UUID]] = field(
+    by_informant: dict[uuid.UUID | None, list[uuid.UUID]] = field(
         default_factory=lambda: defaultdict(list))
     coded_principles: set[uuid.UUID] = field(default_factory=set)
     sources: int = 0
@@ -144,7 +145,7 @@ class _Pass:
     unplaced: int = 0
 
 
-def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out, now: str,
+def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes], now: str,
                    progress: Progress | None) -> _Pass:
     """Each interview with content: its text file into the archive, its TextSource element
     (with the coded passages) into `out`, one batch of sessions at a time."""

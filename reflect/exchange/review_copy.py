@@ -48,6 +48,7 @@ def check_label(check: MemberCheck | None) -> str:
 
 def review_copy_blocks(store: Store, informant: Informant) -> list[Block]:
     story = store.story(informant.story_id)
+    assert story is not None  # an informant's story (a foreign key)
     if informant.withdrawn:
         raise ReflectError(_("{who} withdrew: there is nothing of theirs to review").format(
             who=informant.pseudonym))

@@ -11,13 +11,18 @@ import io
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from reflect.dates import iso_utc
 from reflect.exchange.corpus import Corpus
 from reflect.exchange.progress import Progress
 from reflect.files import check_new, private_writer
+from reflect.models import Session
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.store import Store
+
+Row = list[object]
+"""A CSV row: its cells, written as text (numbers as they are)."""
 
 FILES = ("stories", "answers", "principles", "evidence", "themes", "action_items")
 
@@ -34,7 +39,7 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def _recording(session) -> str:
+def _recording(session: Session) -> str:
     """Whether an interviewee agreed to be recorded: yes, no, 'not asked' (an interview
     whose consent record has no answer), or empty (a reflection)."""
     if session.kind != "interview":
@@ -42,7 +47,7 @@ def _recording(session) -> str:
     return "not asked" if session.recording_consent is None else _yes(session.recording_consent)
 
 
-def _stories(corpus: Corpus) -> Iterator[list]:
+def _stories(corpus: Corpus) -> Iterator[Row]:
     yield ["story_id", "title", "service", "status", "ready_for_book", "success_criteria",
            "summary", "tags", "informants", "interviews"]
     informants = Counter(i.story_id for i in corpus.informants.values())
@@ -53,7 +58,7 @@ def _stories(corpus: Corpus) -> Iterator[list]:
                story.tags, informants[story.id], interviews[story.id]]
 
 
-def _answers(corpus: Corpus) -> Iterator[list]:
+def _answers(corpus: Corpus) -> Iterator[Row]:
     yield ["answer_id", "session_id", "kind", "session_status", "recording_consent",
            "recording_consent_how", "story_id", "story",
            "informant_id", "informant", "role", "case", "protocol", "protocol_version",
@@ -78,7 +83,7 @@ def _answers(corpus: Corpus) -> Iterator[list]:
                 iso_utc(answer.updated_at)]
 
 
-def _principles(corpus: Corpus) -> Iterator[list]:
+def _principles(corpus: Corpus) -> Iterator[Row]:
     yield ["principle_id", "story_id", "story", "theme_id", "theme", "situation", "goal",
            "action", "rationale", "sentence", "evidence_count"]
     for principle in corpus.principles:
@@ -89,7 +94,7 @@ def _principles(corpus: Corpus) -> Iterator[list]:
                principle.sentence(), len(corpus.evidence.get(principle.id, []))]
 
 
-def _evidence(corpus: Corpus) -> Iterator[list]:
+def _evidence(corpus: Corpus) -> Iterator[Row]:
     yield ["evidence_id", "principle_id", "principle", "story", "answer_id", "session_id",
            "informant", "role", "question_id", "question", "excerpt", "start", "end"]
     answers = corpus.answers_by_id({link.answer_id for links in corpus.evidence.values()
@@ -99,7 +104,7 @@ def _evidence(corpus: Corpus) -> Iterator[list]:
             answer, data = answers.get(link.answer_id, (None, None))
             informant = data.informant if data else None
             question = next((q for _, _, q in data.questions()
-                             if q.id == answer.question_id), None) if data else None
+                             if q.id == answer.question_id), None) if data and answer else None
             yield [link.id, principle.id, principle.sentence(),
                    corpus.stories[principle.story_id].title, link.answer_id,
                    data.session.id if data else "",
@@ -109,7 +114,7 @@ def _evidence(corpus: Corpus) -> Iterator[list]:
                    link.excerpt, link.start, link.end]
 
 
-def _themes(corpus: Corpus) -> Iterator[list]:
+def _themes(corpus: Corpus) -> Iterator[Row]:
     yield ["theme_id", "theme", "description", "principles", "stories", "story_titles"]
     for theme in sorted(corpus.themes.values(), key=lambda t: t.name.lower()):
         members = [p for p in corpus.principles
@@ -119,7 +124,7 @@ def _themes(corpus: Corpus) -> Iterator[list]:
                "\n".join(titles)]
 
 
-def _action_items(corpus: Corpus) -> Iterator[list]:
+def _action_items(corpus: Corpus) -> Iterator[Row]:
     yield ["action_id", "session_id", "case", "protocol", "text", "review_on", "status",
            "review_note", "reviewed_at"]
     for data in corpus.sessions(kinds=("reflection",)):
@@ -144,14 +149,14 @@ def neutralized(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def csv_bytes(rows: Iterable[list], raw_values: bool = False) -> bytes:
+def csv_bytes(rows: Iterable[Row], raw_values: bool = False) -> bytes:
     """UTF-8 CSV with a BOM; text cells neutralized against formulas unless raw_values."""
     buffer = io.BytesIO()
     write_csv(buffer, rows, raw_values)
     return buffer.getvalue()
 
 
-def write_csv(out, rows: Iterable[list], raw_values: bool = False) -> int:
+def write_csv(out: IO[bytes], rows: Iterable[Row], raw_values: bool = False) -> int:
     """Write rows as CSV into a binary file as they come; returns the rows after the header."""
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
     writer, count = csv.writer(text), -1

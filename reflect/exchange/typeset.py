@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
@@ -29,7 +30,7 @@ class TypesetError(ReflectError):
     """Typst could not set the document: its message, as the child reported it."""
 
 
-def typeset(data: dict) -> bytes:
+def typeset(data: dict[str, Any]) -> bytes:
     """The PDF of `data`, typeset by a child process."""
     document = json.dumps(data, ensure_ascii=False).encode("utf-8")
     done = subprocess.run([sys.executable, "-m", "reflect.exchange.typeset"], input=document,

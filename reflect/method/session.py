@@ -14,10 +14,11 @@ from typing import Any
 from reflect import timecodes
 from reflect.errors import ReflectError
 from reflect.i18n import _
-from reflect.models import ActionItem, Answer, InterviewerNote, Session, SessionStatus, utcnow
+from reflect.models import ActionItem, Answer, InterviewerNote, Session, utcnow
 from reflect.protocol.balance import BalanceReading, read_balance
 from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.store import Store
+from reflect.vocab import SessionStatus
 
 
 def refuse_withdrawn(store: Store, session: Session) -> None:
@@ -277,8 +278,9 @@ class SessionRun:
         self._ensure_open()
         answer = self.answer()
         current = bool(answer and getattr(answer, f"flag_{flag}"))
+        change: dict[str, Any] = {f"flag_{flag}": not current}  # flag_quote or flag_follow_up
         self.answers[self.question.id] = self.store.save_answer(
-            self.session.id, self.question.id, **{f"flag_{flag}": not current})
+            self.session.id, self.question.id, **change)
         return not current
 
     def complete(self) -> None:

@@ -15,6 +15,7 @@ import os
 import unicodedata
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
@@ -38,7 +39,8 @@ def cipher() -> ModuleType:
     except ImportError:
         raise ReflectError(_("encryption needs the sqlcipher3 package, which is not installed "
                              "(pip install sqlcipher3)")) from None
-    return sqlcipher3
+    module: ModuleType = sqlcipher3
+    return module
 
 
 def is_encrypted(path: Path) -> bool:
@@ -85,7 +87,7 @@ def key_pragma(passphrase: str) -> str:
     return "PRAGMA key = '" + passphrase.replace("'", "''") + "'"
 
 
-def connect(path: Path, passphrase: str):
+def connect(path: Path, passphrase: str) -> Any:  # a sqlcipher3 connection (no types)
     """A raw SQLCipher connection, keyed and checked (each form of the passphrase in turn):
     WrongPassphrase if none opens it."""
     for form in forms(passphrase):

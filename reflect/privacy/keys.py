@@ -78,7 +78,8 @@ class KeyFile:
         with self.connection:
             cursor = self.connection.execute(
                 "DELETE FROM person_key WHERE lower(pseudonym) = lower(?)", (pseudonym.strip(),))
-        return cursor.rowcount
+        removed: int = cursor.rowcount
+        return removed
 
     def redaction_terms(self) -> list[Term]:
         """Each real name (and each part of it longer than 2 letters) -> its pseudonym."""

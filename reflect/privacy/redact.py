@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 REDACTED = "[redacted]"
 
@@ -44,7 +45,7 @@ class Redactor:
             return text
         return self.pattern.sub(self._replacement, text)
 
-    def _replacement(self, match: re.Match) -> str:
+    def _replacement(self, match: re.Match[str]) -> str:
         found = " ".join(match.group(0).split()).casefold()
         return self.replacements.get(found, REDACTED)
 
@@ -76,7 +77,7 @@ TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
 """Every column of free text people type, by bundle table: what redaction goes through."""
 
 
-def redact_row(table: str, row: dict, redactor: Redactor) -> dict:
+def redact_row(table: str, row: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
     """A bundle row (a dict) with its free text redacted."""
     if not redactor:
         return row

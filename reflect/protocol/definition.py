@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from reflect import limits
 from reflect.i18n import _
@@ -249,7 +250,7 @@ class ProtocolError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def _where(loc: tuple) -> str:
+def _where(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -272,7 +273,7 @@ def _duplicate_keys(path: Path, node: yaml.Node) -> list[ProtocolProblem]:
     return problems
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     kind, loc = error["type"], error["loc"]
     if kind == "extra_forbidden":
         key = str(loc[-1])

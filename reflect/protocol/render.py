@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from reflect import formats
 from reflect.i18n import N_, _
-from reflect.models import ActionItem, ActionStatus, Answer
+from reflect.models import ActionItem, Answer
 from reflect.protocol.definition import Question
+from reflect.vocab import ActionStatus
 
 ACTION_STATUS = {ActionStatus.OPEN: N_("open"), ActionStatus.DONE: N_("done"),
                  ActionStatus.PARTLY: N_("partly done"), ActionStatus.NOT_DONE: N_("not done"),
@@ -13,7 +16,14 @@ ACTION_STATUS = {ActionStatus.OPEN: N_("open"), ActionStatus.DONE: N_("done"),
 """An action's status as the interface names it (translated where shown)."""
 
 
-def value_text(question: Question, answer: Answer | None) -> str:
+class HasValue(Protocol):
+    """An answer's typed value, decoded: an Answer, or an answer row as the exports read it."""
+
+    @property
+    def decoded_value(self) -> Any: ...
+
+
+def value_text(question: Question, answer: HasValue | None) -> str:
     """The typed part of an answer in words ('' when there is none)."""
     value = answer.decoded_value if answer else None
     if value is None or value == []:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 SUMMARY_FILE = "protocol-summary.json"
 Summary = dict[str, tuple[str, int]]
+Fingerprint = list[list[str | int]]
+"""Every protocol file's path, size and modification time (as JSON keeps them)."""
 """Protocol id -> (title, number of questions)."""
 
 
@@ -37,9 +39,9 @@ def protocol_files(folder: Path) -> list[Path]:
     return sorted(files, key=lambda f: (f.stem.count("."), f.name))
 
 
-def fingerprint(folders: list[Path]) -> list[list]:
+def fingerprint(folders: list[Path]) -> Fingerprint:
     """What the summary depends on: every protocol file's path, size and modification time."""
-    found = []
+    found: Fingerprint = []
     for folder in folders:
         for path in protocol_files(folder):
             try:
@@ -56,7 +58,7 @@ def summarize(catalog: ProtocolCatalog) -> Summary:
             for pid, protocol in catalog.protocols.items()}
 
 
-def read_summary(files: list[list] | None = None) -> Summary | None:
+def read_summary(files: Fingerprint | None = None) -> Summary | None:
     """The summary written last, if the protocol files are still as they were (`files`: their
     fingerprint, when already taken); else None."""
     try:
@@ -68,7 +70,7 @@ def read_summary(files: list[list] | None = None) -> Summary | None:
         return None
 
 
-def write_summary(catalog: ProtocolCatalog, files: list[list]) -> None:
+def write_summary(catalog: ProtocolCatalog, files: Fingerprint) -> None:
     """Keep the catalog's summary for the next start, with the fingerprint of the files taken
     before the catalog read them (so a file changed meanwhile makes the summary stale, never
     wrong). Only when it changed; best effort: a start without it only waits a little longer."""

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from reflect.protocol.definition import Protocol
 
 
-def _shape(protocol: Protocol) -> list[tuple]:
-    rows: list[tuple] = [("kind", protocol.kind), ("roles", tuple(protocol.roles)),
+def _shape(protocol: Protocol) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = [("kind", protocol.kind), ("roles", tuple(protocol.roles)),
                          ("consent", protocol.consent is not None)]
     if protocol.balance is not None:
         balance = protocol.balance
@@ -47,7 +47,7 @@ def translation_differences(source: Protocol, translation: Protocol) -> list[str
     return problems
 
 
-def _say(row: tuple) -> str:
+def _say(row: tuple[object, ...]) -> str:
     if row[0] == "question":
         return f"question '{row[2]}' ({row[3]}) in stage '{row[1]}'"
     if row[0] == "stage":

@@ -26,7 +26,7 @@ def expands_too_far(root: yaml.Node) -> bool:
     return False
 
 
-def node_at(root: yaml.Node, loc: tuple) -> yaml.Node:
+def node_at(root: yaml.Node, loc: tuple[int | str, ...]) -> yaml.Node:
     """The deepest YAML node along a pydantic error location (for its line number)."""
     node = root
     for part in loc:

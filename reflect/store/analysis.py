@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlmodel import col, select
 
@@ -15,12 +16,12 @@ from reflect.models import (
     Informant,
     Principle,
     Session,
-    SessionStatus,
     Theme,
     utcnow,
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.words import WordsStore, gate
+from reflect.vocab import SessionStatus
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,11 @@ PRINCIPLE_PARTS = ("situation", "goal", "action", "rationale")
 class AnalysisStore(WordsStore):
     """Principles with their evidence, and the themes (common principles) grouping them."""
 
+    if TYPE_CHECKING:  # kept by the aggregates that Store joins with this one
+        def informants(self, story_id: uuid.UUID) -> list[Informant]: ...
+        def sessions_for_story(self, story_id: uuid.UUID) -> list[Session]: ...
+        def answers(self, session_id: uuid.UUID) -> dict[str, Answer]: ...
+
     # Analysis: principles, evidence, themes ------------------------------------------------
     def interviews_of(self, story_id: uuid.UUID) -> list[InterviewRecord]:
         """The story's interviews that took place (consent given), oldest first; not those
@@ -66,12 +72,15 @@ class AnalysisStore(WordsStore):
                 continue
             if not shown.shows_session(session.id):
                 continue
+            assert session.informant_id is not None  # an interview is with an informant
             records.append(InterviewRecord(session, informants[session.informant_id],
                                            self.protocol_of(session), self.answers(session.id)))
         return records
 
     def add_principle(self, story_id: uuid.UUID, **parts: str) -> Principle:
-        principle = Principle(story_id=story_id, **self._principle_parts(parts))
+        principle = Principle(story_id=story_id)
+        for name, value in self._principle_parts(parts).items():
+            setattr(principle, name, value)
         with self._db() as db:
             db.add(principle)
             self._audit(db, "principle", principle.id, "create",
@@ -178,7 +187,8 @@ class AnalysisStore(WordsStore):
             db.commit()
         return theme
 
-    def rename_theme(self, theme_id: uuid.UUID, name: str, description: str | None = None):
+    def rename_theme(self, theme_id: uuid.UUID, name: str,
+                     description: str | None = None) -> Theme:
         if not name.strip():
             raise ReflectError(_("a common principle (theme) needs a name"))
         with self._db() as db:

@@ -135,10 +135,11 @@ def _keep_current(db: Path, passphrase: str | None) -> Path:
         return target
 
 
-def restore(db: Path, backup: Path, passphrase: str | None = None) -> Path:
+def restore(db: Path, backup: Path, passphrase: str | None = None) -> Path | None:
     """Put a backup in place of the database, after checking it. The current file is kept
     first (as `<db>.before-restore-<time>.bak`, with anything still in its WAL). Refused
-    while another program has the database open. Returns the kept copy.
+    while another program has the database open. Returns the kept copy (None when there was
+    no database to keep).
 
     An encrypted database stays encrypted: a plain backup is encrypted with the database's
     passphrase on its way in (refused without it)."""
@@ -157,6 +158,7 @@ def restore(db: Path, backup: Path, passphrase: str | None = None) -> Path:
         partial.write_bytes(backup.read_bytes())
         partial.chmod(0o600)
         if rekey:
+            assert passphrase is not None  # refused above without one
             encryption.encrypt_in_place(partial, passphrase)
         for sidecar in encryption.sidecars(db):
             sidecar.unlink(missing_ok=True)

@@ -112,7 +112,7 @@ def _compact_file(engine: Engine, path: Path, wait: float, vacuum: bool) -> Comp
     try:
         with engine.connect() as conn:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-            timeout = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+            timeout = conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one()
             conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait * 1000)}")
             try:
                 if vacuum:
@@ -120,7 +120,7 @@ def _compact_file(engine: Engine, path: Path, wait: float, vacuum: bool) -> Comp
                         conn.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('optimize')")
                     conn.exec_driver_sql("VACUUM")
                     _note(mark, VACUUMED)
-                busy = bool(conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()[0])
+                busy = bool(conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar_one())
             finally:
                 conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(timeout)}")
     except OperationalError:  # locked by a writer: the rest is done later

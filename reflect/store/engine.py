@@ -15,8 +15,10 @@ import weakref
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from reflect import inuse, paths
 from reflect.errors import (
@@ -50,7 +52,7 @@ def sqlite_path(url: str) -> Path | None:
     return paths.sqlite_file(url)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA busy_timeout = 5000")
     cursor.execute("PRAGMA temp_store = MEMORY")  # sorts and indexes never spill to /tmp
@@ -104,7 +106,7 @@ class ServerMark:
     of its own for as long as the app runs (the server drops it if the app dies)."""
 
     def __init__(self, engine: Engine):
-        self.connection = engine.connect()
+        self.connection: Connection | None = engine.connect()
         self.connection.exec_driver_sql(f"SELECT pg_advisory_lock_shared({SERVER_LOCK})")
         self.connection.commit()
 
@@ -132,7 +134,7 @@ _PASSPHRASES: WeakKeyDictionary[Engine, str] = WeakKeyDictionary()
 """The passphrase of each encrypted engine, for the backups it makes (held in memory only)."""
 
 
-def begin_now(connection) -> None:
+def begin_now(connection: Connection) -> None:
     """On SQLite, a no-op write so that the driver opens the transaction now: it opens one
     only before a write, so DDL or a savepoint coming first would run outside it (and
     releasing a savepoint that began its own transaction commits)."""
@@ -180,9 +182,11 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
         engine = create_engine(url, module=encryption.cipher(), connect_args=connect_args)
+        assert passphrase is not None  # encrypted without one was refused above
         key = encryption.key_pragma(passphrase)
 
-        def _key_then_pragmas(dbapi_connection, record) -> None:
+        def _key_then_pragmas(dbapi_connection: DBAPIConnection,
+                              record: ConnectionPoolEntry) -> None:
             dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
             dbapi_connection.execute(key)
             _sqlite_pragmas(dbapi_connection, record)

@@ -5,12 +5,19 @@ indexes by a new revision, never by editing these statements: databases already 
 the indexes these statements built.
 """
 
+from __future__ import annotations
+
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import Connection, event, inspect, text
 
 from reflect.models import Answer
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Mapper
 
 FTS_SETUP = [
     # External-content FTS5 indexes: the text lives once, in answer and principle; triggers
@@ -54,7 +61,7 @@ FORMS_SETUP = [
 ]
 
 
-def fill_forms(conn) -> int:
+def fill_forms(conn: Connection) -> int:
     """Index the forms of every answer that has Hebrew or Arabic words; return how many."""
     from reflect.wordforms import search_forms
 
@@ -70,7 +77,7 @@ def fill_forms(conn) -> int:
     return filled
 
 
-def index_forms(connection, answers: list[tuple]) -> None:
+def index_forms(connection: Connection, answers: list[tuple[uuid.UUID, str | None]]) -> None:
     """Index the Hebrew and Arabic word forms of answers just inserted together, without
     the ORM (an import): (id, text) pairs; those without such words cost a regex each."""
     if connection.dialect.name != "sqlite":
@@ -85,7 +92,7 @@ def index_forms(connection, answers: list[tuple]) -> None:
                                {"f": forms, "id": answer_id.hex})
 
 
-def _sync_forms(_mapper, connection, answer) -> None:
+def _sync_forms(_mapper: Mapper[Any], connection: Connection, answer: Answer) -> None:
     """After an answer is written: its forms replace the old ones. Costs nothing for text
     without Hebrew or Arabic (most saves), nor when the text did not change (a flag)."""
     if connection.dialect.name != "sqlite":
@@ -108,7 +115,7 @@ def _sync_forms(_mapper, connection, answer) -> None:
                            {"r": rowid, "f": forms})
 
 
-def _drop_forms(_mapper, connection, answer) -> None:
+def _drop_forms(_mapper: Mapper[Any], connection: Connection, answer: Answer) -> None:
     if connection.dialect.name == "sqlite":
         connection.execute(text("DELETE FROM answer_forms WHERE rowid IN (SELECT rowid FROM "
                                 "answer WHERE id = :id)"), {"id": answer.id.hex})
@@ -125,14 +132,14 @@ index is built once at the end rather than row by row by the triggers."""
 
 
 @contextmanager
-def answers_in_bulk(connection, incoming: int) -> Iterator[None]:
+def answers_in_bulk(connection: Connection, incoming: int) -> Iterator[None]:
     """Inside an import's transaction on SQLite: without the answer index's triggers while
     many answers are inserted, then the index rebuilt in one pass and the triggers put back.
     DDL is transactional in SQLite, so a failed import leaves the triggers as they were."""
     if connection.dialect.name != "sqlite" or incoming < BULK_ANSWERS:
         yield
         return
-    here = connection.execute(text("SELECT count(*) FROM answer")).scalar()
+    here: int = connection.execute(text("SELECT count(*) FROM answer")).scalar_one()
     if incoming < here:  # a rebuild would cost more than the triggers
         yield
         return

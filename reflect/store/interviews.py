@@ -18,18 +18,17 @@ from reflect.models import (
     Answer,
     Informant,
     Session,
-    SessionStatus,
     Story,
-    StoryStatus,
     utcnow,
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.base import StoreBase
 from reflect.store.recording import add_people
 from reflect.store.words import gate
+from reflect.vocab import SessionStatus, StoryStatus
 
 
-def _answer_state(answer: Answer) -> dict:
+def _answer_state(answer: Answer) -> dict[str, object]:
     return {"text": answer.text, "value": answer.value, "skipped": answer.skipped,
             "quote": answer.flag_quote, "follow_up": answer.flag_follow_up}
 
@@ -346,8 +345,8 @@ class InterviewStore(StoreBase):
         with self._db() as db:
             query = (select(Answer.session_id, func.count())
                      .where(col(Answer.session_id).in_(session_ids),
-                            or_(Answer.text != "", col(Answer.value).is_not(None)))
-                     .group_by(Answer.session_id))
+                            or_(col(Answer.text) != "", col(Answer.value).is_not(None)))
+                     .group_by(col(Answer.session_id)))
             return dict(db.exec(query).all())
 
     def answer_by_id(self, answer_id: uuid.UUID) -> Answer | None:

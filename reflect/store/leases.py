@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session as DBSession
 
 from reflect.models import SessionLease
 from reflect.store.base import StoreBase
@@ -30,11 +31,12 @@ class LeaseHeld:
     since: datetime
 
 
-def database_now(db) -> datetime:
+def database_now(db: DBSession) -> datetime:
     """The database server's time now (UTC): PostgreSQL's on a team server, the file's
     machine's on SQLite."""
     if db.get_bind().dialect.name == "postgresql":
-        now = db.execute(text("SELECT clock_timestamp() AT TIME ZONE 'UTC'")).scalar_one()
+        now: datetime = db.execute(
+            text("SELECT clock_timestamp() AT TIME ZONE 'UTC'")).scalar_one()
     else:
         now = datetime.fromisoformat(db.execute(
             text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')")).scalar_one())

@@ -16,9 +16,11 @@ it (`reflect erase`, or the member-check dialog). Waiting is derived, not stored
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlmodel import Session as DBSession
 from sqlmodel import col, select, update
 
 from reflect.errors import ReflectError
@@ -63,21 +65,22 @@ class PendingErasure:
     notes: int
 
 
-def informants_with_words(db, informant_ids) -> set[uuid.UUID]:
+def informants_with_words(db: DBSession, informant_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
     """Which of these informants still have answers or interviewer's notes here."""
     informant_ids = list(informant_ids)
     if not informant_ids:
         return set()
     found: set[uuid.UUID] = set()
     for table in (Answer, InterviewerNote):
-        found |= set(db.exec(
-            select(Session.informant_id).distinct()
+        found |= {informant_id for informant_id in db.exec(
+            select(col(Session.informant_id)).distinct()
             .join(table, col(table.session_id) == col(Session.id))
-            .where(col(Session.informant_id).in_(informant_ids))))
+            .where(col(Session.informant_id).in_(informant_ids))) if informant_id is not None}
     return found
 
 
-def hide_for_erasure(db, informant_ids, source: str) -> list[uuid.UUID]:
+def hide_for_erasure(db: DBSession, informant_ids: Iterable[uuid.UUID],
+                     source: str) -> list[uuid.UUID]:
     """Inside an import's transaction: the informants a bundle's erasure names who still have
     words here are withdrawn (their words hidden everywhere, audited), nothing deleted;
     returns them. The words go only when someone here confirms the erasure."""
@@ -97,13 +100,14 @@ def hide_for_erasure(db, informant_ids, source: str) -> list[uuid.UUID]:
     return hidden
 
 
-def informant_states(db) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
+def informant_states(db: DBSession) -> tuple[set[uuid.UUID], set[uuid.UUID]]:
     """Before an import: the informants erased here, and those withdrawn."""
     return (set(db.exec(select(Erasure.informant_id))),
             set(db.exec(select(Informant.id).where(col(Informant.withdrawn).is_(True)))))
 
 
-def settle_erasures(db, before: tuple[set, set], erasures, source: str
+def settle_erasures(db: DBSession, before: tuple[set[uuid.UUID], set[uuid.UUID]],
+                    erasures: Iterable[uuid.UUID], source: str
                     ) -> tuple[list[tuple[str, str]], list[PendingErasure]]:
     """At the end of an import, in its transaction: the bundle's erasures new here hide their
     informant's words (nothing is deleted); returns (pseudonym, story title) of everyone else
@@ -118,7 +122,7 @@ def settle_erasures(db, before: tuple[set, set], erasures, source: str
     return sorted((who, title) for id_, who, title in rows if id_ not in listed), pending
 
 
-def pending_erasures(db) -> list[PendingErasure]:
+def pending_erasures(db: DBSession) -> list[PendingErasure]:
     """Erasures waiting for confirmation here: an `Erasure` row whose informant is withdrawn
     and still has words in this database. Recording an approval instead (the member check)
     takes one off the list; the words stay."""
@@ -145,7 +149,7 @@ def pending_erasures(db) -> list[PendingErasure]:
     return sorted(pending, key=lambda p: (p.story_title.casefold(), p.pseudonym.casefold()))
 
 
-def word_counts(db, informant_id: uuid.UUID) -> dict[str, int]:
+def word_counts(db: DBSession, informant_id: uuid.UUID) -> dict[str, int]:
     """How many answers, interviewer's notes and evidence links of an informant's are here."""
     sessions = list(db.exec(select(Session.id).where(Session.informant_id == informant_id)))
     answers = list(db.exec(select(Answer.id).where(col(Answer.session_id).in_(sessions))))
@@ -155,7 +159,7 @@ def word_counts(db, informant_id: uuid.UUID) -> dict[str, int]:
     return {"answers": len(answers), "notes": len(list(notes)), "evidence": len(list(evidence))}
 
 
-def erase_words(db, informant_id: uuid.UUID) -> dict[str, int]:
+def erase_words(db: DBSession, informant_id: uuid.UUID) -> dict[str, int]:
     """Delete an informant's words inside the caller's transaction; return what went."""
     sessions = list(db.exec(select(Session.id).where(Session.informant_id == informant_id)))
     answers = list(db.exec(select(Answer).where(col(Answer.session_id).in_(sessions))))
@@ -163,7 +167,8 @@ def erase_words(db, informant_id: uuid.UUID) -> dict[str, int]:
                          .where(col(InterviewerNote.session_id).in_(sessions))))
     evidence = list(db.exec(select(Evidence).where(
         col(Evidence.answer_id).in_([a.id for a in answers]))))
-    gone = [str(row.id) for row in (*answers, *notes, *evidence)]
+    gone = ([str(a.id) for a in answers] + [str(n.id) for n in notes]
+            + [str(e.id) for e in evidence])
     for rows in (evidence, notes, answers):  # evidence first: it points at the answers
         for row in rows:
             db.delete(row)
@@ -180,7 +185,7 @@ def erase_words(db, informant_id: uuid.UUID) -> dict[str, int]:
     return {"answers": len(answers), "notes": len(notes), "evidence": len(evidence)}
 
 
-class Erased(dict):
+class Erased(dict[str, int]):
     """What an erasure deleted (answers, notes, evidence: how many of each), and whether the
     words have left the database file yet (`compaction`; see reflect.store.compaction)."""
 

@@ -6,17 +6,19 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
-from reflect.models import Answer, InterviewerNote, Session, SessionPerson, SessionStatus, utcnow
+from reflect.models import Answer, InterviewerNote, Session, SessionPerson, utcnow
 from reflect.roles import PresentRole
 from reflect.store.base import StoreBase
 from reflect.store.words import gate
+from reflect.vocab import SessionStatus
 
 
-def add_people(db, session_id: uuid.UUID, people: list[tuple[str, str]]) -> None:
+def add_people(db: DBSession, session_id: uuid.UUID, people: list[tuple[str, str]]) -> None:
     """Name everyone else present at an interview (inside the consent's transaction)."""
     for position, (name, role) in enumerate(people, start=1):
         if not name.strip():
@@ -43,7 +45,7 @@ def refuse_unless_recording_agreed(session: Session) -> None:
 class RecordingStore(StoreBase):
     """Recording start, time codes, interviewer notes, people present."""
 
-    def _open_session(self, db, session_id: uuid.UUID) -> Session:
+    def _open_session(self, db: DBSession, session_id: uuid.UUID) -> Session:
         session = db.get(Session, session_id)
         if session is None:
             raise ReflectError(_("that session no longer exists"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import func, or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
@@ -46,8 +46,8 @@ class RedactionStore(StoreBase):
         with self._db() as db:
             query = select(Redaction)
             if not everything:
-                query = query.where(or_(Redaction.story_id.is_(None),
-                                        Redaction.story_id == story_id))
+                query = query.where(or_(col(Redaction.story_id).is_(None),
+                                        col(Redaction.story_id) == story_id))
             return sorted(db.exec(query), key=lambda r: (r.story_id is not None, r.term.lower()))
 
     def remove_redaction(self, redaction_id: uuid.UUID) -> None:

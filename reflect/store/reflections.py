@@ -13,14 +13,13 @@ from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.models import (
     ActionItem,
-    ActionStatus,
     Answer,
     Session,
-    SessionStatus,
     utcnow,
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.base import StoreBase
+from reflect.vocab import ActionStatus, SessionStatus
 
 
 class ReflectionStore(StoreBase):
@@ -57,6 +56,7 @@ class ReflectionStore(StoreBase):
                      .order_by(col(Session.started_at)))
             history: dict[str, list[tuple[datetime, Any]]] = {}
             for started, question_id, value in db.exec(query):
+                assert value is not None  # the query keeps typed values only
                 history.setdefault(question_id, []).append((started, json.loads(value)))
             return history
 

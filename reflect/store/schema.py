@@ -11,6 +11,7 @@ same number and upgraded from there. A database from a newer reflect is refused 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlmodel import SQLModel
@@ -20,6 +21,9 @@ from reflect.errors import ReflectError
 from reflect.package import package_file
 from reflect.revision import HEAD
 from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = package_file("store", "migrations")
 VERSION_TABLE = "alembic_version"
@@ -36,7 +40,8 @@ def stored_revision(conn: Connection) -> str | None:
     """The database's revision; None for an empty database."""
     tables = inspect(conn).get_table_names()
     if VERSION_TABLE in tables:
-        return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar_one()
+        revision: str = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar_one()
+        return revision
     if LEGACY_TABLE in tables:
         number = conn.execute(text(f"SELECT version FROM {LEGACY_TABLE}")).scalar_one()
         return f"{number:04d}"
@@ -63,7 +68,7 @@ def create_schema(conn: Connection) -> None:
     _stamp(conn, HEAD)
 
 
-def _alembic_config(conn: Connection):
+def _alembic_config(conn: Connection) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -79,7 +84,7 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def script_head() -> str:
+def script_head() -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()

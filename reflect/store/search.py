@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import and_, literal, or_, text, tuple_
+from sqlalchemy import ColumnElement, and_, literal, or_, text, tuple_
 from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
@@ -25,6 +27,9 @@ from reflect.roles import Role
 from reflect.store import Store
 from reflect.store.words import WITHDRAWN_SESSIONS_SQL, gate
 from reflect.wordforms import bare, has_forms
+
+Position = int | tuple[datetime, uuid.UUID]
+"""Where an answer stands in the order of results (see SearchHit.position)."""
 
 MARK_START, MARK_END = "\x02", "\x03"
 PAGE = 50
@@ -44,7 +49,7 @@ class SearchHit:
     question_id: str
     question: str
     snippet: str
-    position: int | tuple | None = None
+    position: Position | None = None
     """An answer's place in the order of results, newest first: the next page begins after it
     (SQLite: its place in the index; PostgreSQL: its (updated_at, id))."""
 
@@ -72,7 +77,7 @@ def fts_query(words: str) -> str:
     return " ".join(quoted)
 
 
-def _contains_every_word(columns: list, words: str):
+def _contains_every_word(columns: Sequence[object], words: str) -> ColumnElement[bool]:
     """For databases without FTS: each word occurs (any case) in one of the columns."""
     conditions = []
     for word in words.split():
@@ -104,11 +109,12 @@ sessions (reflect.store.words)."""
 
 
 def _search_with_forms(db: DBSession, words: str, limit: int, offset: int,
-                       before: int | None) -> dict:
+                       before: int | None) -> dict[uuid.UUID, int]:
     """Answers where every word occurs as written (the stemmed index) or, for a Hebrew or
     Arabic word, under one of its forms with prefixes taken off (reflect.wordforms):
     answer id -> its place in the index."""
-    conditions, params = [], {"limit": limit, "offset": offset, "before": before}
+    conditions: list[str] = []
+    params: dict[str, object] = {"limit": limit, "offset": offset, "before": before}
     if before is not None:
         conditions.append("a.rowid < :before")
     for index, word in enumerate(re.findall(r"\w+", words)):
@@ -124,16 +130,18 @@ def _search_with_forms(db: DBSession, words: str, limit: int, offset: int,
 
 
 def _server_page(db: DBSession, words: str, limit: int, offset: int,
-                 before: tuple | None) -> list[Answer]:
+                 before: tuple[datetime, uuid.UUID] | None) -> list[Answer]:
     """A page of answers on a database without FTS5, newest first: after `before`, an
     (updated_at, id) pair, by comparison rather than by counting rows past an offset."""
     conditions = [_contains_every_word([Answer.text], words),
                   gate(db).session_kept(Answer.session_id)]
     if before is not None:
         stamp, key = before
+        # SQLModel types a model's column attributes as their values (and col() as Mapped);
+        # on the class they are SQLAlchemy's attributes, which have a type
         conditions.append(tuple_(Answer.updated_at, Answer.id) <
-                          tuple_(literal(stamp, Answer.updated_at.type),
-                                 literal(key, Answer.id.type)))
+                          tuple_(literal(stamp, Answer.updated_at.type),  # type: ignore[attr-defined]
+                                 literal(key, Answer.id.type)))  # type: ignore[attr-defined]
     return list(db.exec(select(Answer).where(*conditions)
                         .order_by(col(Answer.updated_at).desc(), col(Answer.id).desc())
                         .limit(limit).offset(offset)))
@@ -150,17 +158,18 @@ def _prepare(store: Store, words: str) -> tuple[str, str]:
 
 
 def search_answers(store: Store, words: str, limit: int = PAGE, offset: int = 0,
-                   before: int | tuple | None = None) -> list[SearchHit]:
+                   before: Position | None = None) -> list[SearchHit]:
     """Answers matching every word, newest first. The next page: `before` the last hit's
     position, so a late page costs what the first does (SQLite finds it through the index;
     PostgreSQL compares (updated_at, id) rather than counting past an offset)."""
     words, query = _prepare(store, words)
     if not query:
         return []
-    positions: dict[uuid.UUID, int] = {}
+    positions: dict[uuid.UUID, Position] = {}
     with DBSession(store.engine) as db:
         if _uses_fts(store) and has_forms(words):
-            positions = _search_with_forms(db, words, limit, offset, before)
+            assert not isinstance(before, tuple)  # SQLite's positions: places in the index
+            positions = dict(_search_with_forms(db, words, limit, offset, before))
             answers = {a.id: a for a in db.exec(
                 select(Answer).where(col(Answer.id).in_(list(positions))))}
             ordered = [answers[answer_id] for answer_id in positions if answer_id in answers]
@@ -179,15 +188,16 @@ def search_answers(store: Store, words: str, limit: int = PAGE, offset: int = 0,
                 select(Answer).where(col(Answer.id).in_(list(snippets))))}
             ordered = [answers[answer_id] for answer_id in snippets if answer_id in answers]
         else:
+            assert not isinstance(before, int)  # a server's positions: (updated_at, id)
             ordered = _server_page(db, words, limit, offset, before)
             snippets = {a.id: _snippet_around(a.text, words) for a in ordered}
             positions = {a.id: (a.updated_at, a.id) for a in ordered}
         sessions = {s.id: s for s in db.exec(
             select(Session).where(col(Session.id).in_({a.session_id for a in ordered})))}
         story_ids = {s.story_id for s in sessions.values() if s.story_id}
-        titles = {s.id: s.title for s in db.exec(
+        titles: dict[uuid.UUID | None, str] = {s.id: s.title for s in db.exec(
             select(Story).where(col(Story.id).in_(story_ids)))}
-        roles = {i.id: i.role for i in db.exec(select(Informant).where(
+        roles: dict[uuid.UUID | None, str] = {i.id: i.role for i in db.exec(select(Informant).where(
             col(Informant.id).in_({s.informant_id for s in sessions.values()})))}
     hits = []
     for answer in ordered:
@@ -239,7 +249,7 @@ def search_notes(store: Store, words: str, limit: int = 20) -> list[SearchHit]:
                              .order_by(col(InterviewerNote.created_at).desc()).limit(limit)))
         sessions = {s.id: s for s in db.exec(
             select(Session).where(col(Session.id).in_({n.session_id for n in notes})))}
-        titles = {s.id: s.title for s in db.exec(select(Story).where(
+        titles: dict[uuid.UUID | None, str] = {s.id: s.title for s in db.exec(select(Story).where(
             col(Story.id).in_({s.story_id for s in sessions.values() if s.story_id})))}
     hits = []
     for note in notes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy import tuple_
 from sqlmodel import col, select
@@ -12,11 +13,11 @@ from reflect.i18n import _
 from reflect.models import (
     Informant,
     Story,
-    StoryStatus,
     utcnow,
 )
 from reflect.roles import Role
 from reflect.store.base import StoreBase
+from reflect.vocab import StoryStatus
 
 
 class StoryStore(StoreBase):
@@ -36,7 +37,7 @@ class StoryStore(StoreBase):
             db.commit()
         return story
 
-    def update_story(self, story_id: uuid.UUID, **changes) -> Story:
+    def update_story(self, story_id: uuid.UUID, **changes: Any) -> Story:
         with self._db() as db:
             story = db.get(Story, story_id)
             if story is None:

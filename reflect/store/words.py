@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import true
+from sqlalchemy import ColumnElement, true
+from sqlmodel import Session as DBSession
 from sqlmodel import col, select
 
 from reflect.i18n import N_
@@ -61,19 +63,19 @@ class Gate:
     def shows_informant(self, informant_id: uuid.UUID | None) -> bool:
         return informant_id not in self.informants
 
-    def answers(self, db) -> frozenset[uuid.UUID]:
+    def answers(self, db: DBSession) -> frozenset[uuid.UUID]:
         """Ids of the answers it hides (evidence cut from them is hidden with them)."""
         if not self.sessions:
             return frozenset()
         return frozenset(db.exec(select(Answer.id).where(
             col(Answer.session_id).in_(list(self.sessions)))))
 
-    def session_kept(self, column):
+    def session_kept(self, column: object) -> ColumnElement[bool]:
         """A condition on a session id column: only sessions whose words may be shown."""
         return col(column).not_in(list(self.sessions)) if self.sessions else true()
 
 
-def gate(db, among: list[uuid.UUID] | None = None) -> Gate:
+def gate(db: DBSession, among: list[uuid.UUID] | None = None) -> Gate:
     """The gate, read in the caller's transaction: every informant who withdrew and their
     sessions (only those among `among` when given, for a reader of a few sessions)."""
     query = (select(Informant.id, Session.id).select_from(Informant)
@@ -131,9 +133,9 @@ class WordsStore(StoreBase):
                 return set()
             answers = shown.answers(db)
             sessions = list(shown.sessions)
-            notes = db.exec(select(InterviewerNote.id).where(
+            notes: Iterable[uuid.UUID] = db.exec(select(InterviewerNote.id).where(
                 col(InterviewerNote.session_id).in_(sessions))) if sessions else []
-            links = db.exec(select(Evidence.id).where(
+            links: Iterable[uuid.UUID] = db.exec(select(Evidence.id).where(
                 col(Evidence.answer_id).in_(list(answers)))) if answers else []
             return {str(key) for keys in (shown.informants, answers, notes, links)
                     for key in keys}
