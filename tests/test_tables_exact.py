@@ -227,6 +227,19 @@ def test_text_longer_than_a_spreadsheet_cell_is_cut_there_and_counted(store, int
     assert read_table(tmp_path / "csv" / "answers.csv")[0]["text"] == long  # whole here
 
 
+def test_rows_past_a_sheets_limit_are_left_out_and_counted(store, catalog, tmp_path,
+                                                           monkeypatch):
+    from reflect.exchange import spreadsheet
+
+    monkeypatch.setattr(spreadsheet, "ROW_LIMIT", 3)  # the header and two rows
+    for title in ("A", "B", "C", "D"):
+        store.create_story(title)
+    book = export_xlsx(store, tmp_path / "t.xlsx")
+    assert book.rows["stories"] == 2 and book.left_out == 2
+    assert [row[1] for row in read_workbook(tmp_path / "t.xlsx")["stories"]] == [
+        "title", "A", "B"]
+
+
 def test_sessions_and_informants_tables(store, catalog, interview, tmp_path):
     story, maya, session = interview
     store.save_answer(session.id, "success-what", text="We met every week.")

@@ -25,4 +25,9 @@ ROWS = [
      "{count} خلية احتوت أكثر من 32,767 حرفًا، وهو أقصى ما تتسع له خلية الجدول: تنتهي عنده في المصنف؛ وتصدير CSV يحتويها كاملة",
      "{count} célula(s) tinham mais do que os 32 767 caracteres que cabem numa célula: no livro terminam aí; a exportação CSV tem-nas inteiras",
      "{count} cella/e contenevano più dei 32.767 caratteri che una cella può contenere: nella cartella di lavoro finiscono lì; l'esportazione CSV le contiene intere"),
+    ("{count} row(s) did not fit: a sheet holds 1,048,576 rows; the CSV export holds them all",
+     "{count} שורות לא נכנסו: גיליון מכיל 1,048,576 שורות; ייצוא ה־CSV מכיל את כולן",
+     "{count} صف لم تتسع لها الورقة: تتسع الورقة لـ 1,048,576 صفًا؛ وتصدير CSV يحتويها كلها",
+     "{count} linha(s) não couberam: uma folha tem 1 048 576 linhas; a exportação CSV tem-nas todas",
+     "{count} riga/e non ci stavano: un foglio contiene 1.048.576 righe; l'esportazione CSV le contiene tutte"),
 ]

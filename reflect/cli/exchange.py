@@ -74,6 +74,9 @@ def export_data(db: str, store, args: argparse.Namespace) -> int:
             say(_("{count} cell(s) held more than the 32,767 characters a spreadsheet cell "
                   "can: they end there in the workbook; the CSV export holds them whole").format(
                 count=number(book.cut)))
+        if book.left_out:
+            say(_("{count} row(s) did not fit: a sheet holds 1,048,576 rows; the CSV export "
+                  "holds them all").format(count=number(book.left_out)))
     else:
         from reflect.exchange.qdpx import export_qdpx
 

@@ -6,15 +6,18 @@ in .xlsx every text cell is written as a string (`write_string`: a shared string
 which Excel, LibreOffice and Numbers show as text whatever it starts with, so the text
 stays exact and nothing in it runs. Counts and positions are numbers. Control characters are
 kept as Excel itself keeps them (`_xHHHH_`). A cell holds at most 32,767 characters (Excel's
-limit): longer text is cut there and counted in the summary; the CSV files hold it whole.
+limit): longer text is cut there, and rows past a sheet's 1,048,576 are left out, both
+counted in the summary; the CSV files hold them whole.
 Sheets run right to left when the interface does (Hebrew, Arabic).
 
 The workbook is built in memory (XlsxWriter's in_memory: no temporary file with the answers
-outside the target folder) and written like every export (reflect.files.private_writer).
+outside the target folder), then written like every export (reflect.files.private_writer);
+unlike the CSV files, its memory grows with the data.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +32,9 @@ from reflect.store import Store
 
 CELL_LIMIT = 32767
 """The most characters (UTF-16 units) Excel keeps in a cell."""
+
+ROW_LIMIT = 1_048_576
+"""The most rows a sheet holds (Excel's limit), the header included."""
 
 TOO_LONG = -2
 """What XlsxWriter's write_string answers when it cut a string to CELL_LIMIT."""
@@ -46,6 +52,8 @@ class Workbook:
     """Each sheet's name with its number of data rows."""
     cut: int = 0
     """Text cells cut to Excel's CELL_LIMIT characters."""
+    left_out: int = 0
+    """Rows past a sheet's ROW_LIMIT, not in the workbook."""
 
 
 def export_xlsx(store: Store, path: Path, progress: Progress | None = None,
@@ -53,8 +61,9 @@ def export_xlsx(store: Store, path: Path, progress: Progress | None = None,
     """Write every table as a sheet of one .xlsx file at path."""
     check_new([path])  # before reading
     written = Workbook(path)
+    zipped = io.BytesIO()  # XlsxWriter leaves its zip open when a write fails: not on disk
     with private_writer(path) as out:
-        book = xlsxwriter.Workbook(out, {
+        book = xlsxwriter.Workbook(zipped, {
             "in_memory": True,
             # write_string and write_number below never guess; these are a second guard
             "strings_to_formulas": False, "strings_to_numbers": False,
@@ -67,17 +76,21 @@ def export_xlsx(store: Store, path: Path, progress: Progress | None = None,
             if is_rtl():
                 sheet.right_to_left()
             last, width = 0, 0  # the last row written (the header is row 0)
-            for last, row in enumerate(rows):
-                width = max(width, len(row))
+            for index, row in enumerate(rows):
+                if index >= ROW_LIMIT:
+                    written.left_out += 1
+                    continue
+                last, width = index, max(width, len(row))
                 for column, cell in enumerate(row):
-                    written.cut += _write(sheet, last, column, cell,
-                                          header if last == 0 else None)
+                    written.cut += _write(sheet, index, column, cell,
+                                          header if index == 0 else None)
             written.rows[name] = last
             sheet.freeze_panes(1, 0)
             if width:
                 sheet.autofilter(0, 0, last, width - 1)
             sheet.autofit(max_width=WIDEST)
-        book.close()  # writes the zip into out (which private_writer then closes)
+        book.close()  # the zip, into memory
+        out.write(zipped.getvalue())
     if progress:
         progress("done", len(FILES), len(FILES))
     return written
