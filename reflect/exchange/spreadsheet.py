@@ -39,8 +39,9 @@ ROW_LIMIT = 1_048_576
 TOO_LONG = -2
 """What XlsxWriter's write_string answers when it cut a string to CELL_LIMIT."""
 
-WIDEST = 480
-"""The widest a column is made when fitted to its text, in pixels (about 68 characters)."""
+MIN_WIDTH, MAX_WIDTH = 6, 60
+"""A column is as wide as the longest first line of its cells, within these (characters):
+a sum over the cells as they are written (XlsxWriter's autofit took a third of the time)."""
 
 
 @dataclass
@@ -75,20 +76,25 @@ def export_xlsx(store: Store, path: Path, progress: Progress | None = None,
             sheet = book.add_worksheet(name)
             if is_rtl():
                 sheet.right_to_left()
-            last, width = 0, 0  # the last row written (the header is row 0)
+            last, widths = 0, list[int]()  # the last row written (the header is row 0)
             for index, row in enumerate(rows):
                 if index >= ROW_LIMIT:
                     written.left_out += 1
                     continue
-                last, width = index, max(width, len(row))
+                last = index
+                if len(widths) < len(row):
+                    widths += [MIN_WIDTH] * (len(row) - len(widths))
                 for column, cell in enumerate(row):
                     written.cut += _write(sheet, index, column, cell,
                                           header if index == 0 else None)
+                    if widths[column] < MAX_WIDTH:  # as wide as its first line, within bounds
+                        widths[column] = max(widths[column], len(str(cell).partition("\n")[0]))
             written.rows[name] = last
             sheet.freeze_panes(1, 0)
-            if width:
-                sheet.autofilter(0, 0, last, width - 1)
-            sheet.autofit(max_width=WIDEST)
+            for column, width in enumerate(widths):
+                sheet.set_column(column, column, min(width, MAX_WIDTH) + 1)
+            if widths:
+                sheet.autofilter(0, 0, last, len(widths) - 1)
         book.close()  # the zip, into memory
         out.write(zipped.getvalue())
     if progress:

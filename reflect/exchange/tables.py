@@ -33,6 +33,7 @@ from reflect.models import Session
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.roles import Role
 from reflect.store import Store
+from reflect.store.tables_read import sessions_per_informant
 
 Cell = str | int | uuid.UUID
 """What a table's cell holds: text exactly as stored, a count or position, or an id."""
@@ -78,8 +79,7 @@ def _stories(corpus: Corpus) -> Iterator[Row]:
 
 def _informants(corpus: Corpus) -> Iterator[Row]:
     yield ["informant_id", "story_id", "story", "informant", "role", "sessions"]
-    sessions = Counter(data.informant.id for data in corpus.sessions(kinds=("interview",))
-                       if data.informant)
+    sessions = sessions_per_informant(corpus.store)  # only those shown are looked up
     for informant in sorted(corpus.informants.values(), key=lambda i: (
             _story_title(corpus, i.story_id).lower(), i.pseudonym.lower())):
         yield [informant.id, informant.story_id,
