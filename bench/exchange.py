@@ -57,7 +57,7 @@ def exchange_rows(store: Store, folder: Path) -> list[tuple[str, str, str]]:
     target.engine.dispose()
     began = time.perf_counter()
     written = export_csv(store, folder / "csv")
-    rows.append(("export csv (6 files)", f"{time.perf_counter() - began:.2f} s, "
+    rows.append((f"export csv ({len(written)} files)", f"{time.perf_counter() - began:.2f} s, "
                  f"{_mb(sum(p.stat().st_size for p in written))}", ""))
     began = time.perf_counter()
     qdpx = export_qdpx(store, folder / "project.qdpx")

@@ -31,8 +31,8 @@ def demo(store, catalog):
 
 def read_csv(path: Path) -> list[dict]:
     raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that makes spreadsheets read UTF-8
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert not raw.startswith(b"\xef\xbb\xbf")  # no BOM: exact for R, pandas and csv
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
 
 
 def test_csv_tables_are_tidy_and_keep_multi_line_answers(demo, interview, tmp_path):
@@ -40,8 +40,9 @@ def test_csv_tables_are_tidy_and_keep_multi_line_answers(demo, interview, tmp_pa
     awkward = 'First line, with a comma\nsecond line with "quotes"\n\tand a tab; é ✓ שלום'
     demo.save_answer(session.id, "success-what", text=awkward)
     written = export_csv(demo, tmp_path)
-    assert {p.name for p in written} == {"stories.csv", "answers.csv", "principles.csv",
-                                         "evidence.csv", "themes.csv", "action_items.csv"}
+    assert {p.name for p in written} == {"stories.csv", "informants.csv", "sessions.csv",
+                                         "answers.csv", "principles.csv", "evidence.csv",
+                                         "themes.csv", "action_items.csv"}
     answers = read_csv(tmp_path / "answers.csv")
     assert len(answers) == 72 == written[tmp_path / "answers.csv"]
     [mine] = [row for row in answers if row["session_id"] == str(session.id)]

@@ -146,7 +146,8 @@ def test_an_existing_file_is_refused_unless_forced_and_nothing_is_written(
 
 def test_every_export_has_force(demo_db, tmp_path, capsys):
     for command in (["markdown", "--kind", "all"], ["csv"], ["qdpx", "--out", "{out}/p.qdpx"],
-                    ["guide", "lfs-client"], ["interview", "{session}"]):
+                    ["xlsx", "--out", "{out}/t.xlsx"], ["guide", "lfs-client"],
+                    ["interview", "{session}"]):
         out = tmp_path / command[0]
         session = str(Store(open_engine(demo_db)).sessions_of_kind("interview")[0].id)[:8]
         command = [part.format(out=out, session=session) for part in command]
@@ -267,6 +268,7 @@ FULL_DISK_EXPORTS = {
     "bundle": ["bundle", "--out", "{out}/all.zip"],
     "qdpx": ["qdpx", "--out", "{out}/all.qdpx"],
     "csv": ["csv"],
+    "xlsx": ["xlsx", "--out", "{out}/all.xlsx"],
     "markdown": ["markdown", "--kind", "all"],
     "story": ["story", STORY],
     "book": ["book"],

@@ -1,5 +1,6 @@
-"""Every export is valid for any text a user can type or paste: CSV cells that a spreadsheet
-would run as formulas are neutralized, XML formats (.qdpx, .docx) hold only what XML allows."""
+"""Every export is valid for any text a user can type or paste: CSV cells keep text that a
+spreadsheet would run as a formula exactly (the .xlsx export is for spreadsheets:
+tests/test_tables_exact.py), XML formats (.qdpx, .docx) hold only what XML allows."""
 
 from __future__ import annotations
 
@@ -35,19 +36,20 @@ def interview_with(store, catalog, answer: str, title: str = "A story"):
 
 
 def answers_csv(folder) -> dict[str, str]:
-    text = (folder / "answers.csv").read_bytes().decode("utf-8-sig")
+    text = (folder / "answers.csv").read_bytes().decode("utf-8")
     return {row["session_id"] if "session_id" in row else str(i): row["text"]
             for i, row in enumerate(csv.DictReader(io.StringIO(text, newline="")))}
 
 
-def test_csv_neutralizes_formula_cells_and_raw_values_keeps_them(store, catalog, tmp_path):
+def test_csv_keeps_formula_cells_exactly_and_raw_values_changes_nothing(store, catalog,
+                                                                         tmp_path):
     for formula in FORMULAS:
         interview_with(store, catalog, formula, title=formula)
-    export_csv(store, tmp_path / "safe")
-    texts = sorted(answers_csv(tmp_path / "safe").values())
-    assert texts == sorted("'" + f for f in FORMULAS)
-    stories = (tmp_path / "safe" / "stories.csv").read_text(encoding="utf-8-sig")
-    assert "'=HYPERLINK" in stories and ",=HYPERLINK" not in stories
+    export_csv(store, tmp_path / "exact")
+    texts = sorted(answers_csv(tmp_path / "exact").values())
+    assert texts == sorted(FORMULAS)
+    stories = (tmp_path / "exact" / "stories.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" not in stories and ',"=HYPERLINK(""http' in stories
     db = cli_db(store.engine)
     assert main(["--db", db, "export", "csv", "--raw-values", "--out",
                  str(tmp_path / "raw")]) == 0

@@ -82,6 +82,7 @@ EXPORTS = {
     "review copy": ["export", "review-copy", "Lotte Meyer's flat", "Lina"],
     "bundle": ["export", "bundle", "--out", "{out}/all.zip"],
     "csv": ["export", "csv"],
+    "xlsx": ["export", "xlsx", "--out", "{out}/all.xlsx"],
     "qdpx": ["export", "qdpx", "--out", "{out}/all.qdpx"],
 }
 

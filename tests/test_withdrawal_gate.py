@@ -120,7 +120,7 @@ def test_after_a_withdrawal_no_export_holds_their_words_or_name(
     story, maya, client, sessions, (principle_a, _), _ = withdrawing
     withdraw(store, client)
     files = every_export(store, story, maya, client, sessions, tmp_path)
-    assert len(files) == 3 * 5 + 1 + 6 + 2  # one Markdown session: theirs is left out
+    assert len(files) == 3 * 5 + 1 + 8 + 2  # one Markdown session: theirs is left out
     for path in files:
         assert TOKEN not in squeezed(file_text(path)), path
     book = file_text(tmp_path / "book" / "book-stories.md")

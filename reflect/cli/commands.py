@@ -164,7 +164,7 @@ def _export(db: str, args: argparse.Namespace) -> int:
     if args.export_format in ("guide", "consent-form"):
         return _export_paper(db, args)
     store = Store(engine(db))
-    if args.export_format in ("bundle", "csv", "qdpx"):
+    if args.export_format in ("bundle", "csv", "xlsx", "qdpx"):
         return export_data(db, store, args)
     folder = args.out or paths.exports_dir()
     if args.export_format in ("story", "book", "interview", "review-copy"):

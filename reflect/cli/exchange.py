@@ -47,7 +47,7 @@ def out_file(out: Path | None, name: str) -> Path:
 
 
 def export_data(db: str, store: Store, args: argparse.Namespace) -> int:
-    """bundle, csv, qdpx: the whole database, with progress and a summary."""
+    """bundle, csv, xlsx, qdpx: the whole database, with progress and a summary."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
     started = time.perf_counter()
     if args.export_format == "bundle":
@@ -63,11 +63,25 @@ def export_data(db: str, store: Store, args: argparse.Namespace) -> int:
 
         folder = args.out or paths.exports_dir() / f"csv-{stamp}"
         with writing(db, args), progress(_("Writing CSV files")) as update:
-            written = export_csv(store, folder, update, redactor_for(store, args),
-                                 raw_values=args.raw_values)
+            written = export_csv(store, folder, update, redactor_for(store, args))
         for path, rows in written.items():
             say(wrote(path, ngettext("{count} row", "{count} rows", rows).format(
                 count=number(rows))))
+    elif args.export_format == "xlsx":
+        from reflect.exchange.spreadsheet import export_xlsx
+
+        path = out_file(args.out, f"reflect-{stamp}.xlsx")
+        with writing(db, args), progress(_("Writing the workbook")) as update:
+            book = export_xlsx(store, path, update, redactor_for(store, args))
+        say(wrote(path))
+        say(", ".join(f"{number(n)} {name.replace('_', ' ')}" for name, n in book.rows.items()))
+        if book.cut:
+            say(_("{count} cell(s) held more than the 32,767 characters a spreadsheet cell "
+                  "can: they end there in the workbook; the CSV export holds them whole").format(
+                count=number(book.cut)))
+        if book.left_out:
+            say(_("{count} row(s) did not fit: a sheet holds 1,048,576 rows; the CSV export "
+                  "holds them all").format(count=number(book.left_out)))
     else:
         from reflect.exchange.qdpx import export_qdpx
 

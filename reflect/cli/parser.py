@@ -173,12 +173,19 @@ def build_parser() -> argparse.ArgumentParser:
         "another database"))
     bundle.add_argument("--out", type=Path, help=_("file (default: exports/reflect-bundle-TIME"
                         ".zip in the data dir)"))
-    tables = export_formats.add_parser("csv", help=_("tidy CSV files for spreadsheets, R, pandas"))
+    tables = export_formats.add_parser("csv", help=_(
+        "tidy CSV files for R, pandas and other code, every cell exactly as stored (for a "
+        "spreadsheet program: export xlsx)"))
     tables.add_argument("--out", type=Path, help=_("folder (default: exports/csv-TIME in the "
                         "data dir)"))
-    tables.add_argument("--raw-values", action="store_true",
-                        help=_("write text exactly as stored, even cells a spreadsheet would run "
-                        "as formulas (=, +, -, @); by default they get a leading '"))
+    # CSV cells are always exact now; the option older scripts pass is accepted and changes
+    # nothing
+    tables.add_argument("--raw-values", action="store_true", help=argparse.SUPPRESS)
+    sheets = export_formats.add_parser("xlsx", help=_(
+        "the same tables as one .xlsx workbook for spreadsheet programs: every text cell a "
+        "string, never a formula"))
+    sheets.add_argument("--out", type=Path, help=_("file (default: exports/reflect-TIME.xlsx "
+                        "in the data dir)"))
     qdpx = export_formats.add_parser("qdpx", help=_("a REFI-QDA project for NVivo, ATLAS.ti, "
                                      "MAXQDA, QualCoder"))
     qdpx.add_argument("--out", type=Path, help=_("file (default: exports/reflect-TIME.qdpx in "
