@@ -19,10 +19,11 @@ import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reflect.dates import as_utc
 from reflect.revision import HEAD
 from reflect.roles import shown_name
 from reflect.sqlfile import statements
@@ -169,5 +170,4 @@ def _day(value: date | str) -> date:
 def _moment(value: datetime | str) -> datetime:
     """A stored moment (naive UTC: a datetime from PostgreSQL, text from SQLite) as aware
     UTC, as the models' column type gives it back (reflect.models.UTCDateTime)."""
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return as_utc(value if isinstance(value, datetime) else datetime.fromisoformat(value))
