@@ -11,16 +11,19 @@ through sqlite3 before the store opens and through the store's connection after.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 MARK = "-- name: "
+STORE = Path(__file__).resolve().parent / "store"
+"""Where the store's modules and its .sql files are (a plain path: importlib.resources would
+cost the first glance a few milliseconds of imports)."""
 
 
 @cache
 def statements(name: str) -> dict[str, str]:
     """The statements of reflect/store/<name>.sql, each by the key on the '-- name: <key>'
     line above it; the comment lines are left out."""
-    source = files("reflect").joinpath("store", f"{name}.sql").read_text(encoding="utf-8")
+    source = (STORE / f"{name}.sql").read_text(encoding="utf-8")
     found: dict[str, list[str]] = {}
     lines: list[str] | None = None
     for line in source.splitlines():
