@@ -3,6 +3,8 @@ with the revisions."""
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import shutil
 import sqlite3
 import subprocess
@@ -212,3 +214,49 @@ def test_database_made_by_the_previous_release_is_backed_up_and_gains_time_codes
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0011",)
         assert conn.execute("SELECT count(*) FROM answer").fetchone() == (2,)
+
+
+VERSIONS = Path(schema.__file__).parent / "migrations" / "versions"
+
+
+def _revision_module(stem: str):
+    """A revision file loaded on its own, as Alembic loads it."""
+    spec = importlib.util.spec_from_file_location(f"revision_{stem}", VERSIONS / f"{stem}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_revision_imports_live_code():
+    """Frozen revisions (issue 30, point 4): a revision runs as it was written whatever the
+    live code becomes, so it imports nothing of reflect (Alembic, SQLAlchemy and the standard
+    library only; helpers kept for revisions in reflect.store.migrations would be allowed)."""
+    live = []
+    files = sorted(VERSIONS.glob("*.py"))
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                modules = ["." * node.level + (node.module or "")]
+            else:
+                continue
+            live += [f"{path.name}: {module}" for module in modules
+                     if module.startswith(("reflect", ".")) and not (
+                         module + ".").startswith("reflect.store.migrations.")]
+    assert len(files) >= 16
+    assert live == []
+
+
+def test_the_frozen_revisions_build_what_the_live_code_builds_today():
+    """Copied, not changed: today the frozen statements and word forms are the live ones (a
+    later change to the live code goes into a new revision, not into these)."""
+    from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP
+    from reflect.wordforms import search_forms
+
+    assert _revision_module("0004_search").FTS_SETUP == FTS_SETUP
+    words = _revision_module("0011_word_forms")
+    assert words.FORMS_SETUP == FORMS_SETUP
+    for body in ("ובמשבר המשפחה בְּבַיִת", "والعائلة للمدرسة بالبيت فكتب", "plain English",
+                 "mixed ולבית and وبالعائلة", "", "'ה' \"ש\" ـالـ"):
+        assert words.search_forms(body) == search_forms(body), body

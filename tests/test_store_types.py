@@ -4,6 +4,7 @@ models is aware UTC on SQLite and PostgreSQL (issue 30, point 4)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from typing import get_args
 
 import pytest
 from sqlalchemy import DateTime, text
@@ -88,3 +89,20 @@ def test_a_query_compares_aware_times_with_the_stored_ones(interview, engine):
         found = db.exec(select(Session.id).where(Session.started_at < later,
                                                  Session.started_at > earlier)).all()
     assert found == [session.id]
+
+
+def test_every_time_field_of_the_models_has_a_utc_column(backend):
+    """From the other side: every field typed as a time (datetime, not date) is stored in a
+    UTCDateTime column, and every such column is a time field; none is kept as text or in a
+    plain DateTime, so no caller has to mend a time read through the models (as_utc is left
+    for times that do not come through them: raw driver rows, bundles)."""
+    fields, columns = set(), set()
+    for model in _models():
+        for name, info in model.model_fields.items():
+            if datetime in (info.annotation, *get_args(info.annotation)):
+                fields.add((model.__name__, name, type(model.__table__.columns[name].type)))
+        columns |= {(model.__name__, column.key, type(column.type))
+                    for column in _time_columns(model)}
+    assert fields == columns
+    assert {type_ for _model, _name, type_ in fields} == {UTCDateTime}
+    assert ("Session", "consent_at", UTCDateTime) in fields

@@ -1,4 +1,4 @@
-"""The home screen's three lists, from the store or read at a glance with sqlite3 alone.
+"""The home screen's three lists, read at a glance with sqlite3 alone or through the store.
 
 Importing SQLAlchemy and SQLModel takes about half a second of CPU before the first query
 (issue 18). So that the home screen's lists are filled before that, the app first reads them
@@ -6,25 +6,31 @@ here with the standard library's sqlite3, from a plain SQLite file whose schema 
 this version writes (`HEAD`), read-only; anything else (an encrypted file, a server, an older
 schema that needs its upgrade first, any error) says "not at a glance" and waits for the store.
 
-The queries mirror the store's (Store.due_actions, stories, recent_sessions, answer_counts);
-`from_store` builds the same lists through the store, and tests/test_glance.py checks that
-both give equal lists, so the two cannot drift apart unnoticed. Never imports SQLAlchemy.
+There is one source for the lists (issue 30, point 1): the statements of the store's
+home_lists.sql (reflect.sqlfile), run as they are by both readers, `at_a_glance` through
+sqlite3 and `from_store` through the store's connection (reflect.store.home_lists, SQLite or
+PostgreSQL); their rows become the lists here, by one function (`_lists`) for both. Never
+imports SQLAlchemy.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from reflect.dates import as_utc
 from reflect.revision import HEAD
 from reflect.roles import shown_name
-from reflect.vocab import ActionStatus, SessionStatus, StoryStatus
+from reflect.sqlfile import statements
+from reflect.vocab import SessionStatus, StoryStatus
 
 if TYPE_CHECKING:
+    from reflect.models import Story
     from reflect.protocol.summary import Summary
     from reflect.store import Store
 
@@ -82,30 +88,10 @@ class HomeLists:
 
 
 def from_store(store: Store, today: date, stories: int, protocols: Summary) -> HomeLists:
-    """The lists through the store (the database is open)."""
-    due = []
-    for item in store.due_actions(today):
-        source = store.session(item.session_id)
-        due.append(DueAction(item.id, item.review_on, item.text,
-                             source.protocol_id if source else None))
-    recent = store.recent_sessions(limit=RECENT_SESSIONS)
-    counts = store.answer_counts([s.id for s in recent])
-    lines = []
-    for session in recent:
-        story = store.story(session.story_id) if session.story_id else None
-        informant = store.informant(session.informant_id) if session.informant_id else None
-        lines.append(SessionLine(
-            session.id, story.title if story else None, session.case_label, session.informant_id,
-            (shown_name(informant.pseudonym, informant.withdrawn), informant.role)
-            if informant else None, session.interviewer,
-            session.protocol_id, session.status, counts.get(session.id, 0), session.updated_at))
-    return HomeLists(due, [story_line(s) for s in store.stories(limit=stories)], lines,
-                     protocols)
+    """The lists through the store (the database is open; SQLite or PostgreSQL)."""
+    from reflect.store.home_lists import home_rows
 
-
-def story_line(story) -> StoryLine:
-    return StoryLine(story.id, story.title, StoryStatus(story.status), story.service,
-                     story.updated_at)
+    return _lists(home_rows(store, _parameters(today, stories)), protocols)
 
 
 def at_a_glance(path: Path | None, today: date, stories: int,
@@ -121,74 +107,67 @@ def at_a_glance(path: Path | None, today: date, stories: int,
     try:
         if _revision(connection) != HEAD:
             return None
-        return HomeLists(_due(connection, today), _stories(connection, stories),
-                         _sessions(connection), protocols)
-    except (sqlite3.Error, ValueError, KeyError):
+        parameters = _parameters(today, stories)
+        connection.execute("BEGIN")  # the three lists from one snapshot, as the store reads
+        return _lists({name: connection.execute(sql, parameters).fetchall()
+                       for name, sql in statements("home_lists").items()}, protocols)
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
         return None
     finally:
         connection.close()
 
 
+def story_line(story: Story) -> StoryLine:
+    """A story of the store's later pages (Store.stories) as the list shows it."""
+    return StoryLine(story.id, story.title, StoryStatus(story.status), story.service,
+                     story.updated_at)
+
+
+def _parameters(today: date, stories: int) -> dict[str, object]:
+    """The statements' parameters; the day as ISO text, which SQLite stores and PostgreSQL
+    reads as a date."""
+    return {"today": today.isoformat(), "stories": stories, "sessions": RECENT_SESSIONS}
+
+
 def _revision(connection: sqlite3.Connection) -> str | None:
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
+    return str(row[0]) if row else None
 
 
-def _uuid(value: str | None) -> uuid.UUID | None:
-    return uuid.UUID(hex=value) if value else None
+Row = Sequence[Any]
 
 
-def _moment(value: str | None) -> datetime | None:
-    """A stored moment: UTC, as the models' column type gives it back (reflect.models)."""
-    return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
+def _lists(rows: Mapping[str, Sequence[Row]], protocols: Summary) -> HomeLists:
+    """The lists from the rows of home_lists.sql, as either reader's driver gives them."""
+    return HomeLists(
+        [DueAction(_uuid(key), _day(on), text, protocol)
+         for key, on, text, protocol in rows["due"]],
+        [StoryLine(_uuid(key), title, StoryStatus(status), service, _moment(updated))
+         for key, title, status, service, updated in rows["stories"]],
+        [SessionLine(_uuid(key), title, case_label, _uuid_or_none(informant),
+                     (shown_name(pseudonym, bool(withdrawn)), role)
+                     if informant is not None and pseudonym is not None else None,
+                     interviewer, protocol, SessionStatus(status), int(answered),
+                     _moment(updated))
+         for (key, title, case_label, informant, pseudonym, role, withdrawn, interviewer,
+              protocol, status, answered, updated) in rows["sessions"]],
+        protocols)
 
 
-def _due(connection: sqlite3.Connection, today: date) -> list[DueAction]:
-    rows = connection.execute(
-        "SELECT a.id, a.review_on, a.text, s.protocol_id FROM actionitem a"
-        " LEFT JOIN session s ON s.id = a.session_id"
-        " WHERE a.status = ? AND a.review_on IS NOT NULL AND a.review_on <= ?"
-        " ORDER BY a.review_on", (ActionStatus.OPEN.value, today.isoformat()))
-    return [DueAction(_uuid(key), date.fromisoformat(on), text, protocol)
-            for key, on, text, protocol in rows]
+def _uuid(value: uuid.UUID | str) -> uuid.UUID:
+    """A key: a UUID from PostgreSQL, its 32 hex digits from SQLite."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=value)
 
 
-def _stories(connection: sqlite3.Connection, limit: int) -> list[StoryLine]:
-    rows = connection.execute(
-        "SELECT id, title, status, service, updated_at FROM story"
-        " ORDER BY updated_at DESC, id DESC LIMIT ?", (limit,))
-    return [StoryLine(_uuid(key), title, StoryStatus(status), service, _moment(updated))
-            for key, title, status, service, updated in rows]
+def _uuid_or_none(value: uuid.UUID | str | None) -> uuid.UUID | None:
+    return None if value is None else _uuid(value)
 
 
-def _sessions(connection: sqlite3.Connection) -> list[SessionLine]:
-    # the store's query as it is (ties in updated_at come in the same order), then the
-    # stories' titles and the informants by key
-    rows = connection.execute(
-        "SELECT id, story_id, informant_id, case_label, interviewer, protocol_id, status,"
-        " updated_at FROM session ORDER BY updated_at DESC LIMIT ?",
-        (RECENT_SESSIONS,)).fetchall()
-    titles = _by_key(connection, "SELECT id, title FROM story", {row[1] for row in rows})
-    informants = {key: (shown_name(pseudonym, bool(withdrawn)), role)
-                  for key, (pseudonym, role, withdrawn) in _by_key(
-                      connection, "SELECT id, pseudonym, role, withdrawn FROM informant",
-                      {row[2] for row in rows}).items()}
-    counts = _by_key(connection, "SELECT session_id, count(*) FROM answer",
-                     {row[0] for row in rows}, column="session_id",
-                     where="AND (text != '' OR value IS NOT NULL) GROUP BY session_id")
-    return [SessionLine(_uuid(key), titles.get(story, (None,))[0], case_label,
-                        _uuid(informant), informants.get(informant), interviewer, protocol,
-                        SessionStatus(status), counts.get(key, (0,))[0], _moment(updated))
-            for key, story, informant, case_label, interviewer, protocol, status, updated
-            in rows]
+def _day(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
-def _by_key(connection: sqlite3.Connection, select: str, keys: set, column: str = "id",
-            where: str = "") -> dict[str, tuple]:
-    """The rows whose `column` is one of `keys`, by that column (the rest of each row)."""
-    keys = sorted(key for key in keys if key)
-    if not keys:
-        return {}
-    rows = connection.execute(
-        f"{select} WHERE {column} IN ({', '.join('?' * len(keys))}) {where}", keys)
-    return {row[0]: tuple(row[1:]) for row in rows}
+def _moment(value: datetime | str) -> datetime:
+    """A stored moment (naive UTC: a datetime from PostgreSQL, text from SQLite) as aware
+    UTC, as the models' column type gives it back (reflect.models.UTCDateTime)."""
+    return as_utc(value if isinstance(value, datetime) else datetime.fromisoformat(value))

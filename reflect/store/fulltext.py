@@ -1,8 +1,8 @@
 """The full-text indexes (SQLite FTS5) over answers and principles, as SQL statements.
 
-Used when a new database is made and by the revision that added search (0004). Change the
-indexes by a new revision, never by editing these statements: databases already made keep
-the indexes these statements built.
+Used when a new database is made (reflect.store.schema); the revisions that added them (0004,
+0011) hold frozen copies of their own. Change the indexes by a new revision, never by editing
+these statements: databases already made keep the indexes these statements built.
 """
 
 from __future__ import annotations
@@ -59,22 +59,6 @@ FTS_SETUP = [
 FORMS_SETUP = [
     "CREATE VIRTUAL TABLE answer_forms USING fts5(forms, tokenize='unicode61')",
 ]
-
-
-def fill_forms(conn: Connection) -> int:
-    """Index the forms of every answer that has Hebrew or Arabic words; return how many."""
-    from reflect.wordforms import search_forms
-
-    filled = 0
-    rows = conn.execute(text("SELECT rowid, text FROM answer WHERE text GLOB :rtl"),
-                        {"rtl": "*[\u05d0-\u05ea\u0620-\u06d3]*"})
-    for rowid, body in rows.all():
-        forms = search_forms(body)
-        if forms:
-            conn.execute(text("INSERT INTO answer_forms(rowid, forms) VALUES (:r, :f)"),
-                         {"r": rowid, "f": forms})
-            filled += 1
-    return filled
 
 
 def index_forms(connection: Connection, answers: list[tuple[uuid.UUID, str | None]]) -> None:
