@@ -19,6 +19,8 @@ object to hold and one name to import:
 | engine.py       | engines, SQLite settings, schema migrations, backups    |
 | search.py       | full-text search over answers and principles            |
 | words.py        | the gate: whose words no reader may show (withdrawal)   |
+| home_lists.py   | the home screen's lists (SQL in home_lists.sql, also read early) |
+| tables_read.py  | counts the tables export needs (sessions per informant) |
 
 Withdrawal is applied in one place: `words.gate`. Every reader of an informant's words (the
 store's own readers of answers, notes, evidence, interviews and themes; the exports that read
