@@ -4,6 +4,13 @@ Started from the CLI, the app draws the home screen first and opens the database
 background thread: importing SQLAlchemy and SQLModel alone takes about as long as starting
 Textual, and a migration may back up a large file first. Tests and scripts pass an open
 engine instead, and everything is ready before the first screen.
+
+The UI never waits on the disk: screens read and write through `@work(thread=True)` workers
+that post typed messages back. A worker's failure is handled here, in one place
+(`_handle_exception`): a ReflectError (the store's clear message: a locked or read-only
+database, a full disk) is shown as "Not done" and the app stays usable; anything else is a
+crash with its report (reflect.crash), as before. The app tells screens about the database
+with messages too (`ListsGlanced`, `DatabaseReady`), never by asking which screen is shown.
 """
 
 from __future__ import annotations
@@ -12,10 +19,12 @@ import gc
 from contextlib import suppress
 from pathlib import Path
 from threading import Event
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
+from textual.worker import WorkerFailed
 
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
@@ -33,6 +42,27 @@ if TYPE_CHECKING:
     from reflect.protocol.catalog import ProtocolCatalog
     from reflect.protocol.summary import Summary
     from reflect.store import Store
+
+
+class ListsGlanced(Message):
+    """The home lists, read at a glance before the database layer is loaded (to the screen
+    shown; the home screen draws them)."""
+
+    def __init__(self, lists: HomeLists) -> None:
+        super().__init__()
+        self.lists = lists
+
+
+class DatabaseReady(Message):
+    """The database is open: sent to the screen shown then (the home screen reads its
+    lists and opens what was chosen meanwhile)."""
+
+
+@runtime_checkable
+class SavesOnLeaving(Protocol):
+    """A screen holding work not yet saved (an answer being typed): saved before quitting."""
+
+    def leave_saving(self) -> None: ...
 
 
 class ReflectApp(KeysInOrder, App[None]):
@@ -182,9 +212,10 @@ class ReflectApp(KeysInOrder, App[None]):
         return True
 
     def glanced(self, lists: HomeLists, shown: Event) -> None:
-        if self.store is None and isinstance(self.screen, HomeScreen):
-            self.screen.show_lists(lists)
-        self.call_after_refresh(shown.set)
+        if self.store is None:
+            self.screen.post_message(ListsGlanced(lists))
+        # after the message is handled and drawn
+        self.call_after_refresh(lambda: self.call_after_refresh(shown.set))
 
     def hold_database(self, store: Store | None = None) -> None:
         """Mark the database file as open here, so that encrypt, passphrase and schema
@@ -203,8 +234,7 @@ class ReflectApp(KeysInOrder, App[None]):
         freeze_long_lived()
         self.run_worker(self.check_and_back_up, thread=True, exit_on_error=False,
                         group="check")
-        if isinstance(self.screen, HomeScreen):
-            self.screen.database_ready()
+        self.screen.post_message(DatabaseReady())
 
     def mark_demo(self) -> None:
         """The demo database says so on every screen, in the title of its header (issue 28)."""
@@ -270,10 +300,8 @@ class ReflectApp(KeysInOrder, App[None]):
 
     async def action_quit(self) -> None:
         """Save any answer still being typed, then exit."""
-        from reflect_tui.session import SessionScreen
-
         for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
+            if isinstance(screen, SavesOnLeaving):
                 screen.leave_saving()
         self.exit()
 
@@ -287,8 +315,17 @@ class ReflectApp(KeysInOrder, App[None]):
                        timeout=timeout, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error: keep it for the crash report (Textual's own handling would
+        """The one place a worker's failure is handled (Textual calls this on the UI thread
+        when a worker started with exit_on_error, @work's default, raises): a ReflectError
+        is the store's clear message, shown like show_error, and the app carries on.
+        Anything else is unexpected: kept for the crash report (Textual's own handling would
         print a traceback with local variables, which hold stored text)."""
+        if isinstance(error, WorkerFailed):
+            if isinstance(error.error, ReflectError):
+                self.show_error(str(error.error))
+                return
+            if isinstance(error.error, Exception):
+                error = error.error  # the report names what failed, not the wrapper
         self._crash = error
         super()._handle_exception(error)
 
