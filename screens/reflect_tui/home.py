@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from contextlib import suppress
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -37,8 +37,12 @@ from reflect_tui.typed_app import typed_app
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
     from typing import Any
 
+    from rich.text import Text
+
+    from reflect.exchange.progress import Progress
     from reflect.method.glance import HomeLists, SessionLine, StoryLine
     from reflect.models import ActionItem, Session, Story
     from reflect.protocol.catalog import ProtocolCatalog
@@ -201,7 +205,7 @@ class HomeScreen(Screen[None]):
         return not (action in NEEDS_DATABASE and self.app.store is None)
 
     def _protocol_title(self, protocol_id: str) -> str:
-        protocol = self.app.catalog.get(protocol_id)
+        protocol = self.app.catalog.get(protocol_id) if self.app.catalog else None
         return protocol.title if protocol else protocol_id
 
     def refresh_lists(self) -> None:
@@ -274,8 +278,10 @@ class HomeScreen(Screen[None]):
             return None
         from reflect.method.glance import story_line
 
-        return self._story_page([story_line(story) for story in
-                                 self.app.store.stories(limit=limit, after=after)], after)
+        # the next page after the last story shown: a StoryLine carries what the store's
+        # keyset reads of the story it stands for (its id and when it changed)
+        return self._story_page([story_line(story) for story in self.app.store.stories(
+            limit=limit, after=cast("Story | None", after))], after)
 
     @staticmethod
     def _story_page(stories: list[StoryLine], after: StoryLine | None) -> Page:
@@ -319,18 +325,24 @@ class HomeScreen(Screen[None]):
         from reflect_tui.prompts import PickDialog
 
         catalog = self.app.catalog
-        items = [(f"{p.id}|{code}", f"{catalog.get(p.id, code).title}  ({code})")
-                 for p in sorted(catalog.protocols.values(), key=lambda p: p.title)
-                 for code in catalog.languages(p.id)]
+        if catalog is None:
+            return
+        items: list[tuple[str, str | Text]] = [
+            (f"{p.id}|{code}", f"{translated.title}  ({code})")
+            for p in sorted(catalog.protocols.values(), key=lambda p: p.title)
+            for code in catalog.languages(p.id)
+            if (translated := catalog.get(p.id, code)) is not None]
 
         def chosen(choice: str | None) -> None:
             if choice is None:
                 return
             protocol_id, code = choice.split("|")
             protocol = catalog.get(protocol_id, code)
+            if protocol is None:
+                return
             folder = paths.exports_dir()
 
-            def both(progress) -> list:
+            def both(progress: Progress) -> list[Path]:
                 written = export_guide(protocol, folder, progress)
                 if protocol.consent is not None:
                     written += export_consent_form(protocol, folder, progress)
@@ -347,8 +359,9 @@ class HomeScreen(Screen[None]):
         if catalog is None or store is None:
             return
         # each in the interface language when it has been translated into it
-        protocols = sorted((catalog.get(p.id, i18n.language())
-                            for p in catalog.of_kind("reflection")), key=lambda p: p.title)
+        protocols = sorted((protocol for p in catalog.of_kind("reflection")
+                            if (protocol := catalog.get(p.id, i18n.language())) is not None),
+                           key=lambda p: p.title)
         if not protocols:
             self.app.show_error(_("No reflection protocol is loaded; see 'reflect protocols "
                                   "list'."))
