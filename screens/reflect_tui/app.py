@@ -192,6 +192,9 @@ class ReflectApp(KeysInOrder, App[None]):
             store = Store(open_engine(self.database, passphrase))
             self.hold_database(store)
             write_summary(catalog, files)
+            from reflect.exchange.demo import is_demo_database
+
+            demo = is_demo_database(store)
         except WrongPassphrase:
             from reflect.paths import sqlite_file
 
@@ -203,7 +206,7 @@ class ReflectApp(KeysInOrder, App[None]):
         except ReflectError as exc:
             self.call_from_thread(self.cannot_open, str(exc))
             return
-        self.call_from_thread(self.database_opened, store, catalog)
+        self.call_from_thread(self.database_opened, store, catalog, demo)
 
     def glance(self, protocols: Summary | None) -> bool:
         """In the worker thread, before pydantic and SQLAlchemy are imported: show the home
@@ -244,18 +247,21 @@ class ReflectApp(KeysInOrder, App[None]):
         if self.open_mark is not None:
             self.open_mark.close()
 
-    def database_opened(self, store: Store, catalog: ProtocolCatalog) -> None:
+    def database_opened(self, store: Store, catalog: ProtocolCatalog, demo: bool) -> None:
         self.store, self.catalog = store, catalog
-        self.mark_demo()
+        self.mark_demo(demo)
         freeze_long_lived()
         self.check_and_back_up()
         self.screen.post_message(DatabaseReady())
 
-    def mark_demo(self) -> None:
-        """The demo database says so on every screen, in the title of its header (issue 28)."""
+    def mark_demo(self, demo: bool | None = None) -> None:
+        """The demo database says so on every screen, in the title of its header (issue 28);
+        `demo` as read by the opening worker, else read now (an app given an open store)."""
         from reflect.exchange.demo import is_demo_database
 
-        if self.store is not None and is_demo_database(self.store):
+        if demo is None:
+            demo = self.store is not None and is_demo_database(self.store)
+        if demo:
             self.title = display_line(_("reflect · DEMO: invented stories"))
 
     @work(thread=True, group="check", exit_on_error=False)
