@@ -16,6 +16,12 @@ the screen, and the longest gap seen meanwhile is its figure:
   costs for any screen change; a figure near it means the step's database work did not hold
   the UI thread).
 
+The heartbeat's gap holds everything the UI thread did at once (building and drawing the
+screen too) and, on a shared machine, the time the process was not scheduled at all. So each
+step also reports the database's own share on the UI thread, counted by SQLAlchemy's cursor
+events: the SQL run on the UI thread during the step (its total, and the longest statement).
+A UI that never waits on the disk runs none there.
+
 Figures only, as bench/run.py: this machine is shared and noisy, ratios to the floor hold
 where absolute times do not; the target of issue 30 (< 50 ms at 100,000 interviews) is printed
 beside them. Each size runs in a fresh process (--child). Databases are made by
@@ -33,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -46,12 +53,40 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
-console = Console(width=max(120, Console().width))
+console = Console(width=max(150, Console().width))
 BEAT = 0.002
 """Seconds between heartbeats."""
 STEP_TIMEOUT = 120.0
 """A step not shown after this long is reported as such, not waited on for ever."""
 WORDS = ["family", "home visit", "school", "trust", "mother"]
+
+
+class UiSql:
+    """SQL executed on the thread that created this (the UI thread): total and longest
+    statement, in seconds, since the last `reset()`."""
+
+    def __init__(self, engine: Any) -> None:
+        from sqlalchemy import event
+
+        self.thread = threading.get_ident()
+        self.total = self.longest = 0.0
+        self._began: dict[int, float] = {}
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+
+    def reset(self) -> None:
+        self.total = self.longest = 0.0
+
+    def _before(self, conn: Any, *_args: Any) -> None:
+        if threading.get_ident() == self.thread:
+            self._began[id(conn)] = time.perf_counter()
+
+    def _after(self, conn: Any, *_args: Any) -> None:
+        began = self._began.pop(id(conn), None)
+        if began is not None:
+            spent = time.perf_counter() - began
+            self.total += spent
+            self.longest = max(self.longest, spent)
 
 
 class Heartbeat:
@@ -79,8 +114,9 @@ class Heartbeat:
             self.worst = max(self.worst, time.perf_counter() - began - BEAT)
 
 
-async def stalls(db: Path, rounds: int) -> dict[str, list[float]]:
-    """Each step `rounds` times; the longest stall of each run of each step, in seconds."""
+async def stalls(db: Path, rounds: int) -> dict[str, dict[str, list[float]]]:
+    """Each step `rounds` times: per step, the longest stall of each run ('stall'), and the
+    SQL run on the UI thread meanwhile ('sql': total, 'statement': longest), in seconds."""
     from textual.pilot import Pilot
     from textual.screen import Screen
     from textual.widgets import DataTable, Footer, Header, Input, Label
@@ -99,7 +135,9 @@ async def stalls(db: Path, rounds: int) -> dict[str, list[float]]:
             yield Label("empty")
             yield Footer()
 
-    app = make_app(open_engine(str(db)))
+    engine = open_engine(str(db))
+    sql = UiSql(engine)
+    app = make_app(engine)
     store = app.store
     assert store is not None
     # interviews in progress, each in a story of its own, and the story it belongs to
@@ -112,9 +150,10 @@ async def stalls(db: Path, rounds: int) -> dict[str, list[float]]:
                 open_ones.append(session.id)
         if len(open_ones) == rounds:
             break
-    figures: dict[str, list[float]] = {"empty screen (floor)": [], "open a story": [],
-                                       "resume an interview": [], "search": [],
-                                       "finish an interview": []}
+    figures: dict[str, dict[str, list[float]]] = {
+        name: {"stall": [], "sql": [], "statement": []}
+        for name in ("empty screen (floor)", "open a story", "resume an interview", "search",
+                     "finish an interview")}
     heart = Heartbeat()
 
     async def until(condition: Callable[[], object], pilot: Pilot[Any]) -> None:
@@ -132,12 +171,16 @@ async def stalls(db: Path, rounds: int) -> dict[str, list[float]]:
 
     async def step(name: str, start: Callable[[], Awaitable[object] | object],
                    shown: Callable[[], object], pilot: Pilot[Any]) -> None:
+        await pilot.pause()  # what the last step left running (a list read again) is done
         heart.reset()
+        sql.reset()
         began = start()
         if isinstance(began, Awaitable):
             await began
         await until(shown, pilot)
-        figures[name].append(heart.worst)
+        figures[name]["stall"].append(heart.worst)
+        figures[name]["sql"].append(sql.total)
+        figures[name]["statement"].append(sql.longest)
 
     def rows(selector: str) -> int:
         return app.screen.query_one(selector, DataTable).row_count
@@ -185,16 +228,16 @@ async def stalls(db: Path, rounds: int) -> dict[str, list[float]]:
     return figures
 
 
-def child(db: Path, rounds: int) -> dict[str, list[float]]:
+def child(db: Path, rounds: int) -> dict[str, dict[str, list[float]]]:
     return asyncio.run(stalls(db, rounds))
 
 
-def in_child(db: Path, rounds: int) -> dict[str, list[float]]:
+def in_child(db: Path, rounds: int) -> dict[str, dict[str, list[float]]]:
     command = [sys.executable, __file__, "--child", str(db), "--rounds", str(rounds)]
     env = {**os.environ, "TEXTUAL_ANIMATIONS": "none"}
     output = subprocess.run(command, capture_output=True, text=True, env=env, check=True,
                             timeout=3600)
-    result: dict[str, list[float]] = json.loads(output.stdout.strip().splitlines()[-1])
+    result: dict[str, dict[str, list[float]]] = json.loads(output.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -231,18 +274,21 @@ def main() -> None:
     folder = args.dir or Path(tempfile.mkdtemp(prefix="reflect-stall-"))
     folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("REFLECT_DATA_DIR", str(folder / "data"))
-    table = Table("interviews", "step", "longest UI-thread stall", "target",
+    table = Table("interviews", "step", "longest UI-thread stall",
+                  "SQL on the UI thread (longest statement)", "target",
                   title="reflect: the UI thread's longest stall (bench/stall.py)")
     for size in (int(s) for s in args.sizes.split(",")):
         console.print(f"measuring at {size:,} interviews…")
         db, made = database(size, folder, args.reuse)
-        table.add_row(f"{size:,}", "database", made, "")
+        table.add_row(f"{size:,}", "database", made, "", "")
         figures = in_child(db, args.rounds)
-        floor = statistics.median(figures["empty screen (floor)"])
-        for name, values in figures.items():
+        floor = statistics.median(figures["empty screen (floor)"]["stall"])
+        for name, step in figures.items():
+            values = step["stall"]
             ratio = "" if name.endswith("(floor)") else f" = {max(values) / floor:.1f}x the floor"
             table.add_row(f"{size:,}", name, f"worst {ms(max(values))}, median "
                           f"{ms(statistics.median(values))}{ratio}",
+                          f"worst {ms(max(step['sql']))} ({ms(max(step['statement']))})",
                           "" if name.endswith("(floor)") else "< 50 ms at 100,000")
         table.add_section()
     console.print(table)
