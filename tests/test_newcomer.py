@@ -179,6 +179,8 @@ async def test_the_story_screen_shows_criteria_and_summary_at_80x24(engine, cata
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(StoryScreen(story.id))
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the story read by its worker
+        await pilot.pause()
         screen = "\n".join(screen_lines(app))
         assert "Success: The son went back" in screen
         assert "Summary: A summary The son" in screen
