@@ -19,7 +19,7 @@ from reflect_tui.story import StoryScreen
 from reflect_tui.themes import ThemesScreen
 from reflect_tui.workshop import WorkshopScreen
 from tests.backends import cli_db
-from tests.ui_helpers import table_rows
+from tests.ui_helpers import table_rows, until
 
 TITLE = "Kay [/] [bold]loud[/bold] [link=https://x.test]click[/link] \x1b[2J\x0b end"
 NAME = "Rosa [red]\x07"
@@ -64,7 +64,7 @@ async def test_every_screen_shows_hostile_text_as_written(engine, catalog):
         home = screen_text(app)
         assert "Kay [/] [bold]loud[/bold]" in home and "\x1b" not in home
         app.push_screen(StoryScreen(story.id))
-        await pilot.pause()
+        await settled(pilot)
         text = screen_text(app)
         assert "Kay [/] [bold]loud[/bold] [link=https://x.test]click[/link] ␛[2J␋ end" in text
         assert "Rosa [red]␇" in text and "[b]team[/b]" in text and "␛[31mred" in text
@@ -74,19 +74,19 @@ async def test_every_screen_shows_hostile_text_as_written(engine, catalog):
         assert "Rosa [red]␇" in text
         assert no_controls(text), [line for line in text.splitlines() if visible(line) != line]
         app.push_screen(WorkshopScreen(story.id))
-        await pilot.pause()
+        await settled(pilot)
         text = screen_text(app)
         assert "[/] when" in text and "visit [bold]" in text
         assert no_controls(text), [line for line in text.splitlines() if visible(line) != line]
         app.push_screen(ThemesScreen())
-        await pilot.pause()
+        await settled(pilot)
         text = screen_text(app)
         assert "Theme [/]␛" in text
         app.push_screen(SearchScreen())
         await pilot.pause()
         app.screen.query_one("#query").value = "hyperlink"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         [row] = table_rows(app, "#results")
         assert row[0] == visible(TITLE) and "=HYPERLINK" in row[3] and "␛]8;;" in row[3]
         assert no_controls(screen_text(app))
@@ -123,7 +123,7 @@ async def test_every_c0_and_c1_control_in_a_title_and_an_answer_stays_off_the_te
         assert "All controls ␀␁␂" in screen_text(app)
         for screen in (StoryScreen(story.id), SessionScreen(session.id)):
             app.push_screen(screen)
-            await pilot.pause()
+            await settled(pilot)
             text = screen_text(app)
             assert not [ch for ch in text if ch != "\n" and visible(ch) != ch], repr(text)
 
@@ -139,6 +139,13 @@ HEBREW, ARABIC = "שלום עולם", "مرحبا بالعالم"
 HOSTILE = f"{UNCLOSED} [/] [link=x]here [b]bold {ESCAPES} \u202eflip end\\"
 """A stored text with every trap at once; on screen each of these pieces shows as written:"""
 PIECES = ("[arrears", "[/]", "[link=x]here", "[b]bold", SHOWN_ESCAPES, "end\\")
+
+
+async def settled(pilot) -> None:
+    """Until the screen shown has read what it shows (screens read in workers)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def drawn(app) -> str:
@@ -204,7 +211,7 @@ async def test_a_principle_with_an_unclosed_bracket_saves_and_reopens(engine, ca
     app = make_app(engine, catalog)
     async with app.run_test(size=(160, 50), notifications=True) as pilot:
         app.push_screen(WorkshopScreen(story.id))
-        await pilot.pause()
+        await settled(pilot)
         for part, value in (("situation", UNCLOSED), ("goal", "keep the flat [/]"),
                             ("action", "call [link=x]the landlord"),
                             ("rationale", f"debts grow {ESCAPES} end\\")):
@@ -235,21 +242,21 @@ async def test_a_principle_with_an_unclosed_bracket_saves_and_reopens(engine, ca
         await pilot.press("escape")
         await pilot.pause()
         app.push_screen(WorkshopScreen(story.id))  # opened again: the crash came back here
-        await pilot.pause()
+        await settled(pilot)
         text = drawn(app)
         assert_shown(text, "[arrears", "[link=x]the", SHOWN_ESCAPES, "[link=x]here", "[b]bold")
         assert bidi.display_line(HEBREW) in text and bidi.display_line(ARABIC) in text
         theme = store.create_theme(f"Rent {UNCLOSED} end\\")
         store.assign_theme([principle.id], theme.id)
         app.push_screen(ThemesScreen())
-        await pilot.pause()
+        await settled(pilot)
         assert_shown(drawn(app), "[arrears", "Rent arrears \\:", "end\\")
         store.assign_theme([principle.id], None)
         app.screen.refresh_all()
         await pilot.pause()
         assert_shown(drawn(app), "[arrears", "Rent arrears \\:")
         app.push_screen(StoryScreen(story.id))
-        await pilot.pause()
+        await settled(pilot)
         text = drawn(app)
         assert_shown(text, "Rent arrears \\", "Housing [b", "Rosa\\")
         assert bidi.display_line(HEBREW) in text
@@ -304,21 +311,21 @@ async def test_interview_screens_and_dialogs_draw_protocol_and_stored_text_as_wr
         await pilot.pause()
         assert_shown(drawn(app), "Tick [/] [link=x]here", f"Tick {SHOWN_ESCAPES} end\\")
         await pilot.press("f10")  # the review of every answer
-        await pilot.pause()
+        await until(pilot, lambda: "Note" in drawn(app))  # its table filled by its worker
         text = drawn(app)
         assert_shown(text, "Said", *PIECES, "Hostile", "Note")
         await pilot.press("escape")
         await pilot.pause()
 
         app.push_screen(WorkshopScreen(story.id))  # the topic is the stage's title
-        await pilot.pause()
+        await until(pilot, lambda: "Said" in drawn(app))  # read by its worker
         assert_shown(drawn(app), "Stage when the rent [arrears grow end\\", "Said", *PIECES)
         app.pop_screen()
 
         store.record_check(informant.id, "approved", date(2026, 5, 1),
                            how=f"by phone {HOSTILE}", note=f"note {HOSTILE}")
         app.push_screen(StoryScreen(story.id))
-        await pilot.pause()
+        await until(pilot, lambda: "Ana [b" in drawn(app))  # read by its worker
         assert_shown(drawn(app), "[arrears", "end\\", "Ana [b", "[link=x]here", SHOWN_ESCAPES)
         app.push_screen(MemberCheckDialog(store.informant(informant.id)))
         await pilot.pause()
@@ -343,7 +350,7 @@ async def test_interview_screens_and_dialogs_draw_protocol_and_stored_text_as_wr
         await pilot.pause()
         app.screen.query_one("#query").value = "arrears"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert_shown(drawn(app), "[arrears")
         app.notify(f"Exported {HOSTILE}", title=f"Title {ESCAPES}")
         await pilot.pause()

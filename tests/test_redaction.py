@@ -160,6 +160,8 @@ async def test_story_screen_manages_the_list_and_its_export_hides_the_names(name
     async with app.run_test(size=(100, 34)) as pilot:
         app.push_screen(StoryScreen(story.id))
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the story read by its worker
+        await pilot.pause()
         await pilot.press("h")
         await pilot.pause()
         assert isinstance(app.screen, RedactionScreen)

@@ -98,6 +98,8 @@ async def test_r_in_a_story_writes_the_highlighted_interview_record(engine, cata
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(StoryScreen(story.id))
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the story read by its worker
+        await pilot.pause()
         await pilot.press("r")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -87,6 +87,8 @@ def story_named(store, title):
 async def check(pilot, app, where: str, problems: list[str]) -> None:
     """What is cut once the screen has settled: on a loaded machine a footer or a list can
     take more than one refresh to be drawn, so it is looked at again for up to 3 s."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()  # the screen has read what it shows
     for _ in range(30):
         await pilot.pause()
         if not (found := cut_things(app)):
@@ -208,6 +210,8 @@ async def every_label_whole(engine, catalog, full_store, size):
         await visit_every_screen(pilot, app, engine, catalog, store,
                                  (LONG, HEBREW, HOSTILE, "Back to school together"), look)
         app.push_screen(HomeScreen())
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # its lists read
         await pilot.pause()
         await pilot.press("tab")  # the sessions table: the cut title whole on the line below
         shown = " ".join(screen_lines(app))

@@ -33,6 +33,8 @@ async def test_workshop_formulates_a_principle_with_evidence(engine, catalog):
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(StoryScreen(story.id))
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the story read by its worker
+        await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, WorkshopScreen)

@@ -53,7 +53,8 @@ class ReviewAction(ModalScreen[tuple[ActionStatus, str, bool] | None]):
 
     @on(Button.Pressed, "#save")
     def save(self) -> None:
-        self.dismiss((ActionStatus(self.query_one("#outcome", Select).value),
+        # never blank (allow_blank=False): one of the outcomes' values
+        self.dismiss((ActionStatus(str(self.query_one("#outcome", Select).value)),
                       self.query_one("#review-note", TextArea).text,
                       self.query_one("#follow-up", Checkbox).value))
 

@@ -4,6 +4,13 @@ Started from the CLI, the app draws the home screen first and opens the database
 background thread: importing SQLAlchemy and SQLModel alone takes about as long as starting
 Textual, and a migration may back up a large file first. Tests and scripts pass an open
 engine instead, and everything is ready before the first screen.
+
+The UI never waits on the disk: screens read and write through `@work(thread=True)` workers
+that post typed messages back. A worker's failure is handled here, in one place
+(`_handle_exception`): a ReflectError (the store's clear message: a locked or read-only
+database, a full disk) is shown as "Not done" and the app stays usable; anything else is a
+crash with its report (reflect.crash), as before. The app tells screens about the database
+with messages too (`ListsGlanced`, `DatabaseReady`), never by asking which screen is shown.
 """
 
 from __future__ import annotations
@@ -12,10 +19,13 @@ import gc
 from contextlib import suppress
 from pathlib import Path
 from threading import Event
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
+from textual.worker import WorkerFailed
 
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
@@ -29,10 +39,33 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from textual.screen import Screen
 
+    from reflect.inuse import OpenMark
     from reflect.method.glance import HomeLists
     from reflect.protocol.catalog import ProtocolCatalog
     from reflect.protocol.summary import Summary
     from reflect.store import Store
+    from reflect.store.engine import ServerMark
+
+
+class ListsGlanced(Message):
+    """The home lists, read at a glance before the database layer is loaded (to the screen
+    shown; the home screen draws them)."""
+
+    def __init__(self, lists: HomeLists) -> None:
+        super().__init__()
+        self.lists = lists
+
+
+class DatabaseReady(Message):
+    """The database is open: sent to the screen shown then (the home screen reads its
+    lists and opens what was chosen meanwhile)."""
+
+
+@runtime_checkable
+class SavesOnLeaving(Protocol):
+    """A screen holding work not yet saved (an answer being typed): saved before quitting."""
+
+    def leave_saving(self) -> None: ...
 
 
 class ReflectApp(KeysInOrder, App[None]):
@@ -58,8 +91,10 @@ class ReflectApp(KeysInOrder, App[None]):
         """Opened in the background when no store is given."""
         self.interviewer_name = ""
         """The last interviewer named in a consent dialog, offered again for the next one."""
-        self.open_mark = None
+        self.open_mark: OpenMark | ServerMark | None = None
         """Tells other reflect commands that this app has the database file open."""
+        self._crash: Exception | None = None
+        """The unexpected error the app stops on, for its crash report."""
         self.first_paint = Event()
         """Set once the home screen is first drawn: the database is opened after it."""
 
@@ -79,7 +114,7 @@ class ReflectApp(KeysInOrder, App[None]):
         """Textual's palette, with its search prompt in the interface language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(CommandPalette(id="--command-palette",
                                             placeholder=display_line(_("Search for commands…"))))
 
@@ -94,6 +129,12 @@ class ReflectApp(KeysInOrder, App[None]):
             self.call_after_refresh(freeze_long_lived)
         self.set_interval(self.TIDY_EVERY, self.tidy_search_index)
 
+    @property
+    def database(self) -> str:
+        """The --db value (a path or URL) of an app that opens its database itself."""
+        assert self.db is not None, "an app made without a store is made with db"
+        return self.db
+
     def start_opening(self) -> None:
         """Ask for a passphrase first when the database is encrypted, or offer encryption
         when it is about to be created; then open it in the background."""
@@ -101,7 +142,7 @@ class ReflectApp(KeysInOrder, App[None]):
         from reflect.privacy.encryption import env_passphrase, is_encrypted
         from reflect_tui.passphrase import FirstRunDialog
 
-        path = sqlite_file(self.db)
+        path = sqlite_file(self.database)
         if env_passphrase() is not None or path is None:
             self.open_in_background(env_passphrase())
         elif is_encrypted(path):
@@ -111,7 +152,7 @@ class ReflectApp(KeysInOrder, App[None]):
         else:
             self.open_in_background(None)
 
-    def ask_passphrase(self, path, problem: str = "") -> None:
+    def ask_passphrase(self, path: Path, problem: str = "") -> None:
         from reflect_tui.passphrase import PassphraseDialog
 
         def answered(passphrase: str | None) -> None:
@@ -123,11 +164,12 @@ class ReflectApp(KeysInOrder, App[None]):
         self.push_screen(PassphraseDialog(path, problem), answered)
 
     def open_in_background(self, passphrase: str | None) -> None:
-        self.run_worker(lambda: self.open_database(passphrase), thread=True,
-                        exit_on_error=False)
+        self.open_database(passphrase)
 
+    @work(thread=True, group="open")
     def open_database(self, passphrase: str | None = None) -> None:
-        """In a worker thread: show the home lists read at a glance (see reflect.method.glance),
+        """In a worker thread (its ReflectErrors are said by cannot_open; anything else is a
+        crash, reported): show the home lists read at a glance (see reflect.method.glance),
         load protocols, import the database layer, open (and migrate)."""
         # the imports below hold the GIL for most of half a second: not while the first
         # screen is being drawn
@@ -147,19 +189,24 @@ class ReflectApp(KeysInOrder, App[None]):
             from reflect.store import Store
             from reflect.store.engine import open_engine
 
-            store = Store(open_engine(self.db, passphrase))
+            store = Store(open_engine(self.database, passphrase))
             self.hold_database(store)
             write_summary(catalog, files)
+            from reflect.exchange.demo import is_demo_database
+
+            demo = is_demo_database(store)
         except WrongPassphrase:
             from reflect.paths import sqlite_file
 
-            self.call_from_thread(self.ask_passphrase, sqlite_file(self.db),
+            # an encrypted database is a SQLite file
+            self.call_from_thread(self.ask_passphrase,
+                                  sqlite_file(self.database) or Path(self.database),
                                   _("Wrong passphrase. Try again (nothing was changed)."))
             return
         except ReflectError as exc:
             self.call_from_thread(self.cannot_open, str(exc))
             return
-        self.call_from_thread(self.database_opened, store, catalog)
+        self.call_from_thread(self.database_opened, store, catalog, demo)
 
     def glance(self, protocols: Summary | None) -> bool:
         """In the worker thread, before pydantic and SQLAlchemy are imported: show the home
@@ -173,7 +220,7 @@ class ReflectApp(KeysInOrder, App[None]):
 
         if protocols is None:
             return False
-        lists = at_a_glance(sqlite_file(self.db), date.today(), PagedTable.PAGE, protocols)
+        lists = at_a_glance(sqlite_file(self.database), date.today(), PagedTable.PAGE, protocols)
         if lists is None:
             return False
         shown = Event()
@@ -182,40 +229,46 @@ class ReflectApp(KeysInOrder, App[None]):
         return True
 
     def glanced(self, lists: HomeLists, shown: Event) -> None:
-        if self.store is None and isinstance(self.screen, HomeScreen):
-            self.screen.show_lists(lists)
-        self.call_after_refresh(shown.set)
+        if self.store is None:
+            self.screen.post_message(ListsGlanced(lists))
+        # after the message is handled and drawn
+        self.call_after_refresh(lambda: self.call_after_refresh(shown.set))
 
     def hold_database(self, store: Store | None = None) -> None:
         """Mark the database file as open here, so that encrypt, passphrase and schema
         upgrades elsewhere refuse instead of rewriting it under this app."""
         from reflect.store.engine import hold_open
 
-        self.open_mark = hold_open((store or self.store).engine, "the reflect app")
+        store = store or self.store
+        assert store is not None
+        self.open_mark = hold_open(store.engine, "the reflect app")
 
     def on_unmount(self) -> None:
         if self.open_mark is not None:
             self.open_mark.close()
 
-    def database_opened(self, store: Store, catalog: ProtocolCatalog) -> None:
+    def database_opened(self, store: Store, catalog: ProtocolCatalog, demo: bool) -> None:
         self.store, self.catalog = store, catalog
-        self.mark_demo()
+        self.mark_demo(demo)
         freeze_long_lived()
-        self.run_worker(self.check_and_back_up, thread=True, exit_on_error=False,
-                        group="check")
-        if isinstance(self.screen, HomeScreen):
-            self.screen.database_ready()
+        self.check_and_back_up()
+        self.screen.post_message(DatabaseReady())
 
-    def mark_demo(self) -> None:
-        """The demo database says so on every screen, in the title of its header (issue 28)."""
+    def mark_demo(self, demo: bool | None = None) -> None:
+        """The demo database says so on every screen, in the title of its header (issue 28);
+        `demo` as read by the opening worker, else read now (an app given an open store)."""
         from reflect.exchange.demo import is_demo_database
 
-        if is_demo_database(self.store):
+        if demo is None:
+            demo = self.store is not None and is_demo_database(self.store)
+        if demo:
             self.title = display_line(_("reflect · DEMO: invented stories"))
 
+    @work(thread=True, group="check", exit_on_error=False)
     def check_and_back_up(self) -> None:
         """In a worker thread, after opening: look for damage; if there is none, make the
-        day's automatic backup (a damaged file must not push good backups out)."""
+        day's automatic backup (a damaged file must not push good backups out). A check that
+        cannot run says nothing and stops nobody: it is not what the person is doing."""
         from reflect.store.backups import (
             automatic_backups,
             backup_date,
@@ -223,6 +276,7 @@ class ReflectApp(KeysInOrder, App[None]):
             quick_check,
         )
 
+        assert self.store is not None, "checked once the database is open"
         engine = self.store.engine
         if (problem := quick_check(engine)) is None:
             try:
@@ -258,22 +312,23 @@ class ReflectApp(KeysInOrder, App[None]):
 
     def tidy_search_index(self) -> None:
         if self.store is not None:
-            self.run_worker(self._tidy, thread=True, exclusive=True, group="tidy",
-                            exit_on_error=False)
+            self._tidy()
 
+    @work(thread=True, exclusive=True, group="tidy", exit_on_error=False)
     def _tidy(self) -> None:
+        """A merge of the search index, left to the next round when it cannot run now (so
+        its failures are not the app's to show)."""
         from sqlalchemy.exc import SQLAlchemyError
 
         # Busy or locked: the next round will do it; saves never depend on it.
         with suppress(SQLAlchemyError):
-            self.store.tidy_search_index()
+            if self.store is not None:
+                self.store.tidy_search_index()
 
     async def action_quit(self) -> None:
         """Save any answer still being typed, then exit."""
-        from reflect_tui.session import SessionScreen
-
         for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
+            if isinstance(screen, SavesOnLeaving):
                 screen.leave_saving()
         self.exit()
 
@@ -287,8 +342,17 @@ class ReflectApp(KeysInOrder, App[None]):
                        timeout=timeout, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error: keep it for the crash report (Textual's own handling would
+        """The one place a worker's failure is handled (Textual calls this on the UI thread
+        when a worker started with exit_on_error, @work's default, raises): a ReflectError
+        is the store's clear message, shown like show_error, and the app carries on.
+        Anything else is unexpected: kept for the crash report (Textual's own handling would
         print a traceback with local variables, which hold stored text)."""
+        if isinstance(error, WorkerFailed):
+            if isinstance(error.error, ReflectError):
+                self.show_error(str(error.error))
+                return
+            if isinstance(error.error, Exception):
+                error = error.error  # the report names what failed, not the wrapper
         self._crash = error
         super()._handle_exception(error)
 
@@ -298,8 +362,9 @@ class ReflectApp(KeysInOrder, App[None]):
         from reflect.crash import plain_message, write_report
 
         self.bell()
-        error = getattr(self, "_crash", None) or self._exception
-        self._exit_renderables.append(Text(plain_message(write_report(error))))
+        error = self._crash or self._exception
+        self._exit_renderables.append(Text(plain_message(
+            write_report(error) if error is not None else None)))
         self._close_messages_no_wait()
 
     def show_error(self, message: str) -> None:

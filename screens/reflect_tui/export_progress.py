@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -24,6 +25,11 @@ from reflect.exchange.progress import Progress
 from reflect.files import exporting
 from reflect.i18n import _, ngettext
 from reflect_tui.safe import text
+from reflect_tui.typed_app import typed_app
+
+if TYPE_CHECKING:
+    from reflect.privacy.redact import Redactor
+    from reflect_tui.app import ReflectApp
 
 SHOW_AFTER = 0.3
 """Seconds before the dialog shows: a story written in a tenth of a second needs no bar."""
@@ -34,6 +40,9 @@ Job = Callable[[Progress], list[Path]]
 class ExportProgress(ModalScreen[list[Path] | FileExists | None]):
     """'Writing the book: PDF' and a bar, while `job(progress)` writes its files (all at the
     end, or none; existing files only when `force`)."""
+
+    if TYPE_CHECKING:
+        app = typed_app()
 
     DEFAULT_CSS = """
     ExportProgress { background: transparent; }
@@ -107,7 +116,7 @@ class ExportProgress(ModalScreen[list[Path] | FileExists | None]):
             self.dismiss(written)
 
 
-def export_in_background(app, what: str, job: Job, done_title: str, folder: Path,
+def export_in_background(app: ReflectApp, what: str, job: Job, done_title: str, folder: Path,
                          after: Callable[[], str] = lambda: "",
                          shown: Callable[[Path], bool] = lambda _path: True,
                          force: bool = False,
@@ -132,7 +141,8 @@ def export_in_background(app, what: str, job: Job, done_title: str, folder: Path
     app.push_screen(ExportProgress(what, job, force=force), finished)
 
 
-def ask_to_replace(app, existing: FileExists, folder: Path, replace: Callable[[], None]) -> None:
+def ask_to_replace(app: ReflectApp, existing: FileExists, folder: Path,
+                   replace: Callable[[], None]) -> None:
     """'story-x.md, story-x.pdf are already in exports: replace them?'; nothing is written
     unless the answer is yes."""
     from reflect_tui.confirm import ConfirmDialog
@@ -149,7 +159,7 @@ def ask_to_replace(app, existing: FileExists, folder: Path, replace: Callable[[]
                     lambda yes: replace() if yes else None)
 
 
-def hidden_names(redactor) -> str:
+def hidden_names(redactor: Redactor | None) -> str:
     """' Names hidden: 3.' after an export that replaced names, else nothing."""
     if not redactor:
         return ""

@@ -1,13 +1,20 @@
-"""History of solo reflections: a timeline, and how each rating changed over time."""
+"""History of solo reflections: a timeline, and how each rating changed over time.
+
+The first page of the timeline and the ratings of the highlighted reflection's protocol are
+read by workers, which post messages (below) that the screen reacts to; further pages of the
+timeline are read as the cursor reaches them (a page at a time, by PagedTable).
+"""
 
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
@@ -22,8 +29,12 @@ from reflect_tui.bidi_view import Static
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
 from reflect_tui.labels import STATUS_LABELS, when_short
-from reflect_tui.paged_table import Page, PagedTable
+from reflect_tui.paged_table import Page, PagedTable, Row
 from reflect_tui.safe import text
+from reflect_tui.typed_app import typed_app
+
+if TYPE_CHECKING:
+    from reflect.store import Store
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -34,12 +45,41 @@ def sparkline(values: list[int], low: int, high: int) -> str:
 
 
 class HistoryScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = typed_app()
+
     CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", display_line(_("Back")), id="history.back"),
         Binding("x", "export_one", display_line(_("Export to Markdown")), id="history.export_one"),
         Binding("a", "export_all", display_line(_("Export all")), id="history.export_all"),
     ]
+
+    class TimelineRead(Message):
+        """The timeline's first page, read by a worker."""
+
+        def __init__(self, page: Page, sessions: dict[str, Session]) -> None:
+            super().__init__()
+            self.page = page
+            self.sessions = sessions
+
+    class RatingsRead(Message):
+        """The protocol of the highlighted reflection and every rating of its scales."""
+
+        def __init__(self, protocol: Protocol | None,
+                     history: dict[str, list[tuple[Any, Any]]]) -> None:
+            super().__init__()
+            self.protocol = protocol
+            self.history = history
+
+    class ToExport(Message):
+        def __init__(self, sessions: list[Session]) -> None:
+            super().__init__()
+            self.sessions = sessions
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: dict[str, Session] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,29 +109,27 @@ class HistoryScreen(Screen[None]):
         self.refresh_timeline()
 
     def _timeline_rows(self, after: Session | None, limit: int) -> Page:
-        """One page of reflections, newest first, with balance and actions."""
+        """One page of reflections, newest first, with balance and actions (the next page:
+        the first is read by a worker)."""
         store = self.app.store
-        rows = []
-        sessions = store.sessions_of_kind("reflection", newest_first=True, limit=limit,
-                                          after=after)
-        for session in sessions:
-            self.sessions[str(session.id)] = session
-            protocol = store.protocol_of(session)
-            balance = read_balance(protocol, store.answers(session.id))
-            actions = store.actions(session.id)
-            still_open = sum(a.status == ActionStatus.OPEN for a in actions)
-            rows.append((str(session.id), (
-                when_short(session.started_at), protocol.title, session.case_label,
-                STATUS_LABELS[session.status],
-                f"+{balance.positive}/−{balance.negative}" if balance else "",
-                _("{count} ({open} open)").format(count=len(actions), open=still_open)
-                if actions else "")))
-        return rows, (sessions[-1] if sessions else after)
+        assert store is not None, "the history is opened once the database is"
+        page, sessions = timeline_page(store, after, limit)
+        self.sessions.update(sessions)
+        return page
 
     def refresh_timeline(self) -> None:
-        self.sessions: dict[str, Session] = {}
+        if self.app.store is not None:
+            self._read_timeline(self.app.store)
+
+    @work(thread=True, exclusive=True, group="history.timeline")
+    def _read_timeline(self, store: Store) -> None:
+        page, sessions = timeline_page(store, None, PagedTable.PAGE)
+        self.post_message(self.TimelineRead(page, sessions))
+
+    def on_history_screen_timeline_read(self, message: TimelineRead) -> None:
+        self.sessions = dict(message.sessions)
         table = self.query_one("#timeline", PagedTable)
-        table.reload()
+        table.show_first(message.page)
         empty = self.query_one("#history-empty", Static)
         empty.display = not self.sessions
         empty.update(_("No reflections yet. Press Esc, then r on the home screen to start one."))
@@ -106,7 +144,7 @@ class HistoryScreen(Screen[None]):
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return self.sessions.get(key.value)
+        return self.sessions.get(str(key.value))
 
     @on(DataTable.RowHighlighted, "#timeline")
     def highlighted(self) -> None:
@@ -114,20 +152,32 @@ class HistoryScreen(Screen[None]):
 
     def show_ratings(self, session: Session | None) -> None:
         """The change of every scale rating over time, for the highlighted reflection's
-        protocol."""
+        protocol (read by a worker: RatingsRead)."""
+        if session is None or self.app.store is None:
+            self.on_history_screen_ratings_read(self.RatingsRead(None, {}))
+            return
+        self._read_ratings(self.app.store, session)
+
+    @work(thread=True, exclusive=True, group="history.ratings")
+    def _read_ratings(self, store: Store, session: Session) -> None:
+        protocol = store.protocol_of(session)
+        scales = [q for q in protocol.questions if q.type == "scale"] if protocol else []
+        self.post_message(self.RatingsRead(protocol, store.rating_history(protocol.id)
+                                           if protocol and scales else {}))
+
+    def on_history_screen_ratings_read(self, message: RatingsRead) -> None:
+        protocol, history = message.protocol, message.history
         title = self.query_one("#ratings-title", Static)
         table = self.query_one("#ratings", FitTable)
         table.clear()
-        protocol: Protocol | None = self.app.store.protocol_of(session) if session else None
         scales = [q for q in protocol.questions if q.type == "scale"] if protocol else []
         title.display = table.display = table.detail.display = bool(scales)
-        if not scales:
+        if not scales or protocol is None:
             return
-        history = self.app.store.rating_history(protocol.id)
         rated = 0
         for question in scales:
             values = [v for _, v in history.get(question.id, []) if isinstance(v, int)]
-            if not values:
+            if not values or question.points is None:
                 continue
             rated += 1
             change = values[-1] - values[0]
@@ -144,6 +194,9 @@ class HistoryScreen(Screen[None]):
 
         self.app.push_screen(SessionScreen(uuid.UUID(event.row_key.value)))
 
+    def on_history_screen_to_export(self, message: ToExport) -> None:
+        self._export(message.sessions)
+
     def _export(self, sessions: list[Session]) -> None:
         if not sessions:
             self.app.show_error(_("There is no reflection to export yet."))
@@ -151,6 +204,7 @@ class HistoryScreen(Screen[None]):
         from reflect_tui.export_progress import export_in_background
 
         folder, store = paths.exports_dir(), self.app.store
+        assert store is not None
         export_in_background(
             self.app, _("Writing Markdown files"),
             lambda progress: export_sessions(store, sessions, folder, progress=progress),
@@ -162,4 +216,31 @@ class HistoryScreen(Screen[None]):
         self._export([session] if session else [])
 
     def action_export_all(self) -> None:
-        self._export(self.app.store.sessions_of_kind("reflection"))
+        if self.app.store is not None:
+            self._all_reflections(self.app.store)
+
+    @work(thread=True, exclusive=True, group="history.export")
+    def _all_reflections(self, store: Store) -> None:
+        self.post_message(self.ToExport(store.sessions_of_kind("reflection")))
+
+
+def timeline_page(store: Store, after: Session | None,
+                  limit: int) -> tuple[Page, dict[str, Session]]:
+    """One page of reflections, newest first, with balance and actions; and its sessions by
+    their rows' keys."""
+    rows: list[Row] = []
+    listed: dict[str, Session] = {}
+    sessions = store.sessions_of_kind("reflection", newest_first=True, limit=limit, after=after)
+    for session in sessions:
+        listed[str(session.id)] = session
+        protocol = store.protocol_of(session)
+        balance = read_balance(protocol, store.answers(session.id)) if protocol else None
+        actions = store.actions(session.id)
+        still_open = sum(a.status == ActionStatus.OPEN for a in actions)
+        rows.append((str(session.id), (
+            when_short(session.started_at), protocol.title if protocol else session.protocol_id,
+            session.case_label, STATUS_LABELS[session.status],
+            f"+{balance.positive}/−{balance.negative}" if balance else "",
+            _("{count} ({open} open)").format(count=len(actions), open=still_open)
+            if actions else "")))
+    return (rows, (sessions[-1] if sessions else after)), listed

@@ -1,23 +1,29 @@
-"""Home: stories under study, actions due for review, and the most recent sessions."""
+"""Home: stories under study, actions due for review, and the most recent sessions.
+
+The lists are read in a worker after the screen is shown, and every read or write a key asks
+for runs in one too; each posts a message (below) that the screen reacts to. A worker's
+ReflectError is shown by the app (ReflectApp._handle_exception).
+"""
 
 from __future__ import annotations
 
 import uuid
 from contextlib import suppress
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 from textual.widgets.data_table import RowDoesNotExist
 
 from reflect import formats, i18n
 from reflect.bidi import display_line
-from reflect.errors import ReflectError, StorageError
+from reflect.errors import StorageError
 from reflect.i18n import _
 from reflect.roles import Role
 from reflect.vocab import SessionStatus
@@ -31,8 +37,18 @@ from reflect_tui.typed_app import typed_app
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
+    from typing import Any
 
+    from rich.text import Text
+
+    from reflect.exchange.progress import Progress
     from reflect.method.glance import HomeLists, SessionLine, StoryLine
+    from reflect.models import ActionItem, Session, Story
+    from reflect.protocol.catalog import ProtocolCatalog
+    from reflect.protocol.definition import Protocol
+    from reflect.store import Store
+    from reflect_tui.app import DatabaseReady, ListsGlanced
 
 # The other screens are imported when first opened: the home screen is drawn before the
 # database layer (SQLAlchemy) has finished importing, in a background thread (screens.app).
@@ -56,6 +72,59 @@ class HomeScreen(Screen[None]):
         Binding("p", "print_guide", display_line(_("Print")), id="home.print_guide",
                 show=False),
     ]
+
+    class ListsRead(Message):
+        """The three lists, read from the store by a worker."""
+
+        def __init__(self, lists: HomeLists) -> None:
+            super().__init__()
+            self.lists = lists
+
+    class ListsNotRead(Message):
+        """The lists could not be read (a damaged file: the app's check says what to do)."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class OpenStory(Message):
+        """A story to open (just created)."""
+
+        def __init__(self, story_id: uuid.UUID) -> None:
+            super().__init__()
+            self.story_id = story_id
+
+    class OpenSession(Message):
+        """A session to open (just started, or chosen in the recent sessions)."""
+
+        def __init__(self, session: Session, with_story: bool = False) -> None:
+            super().__init__()
+            self.session = session
+            self.with_story = with_story
+            """Its story opened beneath it (an interview chosen on this screen)."""
+
+    class ReflectionChoices(Message):
+        """What the start-a-reflection dialog offers, read by a worker."""
+
+        def __init__(self, protocols: list[Protocol], stories: list[Story]) -> None:
+            super().__init__()
+            self.protocols = protocols
+            self.stories = stories
+
+    class DueChosen(Message):
+        """An action due for review, with the reflection it came from."""
+
+        def __init__(self, item: ActionItem, source: Session) -> None:
+            super().__init__()
+            self.item = item
+            self.source = source
+
+    class Reviewed(Message):
+        """An action reviewed; the follow-up reflection started with it, if one was."""
+
+        def __init__(self, follow_up: Session | None) -> None:
+            super().__init__()
+            self.follow_up = follow_up
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,13 +177,14 @@ class HomeScreen(Screen[None]):
             return
         self.refresh_lists()
 
-    def database_ready(self) -> None:
-        """Called by the app once the database is open (see ReflectApp.open_database)."""
-        try:
-            self.refresh_lists()
-        except StorageError as exc:  # a damaged file: the app's check explains what to do
-            self.query_one("#stories-empty", Static).update(plain(
-                _("Cannot read the lists: {problem}").format(problem=exc)))
+    def on_lists_glanced(self, message: ListsGlanced) -> None:
+        """The lists read at a glance while the database is being opened (ReflectApp)."""
+        if self.app.store is None:
+            self.show_lists(message.lists)
+
+    def on_database_ready(self, message: DatabaseReady) -> None:
+        """Sent by the app once the database is open (see ReflectApp.open_database)."""
+        self.refresh_lists()
         self.refresh_bindings()
         # after the lists: reading every translation to find its problems takes a moment
         self.call_after_refresh(self.show_protocol_problems)
@@ -135,15 +205,32 @@ class HomeScreen(Screen[None]):
         return not (action in NEEDS_DATABASE and self.app.store is None)
 
     def _protocol_title(self, protocol_id: str) -> str:
-        protocol = self.app.catalog.get(protocol_id)
+        protocol = self.app.catalog.get(protocol_id) if self.app.catalog else None
         return protocol.title if protocol else protocol_id
 
     def refresh_lists(self) -> None:
+        """Read the lists in a worker; they are drawn when they arrive (ListsRead)."""
+        if self.app.store is not None and self.app.catalog is not None:
+            self._read_lists(self.app.store, self.app.catalog)
+
+    @work(thread=True, exclusive=True, group="home.lists")
+    def _read_lists(self, store: Store, catalog: ProtocolCatalog) -> None:
         from reflect.method.glance import from_store
         from reflect.protocol.summary import summarize
 
-        self.show_lists(from_store(self.app.store, date.today(), PagedTable.PAGE,
-                                   summarize(self.app.catalog)))
+        try:
+            lists = from_store(store, date.today(), PagedTable.PAGE, summarize(catalog))
+        except StorageError as exc:  # a damaged file: the app's check explains what to do
+            self.post_message(self.ListsNotRead(str(exc)))
+            return
+        self.post_message(self.ListsRead(lists))
+
+    def on_home_screen_lists_read(self, message: ListsRead) -> None:
+        self.show_lists(message.lists)
+
+    def on_home_screen_lists_not_read(self, message: ListsNotRead) -> None:
+        self.query_one("#stories-empty", Static).update(plain(
+            _("Cannot read the lists: {problem}").format(problem=message.problem)))
 
     def show_lists(self, lists: HomeLists) -> None:
         """Fill the three lists, keeping each table's cursor on the row it was on (the lists
@@ -191,8 +278,10 @@ class HomeScreen(Screen[None]):
             return None
         from reflect.method.glance import story_line
 
-        return self._story_page([story_line(story) for story in
-                                 self.app.store.stories(limit=limit, after=after)], after)
+        # the next page after the last story shown: a StoryLine carries what the store's
+        # keyset reads of the story it stands for (its id and when it changed)
+        return self._story_page([story_line(story) for story in self.app.store.stories(
+            limit=limit, after=cast("Story | None", after))], after)
 
     @staticmethod
     def _story_page(stories: list[StoryLine], after: StoryLine | None) -> Page:
@@ -211,20 +300,22 @@ class HomeScreen(Screen[None]):
         return f"{who} ({lists.protocol_title(line.protocol_id)})"
 
     def action_new_story(self) -> None:
-        from reflect_tui.story import StoryScreen
         from reflect_tui.story_form import StoryForm
 
-        def created(draft) -> None:
-            if draft is None:
-                return
-            try:
-                story = self.app.store.create_story(**draft)
-            except ReflectError as exc:
-                self.app.show_error(str(exc))
-                return
-            self.app.push_screen(StoryScreen(story.id))
+        def created(draft: dict[str, Any] | None) -> None:
+            if draft is not None and self.app.store is not None:
+                self._create_story(self.app.store, draft)
 
         self.app.push_screen(StoryForm(), created)
+
+    @work(thread=True, group="home.write")
+    def _create_story(self, store: Store, draft: dict[str, Any]) -> None:
+        self.post_message(self.OpenStory(store.create_story(**draft).id))
+
+    def on_home_screen_open_story(self, message: OpenStory) -> None:
+        from reflect_tui.story import StoryScreen
+
+        self.app.push_screen(StoryScreen(message.story_id))
 
     def action_print_guide(self) -> None:
         """The guide (and, for an interview, the consent form) of a protocol, to print."""
@@ -234,18 +325,24 @@ class HomeScreen(Screen[None]):
         from reflect_tui.prompts import PickDialog
 
         catalog = self.app.catalog
-        items = [(f"{p.id}|{code}", f"{catalog.get(p.id, code).title}  ({code})")
-                 for p in sorted(catalog.protocols.values(), key=lambda p: p.title)
-                 for code in catalog.languages(p.id)]
+        if catalog is None:
+            return
+        items: list[tuple[str, str | Text]] = [
+            (f"{p.id}|{code}", f"{translated.title}  ({code})")
+            for p in sorted(catalog.protocols.values(), key=lambda p: p.title)
+            for code in catalog.languages(p.id)
+            if (translated := catalog.get(p.id, code)) is not None]
 
         def chosen(choice: str | None) -> None:
             if choice is None:
                 return
             protocol_id, code = choice.split("|")
             protocol = catalog.get(protocol_id, code)
+            if protocol is None:
+                return
             folder = paths.exports_dir()
 
-            def both(progress) -> list:
+            def both(progress: Progress) -> list[Path]:
                 written = export_guide(protocol, folder, progress)
                 if protocol.consent is not None:
                     written += export_consent_form(protocol, folder, progress)
@@ -258,32 +355,41 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(PickDialog(_("Print the guide of…"), items), chosen)
 
     def action_reflect(self) -> None:
-        from reflect_tui.reflection_start import StartReflection
-
-        catalog = self.app.catalog
+        catalog, store = self.app.catalog, self.app.store
+        if catalog is None or store is None:
+            return
         # each in the interface language when it has been translated into it
-        protocols = sorted((catalog.get(p.id, i18n.language())
-                            for p in catalog.of_kind("reflection")), key=lambda p: p.title)
+        protocols = sorted((protocol for p in catalog.of_kind("reflection")
+                            if (protocol := catalog.get(p.id, i18n.language())) is not None),
+                           key=lambda p: p.title)
         if not protocols:
             self.app.show_error(_("No reflection protocol is loaded; see 'reflect protocols "
                                   "list'."))
             return
+        self._reflection_choices(store, protocols)
 
-        def chosen(choice) -> None:
-            if choice is None:
+    @work(thread=True, exclusive=True, group="home.read")
+    def _reflection_choices(self, store: Store, protocols: list[Protocol]) -> None:
+        self.post_message(self.ReflectionChoices(protocols, store.stories()))
+
+    def on_home_screen_reflection_choices(self, message: ReflectionChoices) -> None:
+        from reflect_tui.reflection_start import StartReflection
+
+        def chosen(choice: dict[str, Any] | None) -> None:
+            if choice is None or self.app.store is None:
                 return
             self.app.interviewer_name = choice["author"] or self.app.interviewer_name
             story_id = uuid.UUID(choice["story_id"]) if choice["story_id"] else None
-            try:
-                session = self.app.store.start_reflection(
-                    choice["protocol"], choice["author"], choice["case_label"], story_id)
-            except ReflectError as exc:
-                self.app.show_error(str(exc))
-                return
-            self._open(session.id)
+            self._start_reflection(self.app.store, choice, story_id)
 
-        self.app.push_screen(StartReflection(protocols, self.app.store.stories(),
+        self.app.push_screen(StartReflection(message.protocols, message.stories,
                                              self.app.interviewer_name), chosen)
+
+    @work(thread=True, group="home.write")
+    def _start_reflection(self, store: Store, choice: dict[str, Any],
+                          story_id: uuid.UUID | None) -> None:
+        self.post_message(self.OpenSession(store.start_reflection(
+            choice["protocol"], choice["author"], choice["case_label"], story_id)))
 
     def action_history(self) -> None:
         from reflect_tui.history import HistoryScreen
@@ -307,40 +413,50 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#due")
     def review_due(self, event: DataTable.RowSelected) -> None:
-        from reflect_tui.action_review import ReviewAction
-
-        if self._opening(lambda: self.review_due(event)):
+        if self._opening(lambda: self.review_due(event)) or self.app.store is None:
             return
-        store = self.app.store
-        item = next((a for a in store.due_actions(date.today())
-                     if str(a.id) == event.row_key.value), None)
+        self._due_chosen(self.app.store, str(event.row_key.value))
+
+    @work(thread=True, exclusive=True, group="home.read")
+    def _due_chosen(self, store: Store, item_id: str) -> None:
+        item = next((a for a in store.due_actions(date.today()) if str(a.id) == item_id), None)
         if item is None:
             return
         source = store.session(item.session_id)
+        if source is not None:
+            self.post_message(self.DueChosen(item, source))
+
+    def on_home_screen_due_chosen(self, message: DueChosen) -> None:
+        from reflect_tui.action_review import ReviewAction
+
+        item, source = message.item, message.source
         label = _("{protocol} of {date}").format(protocol=self._protocol_title(source.protocol_id),
                                                  date=when(source.started_at))
 
-        def reviewed(result) -> None:
-            if result is None:
-                return
-            status, note, follow_up = result
-            follow = None
-            try:
-                if follow_up:
-                    protocol = self.app.catalog.get(source.protocol_id) or \
-                        store.protocol_of(source)
-                    follow = store.start_reflection(protocol, source.interviewer,
-                                                    source.case_label, source.story_id,
-                                                    follow_up_of=source.id)
-                store.review_action(item.id, status, note, follow.id if follow else None)
-            except ReflectError as exc:
-                self.app.show_error(str(exc))
-                return
-            self.refresh_lists()
-            if follow is not None:
-                self._open(follow.id)
+        def reviewed(result: tuple[Any, str, bool] | None) -> None:
+            if result is not None and self.app.store is not None:
+                self._review(self.app.store, item, source, result)
 
         self.app.push_screen(ReviewAction(item, label), reviewed)
+
+    @work(thread=True, group="home.write")
+    def _review(self, store: Store, item: ActionItem, source: Session,
+                result: tuple[Any, str, bool]) -> None:
+        status, note, follow_up = result
+        follow = None
+        if follow_up:
+            catalog = self.app.catalog
+            protocol = (catalog.get(source.protocol_id) if catalog else None) or \
+                store.protocol_of(source)
+            follow = store.start_reflection(protocol, source.interviewer, source.case_label,
+                                            source.story_id, follow_up_of=source.id)
+        store.review_action(item.id, status, note, follow.id if follow else None)
+        self.post_message(self.Reviewed(follow))
+
+    def on_home_screen_reviewed(self, message: Reviewed) -> None:
+        self.refresh_lists()
+        if message.follow_up is not None:
+            self._open(message.follow_up.id)
 
     @on(DataTable.RowSelected, "#stories")
     def open_story(self, event: DataTable.RowSelected) -> None:
@@ -351,10 +467,20 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#sessions")
     def open_session(self, event: DataTable.RowSelected) -> None:
-        if self._opening(lambda: self.open_session(event)):
+        if self._opening(lambda: self.open_session(event)) or self.app.store is None:
             return
-        session = self.app.store.session(uuid.UUID(event.row_key.value))
-        if session is None:
+        self._session_chosen(self.app.store, uuid.UUID(event.row_key.value))
+
+    @work(thread=True, exclusive=True, group="home.read")
+    def _session_chosen(self, store: Store, session_id: uuid.UUID) -> None:
+        session = store.session(session_id)
+        if session is not None:
+            self.post_message(self.OpenSession(session, with_story=True))
+
+    def on_home_screen_open_session(self, message: OpenSession) -> None:
+        session = message.session
+        if not message.with_story:
+            self._open(session.id)
             return
         if session.status == SessionStatus.DECLINED:
             self.app.show_error(_("Consent was refused for this interview: there is nothing "

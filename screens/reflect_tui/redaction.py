@@ -1,14 +1,21 @@
 """The redaction list of a story: names and places that exports of the story and the book
-replace (by a pseudonym, or by [redacted])."""
+replace (by a pseudonym, or by [redacted]).
+
+The list is read, and names added and removed, by workers that post the list as it is then
+(Listed); a name refused (empty, already there) is said under the form.
+"""
 
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, DataTable
 
@@ -20,9 +27,17 @@ from reflect.text import visible
 from reflect_tui.bidi_view import Button, Input, Static
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.safe import text
+from reflect_tui.typed_app import typed_app
+
+if TYPE_CHECKING:
+    from reflect.models import Redaction
+    from reflect.store import Store
 
 
 class RedactionScreen(ModalScreen[None]):
+    if TYPE_CHECKING:
+        app = typed_app()
+
     DEFAULT_CSS = """
     RedactionScreen #redactions { height: auto; max-height: 12; min-height: 3; }
     RedactionScreen #redaction-form { height: auto; }
@@ -30,6 +45,17 @@ class RedactionScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape", "close", display_line(_("Close")), id="redaction.close"),
                 Binding("delete", "remove", display_line(_("Remove")), id="redaction.remove")]
+
+    class Listed(Message):
+        """The list as it is now; `added` after a name was added, `refused` the reason one
+        was not."""
+
+        def __init__(self, entries: list[Redaction], added: bool = False,
+                     refused: str = "") -> None:
+            super().__init__()
+            self.entries = entries
+            self.added = added
+            self.refused = refused
 
     def __init__(self, story_id: uuid.UUID, story_title: str):
         super().__init__()
@@ -61,9 +87,41 @@ class RedactionScreen(ModalScreen[None]):
         self.query_one("#term", Input).focus()
 
     def refresh_list(self) -> None:
+        self._change(None)
+
+    def _store(self) -> Store:
+        store = self.app.store
+        assert store is not None, "the story is opened once the database is"
+        return store
+
+    @work(thread=True, group="redaction")
+    def _change(self, add: tuple[str, uuid.UUID | None, str] | None = None,
+                remove: uuid.UUID | None = None) -> None:
+        """Add a name (term, story or None: every story, replacement) or remove one, then
+        read the list again."""
+        store, refused = self._store(), ""
+        try:
+            if add is not None:
+                store.add_redaction(*add)
+            if remove is not None:
+                store.remove_redaction(remove)
+        except ReflectError as exc:
+            refused = str(exc)
+        self.post_message(self.Listed(store.redactions(self.story_id),
+                                      add is not None and not refused, refused))
+
+    def on_redaction_screen_listed(self, message: Listed) -> None:
+        if message.refused:
+            self.query_one("#form-error", Static).update(text(message.refused))
+            return
+        if message.added:
+            term = self.query_one("#term", Input)
+            self.query_one("#form-error", Static).update("")
+            term.value = self.query_one("#replacement", Input).value = ""
+            term.focus()
         table = self.query_one("#redactions", DataTable)
         table.clear()
-        for entry in self.app.store.redactions(self.story_id):
+        for entry in message.entries:
             table.add_row(entry.term, entry.replacement or REDACTED,
                           _("this story") if entry.story_id else _("every story"),
                           key=str(entry.id))
@@ -71,26 +129,17 @@ class RedactionScreen(ModalScreen[None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#add")
     def add(self) -> None:
-        term = self.query_one("#term", Input)
         everywhere = self.query_one("#everywhere", Checkbox).value
-        try:
-            self.app.store.add_redaction(term.value, None if everywhere else self.story_id,
-                                         self.query_one("#replacement", Input).value)
-        except ReflectError as exc:
-            self.query_one("#form-error", Static).update(text(str(exc)))
-            return
-        self.query_one("#form-error", Static).update("")
-        term.value = self.query_one("#replacement", Input).value = ""
-        term.focus()
-        self.refresh_list()
+        self._change((self.query_one("#term", Input).value,
+                      None if everywhere else self.story_id,
+                      self.query_one("#replacement", Input).value))
 
     def action_remove(self) -> None:
         table = self.query_one("#redactions", DataTable)
         if table.row_count == 0:
             return
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
-        self.app.store.remove_redaction(uuid.UUID(key.value))
-        self.refresh_list()
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
+        self._change(remove=uuid.UUID(key.value))
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

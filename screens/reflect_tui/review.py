@@ -3,14 +3,19 @@
 Every question in protocol order with its answer or its state, the words it holds and its
 flags; the highlighted row's full answer below. Enter opens that question; F10 finishes from
 here (the same confirmation as before, with what is missing); Esc goes back to the question.
+The answers are the session's own (in memory); the action items of a reflection are read by a
+worker after the screen is shown (ActionsRead), and the table is filled then.
 """
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
@@ -25,6 +30,9 @@ from reflect_tui.bidi_view import Static
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
 from reflect_tui.safe import text
+
+if TYPE_CHECKING:
+    from reflect.models import ActionItem, Answer
 
 FINISH = "\x00finish"
 """What the screen returns when the user finishes from it (a question id cannot be this)."""
@@ -45,6 +53,13 @@ class ReviewScreen(Screen[str | None]):
         Binding("f10", "finish", display_line(_("Finish")), id="review.finish",
                 priority=True),
     ]
+
+    class ActionsRead(Message):
+        """The session's action items, read by a worker."""
+
+        def __init__(self, actions: list[ActionItem]) -> None:
+            super().__init__()
+            self.actions = actions
 
     def __init__(self, run: SessionRun, editable: bool = True) -> None:
         super().__init__()
@@ -69,8 +84,16 @@ class ReviewScreen(Screen[str | None]):
 
     def on_mount(self) -> None:
         self.sub_title = display_line(visible(self.run.protocol.title))
+        self._show_consent()
+        self._read_actions()
+
+    @work(thread=True, group="review")
+    def _read_actions(self) -> None:
+        self.post_message(self.ActionsRead(self.run.store.actions(self.run.session.id)))
+
+    def on_review_screen_actions_read(self, message: ActionsRead) -> None:
         table = self.query_one("#review-table", FitTable)
-        actions = self.run.store.actions(self.run.session.id)
+        actions = message.actions
         total_words = 0
         for number, question in enumerate(self.run.questions, start=1):
             state = self.run.state(question.id)
@@ -96,7 +119,6 @@ class ReviewScreen(Screen[str | None]):
               "a question; F10 finishes.").format(
                 answered=progress.answered, total=progress.total, skipped=progress.skipped,
                 words=total_words)))
-        self._show_consent()
         table.move_cursor(row=self.run.index)
         self.set_focus(table)
         self._show_full(self.run.question.id)
@@ -114,7 +136,7 @@ class ReviewScreen(Screen[str | None]):
                                          who=visible(session.consent_recorded_by),
                                          recording=recording_consent_label(session))))
 
-    def _details(self, answer, notes) -> str:
+    def _details(self, answer: Answer | None, notes: list[Any]) -> str:
         recorded = self.run.has_recording
         codes = timecodes.answer_codes(answer, recorded)
         return "\n".join(([" ".join(codes)] if codes else [])
@@ -123,7 +145,7 @@ class ReviewScreen(Screen[str | None]):
     @on(DataTable.RowHighlighted, "#review-table")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value:
-            self._show_full(event.row_key.value)
+            self._show_full(str(event.row_key.value))
 
     def _show_full(self, question_id: str) -> None:
         answer = self.texts.get(question_id, "")

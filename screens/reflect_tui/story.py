@@ -1,23 +1,32 @@
-"""One story: what it is, who was interviewed, and every interview with its consent and status."""
+"""One story: what it is, who was interviewed, and every interview with its consent and status.
+
+Everything shown is read by a worker after the screen is shown (and again when it is shown
+again); every read or write a key asks for runs in a worker too, which posts a message (below)
+that the screen reacts to. A worker's ReflectError is shown by the app
+(ReflectApp._handle_exception).
+"""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 
 from reflect import i18n
 from reflect.bidi import display_line
-from reflect.errors import ReflectError
 from reflect.exchange.review_copy import check_label
 from reflect.i18n import _, ngettext
-from reflect.models import Informant, SessionStatus, Story
+from reflect.models import Informant, Session, SessionStatus, Story
 from reflect.roles import Role
 from reflect.store import shown_name
 from reflect.text import visible
@@ -38,9 +47,37 @@ from reflect_tui.labels import (
 from reflect_tui.prompts import PickDialog
 from reflect_tui.safe import markup
 from reflect_tui.story_form import StoryForm
+from reflect_tui.typed_app import typed_app
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from reflect.exchange.progress import Progress
+    from reflect.privacy.redact import Redactor
+    from reflect.protocol.definition import Protocol
+    from reflect.store import ConsentRecord, Store
+
+
+@dataclass
+class StoryContents:
+    """Everything the story screen lists, read in one go by its worker."""
+
+    story: Story
+    informants: list[Informant]
+    sessions: list[Session]
+    checks: dict[uuid.UUID, Any]
+    """The latest member check of each informant."""
+    counts: dict[uuid.UUID, int]
+    """Answers given in each session."""
+    protocols: dict[uuid.UUID, Protocol | None]
+    """The protocol each session ran (in its language)."""
 
 
 class StoryScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = typed_app()
+
     CSS_PATH = "story.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", display_line(_("Back")), id="story.back"),
@@ -60,10 +97,42 @@ class StoryScreen(Screen[None]):
                 show=False),
     ]
 
+    class Read(Message):
+        """The story and its lists, read by the worker (None: the story is gone)."""
+
+        def __init__(self, contents: StoryContents | None) -> None:
+            super().__init__()
+            self.contents = contents
+
+    class Changed(Message):
+        """A write done: the lists are read again."""
+
+    class InterviewStarted(Message):
+        def __init__(self, informant: Informant, session: Session) -> None:
+            super().__init__()
+            self.informant = informant
+            self.session = session
+
+    class SessionChosen(Message):
+        """An interview to open (Enter) or to lock (l), read again."""
+
+        def __init__(self, session: Session, lock: bool = False) -> None:
+            super().__init__()
+            self.session = session
+            self.lock = lock
+
+    class Locked(Message):
+        pass
+
     def __init__(self, story_id: uuid.UUID):
         super().__init__()
         self.story_id = story_id
         self.story: Story | None = None
+        self.informants: dict[str, Informant] = {}
+        """The informants listed, by their row's key."""
+        self.sessions: list[Session] = []
+        """The interviews listed: what i and Enter decide from (read again whenever the
+        screen is shown, so a key never waits on the database)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,32 +161,49 @@ class StoryScreen(Screen[None]):
         self.refresh_story()
 
     def refresh_story(self) -> None:
-        store = self.app.store
+        """Read the story and its lists in a worker; drawn when they arrive (Read)."""
+        if self.app.store is not None:
+            self._read(self.app.store)
+
+    @work(thread=True, exclusive=True, group="story.read")
+    def _read(self, store: Store) -> None:
         story = store.story(self.story_id)
         if story is None:
-            self.app.pop_screen()
+            self.post_message(self.Read(None))
             return
-        self.story = story
-        self.show_info()
         informants = store.informants(self.story_id)
         sessions = store.sessions_for_story(self.story_id)
+        self.post_message(self.Read(StoryContents(
+            story, informants, sessions, store.latest_checks([i.id for i in informants]),
+            store.answer_counts([s.id for s in sessions]),
+            {s.id: store.protocol_of(s) for s in sessions})))
+
+    def on_story_screen_read(self, message: Read) -> None:
+        contents = message.contents
+        if contents is None:
+            if self.is_current:
+                self.app.pop_screen()
+            return
+        self.story = contents.story
+        self.show_info()
+        informants, sessions = contents.informants, contents.sessions
+        self.informants = {str(i.id): i for i in informants}
+        self.sessions = sessions
         by_informant = {i.id: i for i in informants}
         table = self.query_one("#informants", DataTable)
         table.clear()
-        checks = store.latest_checks([i.id for i in informants])
         for informant in informants:
             own = [s for s in sessions if s.informant_id == informant.id]
             summary = ", ".join(STATUS_LABELS[s.status] for s in own) or _("none yet")
             # one who withdrew is still listed, for the member check, but not by name
             table.add_row(shown_name(informant.pseudonym, informant.withdrawn),
                           Role(informant.role).label, summary,
-                          check_label(checks.get(informant.id)), key=str(informant.id))
-        counts = store.answer_counts([s.id for s in sessions])
+                          check_label(contents.checks.get(informant.id)), key=str(informant.id))
         table = self.query_one("#interviews", DataTable)
         table.clear()
         for session in sessions:
-            informant = by_informant.get(session.informant_id)
-            protocol = store.protocol_of(session)  # as run: in its language
+            who = by_informant.get(session.informant_id) if session.informant_id else None
+            protocol = contents.protocols[session.id]
             consent = _("{state}, {method} ({who})").format(
                 state=_("given") if session.consent_given else _("refused"),
                 method=_(session.consent_method) if session.consent_method else "",
@@ -125,14 +211,16 @@ class StoryScreen(Screen[None]):
             status = STATUS_LABELS[session.status]
             if session.locked_at:
                 status = _("{status}, locked").format(status=status)
-            table.add_row(shown_name(informant.pseudonym, informant.withdrawn)
-                          if informant else "?",
-                          status, consent, progress(counts.get(session.id, 0), protocol),
+            table.add_row(shown_name(who.pseudonym, who.withdrawn) if who else "?",
+                          status, consent, progress(contents.counts.get(session.id, 0), protocol),
                           protocol.title if protocol else session.protocol_id,
                           when_short(session.started_at),
                           key=str(session.id))
         if informants and self.focused is None:
             self.query_one("#informants", DataTable).focus()
+
+    def on_story_screen_changed(self, message: Changed) -> None:
+        self.refresh_story()
 
     def on_resize(self) -> None:
         if self.story is not None:
@@ -141,6 +229,8 @@ class StoryScreen(Screen[None]):
     def show_info(self) -> None:
         """Title, service, criteria and summary: each cut to fit so that all of them show."""
         story = self.story
+        if story is None:
+            return
         self.sub_title = display_line(visible(story.title))
         ready = markup("  [b]$ready[/b]", ready=_("ready for the book")) \
             if story.ready_for_book else ""
@@ -162,36 +252,42 @@ class StoryScreen(Screen[None]):
         self.query_one("#story-info", Static).update(info)
 
     def _selected_informant(self) -> Informant | None:
+        """The highlighted informant, as last read."""
         table = self.query_one("#informants", DataTable)
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return self.app.store.informant(uuid.UUID(key.value))
+        return self.informants.get(str(key.value))
+
+    def _store(self) -> Store:
+        store = self.app.store
+        assert store is not None, "the story screen is opened once the database is"
+        return store
 
     def action_add_informant(self) -> None:
-        def added(result) -> None:
-            if result is None:
-                return
-            pseudonym, role = result
-            try:
-                self.app.store.add_informant(self.story_id, pseudonym, role)
-            except ReflectError as exc:
-                self.app.show_error(str(exc))
-            self.refresh_story()
+        def added(result: tuple[str, str] | None) -> None:
+            if result is not None:
+                pseudonym, role = result
+                self._write(lambda store: store.add_informant(self.story_id, pseudonym, role))
 
         self.app.push_screen(InformantForm(), added)
 
-    def action_edit(self) -> None:
-        def edited(draft) -> None:
-            if draft is None:
-                return
-            try:
-                self.app.store.update_story(self.story_id, **draft)
-            except ReflectError as exc:
-                self.app.show_error(str(exc))
-            self.refresh_story()
+    @work(thread=True, group="story.write")
+    def _write(self, write: Callable[[Store], object]) -> None:
+        """A write in the worker; the lists are read again after it, done or not (a
+        ReflectError is shown by the app)."""
+        try:
+            write(self._store())
+        finally:
+            self.post_message(self.Changed())
 
-        self.app.push_screen(StoryForm(self.app.store.story(self.story_id)), edited)
+    def action_edit(self) -> None:
+        def edited(draft: dict[str, Any] | None) -> None:
+            if draft is not None:
+                self._write(lambda store: store.update_story(self.story_id, **draft))
+
+        if self.story is not None:
+            self.app.push_screen(StoryForm(self.story), edited)
 
     def action_workshop(self) -> None:
         from reflect_tui.workshop import WorkshopScreen
@@ -202,12 +298,16 @@ class StoryScreen(Screen[None]):
         from reflect import paths
         from reflect.exchange.documents import export_story
 
-        folder, store, story_id = paths.exports_dir(), self.app.store, self.story_id
-        redactor = store.redactor(story_id)
-        export_in_background(
-            self.app, _("Writing the story"),
-            lambda report: export_story(store, story_id, folder, redactor, report),
-            _("Story exported"), folder, lambda: hidden_names(redactor))
+        folder, store, story_id = paths.exports_dir(), self._store(), self.story_id
+        redactors: list[Redactor] = []
+
+        def job(report: Progress) -> list[Path]:
+            # in the export's worker, as the export itself
+            redactors.append(store.redactor(story_id))
+            return export_story(store, story_id, folder, redactors[0], report)
+
+        export_in_background(self.app, _("Writing the story"), job, _("Story exported"),
+                             folder, lambda: hidden_names(redactors[0] if redactors else None))
 
     def action_record(self) -> None:
         """The highlighted interview's record (every question with its answer) as files."""
@@ -218,21 +318,26 @@ class StoryScreen(Screen[None]):
         if table.row_count == 0:
             self.app.show_error(_("No interview yet: run one from an informant (Enter or i)."))
             return
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
-        store = self.app.store
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
+        store, story_id = self._store(), self.story_id
         folder = paths.exports_dir()
-        redactor = store.redactor(self.story_id)
-        session = store.session(uuid.UUID(key.value))
-        export_in_background(
-            self.app, _("Writing the interview record"),
-            lambda report: export_session_record(store, session, folder, redactor, report),
-            _("Interview record written"), folder)
+        session_id = uuid.UUID(key.value)
+
+        def job(report: Progress) -> list[Path]:
+            session = store.session(session_id)
+            if session is None:
+                return []
+            return export_session_record(store, session, folder, store.redactor(story_id),
+                                         report)
+
+        export_in_background(self.app, _("Writing the interview record"), job,
+                             _("Interview record written"), folder)
 
     def action_hide_names(self) -> None:
         from reflect_tui.redaction import RedactionScreen
 
-        story = self.app.store.story(self.story_id)
-        self.app.push_screen(RedactionScreen(self.story_id, story.title if story else ""))
+        self.app.push_screen(RedactionScreen(self.story_id,
+                                             self.story.title if self.story else ""))
 
     def action_member_check(self) -> None:
         from reflect_tui.member_check import MemberCheckDialog
@@ -241,8 +346,11 @@ class StoryScreen(Screen[None]):
         if informant is None:
             self.app.show_error(_("Add an informant first (a)."))
             return
-        self.app.push_screen(MemberCheckDialog(informant),
-                             lambda changed: changed and self.refresh_story())
+        def checked(changed: bool | None) -> None:
+            if changed:
+                self.refresh_story()
+
+        self.app.push_screen(MemberCheckDialog(informant), checked)
 
     @on(DataTable.RowSelected, "#informants")
     def action_interview(self) -> None:
@@ -254,8 +362,7 @@ class StoryScreen(Screen[None]):
             self.app.show_error(_("This informant withdrew their consent: no interview with "
                                   "them is opened or started. Their member check is c."))
             return
-        open_sessions = [s for s in self.app.store.sessions_for_story(self.story_id)
-                         if s.informant_id == informant.id
+        open_sessions = [s for s in self.sessions if s.informant_id == informant.id
                          and s.status == SessionStatus.IN_PROGRESS]
         if open_sessions:
             self._open_session(open_sessions[-1].id)
@@ -264,18 +371,21 @@ class StoryScreen(Screen[None]):
 
     def _start_interview(self, informant: Informant) -> None:
         role = Role(informant.role)
-        choices = self.app.catalog.for_role(role)
-        if not choices:
+        catalog = self.app.catalog
+        choices = catalog.for_role(role) if catalog is not None else []
+        if catalog is None or not choices:
             self.app.show_error(_("No interview protocol is loaded; see 'reflect protocols "
                                   "list'."))
             return
         label = f"{informant.pseudonym} ({role.label})"
-        catalog, language = self.app.catalog, i18n.language()
-        items = []
+        language = i18n.language()
+        items: list[tuple[str, str | Text]] = []
         for source in choices:
             # the interview's language (the interface's) first, then the others
             for code in sorted(catalog.languages(source.id), key=lambda c: c != language):
                 p = catalog.get(source.id, code)
+                if p is None:
+                    continue
                 for_role = ("  " + _("(for this role)"), "bold") if role in p.roles else ""
                 details = " · ".join((i18n.LANGUAGES.get(code, code), p.id,
                                       ngettext("{count} stage", "{count} stages",
@@ -285,60 +395,80 @@ class StoryScreen(Screen[None]):
                                           count=len(p.questions))))
                 items.append((f"{p.id}|{code}", Text.assemble(
                     visible(p.title), for_role, "\n  ", (details, "dim"))))
-        def consent_recorded(protocol, consent) -> None:
-            if consent is None:
-                return
-            self.app.interviewer_name = consent.recorded_by
-            try:
-                session = self.app.store.start_interview(informant.id, protocol, consent)
-            except ReflectError as exc:
-                self.app.show_error(str(exc))
-                return
-            self.refresh_story()
-            if session.status == SessionStatus.DECLINED:
-                self.app.notify(_("Consent refused by {who}: recorded. No interview takes "
-                                  "place.").format(who=informant.pseudonym),
-                                title=_("Consent refused"))
-            else:
-                self._open_session(session.id)
-
-        def ask_consent(protocol) -> None:
-            self.app.push_screen(ConsentDialog(protocol, label, self.app.interviewer_name),
-                                 lambda consent: consent_recorded(protocol, consent))
 
         def protocol_chosen(choice: str | None) -> None:
             if choice is None:
                 return
             protocol_id, code = choice.split("|")
-            protocol = self.app.catalog.get(protocol_id, code)
-            done = [s for s in self.app.store.sessions_for_story(self.story_id)
-                    if s.informant_id == informant.id and s.protocol_id == protocol_id
-                    and s.status == SessionStatus.COMPLETED]
-            if not done:
-                ask_consent(protocol)
-                return
-
-            def decided(answer: str | None) -> None:
-                if answer == "open":
-                    self._open_session(done[-1].id)
-                elif answer == "another":
-                    ask_consent(protocol)
-
-            # a second interview on the same protocol is rare: asked, never by one Enter
-            self.app.push_screen(PickDialog(
-                _("{who} already has a completed interview with this protocol: open it, or "
-                  "start another?").format(who=visible(informant.pseudonym)),
-                [("open", _("Open the completed interview ({date})").format(
-                    date=when(done[-1].completed_at or done[-1].started_at))),
-                 ("another", _("Start another interview"))]), decided)
+            protocol = catalog.get(protocol_id, code)
+            if protocol is not None:
+                self._protocol_chosen(informant, protocol)
 
         self.app.push_screen(PickDialog(_("Interview {who} with…").format(who=label), items),
                              protocol_chosen)
 
+    def _protocol_chosen(self, informant: Informant, protocol: Protocol) -> None:
+        done = [s for s in self.sessions if s.informant_id == informant.id
+                and s.protocol_id == protocol.id and s.status == SessionStatus.COMPLETED]
+        if not done:
+            self._ask_consent(informant, protocol)
+            return
+
+        def decided(answer: str | None) -> None:
+            if answer == "open":
+                self._open_session(done[-1].id)
+            elif answer == "another":
+                self._ask_consent(informant, protocol)
+
+        # a second interview on the same protocol is rare: asked, never by one Enter
+        self.app.push_screen(PickDialog(
+            _("{who} already has a completed interview with this protocol: open it, or "
+              "start another?").format(who=visible(informant.pseudonym)),
+            [("open", _("Open the completed interview ({date})").format(
+                date=when(done[-1].completed_at or done[-1].started_at))),
+             ("another", _("Start another interview"))]), decided)
+
+    def _ask_consent(self, informant: Informant, protocol: Protocol) -> None:
+        label = f"{informant.pseudonym} ({Role(informant.role).label})"
+
+        def consent_recorded(consent: ConsentRecord | None) -> None:
+            if consent is None:
+                return
+            self.app.interviewer_name = consent.recorded_by
+            self._start(self._store(), informant, protocol, consent)
+
+        self.app.push_screen(ConsentDialog(protocol, label, self.app.interviewer_name),
+                             consent_recorded)
+
+    @work(thread=True, group="story.write")
+    def _start(self, store: Store, informant: Informant, protocol: Protocol,
+               consent: ConsentRecord) -> None:
+        self.post_message(self.InterviewStarted(
+            informant, store.start_interview(informant.id, protocol, consent)))
+
+    def on_story_screen_interview_started(self, message: InterviewStarted) -> None:
+        self.refresh_story()
+        if message.session.status == SessionStatus.DECLINED:
+            self.app.notify(_("Consent refused by {who}: recorded. No interview takes "
+                              "place.").format(who=message.informant.pseudonym),
+                            title=_("Consent refused"))
+        else:
+            self._open_session(message.session.id)
+
     @on(DataTable.RowSelected, "#interviews")
     def open_interview(self, event: DataTable.RowSelected) -> None:
-        session = self.app.store.session(uuid.UUID(event.row_key.value))
-        if session is None:
+        self._session_chosen(self._store(), uuid.UUID(event.row_key.value), False)
+
+    @work(thread=True, exclusive=True, group="story.read")
+    def _session_chosen(self, store: Store, session_id: uuid.UUID, lock: bool) -> None:
+        session = store.session(session_id)
+        if session is not None:
+            self.post_message(self.SessionChosen(session, lock))
+
+    def on_story_screen_session_chosen(self, message: SessionChosen) -> None:
+        session = message.session
+        if message.lock:
+            self._confirm_lock(session)
             return
         if session.status == SessionStatus.DECLINED:
             self.app.notify(_("Consent was refused on {date}; there are no answers to "
@@ -349,15 +479,17 @@ class StoryScreen(Screen[None]):
 
     def action_lock(self) -> None:
         """Lock the selected completed interview (asks first)."""
-        from reflect_tui.confirm import ConfirmDialog
-
         table = self.query_one("#interviews", DataTable)
         if table.row_count == 0:
             self.app.show_error(_("No interview to lock yet."))
             return
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
-        session = self.app.store.session(uuid.UUID(key.value))
-        if session is None or session.locked_at is not None:
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
+        self._session_chosen(self._store(), uuid.UUID(key.value), True)
+
+    def _confirm_lock(self, session: Session) -> None:
+        from reflect_tui.confirm import ConfirmDialog
+
+        if session.locked_at is not None:
             self.app.notify(_("That interview is already locked."), title=_("Locked"))
             return
         if session.status != SessionStatus.COMPLETED:
@@ -365,25 +497,24 @@ class StoryScreen(Screen[None]):
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self._locked(session.id):
-                self.refresh_story()
+            if yes:
+                self._lock(self._store(), session.id, self.app.interviewer_name)
 
         self.app.push_screen(ConfirmDialog(
             _("Lock this interview?"), _("Its answers then stay as they are. Reopening it (F9) "
                                          "asks why, and the reason is recorded in the audit "
                                          "trail."), _("Lock")), confirmed)
 
-    def _locked(self, session_id: uuid.UUID) -> bool:
-        try:
-            self.app.store.lock_session(session_id, self.app.interviewer_name)
-        except ReflectError as exc:
-            self.app.show_error(str(exc))
-            return False
+    @work(thread=True, group="story.write")
+    def _lock(self, store: Store, session_id: uuid.UUID, by: str) -> None:
+        store.lock_session(session_id, by)
+        self.post_message(self.Locked())
+
+    def on_story_screen_locked(self, message: Locked) -> None:
         self.app.notify(_("Interview locked."), title=_("Locked"))
-        return True
+        self.refresh_story()
 
     def _open_session(self, session_id: uuid.UUID) -> None:
         from reflect_tui.session import SessionScreen
 
         self.app.push_screen(SessionScreen(session_id))
-

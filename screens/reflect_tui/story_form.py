@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -61,7 +63,7 @@ class StoryForm(ModalScreen[dict | None]):
         self.query_one("#title", Input).focus()
         self._opened_with = self._fields()
 
-    def _fields(self) -> tuple:
+    def _fields(self) -> tuple[str, ...]:
         """What the form holds now, to tell whether leaving would lose an edit."""
         return (self.query_one("#title", Input).value, self.query_one("#service", Input).value,
                 self.query_one("#criteria", TextArea).text,
@@ -74,14 +76,15 @@ class StoryForm(ModalScreen[dict | None]):
             self.query_one("#form-error", Static).update(_("A story needs a title."))
             self.query_one("#title", Input).focus()
             return
-        draft = {
+        draft: dict[str, Any] = {
             "title": title,
             "service": self.query_one("#service", Input).value.strip(),
             "success_criteria": self.query_one("#criteria", TextArea).text,
             "summary": self.query_one("#summary", TextArea).text,
         }
         if self.story:
-            draft["status"] = StoryStatus(self.query_one("#status", Select).value)
+            # never blank (allow_blank=False): one of the statuses' values
+            draft["status"] = StoryStatus(str(self.query_one("#status", Select).value))
             draft["ready_for_book"] = self.query_one("#ready", Checkbox).value
         self.dismiss(draft)
 
@@ -92,8 +95,11 @@ class StoryForm(ModalScreen[dict | None]):
             return
         from reflect_tui.confirm import ConfirmDialog
 
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
         self.app.push_screen(
             ConfirmDialog(_("Discard your changes?"), _("What you typed in this form is not "
                                                         "saved yet. ctrl+s saves it."),
-                          _("Discard"), _("Keep editing")),
-            lambda discard: self.dismiss(None) if discard else None)
+                          _("Discard"), _("Keep editing")), answered)

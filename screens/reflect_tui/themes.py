@@ -1,24 +1,33 @@
 """Common principles: themes grouping principles from different stories, and the matrix of
-themes by stories, widest reach first ("all or most stories" at a glance)."""
+themes by stories, widest reach first ("all or most stories" at a glance).
+
+What it shows is read by a worker after the screen is shown, and every change runs in a worker
+that reads it all again; each posts a message (below) that the screen reacts to. A worker's
+ReflectError is shown by the app (ReflectApp._handle_exception).
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from textual import on
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header
 from textual.widgets.option_list import Option
 
 from reflect import paths
 from reflect.bidi import display_line
-from reflect.errors import ReflectError
 from reflect.exchange.book import export_book
 from reflect.i18n import _
+from reflect.models import Principle, Story
 from reflect.store import ThemeReach
 from reflect_tui.bidi_view import OptionList, Static
 from reflect_tui.confirm import ConfirmDialog
@@ -27,9 +36,20 @@ from reflect_tui.footer import Footer
 from reflect_tui.labels import shorten
 from reflect_tui.prompts import PickDialog, SplitDialog, TextPrompt
 from reflect_tui.safe import joined, markup, text
+from reflect_tui.typed_app import typed_app
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reflect.exchange.progress import Progress
+    from reflect.privacy.redact import Redactor
+    from reflect.store import Store
 
 
 class ThemesScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = typed_app()
+
     CSS_PATH = "themes.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", display_line(_("Back")), id="themes.back"),
@@ -63,16 +83,59 @@ class ThemesScreen(Screen[None]):
                     yield OptionList(id="loose")
         yield Footer(compact=True, show_command_palette=False)
 
+    class Read(Message):
+        """Stories, themes by reach and the principles not grouped, read by a worker;
+        `keep` is the theme the cursor goes to."""
+
+        def __init__(self, stories: list[Story], reach: list[ThemeReach],
+                     loose: list[Principle], keep: uuid.UUID | None) -> None:
+            super().__init__()
+            self.stories = stories
+            self.reach = reach
+            self.loose = loose
+            self.keep = keep
+
+    class BookGate(Message):
+        """The stories ready for the book that may not be printed yet, and why (none: the
+        book is written at once)."""
+
+        def __init__(self, ready: bool, printable: bool, why: str) -> None:
+            super().__init__()
+            self.ready = ready
+            self.printable = printable
+            self.why = why
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stories: list[Story] = []
+        self.story_titles: dict[uuid.UUID, str] = {}
+        self.reach: list[ThemeReach] = []
+        self.loose: list[Principle] = []
+
     def on_mount(self) -> None:
         self.sub_title = display_line(_("Common principles"))
         self.refresh_all()
 
     def refresh_all(self, keep: uuid.UUID | None = None) -> None:
+        """Read it all in a worker (Read)."""
+        self._run(lambda store: None, keep)
+
+    @work(thread=True, group="themes")
+    def _change(self, change: Callable[[Store], Any], keep: uuid.UUID | None) -> None:
+        """A change (or none), then everything read again."""
         store = self.app.store
-        self.stories = store.stories()
-        self.stories.sort(key=lambda s: s.created_at)
+        assert store is not None, "the themes screen is opened once the database is"
+        result = change(store)
+        stories = store.stories()
+        stories.sort(key=lambda s: s.created_at)
+        self.post_message(self.Read(stories, store.themes_by_reach(),
+                                    [p for p in store.principles() if p.theme_id is None],
+                                    keep or getattr(result, "id", None)))
+
+    def on_themes_screen_read(self, message: Read) -> None:
+        keep = message.keep
+        self.stories, self.reach, self.loose = message.stories, message.reach, message.loose
         self.story_titles = {s.id: s.title for s in self.stories}
-        self.reach: list[ThemeReach] = store.themes_by_reach()
         table = self.query_one("#matrix", FitTable)
         table.set_columns(Col(_("Common principle"), squeeze=True), Col(_("Stories")),
                           *(Col(str(n)) for n in range(1, len(self.stories) + 1)))
@@ -102,47 +165,50 @@ class ThemesScreen(Screen[None]):
         theme = self.current()
         members = self.query_one("#members", OptionList)
         held = markup("  [$error]⚠ $held[/]", held=_("held: its evidence was withdrawn"))
-        members.set_options([Option(self._principle(p) + (held if p in theme.held else ""),
-                                    id=str(p.id))
-                             for p in ([*theme.principles, *theme.held] if theme else [])])
-        loose = [p for p in self.app.store.principles() if p.theme_id is None]
+        shown = [*theme.principles, *theme.held] if theme else []
+        members.set_options([Option(self._principle(p) + (held if theme and p in theme.held
+                                                          else ""), id=str(p.id))
+                             for p in shown])
         self.query_one("#loose", OptionList).set_options(
-            [Option(self._principle(p), id=str(p.id)) for p in loose]
+            [Option(self._principle(p), id=str(p.id)) for p in self.loose]
             or [Option(markup("[dim]$all[/dim]",
                               all=_("Every principle is in a common principle.")),
                        disabled=True)])
 
-    def _principle(self, principle) -> Content:
+    def _principle(self, principle: Principle) -> Content:
         """'Story: sentence', the story's title in bold: both drawn as written."""
         return markup("[b]$story:[/b] $sentence",
                       story=self.story_titles.get(principle.story_id, "?"),
                       sentence=principle.sentence())
 
-    def _run(self, change, keep: uuid.UUID | None = None) -> None:
-        try:
-            result = change()
-        except ReflectError as exc:
-            self.app.show_error(str(exc))
-            return
-        self.refresh_all(keep=keep or getattr(result, "id", None))
+    def _run(self, change: Callable[[Store], Any], keep: uuid.UUID | None = None) -> None:
+        """`change` in a worker, then the lists read again (a ReflectError is shown by the
+        app, and nothing is read again)."""
+        self._change(change, keep)
 
     def action_new_theme(self) -> None:
+        def named(name: str | None) -> None:
+            if name:
+                self._run(lambda store: store.create_theme(name))
+
         self.app.push_screen(
             TextPrompt(_("New common principle"), _("Name (a principle found across stories)")),
-            lambda name: name and self._run(lambda: self.app.store.create_theme(name)))
+            named)
 
     def action_rename(self) -> None:
         theme = self.current()
         if theme is None:
             return
-        self.app.push_screen(
-            TextPrompt(_("Rename"), _("New name"), theme.theme.name),
-            lambda name: name and self._run(
-                lambda: self.app.store.rename_theme(theme.theme.id, name)))
+        def named(name: str | None) -> None:
+            if name:
+                self._run(lambda store: store.rename_theme(theme.theme.id, name))
+
+        self.app.push_screen(TextPrompt(_("Rename"), _("New name"), theme.theme.name), named)
 
     def action_merge(self) -> None:
         theme = self.current()
-        others = [(str(r.theme.id), r.theme.name) for r in self.reach if r is not theme]
+        others: list[tuple[str, str | Text]] = [(str(r.theme.id), r.theme.name)
+                                                for r in self.reach if r is not theme]
         if theme is None or not others:
             self.app.show_error(_("Merging needs two common principles."))
             return
@@ -155,7 +221,7 @@ class ThemesScreen(Screen[None]):
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
-                    self._run(lambda: self.app.store.merge_themes(theme.theme.id, target_id),
+                    self._run(lambda store: store.merge_themes(theme.theme.id, target_id),
                               keep=target_id)
 
             self.app.push_screen(ConfirmDialog(
@@ -175,10 +241,10 @@ class ThemesScreen(Screen[None]):
         items = [(str(p.id), f"{self.story_titles.get(p.story_id, '?')}: {p.sentence()}")
                  for p in theme.principles]
 
-        def chosen(result) -> None:
+        def chosen(result: tuple[list[str], str] | None) -> None:
             if result is not None:
                 ids, name = result
-                self._run(lambda: self.app.store.split_theme(
+                self._run(lambda store: store.split_theme(
                     theme.theme.id, [uuid.UUID(i) for i in ids], name))
 
         self.app.push_screen(SplitDialog(_("Split '{name}'").format(name=theme.theme.name),
@@ -190,7 +256,7 @@ class ThemesScreen(Screen[None]):
         if theme is None:
             self.app.show_error(_("Create a common principle first (n)."))
             return
-        self._run(lambda: self.app.store.assign_theme([uuid.UUID(event.option.id)],
+        self._run(lambda store: store.assign_theme([uuid.UUID(event.option.id)],
                                                       theme.theme.id), keep=theme.theme.id)
 
     def action_take_out(self) -> None:
@@ -199,25 +265,37 @@ class ThemesScreen(Screen[None]):
         if not members.has_focus or members.highlighted_option is None or theme is None:
             return
         principle_id = uuid.UUID(members.highlighted_option.id)
-        self._run(lambda: self.app.store.assign_theme([principle_id], None), keep=theme.theme.id)
+        self._run(lambda store: store.assign_theme([principle_id], None), keep=theme.theme.id)
 
     def action_book(self) -> None:
         """The book; when no ready story may be printed yet, say why and offer a draft."""
-        from reflect.exchange.review_copy import book_gate
-        from reflect_tui.confirm import ConfirmDialog
 
-        store = self.app.store
+        if self.app.store is not None:
+            self._gate(self.app.store)
+
+    @work(thread=True, exclusive=True, group="themes.book")
+    def _gate(self, store: Store) -> None:
+        from reflect.exchange.review_copy import book_gate
+
         ready = [s for s in store.stories() if s.ready_for_book]
         printable, held = book_gate(store, ready) if ready else ([], [])
-        if ready and not printable:
-            why = "\n".join(f"• {item.story.title}: {item.reason}" for item in held)
+        self.post_message(self.BookGate(bool(ready), bool(printable), "\n".join(
+            f"• {item.story.title}: {item.reason}" for item in held)))
+
+    def on_themes_screen_book_gate(self, message: BookGate) -> None:
+        from reflect_tui.confirm import ConfirmDialog
+
+        if message.ready and not message.printable:
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._write_book(draft=True)
+
             self.app.push_screen(
                 ConfirmDialog(_("No story can be printed yet"),
                               _("A story is printed once it is analysed and everyone quoted in "
                                 "it approved their words (c in the story). A draft has every "
-                                "ready story and says DRAFT on each page.") + "\n\n" + why,
-                              _("Print a draft")),
-                lambda yes: yes and self._write_book(draft=True))
+                                "ready story and says DRAFT on each page.") + "\n\n"
+                              + message.why, _("Print a draft")), answered)
             return
         self._write_book(draft=False)
 
@@ -225,9 +303,14 @@ class ThemesScreen(Screen[None]):
         from reflect_tui.export_progress import export_in_background, hidden_names
 
         folder, store = paths.exports_dir(), self.app.store
-        redactor = store.redactor(everything=True)
-        export_in_background(
-            self.app, _("Writing the book"),
-            lambda progress: export_book(store, folder, _("Learning from Success"), redactor,
-                                         draft=draft, progress=progress),
-            _("Book exported"), folder, lambda: hidden_names(redactor))
+        assert store is not None
+        redactors: list[Redactor] = []
+
+        def job(progress: Progress) -> list[Path]:
+            # in the export's worker, as the book itself
+            redactors.append(store.redactor(everything=True))
+            return export_book(store, folder, _("Learning from Success"), redactors[0],
+                               draft=draft, progress=progress)
+
+        export_in_background(self.app, _("Writing the book"), job, _("Book exported"), folder,
+                             lambda: hidden_names(redactors[0] if redactors else None))

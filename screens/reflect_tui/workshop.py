@@ -4,16 +4,23 @@ Left, the story's interviews, one column per informant, by topic (or by search);
 and follow-ups (⚑) are marked. Select words in a column and press ctrl+e to attach them as
 evidence to the principle in the form. Right, the story's principles and the form with the
 four parts, its one-sentence rendering, and the evidence of the chosen principle.
+
+The interviews and the principles are read by workers after the screen is shown, and saving,
+attaching and deleting run in workers too; each posts a message (below) that the screen
+reacts to. A worker's ReflectError is shown by the app (ReflectApp._handle_exception).
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Select, TextArea
@@ -24,7 +31,7 @@ from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _, ngettext
 from reflect.method.analysis import Passage, passages, topic_label, topics_of
-from reflect.models import Answer, Principle
+from reflect.models import Answer, Evidence, Principle
 from reflect.roles import PresentRole
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord, shown_who
 from reflect.text import visible
@@ -32,11 +39,43 @@ from reflect_tui.bidi_view import Input, Label, OptionList, Static
 from reflect_tui.confirm import ConfirmDialog
 from reflect_tui.footer import Footer
 from reflect_tui.safe import SafeTextArea, markup, one_for_one, plain
+from reflect_tui.typed_app import typed_app
+
+if TYPE_CHECKING:
+    from textual.events import DescendantFocus
+
+    from reflect.store import Store
 
 PART_LABELS = {"situation": (N_("When"), N_("the situation")),
                "goal": (N_("To"), N_("the goal (in order to)")),
                "action": (N_("Do"), N_("the action")),
                "rationale": (N_("Because"), N_("the rationale"))}
+
+
+@dataclass
+class PrincipleList:
+    """The story's principles with their evidence, read in one go by a worker."""
+
+    principles: list[Principle]
+    evidence: dict[uuid.UUID, list[Evidence]]
+    withheld: dict[uuid.UUID, list[uuid.UUID]]
+    """Per principle, its evidence links cut from the words of an informant who withdrew."""
+    sessions: dict[uuid.UUID, uuid.UUID]
+    """The session of each evidence's answer (by answer id)."""
+
+
+def read_principles(store: Store, story_id: uuid.UUID) -> PrincipleList:
+    """In a worker: the principles of a story and everything their list shows."""
+    principles = store.principles(story_id)
+    ids = [p.id for p in principles]
+    evidence = store.evidence(ids)
+    sessions = {}
+    for items in evidence.values():
+        for item in items:
+            answer = store.answer_by_id(item.answer_id)
+            if answer is not None:
+                sessions[answer.id] = answer.session_id
+    return PrincipleList(principles, evidence, store.withheld_evidence(ids), sessions)
 
 
 def informant_label(record: InterviewRecord) -> str:
@@ -46,7 +85,7 @@ def informant_label(record: InterviewRecord) -> str:
 class InterviewColumn(Vertical):
     """One interview's passages as read-only text, remembering which answer each span is."""
 
-    def __init__(self, record: InterviewRecord, notes: list | None = None):
+    def __init__(self, record: InterviewRecord, notes: list[Any] | None = None):
         super().__init__(classes="column")
         self.record = record
         self.notes = notes or []
@@ -96,6 +135,9 @@ class InterviewColumn(Vertical):
 
 
 class WorkshopScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = typed_app()
+
     CSS_PATH = "workshop.tcss"
     BINDINGS = [
         Binding("escape", "back", display_line(_("Back")), id="workshop.back"),
@@ -106,11 +148,39 @@ class WorkshopScreen(Screen[None]):
         Binding("delete", "remove", display_line(_("Remove")), id="workshop.remove"),
     ]
 
+    class Read(Message):
+        """The story's title, its interviews (with the interviewer's notes on each) and its
+        principles, read by the worker."""
+
+        def __init__(self, title: str, records: list[InterviewRecord],
+                     notes: dict[uuid.UUID, list[Any]], principles: PrincipleList) -> None:
+            super().__init__()
+            self.title = title
+            self.records = records
+            self.notes = notes
+            self.principles = principles
+
+    class PrinciplesRead(Message):
+        """The principles read again after a change; `select` is highlighted."""
+
+        def __init__(self, principles: PrincipleList, select: uuid.UUID | None,
+                     saved: bool = False, new: bool = False) -> None:
+            super().__init__()
+            self.principles = principles
+            self.select = select
+            self.saved = saved
+            """A principle was saved (said so)."""
+            self.new = new
+            """A principle was deleted: the form is emptied for a new one."""
+
     def __init__(self, story_id: uuid.UUID):
         super().__init__()
         self.story_id = story_id
         self.current: Principle | None = None
         self.principles: list[Principle] = []
+        self.listed = PrincipleList([], {}, {}, {})
+        self.records: list[InterviewRecord] = []
+        self.informant_of: dict[uuid.UUID, InterviewRecord] = {}
         self.withheld: dict[uuid.UUID, list[uuid.UUID]] = {}
         """Per principle, its evidence links cut from the words of an informant who withdrew
         (flagged, never shown: reflect.store.words)."""
@@ -140,11 +210,21 @@ class WorkshopScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        store = self.app.store
+        if self.app.store is not None:
+            self._read(self.app.store)
+
+    @work(thread=True, group="workshop.read")
+    def _read(self, store: Store) -> None:
         story = store.story(self.story_id)
+        records = store.interviews_of(self.story_id)
+        self.post_message(self.Read(story.title if story else "", records,
+                                    {r.session.id: store.notes(r.session.id) for r in records},
+                                    read_principles(store, self.story_id)))
+
+    def on_workshop_screen_read(self, message: Read) -> None:
         self.sub_title = display_line(_("Principles workshop: {story}").format(
-            story=visible(story.title)))
-        self.records = store.interviews_of(self.story_id)
+            story=visible(message.title)))
+        self.records = message.records
         self.informant_of = {r.session.id: r for r in self.records}
         topics = topics_of(self.records)
         select = self.query_one("#topic", Select)
@@ -152,13 +232,13 @@ class WorkshopScreen(Screen[None]):
         select.set_options([(plain(display_line(topic_label(topic))), topic)
                             for topic in topics] or [(display_line(_("(no interviews)")), "")])
         columns = self.query_one("#columns", Horizontal)
-        columns.mount_all([InterviewColumn(record, store.notes(record.session.id))
+        columns.mount_all([InterviewColumn(record, message.notes[record.session.id])
                            for record in self.records])
         if not self.records:
             columns.mount(Static(_("No interviews yet: run them from the story screen."),
                                  classes="hint"))
         self.call_after_refresh(self.show_passages)
-        self.refresh_principles()
+        self.show_principles(message.principles)
         if self.principles:
             self.query_one("#principles", OptionList).highlighted = 0
 
@@ -171,17 +251,33 @@ class WorkshopScreen(Screen[None]):
         for column in self.query(InterviewColumn):
             column.show(passages(column.record, None if search.strip() else str(topic), search))
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
         for node in event.widget.ancestors_with_self:
             if isinstance(node, InterviewColumn):
                 self.last_column = node
 
     # Principles side ---------------------------------------------------------------------
     def refresh_principles(self, select: uuid.UUID | None = None) -> None:
-        store = self.app.store
-        self.principles = store.principles(self.story_id)
-        evidence = store.evidence([p.id for p in self.principles])
-        self.withheld = store.withheld_evidence([p.id for p in self.principles])
+        """Read the principles again in a worker (PrinciplesRead)."""
+        if self.app.store is not None:
+            self._reread(self.app.store, select)
+
+    @work(thread=True, group="workshop.read")
+    def _reread(self, store: Store, select: uuid.UUID | None) -> None:
+        self.post_message(self.PrinciplesRead(read_principles(store, self.story_id), select))
+
+    def on_workshop_screen_principles_read(self, message: PrinciplesRead) -> None:
+        if message.new:
+            self.action_new()
+        self.show_principles(message.principles, message.select)
+        if message.saved:
+            self.app.notify(_("Principle saved."))
+
+    def show_principles(self, listed: PrincipleList, select: uuid.UUID | None = None) -> None:
+        self.listed = listed
+        self.principles = listed.principles
+        self.withheld = listed.withheld
+        evidence = listed.evidence
         options = []
         for number, principle in enumerate(self.principles, start=1):
             count, gone = len(evidence[principle.id]), len(self.withheld[principle.id])
@@ -199,6 +295,8 @@ class WorkshopScreen(Screen[None]):
         ids = [p.id for p in self.principles]
         if select in ids:
             listing.highlighted = ids.index(select)
+        if self.current is not None:  # as saved
+            self.current = next((p for p in self.principles if p.id == self.current.id), None)
         self.show_evidence()
 
     @on(OptionList.OptionHighlighted, "#principles")
@@ -211,7 +309,7 @@ class WorkshopScreen(Screen[None]):
     @on(Input.Changed)
     def form_changed(self, event: Input.Changed) -> None:
         if event.input.id in PRINCIPLE_PARTS:
-            draft = Principle(story_id=self.story_id, **self._form())
+            draft = Principle.model_validate({"story_id": self.story_id, **self._form()})
             self.query_one("#sentence", Static).update(
                 markup("[i]$sentence[/i]", sentence=draft.sentence()) if draft.sentence() else
                 markup("[dim]Fill in the parts; the sentence appears here.[/dim]"))
@@ -224,13 +322,13 @@ class WorkshopScreen(Screen[None]):
         if self.current is None:
             listing.set_options([])
             return
-        items = self.app.store.evidence([self.current.id])[self.current.id]
+        items = self.listed.evidence.get(self.current.id, [])
         options = [Option(markup("[$error]⚠ $gone[/]", gone=_(
             "withdrawn by the informant: this passage can no longer be used")),
             id=str(link_id)) for link_id in self.withheld.get(self.current.id, [])]
         for item in items:
-            answer = self.app.store.answer_by_id(item.answer_id)
-            record = self.informant_of.get(answer.session_id) if answer else None
+            session_id = self.listed.sessions.get(item.answer_id)
+            record = self.informant_of.get(session_id) if session_id else None
             source = informant_label(record) if record else "?"
             options.append(Option(markup("“$excerpt” [dim]— $source[/dim]",
                                          excerpt=item.excerpt, source=source),
@@ -247,19 +345,31 @@ class WorkshopScreen(Screen[None]):
         self.show_evidence()
         self.query_one("#situation", Input).focus()
 
-    def action_save(self) -> bool:
-        store = self.app.store
-        try:
-            if self.current is None:
-                self.current = store.add_principle(self.story_id, **self._form())
-            else:
-                self.current = store.update_principle(self.current.id, **self._form())
-        except ReflectError as exc:
-            self.app.show_error(str(exc))
-            return False
-        self.refresh_principles(select=self.current.id)
-        self.app.notify(_("Principle saved."))
-        return True
+    def action_save(self) -> None:
+        if self.app.store is not None:
+            self._save(self.app.store, self.current.id if self.current else None,
+                       self._form())
+
+    @work(thread=True, group="workshop.write")
+    def _save(self, store: Store, principle_id: uuid.UUID | None, form: dict[str, str],
+              evidence: tuple[uuid.UUID, int, int] | None = None) -> None:
+        """Save the form (a new principle when `principle_id` is None), then attach the
+        `evidence` (answer, start, end) to it if any."""
+        if principle_id is None:
+            principle = store.add_principle(self.story_id, **form)
+        elif evidence is None:
+            principle = store.update_principle(principle_id, **form)
+        else:
+            principle = None
+        saved = principle.id if principle is not None else principle_id
+        if principle is not None:  # the form's principle from now on, even if attaching fails
+            self.post_message(self.PrinciplesRead(read_principles(store, self.story_id),
+                                                  saved, saved=True))
+        if evidence is not None and saved is not None:
+            answer_id, start, end = evidence
+            store.add_evidence(saved, answer_id, start, end)
+            self.post_message(self.PrinciplesRead(read_principles(store, self.story_id),
+                                                  saved))
 
     def action_attach(self) -> None:
         column = self.last_column
@@ -271,18 +381,13 @@ class WorkshopScreen(Screen[None]):
         except ReflectError as exc:
             self.app.show_error(str(exc))
             return
-        if self.current is None and not self.action_save():
-            return
-        try:
-            self.app.store.add_evidence(self.current.id, answer.id, start, end)
-        except ReflectError as exc:
-            self.app.show_error(str(exc))
-            return
-        self.refresh_principles(select=self.current.id)
+        if self.app.store is not None:
+            self._save(self.app.store, self.current.id if self.current else None,
+                       self._form(), (answer.id, start, end))
 
     def action_remove(self) -> None:
         focused: Widget | None = self.focused
-        if focused is None or focused.id not in ("principles", "evidence"):
+        if not isinstance(focused, OptionList) or focused.id not in ("principles", "evidence"):
             return
         option = focused.highlighted_option
         if option is None or not option.id:
@@ -295,16 +400,21 @@ class WorkshopScreen(Screen[None]):
             title, body = _("Remove this evidence?"), _("The answer itself is kept.")
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            if is_principle:
-                self.app.store.delete_principle(target)
-                self.action_new()
-            else:
-                self.app.store.remove_evidence(target)
-            self.refresh_principles(select=self.current.id if self.current else None)
+            if yes and self.app.store is not None:
+                self._remove(self.app.store, target, is_principle,
+                             None if is_principle or self.current is None else self.current.id)
 
         self.app.push_screen(ConfirmDialog(title, body, _("Delete"), _("Keep")), confirmed)
+
+    @work(thread=True, group="workshop.write")
+    def _remove(self, store: Store, target: uuid.UUID, is_principle: bool,
+                select: uuid.UUID | None) -> None:
+        if is_principle:
+            store.delete_principle(target)
+        else:
+            store.remove_evidence(target)
+        self.post_message(self.PrinciplesRead(read_principles(store, self.story_id), select,
+                                              new=is_principle))
 
     def action_back(self) -> None:
         self.app.pop_screen()
