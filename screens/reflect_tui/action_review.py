@@ -11,8 +11,9 @@ from textual.widgets import Checkbox, Select, TextArea
 
 from reflect.bidi import display_line
 from reflect.i18n import N_, _
-from reflect.models import ActionItem, ActionStatus
+from reflect.models import ActionItem
 from reflect.text import visible
+from reflect.vocab import ActionStatus
 from reflect_tui.bidi_view import Button, Label, Static
 from reflect_tui.safe import SafeTextArea
 

@@ -22,9 +22,10 @@ from reflect import paths
 from reflect.bidi import display_line
 from reflect.exchange.markdown import export_sessions
 from reflect.i18n import _, ngettext
-from reflect.models import ActionStatus, Session
+from reflect.models import Session
 from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
+from reflect.vocab import ActionStatus
 from reflect_tui.bidi_view import Static
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer

@@ -44,7 +44,7 @@ class InformantForm(ModalScreen[tuple[str, Role] | None]):
             error.update(_("Choose the informant's role."))
             self.query_one("#role", Select).focus()
         else:
-            self.dismiss((pseudonym, Role(role)))
+            self.dismiss((pseudonym, Role(str(role))))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -13,8 +13,16 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _AppBase = App[None]
+else:
+    _AppBase = object
 
 WAIT_AT_MOST = 2.0
 """Seconds a binding waits for the focused widget; a widget that is closing never answers."""
@@ -29,8 +37,8 @@ async def keys_taken(widget: Widget) -> None:
         await asyncio.wait_for(taken.wait(), WAIT_AT_MOST)
 
 
-class KeysInOrder:
-    """Mixed into the App, before textual.app.App."""
+class KeysInOrder(_AppBase):
+    """Mixed into the App, before textual.app.App (the type checker sees it as an App)."""
 
     def _has_priority_binding(self, key: str) -> bool:
         return any(binding.priority

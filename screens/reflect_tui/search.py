@@ -21,6 +21,7 @@ from reflect.bidi import display_line
 from reflect.i18n import _, ngettext
 from reflect.store.search import (
     PAGE,
+    Position,
     SearchHit,
     search_answers,
     search_notes,
@@ -132,7 +133,7 @@ class SearchScreen(Screen[None]):
                    len(answers))
 
     @work(thread=True, exclusive=True, group="search")
-    def _more(self, store: Store, words: str, last: int | tuple[object, ...] | None,
+    def _more(self, store: Store, words: str, last: Position | None,
               offset: int) -> None:
         if last is not None:  # by key: after the last answer shown
             page = search_answers(store, words, limit=PAGE, before=last)

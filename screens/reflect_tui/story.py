@@ -26,10 +26,11 @@ from reflect import i18n
 from reflect.bidi import display_line
 from reflect.exchange.review_copy import check_label
 from reflect.i18n import _, ngettext
-from reflect.models import Informant, Session, SessionStatus, Story
+from reflect.models import Informant, Session, Story
 from reflect.roles import Role
 from reflect.store import shown_name
 from reflect.text import visible
+from reflect.vocab import SessionStatus
 from reflect_tui.bidi_view import Static
 from reflect_tui.consent import ConsentDialog
 from reflect_tui.export_progress import export_in_background, hidden_names

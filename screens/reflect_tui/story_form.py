@@ -13,7 +13,8 @@ from textual.widgets import Checkbox, Select, TextArea
 
 from reflect.bidi import display_line
 from reflect.i18n import _
-from reflect.models import Story, StoryStatus
+from reflect.models import Story
+from reflect.vocab import StoryStatus
 from reflect_tui.bidi_view import Button, Input, Label, Static
 from reflect_tui.labels import STORY_STATUS_LABELS
 from reflect_tui.safe import SafeTextArea
