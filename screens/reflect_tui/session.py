@@ -26,6 +26,7 @@ import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -116,7 +117,12 @@ class AnswerArea(SafeTextArea):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not self.ready.is_set():
-            await self.ready.wait()
+            # held, unless the app or this screen closes first (it waits for this field)
+            while not self.ready.is_set() and self.is_attached and self.is_parent_active:
+                with suppress(TimeoutError):
+                    await asyncio.wait_for(self.ready.wait(), 0.05)
+            if not self.ready.is_set():
+                return
             focused = self.screen.focused if self.is_attached else None
             if focused is not None and focused is not self:
                 # the question opened is not a text question: its list takes the key
