@@ -240,6 +240,8 @@ class SessionScreen(Screen[None]):
         self._saved_note = ""
         self._finish_clock = 0
         """The clock at the F10 that opened the review: what finishing stores."""
+        self._ending = False
+        """Finishing or leaving was asked for: the clock is no longer stored by the tick."""
         self._shown_state: tuple[str, str] | None = None
         self._shown_lines: dict[str, tuple[str, tuple[Any, ...]]] = {}
         """What _set and _set_line last put in each widget (they skip what is unchanged)."""
@@ -652,7 +654,10 @@ class SessionScreen(Screen[None]):
         if self.run is None:
             return
         self._draw_topbar()
-        if self.editable and self.elapsed() - self._last_persisted >= self.PERSIST_CLOCK_EVERY:
+        # not while a dialog or the review is on top: the clock F10 showed is the one
+        # finishing stores, and the stored clock only grows
+        if self.editable and not self._ending and self.app.screen is self \
+                and self.elapsed() - self._last_persisted >= self.PERSIST_CLOCK_EVERY:
             run, elapsed = self.run, self.elapsed()
             self._last_persisted = elapsed
             self.write(lambda: run.save_elapsed(elapsed))
@@ -938,6 +943,7 @@ class SessionScreen(Screen[None]):
             return
         run, elapsed, lease, store = self.loaded_run, self._finish_clock, self.lease, \
             self.store
+        self._ending = True
 
         def complete() -> None:
             # the clock as shown at F10 is the one stored, then the session is completed
@@ -996,6 +1002,7 @@ class SessionScreen(Screen[None]):
             self.store
         elapsed = self.elapsed() if self.editable else None
         self._queue_answer()
+        self._ending = True
 
         def leave() -> None:
             if flushed() and elapsed is not None:
