@@ -145,8 +145,9 @@ def _saved(engine, session) -> dict[str, str]:
 
 async def test_keys_typed_while_the_session_loads_wait_for_it(engine, catalog, interview,
                                                               monkeypatch):
-    """The session is read by a worker once the screen is up (issue 30): the words and the
-    ctrl+n typed meanwhile wait for it, then each goes to its own question."""
+    """The session is read by a worker once the screen is up (issue 30): the words, the
+    Enter and the ctrl+n typed meanwhile wait for it, then each goes where it would have gone
+    had the session been there at once (the Enter into the answer, not to the outline)."""
     from textual import events
     from textual.keys import _character_to_key
 
@@ -164,8 +165,8 @@ async def test_keys_typed_while_the_session_loads_wait_for_it(engine, catalog, i
         screen = app.screen
         assert isinstance(screen, SessionScreen) and screen.run is None
         assert "Opening" in shown(app, "#topbar")
-        for key in [*"first words", "ctrl+n", *"second words"]:
-            named = "+" in key
+        for key in [*"first", "enter", *"words", "ctrl+n", *"second words"]:
+            named = "+" in key or key == "enter"
             event = events.Key(key if named else _character_to_key(key),
                                None if named else key)
             event.set_sender(app)
@@ -177,4 +178,4 @@ async def test_keys_typed_while_the_session_loads_wait_for_it(engine, catalog, i
         await until(pilot, lambda: screen.run is not None and screen.run.index == 1)
         questions = [question.id for question in screen.run.questions]
         await until(pilot, lambda: typed_answers(engine, session.id) == {
-            questions[0]: "first words", questions[1]: "second words"})
+            questions[0]: "first\nwords", questions[1]: "second words"})

@@ -351,13 +351,16 @@ class SessionScreen(Screen[None]):
         self._loaded.set()
         self.area.ready.set()
 
-    async def _settled(self) -> bool:
+    async def _settled(self, action: str = "") -> bool:
         """Wait for the load (a key typed while loading acts after it, and after the keys
-        typed before it); False if the session could not be opened."""
+        typed before it); False if the session could not be opened, or if `action` does not
+        apply to it (check_action lets every action wait while it loads)."""
         if not self._loaded.is_set():
             await self._loaded.wait()
             if self.focused is not None:
                 await keys_taken(self.focused)
+            if action and self.run is not None and not self.check_action(action, ()):
+                return False
         return self.run is not None
 
     @property
@@ -859,7 +862,7 @@ class SessionScreen(Screen[None]):
     async def action_skip(self) -> None:
         """Skip, then the next question; the keys typed after ctrl+o wait for the skip, so
         they go to the question after (a skip refused keeps them here)."""
-        if not await self._settled():
+        if not await self._settled("skip"):
             return
         run = self.loaded_run
         question_id, flushed = run.question.id, self._flushing()
@@ -878,7 +881,7 @@ class SessionScreen(Screen[None]):
             await self.action_next()
 
     async def action_flag(self, flag: str) -> None:
-        if not await self._settled():
+        if not await self._settled("flag"):
             return
         run = self.loaded_run
         question_id, flushed = run.question.id, self._flushing()
@@ -895,7 +898,7 @@ class SessionScreen(Screen[None]):
         """F10: every question on one screen first; finishing is confirmed from there."""
         from reflect_tui.review import FINISH, ReviewScreen
 
-        if not await self._settled():
+        if not await self._settled("finish"):
             return
         self._queue_answer()
         self._finish_clock = self.elapsed()  # the interview's length ends at this F10
@@ -961,7 +964,7 @@ class SessionScreen(Screen[None]):
             self.app.pop_screen()
 
     async def action_reopen(self) -> None:
-        if not await self._settled():
+        if not await self._settled("reopen"):
             return
         session = self.loaded_run.session
         if session.locked_at is not None:
@@ -1030,7 +1033,7 @@ class SessionScreen(Screen[None]):
     # The moments (F2, F3, F4: reflect_tui.moments) ---------------------------------------
     async def action_stamp(self) -> None:
         """F3: the time code goes into the answer at the cursor, before the keys after F3."""
-        if not await self._settled():
+        if not await self._settled("stamp"):
             return
         area = self.area
         if not area.display or area.read_only:
@@ -1042,11 +1045,11 @@ class SessionScreen(Screen[None]):
         area.focus()
 
     async def action_note(self) -> None:
-        if await self._settled():
+        if await self._settled("note"):
             self.moments.take_note()
 
     async def action_recording(self) -> None:
-        if await self._settled():
+        if await self._settled("recording"):
             self.moments.start_recording()
 
     @on(Moments.NoteTaken)
@@ -1061,10 +1064,10 @@ class SessionScreen(Screen[None]):
             self.show_question()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.run is None:
-            return True  # until loaded, actions wait for it (see _settled)
         if action == "open_highlighted":
             return self.query_one("#outline", OptionList).has_focus
+        if self.run is None:
+            return True  # until loaded, actions wait for it (see _settled)
         if action in ("skip", "flag", "finish", "note", "stamp"):
             return self.editable
         if action == "recording":
