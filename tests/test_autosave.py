@@ -187,6 +187,25 @@ def test_flush_waits_for_the_write_in_flight_then_writes_the_rest_in_order(closi
     assert store.log == [("q1", "first"), ("q2", "second")]
 
 
+def test_unsaved_is_the_newest_text_waiting_or_in_flight_then_none(closing):
+    """What a question shows when it is opened again before its save landed (moving does
+    not wait for the disk)."""
+    gate = threading.Event()
+    store = Store(gate=gate)
+    autosave = writer(store, delay=0)
+    closing(autosave)
+    assert autosave.unsaved("q1") is None
+    autosave.changed("q1", "first")
+    assert store.started.wait(TIMEOUT)
+    assert autosave.unsaved("q1") == "first"  # in flight
+    autosave.changed("q1", "first, then more")
+    autosave.changed("q2", "other")
+    assert (autosave.unsaved("q1"), autosave.unsaved("q2")) == ("first, then more", "other")
+    gate.set()
+    assert autosave.flush()
+    assert autosave.unsaved("q1") is None and autosave.unsaved("q2") is None
+
+
 def test_flush_says_false_when_the_store_refuses_and_keeps_the_text(closing):
     store, outcomes = Store(refuse=10**6), Outcomes()
     autosave = writer(store, outcomes, delay=NEVER, retry_delay=NEVER)

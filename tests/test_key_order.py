@@ -7,7 +7,9 @@ keys queued before them, so the end of the sentence was saved under the next que
 
 from __future__ import annotations
 
+import asyncio
 import os
+import threading
 import time
 
 import pytest
@@ -139,3 +141,41 @@ def _question_ids(session) -> list[str]:
 def _saved(engine, session) -> dict[str, str]:
     return {question: answer.text for question, answer in Store(engine).answers(session.id)
             .items() if answer.text}
+
+
+async def test_keys_typed_while_the_session_loads_wait_for_it(engine, catalog, interview,
+                                                              monkeypatch):
+    """The session is read by a worker once the screen is up (issue 30): the words, the
+    Enter and the ctrl+n typed meanwhile wait for it, then each goes where it would have gone
+    had the session been there at once (the Enter into the answer, not to the outline)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    from reflect.method.session import SessionRun
+    from tests.ui_helpers import shown, until
+
+    _, _, session = interview
+    gate, resume = threading.Event(), SessionRun.resume
+    monkeypatch.setattr(SessionRun, "resume", classmethod(
+        lambda cls, store, session_id: gate.wait(10) and resume(store, session_id)))
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen) and screen.run is None
+        assert "Opening" in shown(app, "#topbar")
+        for key in [*"first", "enter", *"words", "ctrl+n", *"second words"]:
+            named = "+" in key or key == "enter"
+            event = events.Key(key if named else _character_to_key(key),
+                               None if named else key)
+            event.set_sender(app)
+            await app._post_message(event)  # noqa: SLF001 - queued as a terminal would
+        for _ in range(50):  # the app takes them (the load cannot end before the gate)
+            await asyncio.sleep(0)
+        assert screen.run is None
+        gate.set()
+        await until(pilot, lambda: screen.run is not None and screen.run.index == 1)
+        questions = [question.id for question in screen.run.questions]
+        await until(pilot, lambda: typed_answers(engine, session.id) == {
+            questions[0]: "first\nwords", questions[1]: "second words"})

@@ -51,7 +51,7 @@ async def test_a_second_app_opens_the_session_read_only_with_a_notice(engine, ca
             assert "open in the reflect app on" in shown(second, "#answer-status")
             assert any("opens read-only here" in n.message
                        for n in second._notifications)
-        first.screen.action_leave()
+        await first.screen.action_leave()
         await one.pause()
     assert not isinstance(Store(engine).take_lease(session.id, "x"), LeaseHeld)
 

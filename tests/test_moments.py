@@ -217,3 +217,35 @@ def test_a_bundle_carries_people_notes_and_time_codes(store, catalog, interview,
     assert (copied.session.recording_consent, copied.session.recording_consent_method) == (
         True, "written")
     assert import_bundle(other, tmp_path / "laptop.json").changed == 0  # again: nothing new
+
+
+async def test_the_moments_widget_tells_the_screen_with_its_own_messages(engine, catalog,
+                                                                         interview):
+    """F4 asks about the recording when nobody did, then its start; F2 keeps a note: each
+    write is done off the UI thread and comes back as the widget's own message."""
+    from reflect_tui.consent import RecordingConsentDialog
+    from reflect_tui.moments import Moments
+
+    _, _, session = interview
+    seen: list[type] = []
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24),
+                            message_hook=lambda message: seen.append(type(message))) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await until(pilot, lambda: app.screen.run is not None)
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, RecordingConsentDialog))
+        await pilot.click("#agrees")
+        await until(pilot, lambda: isinstance(app.screen, TextPrompt))
+        assert Moments.RecordingConsentRecorded in seen
+        await pilot.press("enter")  # the recorder shows 0: it has just started
+        await until(pilot, lambda: Moments.RecordingStarted in seen
+                    and "● 00:00:0" in shown(app, "#topbar"))
+        await pilot.press("f2")
+        await until(pilot, lambda: isinstance(app.screen, TextPrompt))
+        await pilot.press(*"A long silence", "enter")
+        await until(pilot, lambda: Moments.NoteTaken in seen
+                    and "A long silence" in shown(app, "#notes"))
+    assert rows(engine, "SELECT recording_consent FROM session") == [(1,)]
+    assert rows(engine, "SELECT text, code_kind FROM interviewernote") == [
+        ("A long silence", "recording")]

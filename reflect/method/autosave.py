@@ -61,6 +61,8 @@ class Autosave:
         """time.monotonic() at which the pending texts are written (None: nothing waits)."""
         self._busy = False
         """A write is in flight, on the writer or in flush(): no other starts meanwhile."""
+        self._in_flight: tuple[str, str] | None = None
+        """The question and text of the write in flight."""
         self._closed = False
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
@@ -74,6 +76,16 @@ class Autosave:
             if self._due is None:
                 self._due = time.monotonic() + self.delay
             self._changed.notify_all()
+
+    def unsaved(self, question_id: str) -> str | None:
+        """The newest text of `question_id` not written yet (waiting, in flight or refused),
+        or None: what to show when the question is opened again before its save landed."""
+        with self._changed:
+            if question_id in self._pending:
+                return self._pending[question_id][0]
+            if self._in_flight is not None and self._in_flight[0] == question_id:
+                return self._in_flight[1]
+            return None
 
     @property
     def pending(self) -> bool:
@@ -131,6 +143,7 @@ class Autosave:
         if not self._pending:
             self._due = None
         self._busy = True
+        self._in_flight = question_id, text
         return question_id, text, code
 
     def _attempt(self, question_id: str, text: str, code: Any) -> BaseException | None:
@@ -142,6 +155,7 @@ class Autosave:
             error = exc
         with self._changed:
             self._busy = False
+            self._in_flight = None
             if isinstance(error, StorageError):
                 if question_id not in self._pending:  # nothing newer was typed meanwhile
                     self._pending[question_id] = (text, code)

@@ -135,35 +135,47 @@ class SessionRun:
 
     # Moving ------------------------------------------------------------------------------
     def go_to(self, question_id: str, elapsed_seconds: int | None = None) -> None:
+        self.step_to(question_id, elapsed_seconds)
+        self.save_position()
+
+    def step_to(self, question_id: str, elapsed_seconds: int | None = None) -> None:
+        """Move to a question in memory only; `save_position` stores where the run is (the
+        session screen moves at once and stores the position in the background)."""
         ids = [q.id for q in self.questions]
         if question_id not in ids:
             raise ReflectError(_("no question '{question_id}' in {id}").format(
                                    question_id=question_id, id=self.protocol.id))
         self.index = ids.index(question_id)
-        self._save_position(elapsed_seconds)
+        self._note_position(elapsed_seconds)
 
     def next(self, elapsed_seconds: int | None = None) -> bool:
         if self.is_last:
             return False
-        self.index += 1
-        self._save_position(elapsed_seconds)
+        self.go_to(self.questions[self.index + 1].id, elapsed_seconds)
         return True
 
     def previous(self, elapsed_seconds: int | None = None) -> bool:
         if self.is_first:
             return False
-        self.index -= 1
-        self._save_position(elapsed_seconds)
+        self.go_to(self.questions[self.index - 1].id, elapsed_seconds)
         return True
 
-    def _save_position(self, elapsed_seconds: int | None) -> None:
+    def _note_position(self, elapsed_seconds: int | None) -> None:
         if elapsed_seconds is not None:
             self.session.elapsed_seconds = max(self.session.elapsed_seconds, elapsed_seconds)
         self.session.current_question_id = self.question.id
-        self.store.save_position(self.session.id, self.question.id, self.session.elapsed_seconds)
+
+    def save_position(self, question_id: str | None = None,
+                      elapsed_seconds: int | None = None) -> None:
+        """Store the question the run is at (or `question_id`, where it was when the save was
+        asked for) and the clock."""
+        elapsed = self.session.elapsed_seconds if elapsed_seconds is None \
+            else max(self.session.elapsed_seconds, elapsed_seconds)
+        self.store.save_position(self.session.id, question_id or self.question.id, elapsed)
 
     def save_elapsed(self, elapsed_seconds: int) -> None:
-        self._save_position(elapsed_seconds)
+        self._note_position(elapsed_seconds)
+        self.save_position()
 
     # Answering ---------------------------------------------------------------------------
     def _ensure_open(self) -> None:
@@ -212,22 +224,26 @@ class SessionRun:
         self.session = self.store.set_recording_start(self.session.id, started,
                                                       actor=self.session.interviewer)
 
-    def mark_opened(self, code: tuple[int, str]) -> None:
-        """Keep the time code at which the current question was first opened."""
+    def mark_opened(self, code: tuple[int, str], question_id: str | None = None) -> None:
+        """Keep the time code at which the current question (or `question_id`) was first
+        opened."""
         if self.session.status != SessionStatus.IN_PROGRESS:
             return
-        answer = self.answer()
+        question_id = question_id or self.question.id
+        answer = self.answer(question_id)
         if answer is not None and answer.opened_code is not None:
             return
-        marked = self.store.mark_opened(self.session.id, self.question.id, *code)
+        marked = self.store.mark_opened(self.session.id, question_id, *code)
         if marked is not None:
-            self.answers[self.question.id] = marked
+            self.answers[question_id] = marked
 
-    def add_note(self, text: str, code: tuple[int, str] | None = None) -> InterviewerNote:
-        """The interviewer's note on the current question (never the informant's words)."""
+    def add_note(self, text: str, code: tuple[int, str] | None = None,
+                 question_id: str | None = None) -> InterviewerNote:
+        """The interviewer's note on the current question (or `question_id`); never the
+        informant's words."""
         self._ensure_open()
         number, kind = code if code is not None else (None, "")
-        note = self.store.add_note(self.session.id, self.question.id, text,
+        note = self.store.add_note(self.session.id, question_id or self.question.id, text,
                                    author=self.session.interviewer, code=number, kind=kind)
         self.notes.append(note)
         return note
@@ -236,13 +252,15 @@ class SessionRun:
         wanted = question_id or self.question.id
         return [note for note in self.notes if note.question_id == wanted]
 
-    def skip(self) -> None:
-        """Mark the current question as skipped (kept apart from 'not reached')."""
+    def skip(self, question_id: str | None = None) -> None:
+        """Mark the current question (or `question_id`) as skipped (kept apart from 'not
+        reached')."""
         self._ensure_open()
-        if self.state(self.question.id) == "answered":
+        question_id = question_id or self.question.id
+        if self.state(question_id) == "answered":
             raise ReflectError(_("this question has an answer; clear it before skipping"))
-        self.answers[self.question.id] = self.store.save_answer(
-            self.session.id, self.question.id, skipped=True)
+        self.answers[question_id] = self.store.save_answer(
+            self.session.id, question_id, skipped=True)
 
     def save_value(self, value: Any) -> None:
         """Store the current question's typed value (scale, choice, multi, list), checked."""
@@ -273,14 +291,21 @@ class SessionRun:
         self.store.remove_action(action_id)
         self.actions = [a for a in self.actions if a.id != action_id]
 
-    def toggle_flag(self, flag: str) -> bool:
-        """Toggle 'quote' or 'follow_up' on the current answer; returns the new value."""
+    def toggle_flag(self, flag: str, question_id: str | None = None) -> bool:
+        """Toggle 'quote' or 'follow_up' on the current answer (or `question_id`'s); returns
+        the new value."""
         self._ensure_open()
-        answer = self.answer()
+        question_id = question_id or self.question.id
+        answer = self.answer(question_id)
         current = bool(answer and getattr(answer, f"flag_{flag}"))
-        change: dict[str, Any] = {f"flag_{flag}": not current}  # flag_quote or flag_follow_up
-        self.answers[self.question.id] = self.store.save_answer(
-            self.session.id, self.question.id, **change)
+        if flag == "quote":
+            saved = self.store.save_answer(self.session.id, question_id, flag_quote=not current)
+        elif flag == "follow_up":
+            saved = self.store.save_answer(self.session.id, question_id,
+                                           flag_follow_up=not current)
+        else:
+            raise ValueError(f"no flag {flag!r}")
+        self.answers[question_id] = saved
         return not current
 
     def complete(self) -> None:

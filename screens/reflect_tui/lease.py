@@ -6,18 +6,18 @@ import os
 import re
 import socket
 import uuid
-from collections.abc import Callable
 from contextlib import suppress
-
-from textual.screen import Screen
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.models import utcnow
+from reflect.store import Store
 from reflect.store.engine import processes_holding
 from reflect.store.leases import LEASE_SECONDS, LeaseHeld
 
 HOLDER = f"the reflect app on {socket.gethostname()} (process {os.getpid()})"
+RENEW_EVERY = LEASE_SECONDS / 3
+"""Seconds between renewals, while a screen holds the lease."""
 _HOLDER_FORMAT = re.compile(r"the reflect app on (?P<host>.+) \(process (?P<pid>\d+)\)$")
 
 
@@ -30,17 +30,18 @@ def _gone(holder: str, live: set[int] | None) -> bool:
 
 
 class LeaseKeeper:
-    """Takes the lease of a session for a screen, renews it on a timer, releases it on leave.
-    `held` says who else has the session open (then the screen is read-only)."""
+    """Takes the lease of a session for its screen, renews it, releases it on leaving. `held`
+    says who else has the session open (then the screen is read-only).
 
-    def __init__(self, screen: Screen, session_id: uuid.UUID, lost: Callable[[], None]):
-        self.screen, self.session_id, self.lost = screen, session_id, lost
+    Each method waits on the database: the session screen calls them from its workers (its
+    loading, its write line, a renewing worker on a timer), never on the UI thread."""
+
+    def __init__(self, session_id: uuid.UUID) -> None:
+        self.session_id = session_id
         self.token: uuid.UUID | None = None
         self.held: LeaseHeld | None = None
-        self._timer = None
 
-    def take(self) -> None:
-        store = self.screen.app.store
+    def take(self, store: Store) -> None:
         got = store.take_lease(self.session_id, HOLDER)
         if isinstance(got, LeaseHeld) and _gone(got.holder, processes_holding(store.engine)):
             got = store.take_lease(self.session_id, HOLDER, force=True)
@@ -48,23 +49,22 @@ class LeaseKeeper:
             self.held = got
             return
         self.token, self.held = got, None
-        if self._timer is None:
-            self._timer = self.screen.set_interval(LEASE_SECONDS / 3, self.renew)
 
-    def renew(self) -> None:
+    def renew(self, store: Store) -> bool:
+        """False when another program took the session meanwhile (then `held` says so)."""
         if self.token is None:
-            return
+            return True
         try:
-            kept = self.screen.app.store.renew_lease(self.session_id, self.token)
+            kept = store.renew_lease(self.session_id, self.token)
         except ReflectError:
-            return  # the disk is busy or full: the next round tries again
+            return True  # the disk is busy or full: the next round tries again
         if not kept:
             self.token = None
             self.held = LeaseHeld(_("another program"), utcnow())
-            self.lost()
+        return kept
 
-    def release(self) -> None:
+    def release(self, store: Store) -> None:
         if self.token is not None:
             with suppress(ReflectError):  # else it lapses by itself within a minute
-                self.screen.app.store.release_lease(self.session_id, self.token)
+                store.release_lease(self.session_id, self.token)
             self.token = None

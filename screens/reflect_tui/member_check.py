@@ -1,15 +1,21 @@
 """An informant's say on their own words (issue 15): write their review copy, record what
 they said (approved, approved with changes, withdrawn; when and how), and, once withdrawn,
-erase their words for good after the pseudonym is typed."""
+erase their words for good after the pseudonym is typed.
+
+The dialog reads and writes in workers (issue 30): their state is read once it is shown
+(`Loaded`), and recording or erasing reports back with `Recorded`, `Erased` or `Refused`.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Select
 from textual.widgets.select import NoSelection
@@ -19,12 +25,15 @@ from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.exchange.review_copy import CHECK_LABELS, check_label, export_review_copy
 from reflect.i18n import _
-from reflect.models import Informant
+from reflect.models import Informant, MemberCheck
+from reflect.store import Store
+from reflect.store.member_checks import Erased as Erasure
 from reflect.text import visible
 from reflect.vocab import CheckOutcome
 from reflect_tui.bidi_view import Button, Input, Label, Static
 from reflect_tui.export_progress import export_in_background
 from reflect_tui.safe import text
+from reflect_tui.typed_app import typed_app
 
 
 class MemberCheckDialog(ModalScreen[bool]):
@@ -32,10 +41,51 @@ class MemberCheckDialog(ModalScreen[bool]):
 
     BINDINGS = [Binding("escape", "close", display_line(_("Close")), id="member_check.close")]
 
+    if TYPE_CHECKING:
+        app = typed_app()
+
+    class Loaded(Message):
+        """Their state as stored: the informant and their latest member check."""
+
+        def __init__(self, informant: Informant, check: MemberCheck | None) -> None:
+            super().__init__()
+            self.informant = informant
+            self.check = check
+
+    class Recorded(Message):
+        """What they said was recorded."""
+
+        def __init__(self, outcome: str) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    class Erased(Message):
+        """Their words were erased; `counts` says what went (and what is still in the
+        file)."""
+
+        def __init__(self, counts: Erasure) -> None:
+            super().__init__()
+            self.counts = counts
+
+    class Refused(Message):
+        """The store refused to record or erase (said in the dialog)."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
     def __init__(self, informant: Informant) -> None:
         super().__init__()
         self.informant = informant
         self.changed = False
+        self._shown_once = False
+
+    @property
+    def store(self) -> Store:
+        store = self.app.store
+        if store is None:
+            raise RuntimeError("the database is not open")
+        return store
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -44,10 +94,10 @@ class MemberCheckDialog(ModalScreen[bool]):
             yield Static("", id="check-state", markup=False)
             yield Button(_("Write their review copy (.docx and .md)"), id="copy", compact=True)
             yield Label(_("What they said"))
-            # on their state as it is (blank when never checked): one key never changes it
+            # set to their state as it is once read (blank when never checked): one key
+            # never changes it
             yield Select([(display_line(_(CHECK_LABELS[o])), o.value) for o in CheckOutcome],
-                         value=self._current_outcome(), prompt=display_line(_("choose")),
-                         id="outcome", compact=True)
+                         prompt=display_line(_("choose")), id="outcome", compact=True)
             with Horizontal(id="check-when"):
                 yield Input(date.today().isoformat(), id="checked-on", compact=True)
                 yield Input(id="how", compact=True,
@@ -59,20 +109,26 @@ class MemberCheckDialog(ModalScreen[bool]):
                 yield Button(_("Erase their words"), variant="error", id="erase")
                 yield Button(_("Close"), id="close")
 
-    def _current_outcome(self) -> str | NoSelection:
-        check = self.app.store.latest_checks([self.informant.id]).get(self.informant.id)
-        if self.informant.withdrawn:
-            return CheckOutcome.WITHDRAWN.value
-        return check.outcome if check is not None else Select.NULL
-
     def on_mount(self) -> None:
-        self._show_state()
+        self.query_one("#erase", Button).display = self.informant.withdrawn
         self.query_one("#outcome", Select).focus()
+        self._load()
 
-    def _show_state(self) -> None:
-        store = self.app.store
-        self.informant = store.informant(self.informant.id)
-        check = store.latest_checks([self.informant.id]).get(self.informant.id)
+    def _state(self, store: Store) -> Loaded:
+        """Their state as stored now (a worker thread)."""
+        informant = store.informant(self.informant.id) or self.informant
+        return self.Loaded(informant, store.latest_checks([informant.id]).get(informant.id))
+
+    @work(thread=True, exclusive=True, group="member-check")
+    def _load(self) -> None:
+        self.post_message(self._state(self.store))
+
+    @on(Loaded)
+    def show_state(self, message: Loaded) -> None:
+        self.informant, check = message.informant, message.check
+        if not self._shown_once:  # the list opens on their state, once
+            self._shown_once = True
+            self.query_one("#outcome", Select).value = _outcome_of(self.informant, check)
         self.query_one("#check-state", Static).update(text(display_line(
             _("Now: {state}").format(state=visible(check_label(check))))))
         self.query_one("#erase", Button).display = self.informant.withdrawn
@@ -84,7 +140,7 @@ class MemberCheckDialog(ModalScreen[bool]):
 
     @on(Button.Pressed, "#copy")
     def write_copy(self) -> None:
-        folder, store, informant_id = paths.data_dir() / "exports", self.app.store, \
+        folder, store, informant_id = paths.data_dir() / "exports", self.store, \
             self.informant.id
         export_in_background(
             self.app, _("Writing the review copy"),
@@ -121,22 +177,35 @@ class MemberCheckDialog(ModalScreen[bool]):
               "export, book and bundle. Do it only if {who} said so.").format(
                 who=who, outcome=_(CHECK_LABELS[CheckOutcome(outcome)])),
             _("Yes, take it back")),
-            lambda yes: yes and self._save(outcome, checked_on, reverse_withdrawal=True))
+            lambda yes: self._save(outcome, checked_on, reverse_withdrawal=True) if yes else None)
 
     def _save(self, outcome: str, checked_on: date, reverse_withdrawal: bool = False) -> None:
+        self._record(outcome, checked_on, self.query_one("#how", Input).value,
+                     self.query_one("#note", Input).value, self.app.interviewer_name,
+                     reverse_withdrawal)
+
+    @work(thread=True, group="member-check-write")
+    def _record(self, outcome: str, checked_on: date, how: str, note: str, by: str,
+                reverse_withdrawal: bool) -> None:
+        store = self.store
         try:
-            self.app.store.record_check(self.informant.id, outcome, checked_on,
-                                        self.query_one("#how", Input).value,
-                                        self.query_one("#note", Input).value,
-                                        self.app.interviewer_name,
-                                        reverse_withdrawal=reverse_withdrawal)
+            store.record_check(self.informant.id, outcome, checked_on, how, note, by,
+                               reverse_withdrawal=reverse_withdrawal)
         except ReflectError as exc:
-            self._error(str(exc))
+            self.post_message(self.Refused(str(exc)))
             return
+        self.post_message(self._state(store))
+        self.post_message(self.Recorded(outcome))
+
+    @on(Refused)
+    def refused(self, message: Refused) -> None:
+        self._error(message.problem)
+
+    @on(Recorded)
+    def recorded(self, message: Recorded) -> None:
         self.changed = True
         self._error("")
-        self._show_state()
-        if outcome == CheckOutcome.WITHDRAWN:
+        if message.outcome == CheckOutcome.WITHDRAWN:
             self.app.notify(_("{who}'s words are hidden from every view, export and bundle. "
                               "Nothing is deleted unless you erase them.").format(
                 who=self.informant.pseudonym), title=_("Withdrawn"), timeout=10)
@@ -151,22 +220,31 @@ class MemberCheckDialog(ModalScreen[bool]):
             if answer != who:
                 self._error(_("Not erased: the name typed was not {who}.").format(who=who))
                 return
-            try:
-                counts = self.app.store.erase_informant(self.informant.id,
-                                                        self.app.interviewer_name)
-            except ReflectError as exc:
-                self._error(str(exc))
-                return
-            self.changed = True
-            self.app.notify(_("Erased for good: {answers} answers, {notes} notes, {evidence} "
-                              "evidence links. See the README on backups and bundles already "
-                              "sent.").format(**counts), title=_("Erased"), timeout=12)
-            if left := counts.compaction.message():  # another program still reads the file
-                self.app.notify(visible(left), title=_("Still in the file"), severity="warning",
-                                timeout=30, markup=False)
-            self._show_state()
+            self._erase(self.app.interviewer_name)
 
         self.app.push_screen(EraseDialog(who), typed)
+
+    @work(thread=True, group="member-check-write")
+    def _erase(self, by: str) -> None:
+        store = self.store
+        try:
+            counts = store.erase_informant(self.informant.id, by)
+        except ReflectError as exc:
+            self.post_message(self.Refused(str(exc)))
+            return
+        self.post_message(self._state(store))
+        self.post_message(self.Erased(counts))
+
+    @on(Erased)
+    def erased(self, message: Erased) -> None:
+        counts = message.counts
+        self.changed = True
+        self.app.notify(_("Erased for good: {answers} answers, {notes} notes, {evidence} "
+                          "evidence links. See the README on backups and bundles already "
+                          "sent.").format(**counts), title=_("Erased"), timeout=12)
+        if left := counts.compaction.message():  # another program still reads the file
+            self.app.notify(visible(left), title=_("Still in the file"), severity="warning",
+                            timeout=30, markup=False)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
@@ -220,3 +298,10 @@ class EraseDialog(ModalScreen[str | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _outcome_of(informant: Informant, check: MemberCheck | None) -> str | NoSelection:
+    """The outcome the list opens on: withdrawn, their latest check's, or none chosen."""
+    if informant.withdrawn:
+        return CheckOutcome.WITHDRAWN.value
+    return check.outcome if check is not None else Select.NULL
