@@ -334,6 +334,46 @@ class AuditEvent(SQLModel, table=True):
     """SHA-256 of the value after the change (empty when deleted)."""
 
 
+class DeletionKind(StrEnum):
+    """What a deletion took away (the names the audit trail gives these rows)."""
+
+    ACTION = "action"
+    PRINCIPLE = "principle"
+    EVIDENCE = "evidence"
+    NOTE = "note"
+    REDACTION = "redaction"
+    WORDS = "words"
+    """An informant's words (answers, notes, the evidence cut from them): the id is theirs."""
+
+
+class DeletionAction(StrEnum):
+    DELETED = "deleted"
+    """Someone here deleted it (the UI confirms first)."""
+    ERASED = "erased"
+    """An informant's words erased here for good."""
+    ERASURE_PENDING = "erasure_pending"
+    """An erasure a bundle carried: the words hidden here, nothing deleted until someone here
+    confirms it (issue 28)."""
+
+
+class Deletion(SQLModel, table=True):
+    """That a row was deleted (never what it held), written in the transaction that deleted
+    it. An import reads these to leave out rows deleted here (they are not brought back);
+    bundles carry them, so a deletion reaches the other laptops too."""
+
+    __table_args__ = (Index("ix_deletion_kind_entity_id", "kind", "entity_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    kind: DeletionKind = Field(sa_type=_by_value(DeletionKind))
+    entity_id: uuid.UUID
+    action: DeletionAction = Field(sa_type=_by_value(DeletionAction))
+    at: datetime = _time(default_factory=utcnow)
+    actor: str = ""
+    source: str = ""
+    """The bundle it came from (name and export time) for an erasure a bundle carried; ''
+    when it was made here."""
+
+
 class SupersededVersion(SQLModel, table=True):
     """A version of a row that lost a merge on import (the other side was edited later).
 

@@ -482,8 +482,7 @@ def test_a_large_import_indexes_answers_once_at_the_end(demo, other, catalog, tm
 @pytest.mark.sqlite_only
 def test_a_large_import_that_fails_leaves_the_index_triggers(demo, other, catalog, tmp_path,
                                                              monkeypatch):
-    from reflect.exchange import bundle
-    from reflect.store import fulltext
+    from reflect.store import fulltext, transfer_bulk
 
     monkeypatch.setattr(fulltext, "BULK_ANSWERS", 1)
     path = tmp_path / "b.zip"
@@ -492,7 +491,7 @@ def test_a_large_import_that_fails_leaves_the_index_triggers(demo, other, catalo
     def broken(*_args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(bundle, "index_forms", broken)
+    monkeypatch.setattr(transfer_bulk, "index_forms", broken)
     with pytest.raises(OSError):
         import_bundle(other, path)
     assert len(_answer_triggers(other)) == 3

@@ -24,6 +24,7 @@ from reflect.models import (
     ActionItem,
     Answer,
     AuditEvent,
+    Deletion,
     Erasure,
     Evidence,
     Informant,
@@ -36,6 +37,7 @@ from reflect.models import (
     Story,
     Theme,
 )
+from reflect.store.transfer_rows import canonical
 
 FORMAT = "reflect-bundle"
 FORMAT_VERSION = 2
@@ -57,8 +59,11 @@ TABLES: dict[str, type[SQLModel]] = {
     "principles": Principle,
     "evidence": Evidence,
     "audit_events": AuditEvent,
+    "deletions": Deletion,
 }
-"""Bundle table name -> model, in insertion order (every row's references come earlier)."""
+"""Bundle table name -> model, in insertion order (every row's references come earlier).
+Deletions come last, as the audit events that carried them before (reflect.store.transfer):
+a deletion keeps rows out of the imports after the one that brought it."""
 
 READS = "reflect import reads files written by 'reflect export bundle'"
 
@@ -67,11 +72,6 @@ ADDED_LATER = {"recording_consent": None, "recording_consent_method": "",
 """Columns a bundle from an earlier release does not have, with what such a row means
 (consent to record, revision 0015: not asked). Any other missing field is an error."""
 _LATER = frozenset(ADDED_LATER)
-
-
-def canonical(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
 
 
 def checksum(tables: dict) -> str:
@@ -84,6 +84,8 @@ def checksum(tables: dict) -> str:
 class ParsedBundle:
     exported_at: str
     rows: dict[str, list[SQLModel]]
+    tables: frozenset[str] = frozenset()
+    """The tables the file holds (one written before a table was added lacks it)."""
 
 
 def open_file(path: Path) -> BinaryIO:
@@ -173,7 +175,8 @@ def read_bundle(path: Path, handle: BinaryIO | None = None) -> ParsedBundle:
                                path=path))
     rows = {name: _validate_rows(path, name, model, tables.get(name, []))
             for name, model in TABLES.items()}
-    return ParsedBundle(exported_at=str(data.get("exported_at", "")), rows=rows)
+    return ParsedBundle(exported_at=str(data.get("exported_at", "")), rows=rows,
+                        tables=frozenset(tables))
 
 
 def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -> list:

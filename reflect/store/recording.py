@@ -10,7 +10,15 @@ from sqlmodel import col, select
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
-from reflect.models import Answer, InterviewerNote, Session, SessionPerson, SessionStatus, utcnow
+from reflect.models import (
+    Answer,
+    DeletionKind,
+    InterviewerNote,
+    Session,
+    SessionPerson,
+    SessionStatus,
+    utcnow,
+)
 from reflect.roles import PresentRole
 from reflect.store.base import StoreBase
 from reflect.store.words import gate
@@ -111,7 +119,7 @@ class RecordingStore(StoreBase):
             if note is None:
                 return
             self._open_session(db, note.session_id)
-            self._audit(db, "note", note.id, "delete", actor=actor, old=note.text)
+            self._deleted(db, DeletionKind.NOTE, note.id, actor=actor, old=note.text)
             db.delete(note)
             db.commit()
 

@@ -10,6 +10,7 @@ from sqlmodel import select
 from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.models import (
+    DeletionKind,
     Redaction,
 )
 from reflect.privacy.redact import Redactor, Term
@@ -53,7 +54,7 @@ class RedactionStore(StoreBase):
     def remove_redaction(self, redaction_id: uuid.UUID) -> None:
         with self._db() as db:
             if (entry := db.get(Redaction, redaction_id)) is not None:
-                self._audit(db, "redaction", entry.id, "delete", old=entry.term)
+                self._deleted(db, DeletionKind.REDACTION, entry.id, old=entry.term)
                 db.delete(entry)
                 db.commit()
 

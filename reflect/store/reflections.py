@@ -15,6 +15,7 @@ from reflect.models import (
     ActionItem,
     ActionStatus,
     Answer,
+    DeletionKind,
     Session,
     SessionStatus,
     utcnow,
@@ -84,7 +85,7 @@ class ReflectionStore(StoreBase):
             item = db.get(ActionItem, action_id)
             if item is not None:
                 db.delete(item)
-                self._audit(db, "action", action_id, "delete")
+                self._deleted(db, DeletionKind.ACTION, action_id)
                 db.commit()
 
     def due_actions(self, today: date) -> list[ActionItem]:
