@@ -18,7 +18,13 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from reflect.i18n import N_, _
-from reflect.vocab import ActionStatus, SessionStatus, StoryStatus  # also re-exported
+from reflect.vocab import (  # also re-exported
+    ActionStatus,
+    DeletionAction,
+    DeletionKind,
+    SessionStatus,
+    StoryStatus,
+)
 
 SENTENCE_LEADS = (("situation", N_("When")), ("goal", N_("in order to")), ("action", N_("do")),
                   ("rationale", N_("because")))
@@ -334,32 +340,9 @@ class AuditEvent(SQLModel, table=True):
     """SHA-256 of the value after the change (empty when deleted)."""
 
 
-class DeletionKind(StrEnum):
-    """What a deletion took away (the names the audit trail gives these rows)."""
-
-    ACTION = "action"
-    PRINCIPLE = "principle"
-    EVIDENCE = "evidence"
-    NOTE = "note"
-    REDACTION = "redaction"
-    WORDS = "words"
-    """An informant's words (answers, notes, the evidence cut from them): the id is theirs."""
-
-
-class DeletionAction(StrEnum):
-    DELETED = "deleted"
-    """Someone here deleted it (the UI confirms first)."""
-    ERASED = "erased"
-    """An informant's words erased here for good."""
-    ERASURE_PENDING = "erasure_pending"
-    """An erasure a bundle carried: the words hidden here, nothing deleted until someone here
-    confirms it (issue 28)."""
-
-
 class Deletion(SQLModel, table=True):
     """That a row was deleted (never what it held), written in the transaction that deleted
-    it. An import reads these to leave out rows deleted here (they are not brought back);
-    bundles carry them, so a deletion reaches the other laptops too."""
+    it: imports leave such rows out (not brought back), and bundles carry these."""
 
     __table_args__ = (Index("ix_deletion_kind_entity_id", "kind", "entity_id"),)
 
@@ -370,8 +353,7 @@ class Deletion(SQLModel, table=True):
     at: datetime = _time(default_factory=utcnow)
     actor: str = ""
     source: str = ""
-    """The bundle it came from (name and export time) for an erasure a bundle carried; ''
-    when it was made here."""
+    """For an erasure a bundle carried, the bundle (name and export time)."""
 
 
 class SupersededVersion(SQLModel, table=True):

@@ -158,7 +158,7 @@ def search_answers(store: Store, words: str, limit: int = PAGE, offset: int = 0,
     if not query:
         return []
     positions: dict[uuid.UUID, int] = {}
-    with DBSession(store.engine) as db:
+    with store._db() as db:
         if _uses_fts(store) and has_forms(words):
             positions = _search_with_forms(db, words, limit, offset, before)
             answers = {a.id: a for a in db.exec(
@@ -207,7 +207,7 @@ def search_principles(store: Store, words: str, limit: int = PAGE) -> list[Searc
     words, query = _prepare(store, words)
     if not query:
         return []
-    with DBSession(store.engine) as db:
+    with store._db() as db:
         if _uses_fts(store):
             ids = [uuid.UUID(str(row[0])) for row in db.connection().execute(text(
                 "SELECT p.id FROM principle_fts JOIN principle p ON p.rowid = principle_fts.rowid"
@@ -232,7 +232,7 @@ def search_notes(store: Store, words: str, limit: int = 20) -> list[SearchHit]:
     words = " ".join(words.split())
     if not words:
         return []
-    with DBSession(store.engine) as db:
+    with store._db() as db:
         notes = list(db.exec(select(InterviewerNote)
                              .where(_contains_every_word([InterviewerNote.text], words),
                                     gate(db).session_kept(InterviewerNote.session_id))
