@@ -16,11 +16,12 @@ from reflect.files import private_writer
 from reflect.models import Session, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store
-from reflect.store.transfer_rows import (  # noqa: F401 - callers import them from here
-    plain_value,
-    primary_key,
-    withdrawn_placeholder,
-)
+from reflect.store.transfer_rows import plain_value, primary_key, withdrawn_placeholder
+
+__all__ = ["bundle_data", "bundle_rows", "export_bundle", "plain_value", "primary_key",
+           "withdrawn_placeholder"]
+"""The store's plain_value, primary_key and withdrawn_placeholder too: callers import them
+from here (and from reflect.exchange.bundle)."""
 
 
 def _parents_first(sessions: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -34,7 +35,7 @@ def _parents_first(sessions: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any
             follow_ups.append(row)
     by_id = {row["id"]: row for row in follow_ups}
 
-    def depth(row: dict) -> int:
+    def depth(row: dict[str, Any]) -> int:
         steps, seen = 0, set()
         while (parent := row.get("follow_up_of")) in by_id and parent not in seen:
             seen.add(parent)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from pydantic import ValidationError
 from sqlmodel import SQLModel
@@ -37,7 +38,9 @@ from reflect.models import (
     Story,
     Theme,
 )
-from reflect.store.transfer_rows import canonical
+from reflect.store.transfer_rows import canonical as canonical  # bundles' JSON, as kept
+
+T = TypeVar("T")
 
 FORMAT = "reflect-bundle"
 FORMAT_VERSION = 2
@@ -74,7 +77,7 @@ ADDED_LATER = {"recording_consent": None, "recording_consent_method": "",
 _LATER = frozenset(ADDED_LATER)
 
 
-def checksum(tables: dict) -> str:
+def checksum(tables: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(tables)).hexdigest()
 
 
@@ -179,7 +182,8 @@ def read_bundle(path: Path, handle: BinaryIO | None = None) -> ParsedBundle:
                         tables=frozenset(tables))
 
 
-def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -> list:
+def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object,
+                   ) -> list[SQLModel]:
     if not isinstance(rows, list):
         raise ReflectError(_("{path}: tables.{name} must be a list of rows").format(
                                path=path, name=name))
@@ -191,7 +195,7 @@ def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -
     return parsed
 
 
-def checked_row(where: str, row: object, fields: set[str], validate):
+def checked_row(where: str, row: object, fields: set[str], validate: Callable[[Any], T]) -> T:
     """A bundle row checked: an object with exactly the table's fields, each valid
     (`validate` makes the row); else a ReflectError saying where and what."""
     if not isinstance(row, dict):

@@ -55,7 +55,7 @@ class SessionData:
 
     def questions(self) -> list[tuple[Stage, int, Question]]:
         """(stage, number from 1, question) for every question of the session's protocol."""
-        numbered = []
+        numbered: list[tuple[Stage, int, Question]] = []
         for stage in self.protocol.stages:
             for question in stage.questions:
                 numbered.append((stage, len(numbered) + 1, question))

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -34,9 +34,7 @@ from reflect.models import (
     Principle,
     ProtocolSnapshot,
     Session,
-    SessionStatus,
     Story,
-    StoryStatus,
     Theme,
     utcnow,
 )
@@ -44,6 +42,7 @@ from reflect.protocol.catalog import ProtocolCatalog
 from reflect.roles import Role
 from reflect.store import Store
 from reflect.store.transfer_rows import RealWorkHere
+from reflect.vocab import SessionStatus, StoryStatus
 
 NAMESPACE = uuid.UUID("5d1c3f0e-9a57-4c1e-8d43-6f2b8e1a7c90")
 
@@ -162,7 +161,7 @@ def _beside_real_work() -> ReflectError:
                           "demo'). Nothing was changed.").format(demo=paths.demo_db_path()))
 
 
-def refuse_demo_stories(path: Path, stories: list[dict]) -> None:
+def refuse_demo_stories(path: Path, stories: list[dict[str, Any]]) -> None:
     """A bundle's stories (validated rows) arriving in a database that holds real work: the
     whole bundle is refused if any is a demo story."""
     titles = [story["title"] for story in stories if story["id"] in demo_story_ids()]
@@ -272,7 +271,7 @@ def _interview_rows(demo: DemoSet, catalog: ProtocolCatalog, story_data: DemoSto
         protocol_version=protocol.version, protocol_hash=protocol.content_hash,
         interviewer=demo.interviewer, consent_given=True, consent_method="written",
         consent_at=when, consent_recorded_by=demo.interviewer,
-        consent_text_version=protocol.consent.version,
+        consent_text_version=protocol.consent.version if protocol.consent else "",
         status=SessionStatus.COMPLETED, current_question_id=protocol.questions[-1].id,
         elapsed_seconds=3600, started_at=when, completed_at=when + timedelta(hours=1),
         created_at=when, updated_at=when + timedelta(hours=1))

@@ -11,7 +11,6 @@ from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.models import (
     Answer,
-    DeletionKind,
     Evidence,
     Informant,
     Principle,
@@ -22,6 +21,7 @@ from reflect.models import (
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.words import WordsStore, gate
+from reflect.vocab import DeletionKind
 
 
 @dataclass(frozen=True)

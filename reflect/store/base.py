@@ -31,13 +31,12 @@ from reflect.i18n import _
 from reflect.models import (
     AuditEvent,
     Deletion,
-    DeletionAction,
-    DeletionKind,
     ProtocolSnapshot,
     Session,
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.engine import check_same_file
+from reflect.vocab import DeletionAction, DeletionKind
 
 
 def digest(value: object) -> str:

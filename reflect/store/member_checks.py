@@ -27,8 +27,6 @@ from reflect.models import (
     Answer,
     AuditEvent,
     Deletion,
-    DeletionAction,
-    DeletionKind,
     Erasure,
     Evidence,
     Informant,
@@ -41,7 +39,7 @@ from reflect.models import (
 )
 from reflect.store.base import StoreBase
 from reflect.store.compaction import WAIT, Compaction, compact, finish, pending
-from reflect.vocab import CheckOutcome
+from reflect.vocab import CheckOutcome, DeletionAction, DeletionKind
 
 APPROVED = (CheckOutcome.APPROVED.value, CheckOutcome.APPROVED_WITH_CHANGES.value)
 

@@ -10,18 +10,11 @@ from sqlmodel import col, select
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
-from reflect.models import (
-    Answer,
-    DeletionKind,
-    InterviewerNote,
-    Session,
-    SessionPerson,
-    SessionStatus,
-    utcnow,
-)
+from reflect.models import Answer, InterviewerNote, Session, SessionPerson, SessionStatus, utcnow
 from reflect.roles import PresentRole
 from reflect.store.base import StoreBase
 from reflect.store.words import gate
+from reflect.vocab import DeletionKind
 
 
 def add_people(db, session_id: uuid.UUID, people: list[tuple[str, str]]) -> None:

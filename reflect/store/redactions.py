@@ -10,11 +10,11 @@ from sqlmodel import select
 from reflect.errors import ReflectError
 from reflect.i18n import _
 from reflect.models import (
-    DeletionKind,
     Redaction,
 )
 from reflect.privacy.redact import Redactor, Term
 from reflect.store.base import StoreBase
+from reflect.vocab import DeletionKind
 
 
 class RedactionStore(StoreBase):

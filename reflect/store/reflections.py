@@ -15,13 +15,13 @@ from reflect.models import (
     ActionItem,
     ActionStatus,
     Answer,
-    DeletionKind,
     Session,
     SessionStatus,
     utcnow,
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.base import StoreBase
+from reflect.vocab import DeletionKind
 
 
 class ReflectionStore(StoreBase):

@@ -31,8 +31,6 @@ from reflect.models import (
     Answer,
     AuditEvent,
     Deletion,
-    DeletionAction,
-    DeletionKind,
     Erasure,
     Evidence,
     Informant,
@@ -68,6 +66,7 @@ from reflect.store.transfer_rows import (
     stories_among,
     withdrawn_placeholder,
 )
+from reflect.vocab import DeletionAction, DeletionKind
 
 DELETABLE: dict[type[SQLModel], DeletionKind] = {
     ActionItem: DeletionKind.ACTION, Principle: DeletionKind.PRINCIPLE,
@@ -279,7 +278,7 @@ class Merge:
     def _first_rows(self, model: type[SQLModel], key: str) -> bool:
         """Whether the table held no row when the import reached it, and nothing (a deletion
         here, an erasure) keeps rows out: then every row is new."""
-        name = model.__tablename__
+        name = str(model.__tablename__)
         if name not in self.empty:
             self.empty[name] = self.db.exec(select(getattr(model, key)).limit(1)).first() is None
         return self.empty[name] and not (self.deleted or self.erased or self.not_restored)
@@ -338,7 +337,8 @@ class Merge:
             result.unchanged += 1  # identical, or a row that is never edited
             return
         entity_id = str(getattr(local, key))
-        if _stamp(incoming.updated_at) > _stamp(local.updated_at):
+        edited: Any = incoming, local  # both have updated_at (checked above)
+        if _stamp(edited[0].updated_at) > _stamp(edited[1].updated_at):
             self._keep_superseded(name, entity_id, ours)
             for column, value in incoming.model_dump().items():
                 if column != key:

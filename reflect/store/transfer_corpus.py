@@ -153,9 +153,10 @@ class TransferCorpusStore(StoreBase):
             informants = [InformantInfo(*row) for row in db.exec(select(
                 Informant.id, Informant.story_id, Informant.pseudonym, Informant.role))
                 if shown.shows_informant(row[0])]
-            heads = [SessionHead(*row) for row in db.exec(select(
-                Session.id, Session.kind, Session.story_id, Session.informant_id,
-                Session.case_label, Session.started_at)) if shown.shows_session(row[0])]
+            columns: Any = (Session.id, Session.kind, Session.story_id, Session.informant_id,
+                            Session.case_label, Session.started_at)
+            heads = [SessionHead(*row) for row in db.exec(select(*columns))
+                     if shown.shows_session(row[0])]
             themes = list(db.exec(select(Theme)))
             principles = list(db.exec(select(Principle).order_by(col(Principle.created_at))))
             hidden_answers = shown.answers(db)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -82,9 +82,9 @@ def withdrawn_placeholder(informant_id: uuid.UUID) -> str:
 
 def stories_among(db: DBSession, ids: frozenset[uuid.UUID]) -> tuple[int, int]:
     """(stories with one of these ids, other stories) in the database."""
-    total = db.exec(select(func.count()).select_from(Story)).one()
-    among = db.exec(select(func.count()).select_from(Story)
-                    .where(col(Story.id).in_(ids))).one() if ids else 0
+    count: Any = select(func.count()).select_from(Story)
+    total: int = db.exec(count).one()
+    among: int = db.exec(count.where(col(Story.id).in_(ids))).one() if ids else 0
     return among, total - among
 
 
@@ -96,7 +96,7 @@ def _table_rows(db: DBSession, name: str, model: type[SQLModel], shown: Gate,
     pseudonym (see `withdrawn_placeholder`)."""
     hidden = shown.sessions
     table: Any = model.__table__  # type: ignore[attr-defined]
-    total = db.exec(sa_select(func.count()).select_from(table)).one()[0]
+    total = db.connection().execute(sa_select(func.count()).select_from(table)).scalar_one()
     query = sa_select(table).order_by(table.c[primary_key(model)])
     rows = db.connection().execute(query.execution_options(yield_per=2000)).mappings()
     tablename = table.name
@@ -123,7 +123,7 @@ class TransferRowsStore(StoreBase):
 
     def iter_rows(self, tables: Mapping[str, type[SQLModel]],
                   progress: RowsProgress = _no_progress,
-                  ) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+                  ) -> Generator[tuple[str, Iterator[dict[str, Any]]], None, None]:
         """(name, its rows as plain dicts) for every table in the order given, all read in
         one transaction (one consistent state), each table a batch at a time: consume each
         table's rows before asking for the next table, and close the iterator (or read it
