@@ -18,7 +18,13 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from reflect.i18n import N_, _
-from reflect.vocab import ActionStatus, SessionStatus, StoryStatus  # also re-exported
+from reflect.vocab import (  # also re-exported
+    ActionStatus,
+    DeletionAction,
+    DeletionKind,
+    SessionStatus,
+    StoryStatus,
+)
 
 SENTENCE_LEADS = (("situation", N_("When")), ("goal", N_("in order to")), ("action", N_("do")),
                   ("rationale", N_("because")))
@@ -332,6 +338,22 @@ class AuditEvent(SQLModel, table=True):
     """SHA-256 of the value before the change (empty when created)."""
     new_hash: str = ""
     """SHA-256 of the value after the change (empty when deleted)."""
+
+
+class Deletion(SQLModel, table=True):
+    """That a row was deleted (never what it held), written in the transaction that deleted
+    it: imports leave such rows out (not brought back), and bundles carry these."""
+
+    __table_args__ = (Index("ix_deletion_kind_entity_id", "kind", "entity_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    kind: DeletionKind = Field(sa_type=_by_value(DeletionKind))
+    entity_id: uuid.UUID
+    action: DeletionAction = Field(sa_type=_by_value(DeletionAction))
+    at: datetime = _time(default_factory=utcnow)
+    actor: str = ""
+    source: str = ""
+    """For an erasure a bundle carried, the bundle (name and export time)."""
 
 
 class SupersededVersion(SQLModel, table=True):

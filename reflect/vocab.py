@@ -39,3 +39,25 @@ class CheckOutcome(StrEnum):
     APPROVED = "approved"
     APPROVED_WITH_CHANGES = "approved_with_changes"
     WITHDRAWN = "withdrawn"
+
+
+class DeletionKind(StrEnum):
+    """What a deletion took away (the names the audit trail gives these rows)."""
+
+    ACTION = "action"
+    PRINCIPLE = "principle"
+    EVIDENCE = "evidence"
+    NOTE = "note"
+    REDACTION = "redaction"
+    WORDS = "words"
+    """An informant's words (answers, notes, the evidence cut from them): the id is theirs."""
+
+
+class DeletionAction(StrEnum):
+    DELETED = "deleted"
+    """Someone here deleted it (the UI confirms first)."""
+    ERASED = "erased"
+    """An informant's words erased here for good."""
+    ERASURE_PENDING = "erasure_pending"
+    """An erasure a bundle carried: the words hidden here, nothing deleted until someone here
+    confirms it (issue 28)."""

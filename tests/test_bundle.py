@@ -18,7 +18,7 @@ from reflect.exchange.bundle import bundle_data, checksum, export_bundle, import
 from reflect.exchange.bundle_file import canonical
 from reflect.exchange.bundle_zip import manifest_checksum
 from reflect.exchange.demo import load_demo
-from reflect.models import AuditEvent, SupersededVersion
+from reflect.models import AuditEvent, Deletion, SupersededVersion
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 from tests.backends import cli_db
@@ -118,6 +118,57 @@ def test_rows_deleted_here_are_not_brought_back(demo, other, tmp_path):
     assert summary.tables["principles"].not_restored == 1
     assert summary.tables["evidence"].not_restored >= 1
     assert principle.id not in {p.id for p in other.principles()}
+
+
+def _deletions(store: Store) -> list[tuple[str, str, str]]:
+    with DBSession(store.engine) as db:
+        return sorted((d.kind.value, str(d.entity_id), d.action.value)
+                      for d in db.exec(select(Deletion)))
+
+
+def test_a_deletion_is_a_row_that_travels_and_keeps_the_row_out_elsewhere(demo, other,
+                                                                         new_database,
+                                                                         tmp_path):
+    export_bundle(demo, tmp_path / "a.zip")
+    import_bundle(other, tmp_path / "a.zip")
+    principle = next(p for p in other.principles() if other.evidence([p.id])[p.id])
+    other.delete_principle(principle.id)
+    assert _deletions(other) == [("principle", str(principle.id), "deleted")]
+    with DBSession(other.engine) as db:  # the audit trail still says so too
+        assert db.exec(select(AuditEvent).where(AuditEvent.action == "delete",
+                                                AuditEvent.entity == "principle")).one()
+    export_bundle(other, tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip") as bundle:
+        assert json.loads(bundle.read("manifest.json"))["format_version"] == 4
+        assert bundle.read("tables/deletions.jsonl").count(b"\n") == 1
+
+    third = Store(open_engine(new_database()))
+    summary = import_bundle(third, tmp_path / "b.zip")
+    assert summary.tables["deletions"].added == 1
+    assert _deletions(third) == _deletions(other)
+    again = import_bundle(third, tmp_path / "a.zip")  # the first laptop's, still with it
+    assert again.tables["principles"].not_restored == 1
+    assert principle.id not in {p.id for p in third.principles()}
+
+
+def test_a_bundle_from_before_the_deletion_table_brings_its_deletions_as_audit_events(
+        demo, other, new_database, tmp_path):
+    export_bundle(demo, tmp_path / "a.json")
+    import_bundle(other, tmp_path / "a.json")
+    action = next(p for p in other.principles() if other.evidence([p.id])[p.id])
+    other.delete_principle(action.id)
+    old = bundle_data(other)  # as an older reflect wrote it: no deletions table
+    del old["tables"]["deletions"], old["counts"]["deletions"]
+    old["checksum"] = checksum(old["tables"])
+    (tmp_path / "old.json").write_text(json.dumps(old, default=str))
+
+    third = Store(open_engine(new_database()))
+    summary = import_bundle(third, tmp_path / "old.json")
+    assert "deletions" not in summary.tables
+    assert _deletions(third) == [("principle", str(action.id), "deleted")]
+    import_bundle(third, tmp_path / "old.json")  # once each, however often it comes
+    assert len(_deletions(third)) == 1
+    assert import_bundle(third, tmp_path / "a.json").tables["principles"].not_restored == 1
 
 
 def test_the_same_question_answered_on_two_laptops_keeps_one_answer(store, other, catalog,
@@ -482,8 +533,7 @@ def test_a_large_import_indexes_answers_once_at_the_end(demo, other, catalog, tm
 @pytest.mark.sqlite_only
 def test_a_large_import_that_fails_leaves_the_index_triggers(demo, other, catalog, tmp_path,
                                                              monkeypatch):
-    from reflect.exchange import bundle
-    from reflect.store import fulltext
+    from reflect.store import fulltext, transfer_bulk
 
     monkeypatch.setattr(fulltext, "BULK_ANSWERS", 1)
     path = tmp_path / "b.zip"
@@ -492,7 +542,7 @@ def test_a_large_import_that_fails_leaves_the_index_triggers(demo, other, catalo
     def broken(*_args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(bundle, "index_forms", broken)
+    monkeypatch.setattr(transfer_bulk, "index_forms", broken)
     with pytest.raises(OSError):
         import_bundle(other, path)
     assert len(_answer_triggers(other)) == 3

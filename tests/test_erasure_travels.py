@@ -18,7 +18,15 @@ from reflect.cli import main
 from reflect.exchange.bundle import bundle_data, checksum, export_bundle, import_bundle
 from reflect.exchange.tables import export_csv
 from reflect.method.session import SessionRun
-from reflect.models import Answer, AuditEvent, Evidence, InterviewerNote
+from reflect.models import (
+    Answer,
+    AuditEvent,
+    Deletion,
+    DeletionAction,
+    DeletionKind,
+    Evidence,
+    InterviewerNote,
+)
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 from reflect.store.search import search_answers
@@ -107,6 +115,11 @@ def test_a_400_byte_bundle_with_one_erasure_hides_the_words_and_deletes_nothing(
         [event] = db.exec(select(AuditEvent).where(
             AuditEvent.action == "import:erasure-pending")).all()
     assert event.entity_id == str(dana.id) and "erase-dana.json" in event.detail
+    with DBSession(store.engine) as db:  # what the list of waiting erasures reads
+        [waiting] = db.exec(select(Deletion)).all()
+    assert (waiting.kind, waiting.entity_id, waiting.action) == (
+        DeletionKind.WORDS, dana.id, DeletionAction.ERASURE_PENDING)
+    assert waiting.source == pending.source
     # the same file again changes nothing and still destroys nothing
     again = import_bundle(store, path)
     assert again.changed == 0 and words(store, sessions["Dana"]) == before
@@ -144,6 +157,10 @@ def test_the_import_lists_the_waiting_erasure_and_reflect_erase_confirms_it(
     assert store.answers(sessions["Maya"].id)  # the other informant's words stay
     assert store.pending_erasures() == []
     assert len(store.erasures()) == 1  # the erasure it came with, not a second one
+    with DBSession(store.engine) as reader:
+        deletions = {(d.kind, d.entity_id, d.action) for d in reader.exec(select(Deletion))}
+    assert deletions == {(DeletionKind.WORDS, dana.id, DeletionAction.ERASURE_PENDING),
+                         (DeletionKind.WORDS, dana.id, DeletionAction.ERASED)}
     assert main(["--db", db, "erase"]) == 0
     assert "No erasure is waiting for confirmation." in capsys.readouterr().out
 

@@ -260,3 +260,51 @@ def test_the_frozen_revisions_build_what_the_live_code_builds_today():
     for body in ("ובמשבר המשפחה בְּבַיִת", "والعائلة للمدرسة بالبيت فكتب", "plain English",
                  "mixed ולבית and وبالعائلة", "", "'ה' \"ש\" ـالـ"):
         assert words.search_forms(body) == search_forms(body), body
+
+
+def test_revision_17_reads_the_deletions_out_of_the_audit_trail_and_goes_back(new_database):
+    """0017 fills the deletion table from the audit trail's free text; going down drops the
+    table (and on PostgreSQL its enum types), the audit events staying as they were."""
+    import uuid
+    from datetime import UTC, datetime
+
+    from alembic import command
+    from sqlalchemy import inspect
+    from sqlmodel import Session as DBSession
+    from sqlmodel import select
+
+    from reflect.models import Deletion, DeletionAction, DeletionKind
+
+    db = new_database()
+    store = Store(open_engine(db))
+    story = store.create_story("Kept", "Family support")
+    principle = store.add_principle(story.id, situation="a", goal="b", action="c",
+                                    rationale="d")
+    store.delete_principle(principle.id)
+    dana = store.add_informant(story.id, "Dana", "client")
+    store.engine.dispose()
+    engine = make_engine(db)
+    with engine.connect() as conn:
+        command.downgrade(schema._alembic_config(conn), "0016")
+        conn.commit()
+    with engine.begin() as conn:
+        assert not inspect(conn).has_table("deletion")
+        assert conn.execute(text("SELECT count(*) FROM auditevent WHERE action = 'delete'")
+                            ).scalar_one() == 1
+        conn.execute(text(
+            "INSERT INTO auditevent (id, at, actor, entity, entity_id, action, detail, "
+            "old_hash, new_hash) VALUES (:id, :at, '', 'informant', :who, "
+            "'import:erasure-pending', 'b.zip (exported 2026-12-01)', '', '')"),
+            {"id": uuid.uuid4().hex, "at": datetime(2026, 12, 2, tzinfo=UTC).replace(tzinfo=None),
+             "who": str(dana.id)})
+    engine.dispose()
+
+    upgraded = open_engine(db)
+    assert _revision(upgraded) == schema.HEAD and _differences(upgraded) == set()
+    with DBSession(upgraded) as reader:
+        found = {(d.kind, d.entity_id, d.action, d.source) for d in reader.exec(select(Deletion))}
+    assert found == {
+        (DeletionKind.PRINCIPLE, principle.id, DeletionAction.DELETED, ""),
+        (DeletionKind.WORDS, dana.id, DeletionAction.ERASURE_PENDING,
+         "b.zip (exported 2026-12-01)")}
+    upgraded.dispose()

@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from pydantic import ValidationError
 from sqlmodel import SQLModel
@@ -24,6 +25,7 @@ from reflect.models import (
     ActionItem,
     Answer,
     AuditEvent,
+    Deletion,
     Erasure,
     Evidence,
     Informant,
@@ -36,6 +38,9 @@ from reflect.models import (
     Story,
     Theme,
 )
+from reflect.store.transfer_rows import canonical as canonical  # bundles' JSON, as kept
+
+T = TypeVar("T")
 
 FORMAT = "reflect-bundle"
 FORMAT_VERSION = 2
@@ -57,8 +62,11 @@ TABLES: dict[str, type[SQLModel]] = {
     "principles": Principle,
     "evidence": Evidence,
     "audit_events": AuditEvent,
+    "deletions": Deletion,
 }
-"""Bundle table name -> model, in insertion order (every row's references come earlier)."""
+"""Bundle table name -> model, in insertion order (every row's references come earlier).
+Deletions come last, as the audit events that carried them before (reflect.store.transfer):
+a deletion keeps rows out of the imports after the one that brought it."""
 
 READS = "reflect import reads files written by 'reflect export bundle'"
 
@@ -69,12 +77,7 @@ ADDED_LATER = {"recording_consent": None, "recording_consent_method": "",
 _LATER = frozenset(ADDED_LATER)
 
 
-def canonical(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
-
-
-def checksum(tables: dict) -> str:
+def checksum(tables: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(tables)).hexdigest()
 
 
@@ -84,6 +87,8 @@ def checksum(tables: dict) -> str:
 class ParsedBundle:
     exported_at: str
     rows: dict[str, list[SQLModel]]
+    tables: frozenset[str] = frozenset()
+    """The tables the file holds (one written before a table was added lacks it)."""
 
 
 def open_file(path: Path) -> BinaryIO:
@@ -173,10 +178,12 @@ def read_bundle(path: Path, handle: BinaryIO | None = None) -> ParsedBundle:
                                path=path))
     rows = {name: _validate_rows(path, name, model, tables.get(name, []))
             for name, model in TABLES.items()}
-    return ParsedBundle(exported_at=str(data.get("exported_at", "")), rows=rows)
+    return ParsedBundle(exported_at=str(data.get("exported_at", "")), rows=rows,
+                        tables=frozenset(tables))
 
 
-def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -> list:
+def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object,
+                   ) -> list[SQLModel]:
     if not isinstance(rows, list):
         raise ReflectError(_("{path}: tables.{name} must be a list of rows").format(
                                path=path, name=name))
@@ -188,7 +195,7 @@ def _validate_rows(path: Path, name: str, model: type[SQLModel], rows: object) -
     return parsed
 
 
-def checked_row(where: str, row: object, fields: set[str], validate):
+def checked_row(where: str, row: object, fields: set[str], validate: Callable[[Any], T]) -> T:
     """A bundle row checked: an object with exactly the table's fields, each valid
     (`validate` makes the row); else a ReflectError saying where and what."""
     if not isinstance(row, dict):

@@ -1,6 +1,6 @@
-"""Bundle format 3: a zip of JSON Lines, written and read in constant memory (issue 18).
+"""Bundle format 3 and 4: a zip of JSON Lines, written and read in constant memory (issue 18).
 
-    manifest.json              format, format_version 3, exported_at, reflect_version,
+    manifest.json              format, format_version 4, exported_at, reflect_version,
                                counts and the SHA-256 of each table's file, and `checksum`
                                (SHA-256 of the canonical JSON of those digests)
     tables/<table>.jsonl       one row per line, canonical JSON (sorted keys, no spaces)
@@ -8,7 +8,7 @@
 A 100,000-interview database is about a gigabyte of JSON: written one row at a time and read
 back one batch at a time, nothing holds it whole. A table whose lines do not match their
 digest (a file changed or cut short after export) is found while it is read, and the import,
-one transaction, then writes nothing.
+one transaction, then writes nothing. Format 4 adds the deletions table (issue 30).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from reflect.exchange.bundle_file import (
 )
 from reflect.i18n import _
 
-ZIP_FORMAT_VERSION = 3
+ZIP_FORMAT_VERSION = 4  # 4: deletions as a table; 3 carried them as audit events
 _ROWS: dict[tuple[type[SQLModel], bool], type] = {}
 
 
@@ -294,6 +294,9 @@ class ZipBundleReader:
             path=self.path, member=member, number=formats.number(number),
             limit=limits.size_text(limits.BUNDLE_LINE)))
 
+    def carries(self, name: str) -> bool:
+        return name in self.digests  # a bundle older than the table does not
+
     def batches(self, name: str) -> Iterator[list[dict]]:
         """The table's rows, validated, as dicts of Python values, BATCH at a time (or fewer,
         limits.BUNDLE_BATCH bytes of them); a ReflectError naming the file, the table and the
@@ -367,6 +370,10 @@ class JsonBundleReader:
         parsed = read_bundle(path, handle)
         self.exported_at, self.rows = parsed.exported_at, parsed.rows
         self.counts = {name: len(rows) for name, rows in parsed.rows.items()}
+        self.tables = parsed.tables
+
+    def carries(self, name: str) -> bool:
+        return name in self.tables  # a bundle older than the table does not
 
     def batches(self, name: str) -> Iterator[list[dict]]:
         rows = self.rows.get(name, [])

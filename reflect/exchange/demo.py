@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlmodel import Session as DBSession
-from sqlmodel import col, func, select
+from sqlmodel import SQLModel
 
 from reflect import i18n, paths
 from reflect.errors import ReflectError
@@ -35,15 +34,15 @@ from reflect.models import (
     Principle,
     ProtocolSnapshot,
     Session,
-    SessionStatus,
     Story,
-    StoryStatus,
     Theme,
     utcnow,
 )
 from reflect.protocol.catalog import ProtocolCatalog
 from reflect.roles import Role
 from reflect.store import Store
+from reflect.store.transfer_rows import RealWorkHere
+from reflect.vocab import SessionStatus, StoryStatus
 
 NAMESPACE = uuid.UUID("5d1c3f0e-9a57-4c1e-8d43-6f2b8e1a7c90")
 
@@ -138,24 +137,9 @@ def demo_story_ids() -> frozenset[uuid.UUID]:
     return frozenset(ids)
 
 
-def demo_stories(db: DBSession) -> tuple[int, int]:
-    """(demo stories, other stories) in the database."""
-    total = db.exec(select(func.count()).select_from(Story)).one()
-    demo = db.exec(select(func.count()).select_from(Story)
-                   .where(col(Story.id).in_(demo_story_ids()))).one()
-    return demo, total - demo
-
-
-def holds_real_work(db: DBSession) -> bool:
-    """Stories of someone's own and no demo story: the demo never goes beside them."""
-    demo, real = demo_stories(db)
-    return real > 0 and demo == 0
-
-
 def is_demo_database(store: Store) -> bool:
     """Whether the database holds the demo's invented stories (its screens say DEMO)."""
-    with DBSession(store.engine) as db:
-        return demo_stories(db)[0] > 0
+    return store.stories_among(demo_story_ids())[0] > 0
 
 
 def demo_mark(story_ids: Iterable[uuid.UUID]) -> str:
@@ -170,16 +154,14 @@ def real_work_first(stories: list[Story]) -> list[Story]:
     return real or stories
 
 
-def refuse_beside_real_work(db: DBSession) -> None:
-    """Refuse to load the demo into a database that holds real work."""
-    if holds_real_work(db):
-        raise ReflectError(_("This database holds real stories; the demo's invented stories "
-                             "never go beside them. The demo has its own database: 'reflect "
-                             "demo' opens {demo} (or give it an empty one: 'reflect --db FILE "
-                             "demo'). Nothing was changed.").format(demo=paths.demo_db_path()))
+def _beside_real_work() -> ReflectError:
+    return ReflectError(_("This database holds real stories; the demo's invented stories "
+                          "never go beside them. The demo has its own database: 'reflect "
+                          "demo' opens {demo} (or give it an empty one: 'reflect --db FILE "
+                          "demo'). Nothing was changed.").format(demo=paths.demo_db_path()))
 
 
-def refuse_demo_stories(path: Path, stories: list[dict]) -> None:
+def refuse_demo_stories(path: Path, stories: list[dict[str, Any]]) -> None:
     """A bundle's stories (validated rows) arriving in a database that holds real work: the
     whole bundle is refused if any is a demo story."""
     titles = [story["title"] for story in stories if story["id"] in demo_story_ids()]
@@ -193,109 +175,124 @@ def refuse_demo_stories(path: Path, stories: list[dict]) -> None:
                                  demo=paths.demo_db_path()))
 
 
-def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) -> dict:
+def load_demo(store: Store, catalog: ProtocolCatalog, path: Path | None = None) -> dict[str, int]:
     """Load the demo set; returns counts. Does nothing if it is already loaded; refused in a
     database that holds real stories."""
     demo = read_demo(path)
-    counts = {"stories": 0, "interviews": 0, "answers": 0, "principles": 0, "evidence": 0,
-              "themes": 0}
+    counts = dict.fromkeys(("stories", "interviews", "answers", "principles", "evidence",
+                            "themes"), 0)
+    rows, theme_of = _theme_rows(demo)
     start = utcnow() - timedelta(days=60)
-    with DBSession(store.engine) as db:
-        if db.get(Story, _id(demo.stories[0].key)) is not None:
-            return counts
-        refuse_beside_real_work(db)
-        principle_ids: dict[str, uuid.UUID] = {}
-        for s_index, story_data in enumerate(demo.stories):
-            story = Story(id=_id(story_data.key), title=story_data.title,
-                          service=story_data.service, status=story_data.status,
-                          success_criteria=story_data.success_criteria,
-                          summary=story_data.summary, ready_for_book=story_data.ready_for_book)
-            db.add(story)
-            counts["stories"] += 1
-            answers_of: list[dict[str, Answer]] = []
-            for i_index, item in enumerate(story_data.interviews):
-                protocol = catalog.get(item.protocol, demo.language)
-                if protocol is None:
-                    raise ReflectError(_("the demo needs the protocol '{protocol}'").format(
-                                           protocol=item.protocol))
-                if db.get(ProtocolSnapshot, protocol.content_hash) is None:
-                    db.add(ProtocolSnapshot(content_hash=protocol.content_hash,
-                                            protocol_id=protocol.id, version=protocol.version,
-                                            content=protocol.canonical_json()))
-                    db.flush()
-                informant = Informant(id=_id(story_data.key, str(i_index)), story_id=story.id,
-                                      pseudonym=item.pseudonym, role=item.role.value)
-                when = start + timedelta(days=s_index * 7 + i_index)
-                session = Session(
-                    id=_id(story_data.key, str(i_index), "session"), kind="interview",
-                    story_id=story.id, informant_id=informant.id, protocol_id=protocol.id,
-                    protocol_version=protocol.version, protocol_hash=protocol.content_hash,
-                    interviewer=demo.interviewer, consent_given=True, consent_method="written",
-                    consent_at=when, consent_recorded_by=demo.interviewer,
-                    consent_text_version=protocol.consent.version,
-                    status=SessionStatus.COMPLETED, current_question_id=protocol.questions[-1].id,
-                    elapsed_seconds=3600, started_at=when, completed_at=when + timedelta(hours=1),
-                    created_at=when, updated_at=when + timedelta(hours=1))
-                db.add(informant)
-                db.flush()
-                db.add(session)
-                db.flush()
-                if story_data.ready_for_book:  # a story in the book: its informants approved
-                    db.add(MemberCheck(id=_id(story_data.key, str(i_index), "check"),
-                                       informant_id=informant.id, outcome="approved",
-                                       checked_on=(when + timedelta(days=14)).date(),
-                                       how="in person", recorded_by=demo.interviewer))
-                known = {q.id for q in protocol.questions}
-                answers: dict[str, Answer] = {}
-                for question_id, text in item.answers.items():
-                    if question_id not in known:
-                        raise ReflectError(_("demo story '{key}': no question '{question_id}' in "
-                                             "{id}").format(
-                                               key=story_data.key, question_id=question_id,
-                                               id=protocol.id))
-                    answers[question_id] = Answer(
-                        id=_id(story_data.key, str(i_index), question_id), session_id=session.id,
-                        question_id=question_id, text=text.strip(),
-                        flag_quote=question_id in item.quotes,
-                        flag_follow_up=question_id in item.follow_up)
-                    db.add(answers[question_id])
-                answers_of.append(answers)
-                counts["interviews"] += 1
-                counts["answers"] += len(answers)
-            db.flush()
-            for principle_data in story_data.principles:
-                principle = Principle(
-                    id=_id(story_data.key, "principle", principle_data.key), story_id=story.id,
-                    situation=principle_data.situation, goal=principle_data.goal,
-                    action=principle_data.action, rationale=principle_data.rationale)
-                db.add(principle)
-                principle_ids[f"{story_data.key}/{principle_data.key}"] = principle.id
-                counts["principles"] += 1
-                db.flush()
-                for e_index, link in enumerate(principle_data.evidence):
-                    answer = answers_of[link.interview].get(link.question)
-                    position = answer.text.find(link.excerpt) if answer else -1
-                    if position < 0:
-                        raise ReflectError(_("demo principle '{key}': excerpt not found in answer"
-                                             " '{question}'").format(
-                                               key=principle_data.key, question=link.question))
-                    db.add(Evidence(id=_id(story_data.key, principle_data.key, str(e_index)),
-                                    principle_id=principle.id, answer_id=answer.id,
-                                    excerpt=link.excerpt, start=position,
-                                    end=position + len(link.excerpt)))
-                    counts["evidence"] += 1
-        db.flush()
-        for theme_data in demo.themes:
-            theme = Theme(id=_id("theme", theme_data.name), name=theme_data.name,
-                          description=theme_data.description)
-            db.add(theme)
-            db.flush()
-            for reference in theme_data.principles:
-                if reference not in principle_ids:
-                    raise ReflectError(_("demo theme '{name}': unknown principle "
-                                         "'{reference}'").format(
-                                           name=theme_data.name, reference=reference))
-                db.get(Principle, principle_ids[reference]).theme_id = theme.id
-            counts["themes"] += 1
-        db.commit()
-    return counts
+    principle_ids: set[str] = set()
+    for s_index, story_data in enumerate(demo.stories):
+        story = Story(id=_id(story_data.key), title=story_data.title,
+                      service=story_data.service, status=story_data.status,
+                      success_criteria=story_data.success_criteria,
+                      summary=story_data.summary, ready_for_book=story_data.ready_for_book)
+        rows.append(story)
+        counts["stories"] += 1
+        answers_of: list[dict[str, Answer]] = []
+        for i_index, item in enumerate(story_data.interviews):
+            answers = _interview_rows(demo, catalog, story_data, i_index, item,
+                                      start + timedelta(days=s_index * 7 + i_index), rows)
+            answers_of.append(answers)
+            counts["interviews"] += 1
+            counts["answers"] += len(answers)
+        for principle_data in story_data.principles:
+            reference = f"{story_data.key}/{principle_data.key}"
+            principle = Principle(
+                id=_id(story_data.key, "principle", principle_data.key), story_id=story.id,
+                situation=principle_data.situation, goal=principle_data.goal,
+                action=principle_data.action, rationale=principle_data.rationale,
+                theme_id=theme_of.get(reference))
+            rows.append(principle)
+            principle_ids.add(reference)
+            counts["principles"] += 1
+            for e_index, link in enumerate(principle_data.evidence):
+                answer = answers_of[link.interview].get(link.question)
+                position = answer.text.find(link.excerpt) if answer else -1
+                if answer is None or position < 0:
+                    raise ReflectError(_("demo principle '{key}': excerpt not found in answer"
+                                         " '{question}'").format(
+                                           key=principle_data.key, question=link.question))
+                rows.append(Evidence(id=_id(story_data.key, principle_data.key, str(e_index)),
+                                     principle_id=principle.id, answer_id=answer.id,
+                                     excerpt=link.excerpt, start=position,
+                                     end=position + len(link.excerpt)))
+                counts["evidence"] += 1
+    for theme_data in demo.themes:
+        for reference in theme_data.principles:
+            if reference not in principle_ids:
+                raise ReflectError(_("demo theme '{name}': unknown principle "
+                                     "'{reference}'").format(
+                                       name=theme_data.name, reference=reference))
+        counts["themes"] += 1
+    try:
+        loaded = store.add_demo(rows, _id(demo.stories[0].key), demo_story_ids())
+    except RealWorkHere:
+        raise _beside_real_work() from None
+    return counts if loaded else dict.fromkeys(counts, 0)
+
+
+def _theme_rows(demo: DemoSet) -> tuple[list[SQLModel], dict[str, uuid.UUID]]:
+    """The themes (first: principles refer to them), and each principle's theme by its
+    'story-key/principle-key' reference."""
+    rows: list[SQLModel] = []
+    theme_of: dict[str, uuid.UUID] = {}
+    for theme_data in demo.themes:
+        theme = Theme(id=_id("theme", theme_data.name), name=theme_data.name,
+                      description=theme_data.description)
+        rows.append(theme)
+        for reference in theme_data.principles:
+            theme_of[reference] = theme.id
+    return rows, theme_of
+
+
+def _interview_rows(demo: DemoSet, catalog: ProtocolCatalog, story_data: DemoStory,
+                    i_index: int, item: DemoInterview, when: datetime,
+                    rows: list[SQLModel]) -> dict[str, Answer]:
+    """One interview's rows (its protocol's snapshot, the informant, the session, a member
+    check for a story in the book, the answers) added to rows; returns its answers."""
+    protocol = catalog.get(item.protocol, demo.language)
+    if protocol is None:
+        raise ReflectError(_("the demo needs the protocol '{protocol}'").format(
+                               protocol=item.protocol))
+    story_id = _id(story_data.key)
+    if not any(isinstance(row, ProtocolSnapshot) and row.content_hash == protocol.content_hash
+               for row in rows):
+        rows.append(ProtocolSnapshot(content_hash=protocol.content_hash,
+                                     protocol_id=protocol.id, version=protocol.version,
+                                     content=protocol.canonical_json()))
+    informant = Informant(id=_id(story_data.key, str(i_index)), story_id=story_id,
+                          pseudonym=item.pseudonym, role=item.role.value)
+    session = Session(
+        id=_id(story_data.key, str(i_index), "session"), kind="interview",
+        story_id=story_id, informant_id=informant.id, protocol_id=protocol.id,
+        protocol_version=protocol.version, protocol_hash=protocol.content_hash,
+        interviewer=demo.interviewer, consent_given=True, consent_method="written",
+        consent_at=when, consent_recorded_by=demo.interviewer,
+        consent_text_version=protocol.consent.version if protocol.consent else "",
+        status=SessionStatus.COMPLETED, current_question_id=protocol.questions[-1].id,
+        elapsed_seconds=3600, started_at=when, completed_at=when + timedelta(hours=1),
+        created_at=when, updated_at=when + timedelta(hours=1))
+    rows += [informant, session]
+    if story_data.ready_for_book:  # a story in the book: its informants approved
+        rows.append(MemberCheck(id=_id(story_data.key, str(i_index), "check"),
+                                informant_id=informant.id, outcome="approved",
+                                checked_on=(when + timedelta(days=14)).date(),
+                                how="in person", recorded_by=demo.interviewer))
+    known = {q.id for q in protocol.questions}
+    answers: dict[str, Answer] = {}
+    for question_id, text in item.answers.items():
+        if question_id not in known:
+            raise ReflectError(_("demo story '{key}': no question '{question_id}' in "
+                                 "{id}").format(
+                                   key=story_data.key, question_id=question_id,
+                                   id=protocol.id))
+        answers[question_id] = Answer(
+            id=_id(story_data.key, str(i_index), question_id), session_id=session.id,
+            question_id=question_id, text=text.strip(),
+            flag_quote=question_id in item.quotes,
+            flag_follow_up=question_id in item.follow_up)
+    rows += answers.values()
+    return answers

@@ -6,25 +6,24 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from sqlmodel import Session as DBSession
+from typing import Any, Protocol
 
 from reflect import formats
 from reflect.i18n import _
-from reflect.models import ProtocolSnapshot, Session
-from reflect.protocol.definition import Protocol
+from reflect.protocol.definition import Protocol as InterviewProtocol
 from reflect.store.member_checks import PendingErasure
+from reflect.store.transfer import TableResult
+
+__all__ = ["ImportSummary", "TableResult", "UnexplainedAnswers", "erase_command",
+           "pending_lines", "summary_lines"]
 
 
-@dataclass
-class TableResult:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    kept_local: int = 0
-    """Rows edited here later than in the bundle: ours kept, the bundle's saved as superseded."""
-    not_restored: int = 0
-    """Rows deleted here: not brought back."""
+class ProtocolsHere(Protocol):
+    """What the check asks of the database it imports into (reflect.store.transfer.Merge)."""
+
+    def session_protocol(self, session_id: Any) -> tuple[str, str, str] | None: ...
+
+    def snapshot_content(self, content_hash: str) -> str | None: ...
 
 
 @dataclass
@@ -47,15 +46,15 @@ class UnexplainedAnswers:
     bundle's rows batch by batch (`see`), before they are merged; holds only the question ids
     of each protocol and the protocol of each session."""
 
-    def __init__(self, db: DBSession):
-        self.db = db
+    def __init__(self, here: ProtocolsHere):
+        self.here = here
         self.questions: dict[str, set[str]] = {}
         """Snapshot hash -> its question ids."""
-        self.sessions: dict = {}
+        self.sessions: dict[Any, tuple[str, str, str] | None] = {}
         """Session id -> (snapshot hash, protocol id, version)."""
         self.found: list[str] = []
 
-    def see(self, table: str, rows: list[dict]) -> None:
+    def see(self, table: str, rows: list[dict[str, Any]]) -> None:
         """A batch of the bundle's rows (validated dicts), before they are merged."""
         if table == "protocol_snapshots":
             for snapshot in rows:
@@ -69,21 +68,19 @@ class UnexplainedAnswers:
             for answer in rows:
                 self._check(answer)
 
-    def _session(self, session_id) -> tuple | None:
+    def _session(self, session_id: Any) -> tuple[str, str, str] | None:
         if session_id not in self.sessions:
-            here = self.db.get(Session, session_id)
-            self.sessions[session_id] = (here.protocol_hash, here.protocol_id,
-                                         here.protocol_version) if here else None
+            self.sessions[session_id] = self.here.session_protocol(session_id)
         return self.sessions[session_id]
 
-    def _check(self, answer: dict) -> None:
+    def _check(self, answer: dict[str, Any]) -> None:
         session = self._session(answer["session_id"])
         if session is None:
             return
         content_hash, protocol_id, version = session
         if content_hash not in self.questions:
-            snapshot = self.db.get(ProtocolSnapshot, content_hash)
-            self.questions[content_hash] = _question_ids(snapshot.content) if snapshot else set()
+            content = self.here.snapshot_content(content_hash)
+            self.questions[content_hash] = _question_ids(content) if content else set()
         if answer["question_id"] not in self.questions[content_hash]:
             self.found.append(
                 f"answer {answer['id'].hex[:8]} of session {answer['session_id'].hex[:8]} "
@@ -92,7 +89,7 @@ class UnexplainedAnswers:
 
 
 def _question_ids(content: str) -> set[str]:
-    return {q.id for q in Protocol.model_validate_json(content).questions}
+    return {q.id for q in InterviewProtocol.model_validate_json(content).questions}
 
 
 def summary_lines(summary: ImportSummary) -> Iterable[str]:

@@ -1,6 +1,8 @@
 """The store: the service layer between the tables and everything else.
 
-Screens, the CLI and the exchange code call `Store`; nothing outside reflect/ writes SQL. Each
+Screens, the CLI and the exchange code call `Store`; nothing outside reflect/store/ writes SQL
+or opens a database session (tests/test_store_boundary.py), and every session the store opens
+goes through `StoreBase._db` (its error mapping and same-file check). Each
 aggregate keeps its own module (a mixin over `StoreBase`, which holds the engine, the one-
 transaction-per-call helper and the audit writer); `Store` joins them so that callers have one
 object to hold and one name to import:
@@ -21,6 +23,8 @@ object to hold and one name to import:
 | words.py        | the gate: whose words no reader may show (withdrawal)   |
 | home_lists.py   | the home screen's lists (SQL in home_lists.sql, also read early) |
 | tables_read.py  | counts the tables export needs (sessions per informant) |
+| transfer*.py    | moving data in and out: bundle rows, merges, the        |
+|                 | exports' batches, the demo set; deletions read there    |
 
 Withdrawal is applied in one place: `words.gate`. Every reader of an informant's words (the
 store's own readers of answers, notes, evidence, interviews and themes; the exports that read
@@ -39,6 +43,9 @@ from reflect.store.recording import RecordingStore
 from reflect.store.redactions import RedactionStore
 from reflect.store.reflections import ReflectionStore
 from reflect.store.stories import StoryStore
+from reflect.store.transfer import TransferStore
+from reflect.store.transfer_corpus import TransferCorpusStore
+from reflect.store.transfer_rows import TransferRowsStore
 from reflect.store.words import Gate, shown_name, shown_who
 
 __all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "Gate", "InterviewRecord",
@@ -46,5 +53,6 @@ __all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "Gate", "Inter
 
 
 class Store(StoryStore, InterviewStore, RecordingStore, MemberCheckStore, LeaseStore,
-            ReflectionStore, AnalysisStore, RedactionStore):
+            ReflectionStore, AnalysisStore, RedactionStore, TransferStore, TransferRowsStore,
+            TransferCorpusStore):
     """One object for every read and write; one short transaction per call."""

@@ -21,7 +21,7 @@ from reflect.models import (
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.words import WordsStore, gate
-from reflect.vocab import SessionStatus
+from reflect.vocab import DeletionKind, SessionStatus
 
 
 @dataclass(frozen=True)
@@ -121,8 +121,8 @@ class AnalysisStore(WordsStore):
             for link in db.exec(select(Evidence).where(Evidence.principle_id == principle_id)):
                 db.delete(link)
             if (principle := db.get(Principle, principle_id)) is not None:
-                self._audit(db, "principle", principle_id, "delete",
-                            old=principle.model_dump(include=set(PRINCIPLE_PARTS)))
+                self._deleted(db, DeletionKind.PRINCIPLE, principle_id,
+                              old=principle.model_dump(include=set(PRINCIPLE_PARTS)))
                 db.delete(principle)
             db.commit()
 
@@ -173,7 +173,7 @@ class AnalysisStore(WordsStore):
         with self._db() as db:
             if (item := db.get(Evidence, evidence_id)) is not None:
                 db.delete(item)
-                self._audit(db, "evidence", evidence_id, "delete")
+                self._deleted(db, DeletionKind.EVIDENCE, evidence_id)
                 db.commit()
 
     def create_theme(self, name: str, description: str = "") -> Theme:

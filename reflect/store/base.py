@@ -28,9 +28,15 @@ from reflect.errors import (
     storage_problem,
 )
 from reflect.i18n import _
-from reflect.models import AuditEvent, ProtocolSnapshot, Session
+from reflect.models import (
+    AuditEvent,
+    Deletion,
+    ProtocolSnapshot,
+    Session,
+)
 from reflect.protocol.definition import Protocol
 from reflect.store.engine import check_same_file
+from reflect.vocab import DeletionAction, DeletionKind
 
 
 def digest(value: object) -> str:
@@ -67,12 +73,14 @@ class StoreBase:
         """Parsed protocol snapshots by content hash (they never change)."""
 
     @contextmanager
-    def _db(self) -> Iterator[DBSession]:
+    def _db(self, autoflush: bool = True) -> Iterator[DBSession]:
         """One database session; a write the database cannot take (disk full, read-only,
-        locked) becomes a StorageError with a plain message, and nothing is half-written."""
+        locked) becomes a StorageError with a plain message, and nothing is half-written.
+        Every session the store opens is opened here (`autoflush` False for a reader that
+        changes the rows it read, such as redaction, and must never write them)."""
         check_same_file(self.engine)
         try:
-            with DBSession(self.engine, expire_on_commit=False) as db:
+            with DBSession(self.engine, expire_on_commit=False, autoflush=autoflush) as db:
                 yield db
         except DatabaseError as exc:
             raise _storage_error(exc) from exc
@@ -83,6 +91,14 @@ class StoreBase:
         """Append an audit event; old and new values are stored only as hashes."""
         db.add(AuditEvent(entity=entity, entity_id=str(entity_id), action=action, actor=actor,
                           detail=detail, old_hash=digest(old), new_hash=digest(new)))
+
+    def _deleted(self, db: DBSession, kind: DeletionKind, entity_id: uuid.UUID,
+                 actor: str = "", old: object = None) -> None:
+        """Record a deletion made in this transaction: an audit event (the old value as a
+        hash only) and a `Deletion` row, which imports read so as not to bring it back."""
+        self._audit(db, kind.value, entity_id, "delete", actor=actor, old=old)
+        db.add(Deletion(kind=kind, entity_id=entity_id, action=DeletionAction.DELETED,
+                        actor=actor))
 
     def tidy_search_index(self, pages: int = 100) -> None:
         """Merge some full-text index segments (SQLite). Saves never merge, so the app calls

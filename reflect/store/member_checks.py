@@ -28,6 +28,7 @@ from reflect.i18n import _
 from reflect.models import (
     Answer,
     AuditEvent,
+    Deletion,
     Erasure,
     Evidence,
     Informant,
@@ -40,13 +41,14 @@ from reflect.models import (
 )
 from reflect.store.base import StoreBase
 from reflect.store.compaction import WAIT, Compaction, compact, finish, pending
-from reflect.vocab import CheckOutcome
+from reflect.vocab import CheckOutcome, DeletionAction, DeletionKind
 
 APPROVED = (CheckOutcome.APPROVED.value, CheckOutcome.APPROVED_WITH_CHANGES.value)
 
 
 PENDING_ACTION = "import:erasure-pending"
-"""The audit action of an informant hidden because a bundle carried their erasure."""
+"""The audit action of an informant hidden because a bundle carried their erasure (a
+`Deletion` row, action erasure_pending, says it too, with the bundle: that row is read)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def hide_for_erasure(db: DBSession, informant_ids: Iterable[uuid.UUID],
             db.add(informant)
         db.add(AuditEvent(entity="informant", entity_id=str(informant_id),
                           action=PENDING_ACTION, detail=source))
+        db.add(Deletion(kind=DeletionKind.WORDS, entity_id=informant_id,
+                        action=DeletionAction.ERASURE_PENDING, source=source))
         hidden.append(informant_id)
     db.flush()
     return hidden
@@ -139,9 +143,10 @@ def pending_erasures(db: DBSession) -> list[PendingErasure]:
     pending = []
     for informant, story in waiting:
         counts = word_counts(db, informant.id)
-        source = db.exec(select(AuditEvent.detail).where(
-            AuditEvent.entity_id == str(informant.id), AuditEvent.action == PENDING_ACTION)
-            .order_by(col(AuditEvent.at).desc())).first()
+        source = db.exec(select(Deletion.source).where(
+            Deletion.kind == DeletionKind.WORDS, Deletion.entity_id == informant.id,
+            Deletion.action == DeletionAction.ERASURE_PENDING)
+            .order_by(col(Deletion.at).desc())).first()
         erasure = erasures[informant.id]
         pending.append(PendingErasure(informant.id, informant.pseudonym, story.id, story.title,
                                       erasure.erased_at, erasure.erased_by, source or "",
@@ -271,6 +276,8 @@ class MemberCheckStore(StoreBase):
                 db.add(Erasure(informant_id=informant.id, erased_by=actor.strip()))
             self._audit(db, "informant", informant.id, "erase", actor=actor,
                         detail=", ".join(f"{n} {kind}" for kind, n in counts.items()))
+            db.add(Deletion(kind=DeletionKind.WORDS, entity_id=informant.id,
+                            action=DeletionAction.ERASED, actor=actor.strip()))
             db.commit()
         erased = Erased(counts)
         erased.compaction = compact(self.engine)

@@ -15,7 +15,7 @@ from reflect.models import Answer, InterviewerNote, Session, SessionPerson, utcn
 from reflect.roles import PresentRole
 from reflect.store.base import StoreBase
 from reflect.store.words import gate
-from reflect.vocab import SessionStatus
+from reflect.vocab import DeletionKind, SessionStatus
 
 
 def add_people(db: DBSession, session_id: uuid.UUID, people: list[tuple[str, str]]) -> None:
@@ -113,7 +113,7 @@ class RecordingStore(StoreBase):
             if note is None:
                 return
             self._open_session(db, note.session_id)
-            self._audit(db, "note", note.id, "delete", actor=actor, old=note.text)
+            self._deleted(db, DeletionKind.NOTE, note.id, actor=actor, old=note.text)
             db.delete(note)
             db.commit()
 

@@ -14,6 +14,7 @@ from reflect.models import (
 )
 from reflect.privacy.redact import Redactor, Term
 from reflect.store.base import StoreBase
+from reflect.vocab import DeletionKind
 
 
 class RedactionStore(StoreBase):
@@ -53,7 +54,7 @@ class RedactionStore(StoreBase):
     def remove_redaction(self, redaction_id: uuid.UUID) -> None:
         with self._db() as db:
             if (entry := db.get(Redaction, redaction_id)) is not None:
-                self._audit(db, "redaction", entry.id, "delete", old=entry.term)
+                self._deleted(db, DeletionKind.REDACTION, entry.id, old=entry.term)
                 db.delete(entry)
                 db.commit()
 

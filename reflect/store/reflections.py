@@ -19,7 +19,7 @@ from reflect.models import (
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.base import StoreBase
-from reflect.vocab import ActionStatus, SessionStatus
+from reflect.vocab import ActionStatus, DeletionKind, SessionStatus
 
 
 class ReflectionStore(StoreBase):
@@ -84,7 +84,7 @@ class ReflectionStore(StoreBase):
             item = db.get(ActionItem, action_id)
             if item is not None:
                 db.delete(item)
-                self._audit(db, "action", action_id, "delete")
+                self._deleted(db, DeletionKind.ACTION, action_id)
                 db.commit()
 
     def due_actions(self, today: date) -> list[ActionItem]:

@@ -166,7 +166,7 @@ def search_answers(store: Store, words: str, limit: int = PAGE, offset: int = 0,
     if not query:
         return []
     positions: dict[uuid.UUID, Position] = {}
-    with DBSession(store.engine) as db:
+    with store._db() as db:
         if _uses_fts(store) and has_forms(words):
             assert not isinstance(before, tuple)  # SQLite's positions: places in the index
             positions = dict(_search_with_forms(db, words, limit, offset, before))
@@ -217,7 +217,7 @@ def search_principles(store: Store, words: str, limit: int = PAGE) -> list[Searc
     words, query = _prepare(store, words)
     if not query:
         return []
-    with DBSession(store.engine) as db:
+    with store._db() as db:
         if _uses_fts(store):
             ids = [uuid.UUID(str(row[0])) for row in db.connection().execute(text(
                 "SELECT p.id FROM principle_fts JOIN principle p ON p.rowid = principle_fts.rowid"
@@ -242,7 +242,7 @@ def search_notes(store: Store, words: str, limit: int = 20) -> list[SearchHit]:
     words = " ".join(words.split())
     if not words:
         return []
-    with DBSession(store.engine) as db:
+    with store._db() as db:
         notes = list(db.exec(select(InterviewerNote)
                              .where(_contains_every_word([InterviewerNote.text], words),
                                     gate(db).session_kept(InterviewerNote.session_id))
