@@ -48,7 +48,7 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime(timezone=False)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
         if value is None:
             return None
         if not isinstance(value, datetime):
@@ -57,7 +57,7 @@ class UTCDateTime(TypeDecorator[datetime]):
             return value.replace(tzinfo=None)
         return value.astimezone(UTC).replace(tzinfo=None)
 
-    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
@@ -71,7 +71,7 @@ def _by_value(vocabulary: type[StrEnum]) -> Enum:
                 values_callable=lambda members: [member.value for member in members])
 
 
-def _time(**kwargs) -> Any:
+def _time(**kwargs: Any) -> Any:
     """A time column (UTCDateTime); keyword arguments as for Field."""
     return Field(sa_type=UTCDateTime, **kwargs)
 
@@ -232,7 +232,7 @@ class Answer(_Timestamps, table=True):
     typed_kind: str = ""
 
     @property
-    def decoded_value(self):
+    def decoded_value(self) -> Any:
         """The typed value (number, string or list), or None."""
         return decoded_value(self.value)
 
@@ -241,7 +241,7 @@ class Answer(_Timestamps, table=True):
         return has_content(self.text, self.value)
 
 
-def decoded_value(value: str | None):
+def decoded_value(value: str | None) -> Any:
     """An answer's typed value from its JSON (number, string or list), or None."""
     return json.loads(value) if value is not None else None
 

@@ -21,7 +21,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import IO, Annotated, Any, BinaryIO
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 from sqlmodel import SQLModel
@@ -43,6 +43,8 @@ from reflect.i18n import _
 
 ZIP_FORMAT_VERSION = 4  # 4: deletions as a table; 3 carried them as audit events
 _ROWS: dict[tuple[type[SQLModel], bool], type] = {}
+_typed_dict: Any = TypedDict
+"""TypedDict called with a name made at run time, which a type checker cannot follow."""
 
 
 def _row_type(model: type[SQLModel], exact: bool = False) -> type:
@@ -51,7 +53,7 @@ def _row_type(model: type[SQLModel], exact: bool = False) -> type:
     if (model, exact) not in _ROWS:
         fields = {name: Annotated[(info.annotation, *info.metadata)] if info.metadata
                   else info.annotation for name, info in model.model_fields.items()}
-        row = TypedDict(f"{model.__name__}{'Exact' if exact else ''}Row", fields)
+        row = _typed_dict(f"{model.__name__}{'Exact' if exact else ''}Row", fields)
         if exact:
             row.__pydantic_config__ = ConfigDict(extra="forbid")
         _ROWS[model, exact] = row
@@ -59,18 +61,19 @@ def _row_type(model: type[SQLModel], exact: bool = False) -> type:
 
 
 @cache
-def row_validator(model: type[SQLModel]) -> TypeAdapter:
+def row_validator(model: type[SQLModel]) -> TypeAdapter[dict[str, Any]]:
     """Checks a bundle row as the model would, into a dict of Python values, about twenty
     times faster than SQLModel's model_validate (which sets each field one by one)."""
     return TypeAdapter(_row_type(model))
 
 
 @cache
-def rows_validator(model: type[SQLModel]) -> TypeAdapter:
+def rows_validator(model: type[SQLModel]) -> TypeAdapter[list[dict[str, Any]]]:
     """A list of rows holding every field and no other, read from JSON and checked in one
     call (pydantic parses the JSON itself: a third of the time of json.loads and then a
     check of the Python values)."""
-    return TypeAdapter(list[_row_type(model, exact=True)])
+    row = _row_type(model, exact=True)
+    return TypeAdapter(list[row])  # type: ignore[valid-type]  # a type made at run time
 
 
 MANIFEST = "manifest.json"
@@ -102,7 +105,7 @@ def _directory_size(handle: BinaryIO) -> int | None:
         record = handle.read(56)
         if record[:4] == b"PK\x06\x06" and len(record) == 56:
             (directory,) = struct.unpack_from("<40xQ", record)
-    return directory
+    return int(directory)
 
 
 def manifest_checksum(digests: dict[str, str]) -> str:
@@ -112,14 +115,14 @@ def manifest_checksum(digests: dict[str, str]) -> str:
 class ZipBundleWriter:
     """Tables written one row at a time into an open (binary, seekable) file."""
 
-    def __init__(self, out, exported_at: str, reflect_version: str):
+    def __init__(self, out: IO[bytes], exported_at: str, reflect_version: str) -> None:
         self.zip = zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
         self.head = {"format": FORMAT, "format_version": ZIP_FORMAT_VERSION,
                      "exported_at": exported_at, "reflect_version": reflect_version}
         self.counts: dict[str, int] = {}
         self.digests: dict[str, str] = {}
 
-    def table(self, name: str, rows: Iterable[dict]) -> int:
+    def table(self, name: str, rows: Iterable[dict[str, Any]]) -> int:
         digest, count = hashlib.sha256(), 0
         with self.zip.open(f"tables/{name}.jsonl", "w", force_zip64=True) as entry:
             for row in rows:
@@ -252,7 +255,7 @@ class ZipBundleReader:
                                  "{TABLES}").format(path=path, unknown=unknown[0],
                                                     TABLES=", ".join(TABLES)))
 
-    def _lines(self, stream, member: str) -> Iterator[bytes]:
+    def _lines(self, stream: IO[bytes], member: str) -> Iterator[bytes]:
         """The lines of a zip member, each with its newline, inflated a megabyte at a time
         (a zip member's own readline is slow enough to be a tenth of an import's time). A
         line is refused as soon as it is longer than limits.BUNDLE_LINE, before it is held
@@ -297,7 +300,7 @@ class ZipBundleReader:
     def carries(self, name: str) -> bool:
         return name in self.digests  # a bundle older than the table does not
 
-    def batches(self, name: str) -> Iterator[list[dict]]:
+    def batches(self, name: str) -> Iterator[list[dict[str, Any]]]:
         """The table's rows, validated, as dicts of Python values, BATCH at a time (or fewer,
         limits.BUNDLE_BATCH bytes of them); a ReflectError naming the file, the table and the
         line when a row is wrong or the table does not match its digest."""
@@ -329,7 +332,7 @@ class ZipBundleReader:
             yield self._rows(member, number - len(batch) + 1, batch, model, fields)
 
     def _rows(self, member: str, first: int, lines: list[bytes], model: type[SQLModel],
-              fields: set[str]) -> list[dict]:
+              fields: set[str]) -> list[dict[str, Any]]:
         """A batch of lines decoded and checked together (one JSON document, one validation
         of a list: a fifth of an import's time went to doing it line by line); when anything
         is wrong, line by line again, to say which line and what. No line nested deeper than
@@ -347,7 +350,7 @@ class ZipBundleReader:
                 for number, line in enumerate(lines, start=first)]
 
     def _row(self, member: str, number: int, line: bytes, model: type[SQLModel],
-             fields: set[str]) -> dict:
+             fields: set[str]) -> dict[str, Any]:
         where = f"{self.path}: {member} line {number}"
         try:
             row = json.loads(line)
@@ -375,7 +378,7 @@ class JsonBundleReader:
     def carries(self, name: str) -> bool:
         return name in self.tables  # a bundle older than the table does not
 
-    def batches(self, name: str) -> Iterator[list[dict]]:
+    def batches(self, name: str) -> Iterator[list[dict[str, Any]]]:
         rows = self.rows.get(name, [])
         for start in range(0, len(rows), BATCH):
             yield [row.model_dump() for row in rows[start:start + BATCH]]

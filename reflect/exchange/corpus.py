@@ -20,8 +20,10 @@ from reflect.privacy.redact import NO_REDACTION, TEXT_COLUMNS, Redactor
 from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.roles import Role
 from reflect.store import Store
-from reflect.store.transfer_corpus import (  # noqa: F401 - the exports import them from here
-    AnswerRow,
+from reflect.store.transfer_corpus import (  # the exports import them from here
+    AnswerRow as AnswerRow,
+)
+from reflect.store.transfer_corpus import (
     CorpusBatch,
     InformantInfo,
     SessionHead,
