@@ -53,10 +53,21 @@ def test_words_are_quoted_not_parsed():
     assert fts_query("  ...  ") == ""
 
 
-def test_odd_input_never_breaks_search(store, interview):
-    for words in ['"', "NEAR(", "*", "a AND", "ünïcödé", "١٢٣", ""]:
-        search_answers(store, words)
-        search_principles(store, words)
+def test_odd_input_is_searched_as_plain_words(store, interview):
+    """Quotes, operators and stars are no query syntax: input without a word finds nothing
+    (not everything, not an error); operator names, accents and Arabic-Indic digits are
+    words like any other, found where they were written and nowhere else."""
+    story, _, session = interview
+    store.save_answer(session.id, "success-what", text="She wrote NEAR( a note and ünïcödé ١٢٣")
+    store.save_answer(session.id, "success-criteria", text="Nothing unusual here")
+    principle = store.add_principle(story_id=story.id, action="Say NEAR( a word and ünïcödé ١٢٣")
+    store.add_principle(story_id=story.id, action="Listen first")
+    for words in ['"', "*", ""]:
+        assert search_answers(store, words) == [], words
+        assert search_principles(store, words) == [], words
+    for words in ["NEAR(", "a AND", "ünïcödé", "١٢٣"]:
+        assert [h.question_id for h in search_answers(store, words)] == ["success-what"], words
+        assert [h.ref_id for h in search_principles(store, words)] == [principle.id], words
 
 
 @pytest.mark.sqlite_only  # stemming, accents, whole words: SQLite FTS5
