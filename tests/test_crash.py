@@ -34,13 +34,15 @@ def test_repeated_kills_lose_at_most_the_last_second(db_path, engine, interview)
             terminal.wait_for(b"Maya")
             terminal.type("\t\r")
             terminal.wait_for(b"Stage 1/6")
-            time.sleep(0.3)  # the answer area has loaded the saved text
+            if saved := typed_so_far.split():  # the answer area shows what was saved
+                terminal.wait_for(saved[-1].encode())
             chunk_times = []
             for word in range(rng.randint(3, 12)):
                 chunk = f"k{kill}w{word} "
                 terminal.type(chunk, delay=0.01)
                 typed_so_far += chunk
                 chunk_times.append((time.monotonic(), typed_so_far))
+            # what is tested: a kill at a random moment, up to 1.6 s after the last key
             time.sleep(rng.uniform(0, 1.6))
             killed_at = time.monotonic()
         finally:

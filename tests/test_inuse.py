@@ -36,7 +36,7 @@ WRITER = textwrap.dedent("""
     for n in range(count):
         store.save_answer(uuid.UUID(session_id), "success-what", text=f"typed {n}")
         print(f"saved {n}", flush=True)
-        time.sleep(0.02)
+        time.sleep(0.02)  # the writer's pace, not a wait: it is still saving while tested
     sys.stdin.readline()  # stays open until told to go
 """)
 

@@ -8,7 +8,6 @@ keys queued before them, so the end of the sentence was saved under the next que
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 
@@ -103,7 +102,7 @@ async def test_bursts_with_every_moving_key_save_what_slow_typing_saves(
 def test_a_real_terminal_keeps_each_sentence_with_its_question(db_path, engine, interview):
     """150 characters and ctrl+n (ctrl+r on the way back) in one write to a real pty, twenty
     times, through the app's own terminal driver."""
-    from tests.terminal import interview_open
+    from tests.terminal import eventually, interview_open
 
     _, _, session = interview
     questions = _question_ids(session)
@@ -120,9 +119,8 @@ def test_a_real_terminal_keeps_each_sentence_with_its_question(db_path, engine, 
     try:
         for write in writes:
             os.write(terminal.master, write.encode())
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and _saved(engine, session) != expected:
-            time.sleep(0.2)
+        eventually(lambda: _saved(engine, session) == expected, timeout=60,
+                   what="every sentence saved with its question")
     finally:
         terminal.kill()
     assert _saved(engine, session) == expected

@@ -27,7 +27,7 @@ def test_sigkill_while_typing_loses_at_most_the_last_second(db_path, engine, int
         terminal.type("\t\r")  # focus the sessions list, open the interview
         terminal.wait_for(b"Stage 1/6")
         terminal.type("We met at her home every week.")
-        time.sleep(1.0)
+        time.sleep(1.0)  # what is tested: a real second of the person not typing is enough
         terminal.type(" And then")  # typed less than SAVE_DELAY before the kill: may be lost
     finally:
         terminal.kill()

@@ -3,6 +3,7 @@ no column header, button, title or footer key is cut (issue 17)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -21,7 +22,7 @@ from reflect.exchange.demo import demo_path, load_demo
 from reflect.roles import Role
 from reflect.store.interviews import ConsentRecord
 from reflect_tui.app import make_app
-from tests.ui_helpers import screen_lines
+from tests.ui_helpers import screen_lines, until
 
 LONG = ("A very long story title about a family who found their way back to school, home and "
         "work after three years apart")
@@ -87,11 +88,15 @@ def story_named(store, title):
 async def check(pilot, app, where: str, problems: list[str]) -> None:
     """What is cut once the screen has settled: on a loaded machine a footer or a list can
     take more than one refresh to be drawn, so it is looked at again for up to 3 s."""
-    for _ in range(30):
-        await pilot.pause()
-        if not (found := cut_things(app)):
-            break
-        await pilot.pause(0.1)
+    found: list[str] = []
+
+    def whole() -> bool:
+        found[:] = cut_things(app)
+        return not found
+
+    await pilot.pause()  # a turn of the loop: what was just opened is laid out
+    with contextlib.suppress(AssertionError):  # what stayed cut is said below, all together
+        await until(pilot, whole, timeout=3)
     problems += [f"{where}: {thing}" for thing in found]
 
 

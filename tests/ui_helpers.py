@@ -54,23 +54,41 @@ def screen_lines(app) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
+def key_name(character: str) -> str:
+    """The name Textual gives the key that types `character`, as its terminal driver does:
+    a letter or digit is its own name, other characters their Unicode name in lower case
+    with underscores (e.g. "?" is "question_mark"), tab is "tab"."""
+    import unicodedata
+
+    from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS
+
+    if character.isalnum():
+        return character
+    try:
+        key = unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        key = ASCII_KEY_NAMES.get(character, character)
+    return KEY_NAME_REPLACEMENTS.get(key, key)
+
+
 async def burst(pilot, *keys: str) -> None:
     """Keys arriving at once, as from a fast typist, tmux or a paste without bracketing: every
     key is queued before the app handles the first (pilot.press waits after each)."""
-    from textual import events
-    from textual.keys import _character_to_key
+    import asyncio
 
+    from textual import events
+
+    app = pilot.app
     for key in keys:
         named = key in {"tab", "enter", "up", "down", "escape", "f10"} or "+" in key
         for char in [key] if named else key:
-            event = events.Key(char if named else _character_to_key(char),
-                               None if named else char)
-            event.set_sender(pilot.app)
-            await pilot.app._post_message(event)  # queued now; handled after the loop
-    # then wait until every one was handled: on a loaded machine a fixed pause was not always
-    # enough, and a key left in the queue reached the app while the test was closing it
-    for _ in range(500):
-        await pilot.pause(0.01)
-        if pilot.app._message_queue.empty():  # noqa: SLF001
-            break
+            event = events.Key(char if named else key_name(char), None if named else char)
+            event.set_sender(app)
+            app.post_message(event)  # queued now; handled after the loop
+    # then wait until every one was handled: first by the app (a callback queued behind the
+    # keys runs after the last), then by the widgets it passed them to (pilot.pause() waits
+    # for what each widget had queued)
+    taken = asyncio.Event()
+    app.call_later(taken.set)
+    await asyncio.wait_for(taken.wait(), timeout=30)
     await pilot.pause()
