@@ -16,7 +16,7 @@ from reflect.store.interviews import ConsentRecord
 from reflect_tui.app import make_app
 from reflect_tui.story import StoryScreen
 from tests.test_screens_fit import engine_path, visit_every_screen
-from tests.ui_helpers import screen_lines
+from tests.ui_helpers import on_screen, screen_lines
 
 FILLER = "טקסט"
 LETTERS = "אבגדהוזחטיכלמנסעפצקרשת" * 3
@@ -84,7 +84,9 @@ def unmarked(text: str) -> list[str]:
 def words_outside_the_catalogs(app, allowed: set[str]) -> list[str]:
     lines = screen_lines(app)
     found = []
-    for widget in app.screen._compositor.visible_widgets:  # noqa: SLF001
+    for widget in app.screen.walk_children():
+        if not on_screen(app.screen, widget):
+            continue
         if widget.children and not widget.__class__.__name__.endswith("Table"):
             continue  # what a container draws is its children's
         region = widget.region

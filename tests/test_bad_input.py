@@ -104,20 +104,20 @@ async def test_the_interview_screen_keeps_the_text_and_saves_when_the_disk_has_r
         engine, catalog, interview):
     from reflect_tui.app import make_app
     from reflect_tui.session import SessionScreen
-    from tests.ui_helpers import shown, type_text, until
+    from tests.ui_helpers import Told, shown, type_text, until
 
     _, _, session = interview
     store = Store(engine)
     app = make_app(engine, catalog)
-    async with app.run_test(size=(100, 36)) as pilot:
+    told = Told()
+    async with app.run_test(size=(100, 36), message_hook=told) as pilot:
         SessionScreen.RETRY_DELAY = 0.5
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
         disk = RefusingDisk(engine, "database or disk is full")
         await type_text(pilot, "typed while full")
         await until(pilot, lambda: "NOT SAVED" in shown(app, "#answer-status"))
-        assert any("disk holding the database is full" in n.message
-                   for n in app._notifications)
+        assert any("disk holding the database is full" in said for said in told.messages)
         unsaved = store.answers(session.id).get("success-what")
         assert unsaved is None or unsaved.text == ""  # (opening it kept its time code)
         disk.lift()

@@ -25,7 +25,7 @@ from reflect.method.session import SessionRun
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 from reflect_tui.app import make_app
-from tests.ui_helpers import rows, screen_lines, shown, until
+from tests.ui_helpers import Told, rows, screen_lines, shown, until
 
 pytestmark = pytest.mark.both_backends
 
@@ -279,13 +279,14 @@ async def test_f4_is_refused_when_the_interviewee_said_no(engine, catalog, store
     _, _, session = _interview(store, catalog, pseudonym=HOSTILE, recording=False,
                                recording_method="verbal")
     app = make_app(engine, catalog)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    told = Told()
+    async with app.run_test(size=(80, 24), notifications=True, message_hook=told) as pilot:
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen) and not isinstance(app.screen, TextPrompt)
-        said = " ".join(str(n.message) for n in app._notifications)
+        said = " ".join(told.messages)
         assert "did not agree to be recorded" in said and "no recording may be made" in said
         assert "Da[b]na[/b]" in said  # the pseudonym as typed, not as markup
     assert rows(engine, "SELECT recording_started_at FROM session") == [(None,)]
@@ -299,7 +300,8 @@ async def test_f4_asks_when_nobody_recorded_the_answer(engine, catalog, store, a
 
     _, _, session = _interview(store, catalog)  # as an interview from before issue 28
     app = make_app(engine, catalog)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    told = Told()
+    async with app.run_test(size=(80, 24), notifications=True, message_hook=told) as pilot:
         app.push_screen(SessionScreen(session.id))
         await pilot.pause()
         await pilot.press("f4")
@@ -325,7 +327,7 @@ async def test_f4_asks_when_nobody_recorded_the_answer(engine, catalog, store, a
             await pilot.press("f4")  # asked once: a no now refuses
             await pilot.pause()
             assert isinstance(app.screen, SessionScreen)
-            assert "did not agree" in " ".join(str(n.message) for n in app._notifications)
+            assert "did not agree" in " ".join(told.messages)
     [(consent, method, started)] = rows(
         engine, "SELECT recording_consent, recording_consent_method, recording_started_at "
                 "FROM session")

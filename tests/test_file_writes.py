@@ -429,7 +429,7 @@ async def test_the_app_asks_before_replacing_an_earlier_export(catalog, tmp_path
     from reflect_tui.app import make_app
     from reflect_tui.confirm import ConfirmDialog
     from reflect_tui.story import StoryScreen
-    from tests.ui_helpers import shown
+    from tests.ui_helpers import Told, shown
 
     engine = open_engine(str(tmp_path / "app.db"))
     store = Store(engine)
@@ -437,7 +437,8 @@ async def test_the_app_asks_before_replacing_an_earlier_export(catalog, tmp_path
     story = store.find_story(STORY)
     exports = isolated_data_dir / "exports"
     app = make_app(engine, catalog)
-    async with app.run_test(size=(100, 34)) as pilot:
+    told = Told()
+    async with app.run_test(size=(100, 34), message_hook=told) as pilot:
         app.push_screen(StoryScreen(story.id))
         await pilot.pause()
         await pilot.press("x")
@@ -464,6 +465,6 @@ async def test_the_app_asks_before_replacing_an_earlier_export(catalog, tmp_path
         await pilot.pause()
         assert f"# {STORY}" in (exports / STORY_FILES[0]).read_text()
         assert names(exports) == set(STORY_FILES)
-        assert any("story-keeping-mrs-a-at-home.md" in n.message for n in app._notifications)
+        assert any("story-keeping-mrs-a-at-home.md" in said for said in told.messages)
     if sys.platform != "win32":
         assert stat.S_IMODE(exports.stat().st_mode) == 0o700

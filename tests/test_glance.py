@@ -26,7 +26,7 @@ from reflect.vocab import SessionStatus
 from reflect_tui.app import make_app
 from reflect_tui.home import HomeScreen
 from reflect_tui.session import SessionScreen
-from tests.ui_helpers import table_rows, until
+from tests.ui_helpers import Told, table_rows, until
 
 HOSTILE = "Kay [/] [bold]x[/bold] \x1b[2J =SUM(A1) end"
 HEBREW = "ביקור בית עם המשפחה"
@@ -120,7 +120,8 @@ async def test_the_home_lists_show_before_the_database_opens(work, engine, db_pa
 
     monkeypatch.setattr(engines, "open_engine", slow_open)
     app = make_app(db=str(db_path))
-    async with app.run_test(size=SIZE) as pilot:
+    told = Told()
+    async with app.run_test(size=SIZE, message_hook=told) as pilot:
         await until(pilot, lambda: table_rows(app, "#sessions"), what="the glance lists")
         assert app.store is None and isinstance(app.screen, HomeScreen)
         sessions = table_rows(app, "#sessions")
@@ -131,7 +132,7 @@ async def test_the_home_lists_show_before_the_database_opens(work, engine, db_pa
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "Opening the database" in " ".join(str(n.message) for n in app._notifications)
+        assert "Opening the database" in " ".join(told.messages)
         release.set()
         await app.workers.wait_for_complete()
         await until(pilot, lambda: isinstance(app.screen, SessionScreen))

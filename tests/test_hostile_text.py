@@ -19,7 +19,7 @@ from reflect_tui.story import StoryScreen
 from reflect_tui.themes import ThemesScreen
 from reflect_tui.workshop import WorkshopScreen
 from tests.backends import cli_db
-from tests.ui_helpers import table_rows
+from tests.ui_helpers import screen_lines, table_rows
 
 TITLE = "Kay [/] [bold]loud[/bold] [link=https://x.test]click[/link] \x1b[2J\x0b end"
 NAME = "Rosa [red]\x07"
@@ -32,7 +32,7 @@ def no_controls(text: str) -> bool:
 
 def screen_text(app) -> str:
     """Every character on the screen, row by row, as a person would see it."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(screen_lines(app))
 
 
 def hostile(store: Store, catalog):
@@ -142,14 +142,12 @@ PIECES = ("[arrears", "[/]", "[link=x]here", "[b]bold", SHOWN_ESCAPES, "end\\")
 
 
 def drawn(app) -> str:
-    """The active screen as it goes to the terminal, checked segment by segment: no character
+    """The active screen as it goes to the terminal, checked line by line: no character
     a terminal would obey (escape, bell, C1 controls) comes from stored text."""
-    lines = []
-    for strip in app.screen._compositor.render_strips():  # noqa: SLF001
-        for segment in strip:
-            obeyed = [ch for ch in segment.text if visible(ch) != ch]
-            assert not obeyed, (segment.text, obeyed)
-        lines.append(strip.text)
+    lines = screen_lines(app)
+    for line in lines:
+        obeyed = [ch for ch in line if visible(ch) != ch]
+        assert not obeyed, (line, obeyed)
     return "\n".join(lines)
 
 

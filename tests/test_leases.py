@@ -13,7 +13,7 @@ from reflect.store import Store
 from reflect.store.leases import LeaseHeld
 from reflect_tui.app import make_app
 from reflect_tui.session import SessionScreen
-from tests.ui_helpers import shown
+from tests.ui_helpers import Told, shown
 
 pytestmark = pytest.mark.both_backends
 
@@ -43,14 +43,14 @@ async def test_a_second_app_opens_the_session_read_only_with_a_notice(engine, ca
         first.push_screen(SessionScreen(session.id))
         await one.pause()
         assert first.screen.editable
-        async with second.run_test(notifications=True) as two:
+        told = Told()
+        async with second.run_test(notifications=True, message_hook=told) as two:
             second.push_screen(SessionScreen(session.id))
             await two.pause()
             assert not second.screen.editable
             assert second.screen.query_one("#answer").read_only
             assert "open in the reflect app on" in shown(second, "#answer-status")
-            assert any("opens read-only here" in n.message
-                       for n in second._notifications)
+            assert any("opens read-only here" in said for said in told.messages)
         first.screen.action_leave()
         await one.pause()
     assert not isinstance(Store(engine).take_lease(session.id, "x"), LeaseHeld)

@@ -199,7 +199,7 @@ async def test_a_long_export_shows_a_bar_and_then_where_it_wrote(engine, catalog
 
     from reflect_tui.app import make_app
     from reflect_tui.export_progress import ExportProgress, export_in_background
-    from tests.ui_helpers import until
+    from tests.ui_helpers import Told, until
 
     release = threading.Event()
 
@@ -209,7 +209,8 @@ async def test_a_long_export_shows_a_bar_and_then_where_it_wrote(engine, catalog
         return [tmp_path / "book.pdf"]
 
     app = make_app(engine, catalog)
-    async with app.run_test(size=(80, 24)) as pilot:
+    told = Told()
+    async with app.run_test(size=(80, 24), message_hook=told) as pilot:
         await pilot.pause()
         export_in_background(app, "Writing the book", slow, "Book exported", tmp_path)
         await pilot.pause()
@@ -223,25 +224,27 @@ async def test_a_long_export_shows_a_bar_and_then_where_it_wrote(engine, catalog
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, ExportProgress)
-        said = [n.message for n in app._notifications]
+        said = told.messages
         assert said == [f"book.pdf in {tmp_path}."]
 
 
 async def test_an_export_that_cannot_write_says_where_and_what_to_do(engine, catalog, tmp_path):
     from reflect_tui.app import make_app
     from reflect_tui.export_progress import ExportProgress, export_in_background
+    from tests.ui_helpers import Told
 
     def refused(_progress):
         raise PermissionError(13, "Permission denied", str(tmp_path / "book.pdf"))
 
     app = make_app(engine, catalog)
-    async with app.run_test(size=(80, 24)) as pilot:
+    told = Told()
+    async with app.run_test(size=(80, 24), message_hook=told) as pilot:
         await pilot.pause()
         export_in_background(app, "Writing the book", refused, "Book exported", tmp_path)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not isinstance(app.screen, ExportProgress)
-        (said,) = [n.message for n in app._notifications]
+        (said,) = told.messages
         assert said.startswith(f"Could not write {tmp_path / 'book.pdf'}: Permission denied.")
         assert "disk is not full" in said
 
@@ -252,11 +255,13 @@ async def test_b_offers_a_draft_when_no_ready_story_may_be_printed_yet(engine, c
     from reflect_tui.app import make_app
     from reflect_tui.confirm import ConfirmDialog
     from reflect_tui.themes import ThemesScreen
+    from tests.ui_helpers import Told
 
     for story in demo.stories():  # ready, but still being interviewed
         demo.update_story(story.id, status=StoryStatus.INTERVIEWING)
     app = make_app(engine, catalog)
-    async with app.run_test(size=(80, 24)) as pilot:
+    told = Told()
+    async with app.run_test(size=(80, 24), message_hook=told) as pilot:
         await pilot.pause()
         app.push_screen(ThemesScreen())
         await pilot.pause()
@@ -269,7 +274,7 @@ async def test_b_offers_a_draft_when_no_ready_story_may_be_printed_yet(engine, c
         await pilot.click("#yes")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        said = [n.message for n in app._notifications]
+        said = told.messages
     folder = paths.data_dir() / "exports"
     assert said == [f"book-learning-from-success-draft.md, book-learning-from-success-draft.docx, "
                     f"book-learning-from-success-draft.pdf in {folder}."]

@@ -198,9 +198,8 @@ async def test_a_one_line_field_shows_hebrew_typed_into_it_in_reading_order(engi
         drawn = row[field.region.x:field.region.right]
         assert drawn.rstrip().endswith(MIXED_SHOWN)  # reading order, at the right
         cursor = field.region.x + drawn.index(MIXED_SHOWN) - 1
-        strip = app.screen._compositor.render_strips()[field.region.y]  # noqa: SLF001
-        cells = [(char, segment.style) for segment in strip for char in segment.text]
-        assert cells[cursor][1] != cells[cursor - 2][1]  # the cursor cell, left of the text
+        style = app.screen.get_style_at  # the cursor cell, left of the text, stands out
+        assert style(cursor, field.region.y) != style(cursor - 2, field.region.y)
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert rows(engine, "SELECT title FROM story") == [(MIXED,)]

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, DataTable, Static
-from textual.widgets._footer import FooterKey
 
 from reflect import i18n
 from reflect.bidi import display_line, has_rtl
@@ -22,7 +21,7 @@ from reflect.exchange.demo import demo_path, load_demo
 from reflect.roles import Role
 from reflect.store.interviews import ConsentRecord
 from reflect_tui.app import make_app
-from tests.ui_helpers import screen_lines, until
+from tests.ui_helpers import on_screen, screen_lines, until
 
 LONG = ("A very long story title about a family who found their way back to school, home and "
         "work after three years apart")
@@ -41,18 +40,17 @@ def cut_things(app) -> list[str]:
     screen = app.screen
     shown = "\n".join(screen_lines(app))
     flat = squash(shown)
-    visible = screen._compositor.visible_widgets
     width = screen.size.width
     cut = []
     for table in screen.query(DataTable):
-        if table in visible:
+        if on_screen(screen, table):
             cut += [f"column {c.label.plain!r}" for c in table.columns.values()
                     if c.label.plain not in shown]  # labels are made in reading order
     for button in screen.query(Button):
-        if button in visible and display_line(str(button.label)) not in shown:
+        if on_screen(screen, button) and display_line(str(button.label)) not in shown:
             cut.append(f"button {button.label}")
     for title in screen.query(".section-title, .dialog-title"):
-        if title in visible and isinstance(title, Static):
+        if on_screen(screen, title) and isinstance(title, Static):
             text = squash(str(title.render()))
             # as drawn: each word in reading order (a wrapped mixed line is reordered line by
             # line, so the words are checked one by one)
@@ -60,7 +58,7 @@ def cut_things(app) -> list[str]:
                      for word in text.split()]
             if text and any(display_line(word) not in flat for word in words if word):
                 cut.append(f"title {text!r}")
-    for key in screen.query(FooterKey):  # all of them: one pushed off the edge is not visible
+    for key in screen.query("FooterKey"):  # all: one pushed off the edge is not visible
         if key.region.right > width or key.region.width == 0 or key.description not in shown:
             cut.append(f"footer key {key.description!r}")
     return cut

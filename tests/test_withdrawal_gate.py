@@ -179,7 +179,7 @@ async def test_no_screen_shows_their_words_or_name(engine, catalog, store, withd
     from reflect_tui.story import StoryScreen
     from reflect_tui.themes import ThemesScreen
     from reflect_tui.workshop import WorkshopScreen
-    from tests.ui_helpers import screen_lines, table_rows
+    from tests.ui_helpers import Told, screen_lines, table_rows
 
     story, maya, client, sessions, (principle_a, principle_b), _ = withdrawing
     withdraw(store, client)
@@ -187,12 +187,12 @@ async def test_no_screen_shows_their_words_or_name(engine, catalog, store, withd
 
     async def look(name: str) -> str:
         await pilot.pause()
-        told = " ".join(f"{n.title} {n.message}" for n in app._notifications)
-        seen[name] = "\n".join(screen_lines(app)) + "\n" + told
+        seen[name] = "\n".join(screen_lines(app)) + "\n" + str(told)
         return seen[name]
 
     app = make_app(engine, catalog)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+    told = Told()
+    async with app.run_test(size=(120, 40), notifications=True, message_hook=told) as pilot:
         home = await look("home")
         assert "Withdrawn informant (client)" in home and "Maya" in home
         app.push_screen(StoryScreen(story.id))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from sqlalchemy import text
 from textual.content import Content
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.widgets import DataTable, Static
 
 
@@ -14,6 +19,27 @@ def shown(app, selector: str) -> str:
     """The plain text a Static on the active screen shows."""
     content = app.screen.query_one(selector, Static).content
     return Content.from_markup(content).plain if isinstance(content, str) else str(content)
+
+
+class Told:
+    """The notifications the app gave, in order, heard through the public `message_hook` of
+    `App.run_test` (Textual keeps the ones still on screen in a private list):
+    `told = Told()`, `app.run_test(message_hook=told)`, then `told.messages`."""
+
+    def __init__(self) -> None:
+        self.notifications: list[Notification] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.notifications.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        return [str(notification.message) for notification in self.notifications]
+
+    def __str__(self) -> str:
+        """Every title and message, one after another, for `in` checks."""
+        return " ".join(f"{n.title} {n.message}" for n in self.notifications)
 
 
 def table_rows(app, selector: str) -> list[list[str]]:
@@ -49,9 +75,44 @@ def rows(engine, sql: str):
         return conn.execute(text(sql)).all()
 
 
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([0-9.]+)" y="[0-9.]+" textLength="[0-9.]+" '
+                       r'clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>')
+_SVG_CELL_WIDTH = 12.2
+"""The width Rich's SVG export gives one terminal cell (its font size 20 times 0.61)."""
+
+
 def screen_lines(app) -> list[str]:
-    """The active screen as a person sees it: one string per terminal line."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    """The screen as a person sees it, one string per terminal line: read from Textual's own
+    screenshot (App.export_screenshot, an SVG of every cell), so a dialog's lines show what
+    is drawn around it too. A wide character fills two cells and counts once."""
+    width, height = app.size
+    cells = [[" "] * width for _ in range(height)]
+    for x, row, drawn in _SVG_TEXT.findall(app.export_screenshot(simplify=True)):
+        line, column = cells[int(row)], round(float(x) / _SVG_CELL_WIDTH)
+        for char in html.unescape(drawn.replace("&#160;", " ")):
+            size = cell_len(char)
+            if column >= width or char == "\n":
+                break
+            if size == 0 and column:  # a combining mark joins the character before it
+                line[column - 1] += char
+                continue
+            line[column] = char
+            if size == 2 and column + 1 < width:
+                line[column + 1] = ""
+            column += size
+    return ["".join(line) for line in cells]
+
+
+def on_screen(screen, widget) -> bool:
+    """Whether some of the widget is drawn on the screen (laid out, inside what holds it)."""
+    from textual.errors import NoWidget
+
+    try:
+        geometry = screen.find_widget(widget)
+    except NoWidget:
+        return False
+    region = geometry.region
+    return screen.size.region.overlaps(region) and geometry.clip.overlaps(region)
 
 
 def key_name(character: str) -> str:
