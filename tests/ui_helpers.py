@@ -6,6 +6,7 @@ import html
 import re
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from sqlalchemy import text
@@ -13,6 +14,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.notifications import Notification, Notify
 from textual.widgets import DataTable, Static
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.widget import Widget
 
 
 def shown(app, selector: str) -> str:
@@ -81,7 +87,7 @@ _SVG_CELL_WIDTH = 12.2
 """The width Rich's SVG export gives one terminal cell (its font size 20 times 0.61)."""
 
 
-def screen_lines(app) -> list[str]:
+def screen_lines(app: App) -> list[str]:
     """The screen as a person sees it, one string per terminal line: read from Textual's own
     screenshot (App.export_screenshot, an SVG of every cell), so a dialog's lines show what
     is drawn around it too. A wide character fills two cells and counts once."""
@@ -103,7 +109,7 @@ def screen_lines(app) -> list[str]:
     return ["".join(line) for line in cells]
 
 
-def on_screen(screen, widget) -> bool:
+def on_screen(screen: Screen, widget: Widget) -> bool:
     """Whether some of the widget is drawn on the screen (laid out, inside what holds it)."""
     from textual.errors import NoWidget
 
