@@ -19,7 +19,7 @@ from reflect.exchange.tables import export_csv
 from reflect.store import ConsentRecord
 from reflect.text import xml_text
 from tests.backends import cli_db
-from tests.test_exports_analysis import SCHEMA, open_qdpx
+from tests.unit.test_exports_analysis import SCHEMA, open_qdpx
 
 FORMULAS = ["=HYPERLINK(\"http://x.test\",\"click\")", "+1+1", "-2+3", "@SUM(A1)",
             "\tindented", "\rcarriage"]

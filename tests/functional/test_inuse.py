@@ -21,7 +21,7 @@ from reflect.protocol.catalog import load_catalog
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import hold_open, open_engine
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PROMPTS = ROOT / "prompts"
 WRITER = textwrap.dedent("""
     import sys, time

@@ -192,7 +192,7 @@ def test_every_label_is_whole_at_80x24_in_every_language(language):
     screens translate their key labels when they are imported."""
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                           f"{Path(__file__)}::test_every_screen_shows_its_labels_whole",
-                          "-k", "80x24"], cwd=Path(__file__).parent.parent,
+                          "-k", "80x24"], cwd=Path(__file__).parents[2],
                          capture_output=True, text=True, timeout=600,
                          env={**os.environ, "REFLECT_TEST_LANGUAGE": language})
     assert run.returncode == 0, run.stdout[-5000:] + run.stderr[-2000:]

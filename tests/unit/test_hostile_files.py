@@ -30,7 +30,7 @@ from reflect.store import Store
 from reflect.store.engine import open_engine
 from tests import hostile_bundles as hostile
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SECONDS, MEGABYTES = 5, 300
 
 RUNNER = r"""

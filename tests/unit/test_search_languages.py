@@ -75,7 +75,7 @@ def test_answers_saved_before_the_forms_index_are_found_after_the_upgrade(tmp_pa
     from reflect.store.engine import open_engine
 
     db = tmp_path / "old.db"
-    shutil.copy(Path(__file__).parent / "fixtures" / "schema_v9.db", db)
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "schema_v9.db", db)
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE answer SET text = 'ובמשבר הראשון' WHERE question_id = "
                      "'success-what' AND rowid = (SELECT min(rowid) FROM answer)")

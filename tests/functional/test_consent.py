@@ -108,7 +108,7 @@ def test_consent_to_record_is_kept_apart_and_a_no_refuses_every_recording(store,
 
 def test_a_database_from_before_has_no_answer_about_recording(tmp_path):
     path = tmp_path / "old.db"
-    shutil.copy(Path(__file__).parent / "fixtures" / "schema_0011.db", path)
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "schema_0011.db", path)
     store = Store(open_engine(str(path)))
     [story] = store.stories()
     [session] = store.sessions_for_story(story.id)

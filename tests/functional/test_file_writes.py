@@ -25,7 +25,7 @@ from reflect.protocol.catalog import load_catalog
 from reflect.store import Store
 from reflect.store.engine import open_engine
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 STORY = "Keeping Mrs. A at home"
 STORY_FILES = ("story-keeping-mrs-a-at-home.md", "story-keeping-mrs-a-at-home.docx",
                "story-keeping-mrs-a-at-home.pdf")
@@ -299,7 +299,7 @@ def test_a_full_disk_is_told_in_words_and_leaves_nothing(kind, demo_db, tmp_path
 FULL_DISK_CHILD = textwrap.dedent("""
     import sys
     from reflect import files
-    from tests.test_file_writes import FullDisk
+    from tests.functional.test_file_writes import FullDisk
     files._file_for = lambda descriptor: FullDisk(descriptor, 900)
     from reflect.cli import main
     sys.exit(main(sys.argv[1:]))

@@ -57,7 +57,7 @@ def test_exports_and_import_of_a_database_larger_than_the_memory_allowed(tmp_pat
     out = tmp_path / "out"
     out.mkdir()
     run = subprocess.run([sys.executable, "-c", CHILD, str(db), str(out), str(HEADROOM)],
-                         capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+                         capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert run.returncode == 0, run.stderr[-2000:]
     assert "limit holds" in run.stdout
     answers = sqlite3.connect(db).execute("SELECT count(*) FROM answer").fetchone()[0]

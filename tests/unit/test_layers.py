@@ -24,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = {"protocol", "privacy", "store", "method", "exchange", "cli"}
 BELOW = {
     "shared": set(),

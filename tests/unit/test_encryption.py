@@ -128,7 +128,7 @@ def test_change_passphrase_and_encrypt_an_existing_database(tmp_path, catalog):
 
 def test_an_encrypted_database_is_upgraded_with_an_encrypted_backup(tmp_path):
     path = tmp_path / "old.db"
-    shutil.copy(Path(__file__).parent / "fixtures" / "schema_v1.db", path)
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "schema_v1.db", path)
     encrypt_file(path, PASSPHRASE)
     store = Store(open_engine(str(path), PASSPHRASE))
     assert store.stories()

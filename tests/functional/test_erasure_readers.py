@@ -18,7 +18,7 @@ from reflect.store.compaction import mark_of
 from reflect.store.engine import open_engine
 
 SECRET = "Quokkawordsofdana"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 READER = """
 import sys

@@ -19,7 +19,13 @@ from reflect.store import Store
 from reflect.store import backups as backups_module
 from reflect.store.backups import automatic_backups, daily_backup, restore
 from reflect.store.engine import backup_sqlite, open_engine
-from tests.test_encryption import PASSPHRASE, SECRETS, assert_no_secret, everything_on_disk, fill
+from tests.unit.test_encryption import (
+    PASSPHRASE,
+    SECRETS,
+    assert_no_secret,
+    everything_on_disk,
+    fill,
+)
 
 
 def plain_database_with_copies(folder: Path, catalog) -> Path:

@@ -22,7 +22,7 @@ from reflect.store.engine import make_engine, open_engine
 
 pytestmark = pytest.mark.both_backends
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 KNOWN_DIFFERENCES = {("add_fk", "session", ("follow_up_of",))}
 """A database begun at schema 1 has no foreign key on session.follow_up_of: schema 2 added the
@@ -181,7 +181,7 @@ def test_a_server_upgrade_waits_until_no_app_is_open_on_it(backend, new_database
     from reflect.store.engine import hold_open
 
     if backend != "postgresql":
-        pytest.skip("the SQLite case is tests/test_inuse.py")
+        pytest.skip("the SQLite case is tests/functional/test_inuse.py")
     db = new_database()
     running = open_engine(db)
     mark = hold_open(running, "the reflect app")

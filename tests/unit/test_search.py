@@ -87,7 +87,7 @@ def test_principles_and_paging(store, catalog):
 
 def test_search_works_on_a_database_upgraded_from_schema_1(tmp_path):
     path = tmp_path / "old.db"
-    shutil.copy(Path(__file__).parent / "fixtures" / "schema_v1.db", path)
+    shutil.copy(Path(__file__).parents[1] / "fixtures" / "schema_v1.db", path)
     store = Store(open_engine(str(path)))
     [hit] = search_answers(store, "every week")
     assert hit.question_id == "success-what"

@@ -1,6 +1,6 @@
 """reflect.method.autosave without Textual: order, debounce, retry, flush (issue 30, point 3).
 
-The end-to-end proof stays tests/test_kill.py (SIGKILL while typing in a real terminal).
+The end-to-end proof stays tests/functional/test_kill.py (SIGKILL while typing in a real terminal).
 Waits here are on events set by the fake store, each with a timeout; no fixed sleeps.
 """
 

@@ -18,7 +18,7 @@ from tests.backends import cli_db
 
 pytestmark = pytest.mark.both_backends
 
-SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parent / "fixtures" / "refi-qda" /
+SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).parents[1] / "fixtures" / "refi-qda" /
                                          "Project.xsd")))
 Q = {"q": NS}
 
