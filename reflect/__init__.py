@@ -1,6 +1,6 @@
 """reflect: guided Learning-from-Success interviews and solo reflection, saved in SQLite.
 
-This package is the core. It never imports Textual (tests/test_layers.py enforces it), so every
+This package is the core. It never imports Textual (tests/unit/test_layers.py enforces it), so every
 rule of the method can be used from the CLI, scripts and tests without a terminal.
 """
 

@@ -22,10 +22,11 @@ from reflect.store.engine import open_engine
 
 PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
 PSEUDO_LOCALE = bool(os.environ.get("REFLECT_PSEUDO_LOCALE"))
-"""Set by tests/test_pseudo_locale.py for the run of tests/pseudo_screens.py it starts."""
+"""Set by tests/functional/test_pseudo_locale.py for the run of tests/pseudo_screens.py it
+starts."""
 TEST_LANGUAGE = os.environ.get("REFLECT_TEST_LANGUAGE", "en")
-"""The interface language of the whole run (tests/test_screens_fit.py runs itself in each),
-set before any screen is imported: screens translate their key labels when imported."""
+"""The interface language of the whole run (tests/functional/test_screens_fit.py runs itself
+in each), set before any screen is imported: screens translate their key labels when imported."""
 
 from reflect import i18n  # noqa: E402 - after the constants that say how to set it
 

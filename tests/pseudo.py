@@ -1,4 +1,4 @@
-"""The pseudo-language of tests/test_pseudo_locale.py: every translated message in ⟦ ⟧.
+"""The pseudo-language of tests/functional/test_pseudo_locale.py: every translated message in ⟦ ⟧.
 
 Installed by conftest.py when REFLECT_PSEUDO_LOCALE is set, before any screen is imported,
 because screens translate their key labels when their module is imported."""

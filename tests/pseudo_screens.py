@@ -1,4 +1,4 @@
-"""Run by tests/test_pseudo_locale.py in a process of its own, with the pseudo-language
+"""Run by tests/functional/test_pseudo_locale.py in a process of its own, with the pseudo-language
 installed (tests/pseudo.py): every screen and dialog drawn over data and protocols written
 only in Hebrew; any Latin word left on screen outside ⟦ ⟧ is a message nobody can translate."""
 
@@ -15,8 +15,8 @@ from reflect.protocol.definition import Protocol
 from reflect.store.interviews import ConsentRecord
 from reflect_tui.app import make_app
 from reflect_tui.story import StoryScreen
-from tests.test_screens_fit import engine_path, visit_every_screen
-from tests.ui_helpers import screen_lines
+from tests.functional.test_screens_fit import engine_path, visit_every_screen
+from tests.ui_helpers import on_screen, screen_lines
 
 FILLER = "טקסט"
 LETTERS = "אבגדהוזחטיכלמנסעפצקרשת" * 3
@@ -84,7 +84,9 @@ def unmarked(text: str) -> list[str]:
 def words_outside_the_catalogs(app, allowed: set[str]) -> list[str]:
     lines = screen_lines(app)
     found = []
-    for widget in app.screen._compositor.visible_widgets:  # noqa: SLF001
+    for widget in app.screen.walk_children():
+        if not on_screen(app.screen, widget):
+            continue
         if widget.children and not widget.__class__.__name__.endswith("Table"):
             continue  # what a container draws is its children's
         region = widget.region
@@ -94,7 +96,7 @@ def words_outside_the_catalogs(app, allowed: set[str]) -> list[str]:
 
 
 async def test_no_english_is_left_outside_the_catalogs(engine, hebrew_catalog, hebrew_store):
-    assert i18n._("Quit") == "⟦Quit⟧", "run by tests/test_pseudo_locale.py"
+    assert i18n._("Quit") == "⟦Quit⟧", "run by tests/functional/test_pseudo_locale.py"
     allowed = set(re.findall(r"[A-Za-z0-9]+", str(engine_path(engine))))  # the file's path
     problems: list[str] = []
     app = make_app(engine, hebrew_catalog)

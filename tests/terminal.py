@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -12,6 +13,25 @@ import sys
 import termios
 import threading
 import time
+from collections.abc import Callable
+
+
+def eventually(condition: Callable[[], object], timeout: float = 30, what: str = "") -> None:
+    """Returns as soon as `condition()` is true (an exception counts as not yet); fails after
+    `timeout` seconds. For what another process does (a row saved, a file written): it is
+    looked at every 50 ms, the one fixed interval, never a pause that a loaded machine may
+    outlast. Tests inside the app wait with tests/ui_helpers.py until() instead."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return
+            problem: BaseException | None = None
+        except Exception as exc:  # noqa: BLE001 - e.g. the database not written yet
+            problem = exc
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout} s: {what or condition}") from problem
+        time.sleep(0.05)
 
 
 class Terminal:
@@ -37,14 +57,16 @@ class Terminal:
             self.output += chunk
 
     def wait_for(self, text: bytes, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in self.output:
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                raise AssertionError(f"{text!r} never appeared; last output: "
-                                     f"{bytes(self.output[-400:])!r}")
-            time.sleep(0.05)
+        """Until the program has drawn `text`; fails at once if the program ended."""
+        with contextlib.suppress(AssertionError):  # said below, with the last output
+            eventually(lambda: text in self.output or self.process.poll() is not None, timeout)
+        if text not in self.output:
+            raise AssertionError(f"{text!r} never appeared; last output: "
+                                 f"{bytes(self.output[-400:])!r}")
 
     def type(self, text: str, delay: float = 0.02) -> None:
+        """One key at a time at a person's pace: `delay` is not a wait on anything, it is how
+        fast the person types (the crash tests measure what was typed in the last second)."""
         for char in text:
             os.write(self.master, char.encode())
             time.sleep(delay)

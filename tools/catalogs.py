@@ -4,7 +4,7 @@
 
 Run it after changing a message marked with _() or a translation in tools/translations_*.py.
 A message without a translation in some language is listed and the run fails: every catalog
-that ships is complete (tests/test_i18n.py checks the same from the files).
+that ships is complete (tests/unit/test_i18n.py checks the same from the files).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Translations, sixth batch: the messages tests/test_pseudo_locale.py found still in English
+"""Translations, sixth batch: the messages tests/functional/test_pseudo_locale.py found still in English
 on screen (buttons, placeholders, column names, a principle read as one sentence). Same care
 and the same review note as translations_interview.py."""
 

@@ -19,7 +19,7 @@ held and after the write is marked finished, so a callback that hands its news t
 thread cannot hold up a `flush()` running there. A callback must be safe to call from any
 thread (the session screen posts a Textual message: thread-safe, and it does not wait).
 
-This module never imports Textual; tests/test_autosave.py drives it with a plain store.
+This module never imports Textual; tests/unit/test_autosave.py drives it with a plain store.
 """
 
 from __future__ import annotations

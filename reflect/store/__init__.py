@@ -1,7 +1,7 @@
 """The store: the service layer between the tables and everything else.
 
 Screens, the CLI and the exchange code call `Store`; nothing outside reflect/store/ writes SQL
-or opens a database session (tests/test_store_boundary.py), and every session the store opens
+or opens a database session (tests/unit/test_store_boundary.py), and every session the store opens
 goes through `StoreBase._db` (its error mapping and same-file check). Each
 aggregate keeps its own module (a mixin over `StoreBase`, which holds the engine, the one-
 transaction-per-call helper and the audit writer); `Store` joins them so that callers have one
