@@ -400,6 +400,12 @@ def main() -> None:
     if args.child:
         print(json.dumps(child(args.child[0], Path(args.child[1]))))
         return
+    try:
+        import pypdf  # noqa: F401  (the book's figures count its pages)
+    except ImportError:
+        sys.exit("The benchmark counts the book's pages with pypdf, one of the test tools: run "
+                 "`python3 run.py test` once (it installs them), or "
+                 "`.venv/bin/pip install -e '.[test]'`.")
     folder = args.dir or Path(tempfile.mkdtemp(prefix="reflect-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("REFLECT_DATA_DIR", str(folder / "data"))
