@@ -4,19 +4,21 @@ The store writes every query, but one set of them must also run before SQLAlchem
 imported: the home screen's lists, read at a glance with the standard library's sqlite3
 (reflect.method.glance). Importing any module of reflect.store imports the whole store and
 SQLAlchemy with it, so those statements live in a plain file beside the store's modules, and
-this module (which imports nothing of ours) reads them for both readers: the same text runs
-through sqlite3 before the store opens and through the store's connection after.
+this module (which imports nothing of ours but reflect.package) reads them for both readers:
+the same text runs through sqlite3 before the store opens and through the store's connection
+after.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
+
+from reflect.package import package_file
 
 MARK = "-- name: "
-STORE = Path(__file__).resolve().parent / "store"
-"""Where the store's modules and its .sql files are (a plain path: importlib.resources would
-cost the first glance a few milliseconds of imports)."""
+STORE = package_file("store")
+"""Where the store's modules and its .sql files are (reflect.package: importlib.resources,
+already imported on the glance's path by reflect.i18n)."""
 
 
 @cache

@@ -43,8 +43,7 @@ from reflect.i18n import _
 
 ZIP_FORMAT_VERSION = 4  # 4: deletions as a table; 3 carried them as audit events
 _ROWS: dict[tuple[type[SQLModel], bool], type] = {}
-_typed_dict: Any = TypedDict
-"""TypedDict called with a name made at run time, which a type checker cannot follow."""
+_typed_dict: Any = TypedDict  # called with a name made at run time: no checker follows that
 
 
 def _row_type(model: type[SQLModel], exact: bool = False) -> type:

@@ -19,7 +19,8 @@ async def test_new_user_runs_a_whole_interview(engine, catalog):
     app = make_app(engine, catalog)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
-        assert "No stories yet" in shown(app, "#stories-empty")
+        await until(pilot, lambda: "No stories yet" in shown(app, "#stories-empty"),
+                    what="the empty home lists")
 
         # 2. create a story
         await pilot.press("n")
@@ -170,6 +171,7 @@ async def test_home_lists_sessions_and_resumes(engine, catalog, interview):
     store.save_position(session.id, "after-situation", 600)
     app = make_app(engine, catalog)
     async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: table_rows(app, "#sessions"), what="the home lists")
         assert table_rows(app, "#stories")[0][0] == "Back to school"
         sessions = table_rows(app, "#sessions")
         assert sessions[0][1:4] == ["Maya (social worker)", "in progress", "0/14"]
