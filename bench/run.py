@@ -153,9 +153,12 @@ async def screen_times(db: Path) -> dict:
     async with app.run_test(size=(120, 40)) as pilot:
 
         async def timed(name: str, step) -> None:
-            """Run one UI step until Textual is idle again, and record how long it took."""
+            """Run one UI step until Textual is idle again and every worker it started (the
+            screens read the store in workers) is done; record how long it took."""
             began = time.perf_counter()
             await step()
+            await pilot.pause()
+            await app.workers.wait_for_complete()
             await pilot.pause()
             times[name].append(time.perf_counter() - began)
 
