@@ -132,3 +132,26 @@ def interview(store, catalog):
     session = store.start_interview(informant.id, catalog.get("lfs-practitioner"),
                                     ConsentRecord(True, "verbal", "Ana"))
     return story, informant, session
+
+
+@pytest.fixture(autouse=True)
+def app_started_with_its_lists(monkeypatch):
+    """`app.run_test()` hands a test the app once the work it starts by itself is done (it
+    opens the database and reads the home lists in workers), as a person sees it a moment
+    after starting; tests then wait for what they open (`until`). Without this, a loaded
+    machine runs the first assertion before the lists are read."""
+    from contextlib import asynccontextmanager
+
+    from textual.app import App
+
+    run_test = App.run_test
+
+    @asynccontextmanager
+    async def started(self, *args, **kwargs):
+        async with run_test(self, *args, **kwargs) as pilot:
+            await pilot.pause()
+            await self.workers.wait_for_complete()
+            await pilot.pause()
+            yield pilot
+
+    monkeypatch.setattr(App, "run_test", started)
