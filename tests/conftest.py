@@ -68,6 +68,8 @@ POSTGRES_ADMIN_URL = os.environ.get("REFLECT_TEST_POSTGRES", "")
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "both_backends: run on SQLite and PostgreSQL")
+    config.addinivalue_line("markers", "app_as_started: run_test hands over the app at once, "
+                            "before the work it starts by itself is done")
     config.addinivalue_line("markers", "sqlite_only: about SQLite itself (FTS5, the file)")
 
 
@@ -135,11 +137,14 @@ def interview(store, catalog):
 
 
 @pytest.fixture(autouse=True)
-def app_started_with_its_lists(monkeypatch):
+def app_started_with_its_lists(request, monkeypatch):
     """`app.run_test()` hands a test the app once the work it starts by itself is done (it
     opens the database and reads the home lists in workers), as a person sees it a moment
     after starting; tests then wait for what they open (`until`). Without this, a loaded
-    machine runs the first assertion before the lists are read."""
+    machine runs the first assertion before the lists are read. A test of what is shown
+    before that work is done is marked `app_as_started`."""
+    if request.node.get_closest_marker("app_as_started"):
+        return
     from contextlib import asynccontextmanager
 
     from textual.app import App

@@ -61,9 +61,9 @@ async def test_new_user_runs_a_whole_interview(engine, catalog):
         await pilot.click("#given")  # consent to record is asked on its own (issue 28)
         assert "agree to be recorded" in shown(app, "#form-error")
         app.screen.query_one("#recording").value = "yes"
+        await pilot.pause()  # the choice's Changed message reaches the dialog
         await pilot.click("#given")
-        await pilot.pause()
-        assert isinstance(app.screen, SessionScreen)
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen), what="the interview")
         [(protocol_id, consent, method, by, recording)] = rows(
             engine, "SELECT protocol_id, consent_given, consent_method, consent_recorded_by, "
                     "recording_consent FROM session")

@@ -216,6 +216,7 @@ def test_a_summary_taken_before_a_file_changed_is_never_trusted(tmp_path):
     assert read_summary() is None
 
 
+@pytest.mark.app_as_started
 async def test_the_home_lists_show_before_the_database_opens(work, engine, db_path,
                                                                monkeypatch):
     engine.dispose()
