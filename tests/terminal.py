@@ -15,6 +15,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from tests.ui_helpers import not_yet
+
 
 def eventually(condition: Callable[[], object], timeout: float = 30, what: str = "") -> None:
     """Returns as soon as `condition()` is true (an exception counts as not yet); fails after
@@ -22,13 +24,7 @@ def eventually(condition: Callable[[], object], timeout: float = 30, what: str =
     looked at every 50 ms, the one fixed interval, never a pause that a loaded machine may
     outlast. Tests inside the app wait with tests/ui_helpers.py until() instead."""
     deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if condition():
-                return
-            problem: BaseException | None = None
-        except Exception as exc:  # noqa: BLE001 - e.g. the database not written yet
-            problem = exc
+    while (problem := not_yet(condition)) is not None:
         if time.monotonic() > deadline:
             raise AssertionError(f"not within {timeout} s: {what or condition}") from problem
         time.sleep(0.05)

@@ -53,19 +53,22 @@ def table_rows(app, selector: str) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+def not_yet(condition: Callable[[], object]) -> BaseException | None:
+    """None when `condition()` is true; else why not (an exception it raised counts as not
+    yet, e.g. the row not there yet, and is kept to be named if the wait fails)."""
+    try:
+        return None if condition() else AssertionError("condition false")
+    except Exception as exc:  # noqa: BLE001 - e.g. the row not there yet
+        return exc
+
+
 async def until(pilot, condition: Callable[[], object], timeout: float = 5.0,
                 what: str = "") -> None:
     """Lets the app run until `condition()` is true (an exception counts as not yet), then
     returns at once; fails after `timeout` seconds. Waits on what the test is about (the row
     saved, the dialog shown) instead of a fixed pause that a loaded machine may outlast."""
     deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if condition():
-                return
-            problem: BaseException | None = None
-        except Exception as exc:  # noqa: BLE001 - e.g. the row not there yet
-            problem = exc
+    while (problem := not_yet(condition)) is not None:
         if time.monotonic() > deadline:
             raise AssertionError(f"not within {timeout} s: {what or condition}") from problem
         await pilot.pause(0.02)
