@@ -7,6 +7,9 @@
 | demo database       | <data dir>/demo.db (`reflect demo`)       | --db                |
 | user protocols      | <data dir>/protocols/*.yaml               |                     |
 | key file            | <data dir>/keys.db (encrypted)            | --keys              |
+| secret keys of sealed bundles | <data dir>/sealing/NAME.key     | import --key        |
+| this laptop's signing key | <data dir>/sender.json (sealed bundles) |                   |
+| senders known here  | <data dir>/known-senders.json             |                     |
 | shipped protocols   | prompts/ (checkout) or reflect/_shipped/prompts (wheel) |       |
 | shipped sample data | data/ (checkout) or reflect/_shipped/data (wheel)        |       |
 
@@ -73,6 +76,22 @@ def demo_db_path() -> Path:
 def keys_file() -> Path:
     """The research team's key file (pseudonym -> real name), encrypted, if there is one."""
     return data_dir() / "keys.db"
+
+
+def sealing_keys_dir() -> Path:
+    """Where 'reflect keys new' keeps a coordinator's secret keys (each encrypted with its
+    passphrase) and where 'reflect import' looks for one when --key is not given."""
+    return data_dir() / "sealing"
+
+
+def sender_file() -> Path:
+    """This laptop's key for signing sealed bundles and the name it signs with."""
+    return data_dir() / "sender.json"
+
+
+def known_senders_file() -> Path:
+    """The signing keys sealed bundles were imported from here (trust on first use)."""
+    return data_dir() / "known-senders.json"
 
 
 def user_protocols_dir() -> Path:

@@ -350,12 +350,16 @@ def _command(argv: list[str]) -> int:
             return change_passphrase_command(db)
         if args.command == "redact":
             return redact_command(db, args)
+        if args.command == "keys" and args.keys_command == "new":
+            from reflect.cli.sealed import keys_new_command
+
+            return keys_new_command(args)
         if args.command == "keys":
             return keys_command(args)
         if args.command == "superseded":
             return superseded_command(db)
         if args.command == "import":
-            return import_bundle_command(db, args.file)
+            return import_bundle_command(db, args)
         if args.command == "erase":
             return erase_command(db, args)
         return _run_app(db)

@@ -51,12 +51,23 @@ def export_data(db: str, store: Store, args: argparse.Namespace) -> int:
     stamp = time.strftime("%Y%m%dT%H%M%S")
     started = time.perf_counter()
     if args.export_format == "bundle":
-        from reflect.exchange.bundle_export import export_bundle
+        from reflect.exchange.bundle_export import export_bundle, export_sealed_bundle
 
-        path = out_file(args.out, f"reflect-bundle-{stamp}.zip")
-        with writing(db, args), progress(_("Writing the bundle")) as update:
-            counts = export_bundle(store, path, update, redactor_for(store, args))
+        if args.to:  # sealed: the public keys and the signing key before the slow part
+            from reflect.cli.sealed import recipients, sealed_summary, sender
+
+            keys, signer = recipients(args.to), sender(args)
+            path = out_file(args.out, f"reflect-bundle-{stamp}.sealed")
+            with writing(db, args), progress(_("Writing the sealed bundle")) as update:
+                counts = export_sealed_bundle(store, path, keys, signer, update,
+                                              redactor_for(store, args))
+        else:
+            path = out_file(args.out, f"reflect-bundle-{stamp}.zip")
+            with writing(db, args), progress(_("Writing the bundle")) as update:
+                counts = export_bundle(store, path, update, redactor_for(store, args))
         say(wrote(path, _("{seconds} s").format(seconds=f"{time.perf_counter() - started:.1f}")))
+        if args.to:
+            say(sealed_summary(args.to, signer))
         say(", ".join(f"{number(n)} {name.replace('_', ' ')}" for name, n in counts.items()))
     elif args.export_format == "csv":
         from reflect.exchange.tables import export_csv
@@ -126,15 +137,22 @@ def superseded_command(db: str) -> int:
     return 0
 
 
-def import_bundle_command(db: str, path: Path) -> int:
+def import_bundle_command(db: str, args: argparse.Namespace) -> int:
+    """Merge a bundle; a sealed one is opened with the secret key and its signature and
+    sender checked first (reflect.cli.sealed), in memory."""
+    from reflect.cli.sealed import open_if_sealed, remember_sender
     from reflect.exchange.bundle import import_bundle
     from reflect.exchange.import_report import pending_lines, summary_lines
     from reflect.store import Store
 
+    path: Path = args.file
+    opened = open_if_sealed(path, args)
     store = Store(engine(db))
     started = time.perf_counter()
     with progress(_("Importing {name}").format(name=path.name)) as update:
-        summary = import_bundle(store, path, update)
+        summary = import_bundle(store, path, update, opened)
+    if opened is not None:
+        remember_sender(opened)
     for line in summary_lines(summary):
         say(line)
     say(_("Imported {path} in {seconds} s: {count} rows added or updated.").format(

@@ -173,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
         "another database"))
     bundle.add_argument("--out", type=Path, help=_("file (default: exports/reflect-bundle-TIME"
                         ".zip in the data dir)"))
+    bundle.add_argument("--to", action="append", type=Path, metavar="KEY.pub", help=_(
+        "seal the bundle to this public key (from 'reflect keys new'; repeatable): only its "
+        "secret key opens the file, and it is signed by this laptop"))
+    bundle.add_argument("--from", dest="sender", metavar="NAME", help=_(
+        "with --to: the name the bundle is signed with (kept for the next time; default: "
+        "your login name at this computer)"))
     tables = export_formats.add_parser("csv", help=_(
         "tidy CSV files for R, pandas and other code, every cell exactly as stored (for a "
         "spreadsheet program: export xlsx)"))
@@ -213,6 +219,16 @@ def build_parser() -> argparse.ArgumentParser:
     key_add.add_argument("--story", help=_("which story (free text)"))
     key_remove = keys_actions.add_parser("remove", help=_("forget a pseudonym's real name"))
     key_remove.add_argument("pseudonym")
+    key_new = keys_actions.add_parser("new", help=_(
+        "make a key pair for sealed bundles (for a coordinator): NAME.pub to hand out, "
+        "NAME.key protected by a passphrase"))
+    key_new.add_argument("name", metavar="NAME", help=_("the key pair's name (its files' "
+                         "names): letters, digits, '.', '-', '_'"))
+    key_new.add_argument("--out", type=Path, help=_("folder for NAME.pub (default: the "
+                         "current folder); NAME.key goes to sealing/ in the data dir"))
+    key_new.add_argument("--passphrase-file", type=Path, metavar="FILE", help=_(
+        "read the passphrase from the first line of FILE (for scripts; else "
+        "REFLECT_SEALING_PASSPHRASE, else typed twice)"))
     for export_parser in export_formats.choices.values():
         export_parser.add_argument("--redact", action="store_true",
                                    help=_("replace the names on the redaction lists (and in "
@@ -225,5 +241,14 @@ def build_parser() -> argparse.ArgumentParser:
     merge = commands.add_parser("import", help=_("merge a bundle (from 'reflect export bundle') "
                                 "into this database"))
     merge.add_argument("file", type=Path, metavar="FILE")
+    merge.add_argument("--key", type=Path, metavar="FILE", help=_(
+        "a sealed bundle: the secret key that opens it (default: the one key in sealing/ in "
+        "the data dir)"))
+    merge.add_argument("--passphrase-file", type=Path, metavar="FILE", help=_(
+        "read the secret key's passphrase from the first line of FILE (for scripts; else "
+        "REFLECT_SEALING_PASSPHRASE, else typed)"))
+    merge.add_argument("--new-sender-key", action="store_true", help=_(
+        "accept a sealed bundle signed with a new key under a name known here (after "
+        "comparing the fingerprint with the sender)"))
     erase.add_command(commands)
     return parser

@@ -44,18 +44,25 @@ from reflect.exchange.import_report import (  # noqa: F401 - callers import them
 from reflect.exchange.progress import Progress, no_progress
 from reflect.i18n import _
 from reflect.models import AuditEvent, Story, SupersededVersion
+from reflect.privacy.sealed import Opened
 from reflect.store import Store
 from reflect.store.transfer import BrokenReference
 
 
-def import_bundle(store: Store, path: Path, progress: Progress = no_progress) -> ImportSummary:
+def import_bundle(store: Store, path: Path, progress: Progress = no_progress,
+                  opened: Opened | None = None) -> ImportSummary:
     """Merge a bundle file into the store's database in one transaction, a batch of rows at a
-    time: whatever is wrong with the file, found on the way, rolls everything back."""
-    bundle = open_bundle(path)
+    time: whatever is wrong with the file, found on the way, rolls everything back.
+    `opened`: the sealed bundle at path, opened and its signature checked
+    (reflect.privacy.sealed); the versions it replaces name its sender."""
+    bundle = open_bundle(path, opened.bundle if opened else None)
     total = sum(bundle.counts.values())
     summary = ImportSummary()
     done = 0
     source = f"{path.name} (exported {bundle.exported_at})"
+    if opened is not None:
+        source = f"{path.name} (exported {bundle.exported_at}, sealed by {opened.sender}, " \
+                 f"key {opened.fingerprint})"
     deletions_as_audit = not bundle.carries("deletions")  # written before they had a table
     try:
         with store.merging(source) as merge:

@@ -4,7 +4,8 @@ reads: memory stays flat whatever the size of the database (issue 18)."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+import io
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from reflect.exchange.progress import Progress, no_progress
 from reflect.files import private_writer
 from reflect.models import Session, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
+from reflect.privacy.sealed import Sender, seal
 from reflect.store import Store
 from reflect.store.transfer_rows import plain_value, primary_key, withdrawn_placeholder
 
@@ -83,5 +85,23 @@ def export_bundle(store: Store, path: Path, progress: Progress = no_progress,
                 writer.zip.close()
             writer.zip.fp = None  # else its finalizer prints a traceback about the closed file
             raise
+    progress("done", len(TABLES), len(TABLES))
+    return writer.counts
+
+
+def export_sealed_bundle(store: Store, path: Path, recipients: Sequence[str], sender: Sender,
+                         progress: Progress = no_progress,
+                         redactor: Redactor = NO_REDACTION) -> dict[str, int]:
+    """The bundle sealed to the recipients' public keys and signed by the sender
+    (reflect.privacy.sealed): the zip is built in memory and encrypted into the file, so no
+    readable copy of it ever reaches a disk. Returns the counts per table."""
+    buffer = io.BytesIO()
+    with contextlib.closing(store.iter_rows(TABLES, progress)) as read:
+        writer = ZipBundleWriter(buffer, utcnow().isoformat(), __version__)
+        for name, rows in bundle_rows(read, redactor):
+            writer.table(name, rows)
+        writer.close()
+    with private_writer(path) as out:
+        seal(buffer.getbuffer(), recipients, sender, out)
     progress("done", len(TABLES), len(TABLES))
     return writer.counts
