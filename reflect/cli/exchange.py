@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from reflect import paths
 from reflect.cli.console import PlainTable, progress, say, wrote
 from reflect.cli.privacy import engine, redactor_for
+from reflect.errors import ReflectError
 from reflect.files import exporting
 from reflect.formats import number
 from reflect.i18n import _, ngettext
@@ -53,6 +54,10 @@ def export_data(db: str, store: Store, args: argparse.Namespace) -> int:
     if args.export_format == "bundle":
         from reflect.exchange.bundle_export import export_bundle, export_sealed_bundle
 
+        if args.sender and not args.to:
+            raise ReflectError(_("--from names who signs a sealed bundle: give the "
+                                 "coordinator's public key with --to too (without it the "
+                                 "bundle is not sealed). Nothing was written."))
         if args.to:  # sealed: the public keys and the signing key before the slow part
             from reflect.cli.sealed import recipients, sealed_summary, sender
 

@@ -13,7 +13,7 @@ from reflect import limits, paths
 from reflect.cli.console import say
 from reflect.cli.privacy import _passphrase
 from reflect.errors import ReflectError
-from reflect.i18n import _, ngettext
+from reflect.i18n import _
 
 if TYPE_CHECKING:  # deferred at run time: pyrage and cryptography load only when sealing
     from reflect.privacy.sealed import KnownSenders, Opened, Sender
@@ -88,13 +88,16 @@ def recipients(files: list[Path]) -> list[str]:
 
 
 def sealed_summary(files: list[Path], signer: Sender) -> str:
-    return ngettext(
-        "Sealed for the holder of {files}: only that secret key opens it. Signed as {name} "
-        "(signing key {fingerprint}); the coordinator's import shows the same fingerprint.",
-        "Sealed for the holders of {files}: only their secret keys open it. Signed as {name} "
-        "(signing key {fingerprint}); the coordinators' import shows the same fingerprint.",
-        len(files)).format(files=", ".join(str(file) for file in files), name=signer.name,
-                           fingerprint=signer.fingerprint)
+    """What the export says after sealing: for whom, and the fingerprint to compare."""
+    fields = {"files": ", ".join(str(file) for file in files), "name": signer.name,
+              "fingerprint": signer.fingerprint}
+    if len(files) == 1:
+        return _("Sealed for the holder of {files}: only that secret key opens it. Signed as "
+                 "{name} (signing key {fingerprint}); the coordinator's import shows the same "
+                 "fingerprint.").format(**fields)
+    return _("Sealed for the holders of {files}: only their secret keys open it. Signed as "
+             "{name} (signing key {fingerprint}); the coordinators' import shows the same "
+             "fingerprint.").format(**fields)
 
 
 def _secret_key_path(args: argparse.Namespace, path: Path) -> Path:

@@ -68,6 +68,8 @@ SEALED_LIMIT = 4_000_000_000
 """Bytes of a sealed bundle: it is opened in memory (never as a plaintext file), so one larger
 is refused before it is read (the 100,000-interview benchmark bundle is 447 MB)."""
 PUBLIC_SUFFIX, SECRET_SUFFIX = ".pub", ".key"
+SECRET_MARKS = ("AGE-SECRET-KEY-", "age-encryption.org", "BEGIN AGE ENCRYPTED FILE")
+"""What a secret key file holds (plain, or encrypted with its passphrase, armored or not)."""
 NAME = re.compile(r"[^\W][\w.-]{0,63}")
 """A key pair's name: a file name on every system (letters, digits, '.', '-', '_')."""
 
@@ -143,12 +145,13 @@ def read_recipients(path: Path) -> list[str]:
         keys = [str(pyrage.x25519.Recipient.from_str(key)) for key in keys]
     except pyrage.RecipientError:
         keys = []
+    if not keys and any(mark in line for line in lines for mark in SECRET_MARKS):
+        raise ReflectError(_("{path} is a secret key: give the public one (the .pub file "
+                             "'reflect keys new' makes), and keep this one to yourself").format(
+            path=path))
     if not keys:
-        hint = _(" It is a secret key: give the public one (.pub).") \
-            if any("AGE-SECRET-KEY" in line or "age-encryption.org" in line for line in lines) \
-            else ""
         raise ReflectError(_("{path} is not a public key for sealed bundles (the .pub file "
-                             "'reflect keys new' makes).{hint}").format(path=path, hint=hint))
+                             "'reflect keys new' makes)").format(path=path))
     return keys
 
 
@@ -347,11 +350,18 @@ def open_sealed(source: BinaryIO, path: Path, key: SecretKey) -> Opened:
                 "does not open it (or its header was damaged). Open it with the key whose "
                 "public part it was sealed to (--key). Nothing was imported.").format(
                 path=path, key=key.path)) from None
-        raise SealedError(_(
-            "{path} was changed or damaged after it was sealed (its encryption's check "
-            "fails): nothing was imported. Ask the sender for the file again.").format(
-            path=path)) from None
+        raise _altered_on_the_way(path) from None
+    except OSError as exc:  # age's check of a chunk fails while it streams
+        if exc.errno is not None:
+            raise  # the file itself could not be read: said as any other OSError
+        raise _altered_on_the_way(path) from None
     return _verified(payload, path, key)
+
+
+def _altered_on_the_way(path: Path) -> SealedError:
+    return SealedError(_("{path} was changed or damaged after it was sealed (its encryption's "
+                         "check fails). Nothing was imported; ask the sender for the file "
+                         "again.").format(path=path))
 
 
 def _verified(payload: _Payload, path: Path, key: SecretKey) -> Opened:
