@@ -16,7 +16,8 @@ from reflect.errors import ReflectError
 from reflect.i18n import _
 
 if TYPE_CHECKING:  # deferred at run time: pyrage and cryptography load only when sealing
-    from reflect.privacy.sealed import KnownSenders, Opened, Sender
+    from reflect.privacy.sealed import Opened
+    from reflect.privacy.sealing_keys import KnownSenders, Sender
 
 PASSPHRASE_ENV = "REFLECT_SEALING_PASSPHRASE"
 """The secret key's passphrase for scripts and tests (else --passphrase-file, else typed)."""
@@ -45,7 +46,7 @@ def _key_passphrase(args: argparse.Namespace, what: str, new: bool = False) -> s
 def keys_new_command(args: argparse.Namespace) -> int:
     """A coordinator's key pair: NAME.pub where --out says (or here) to hand out, NAME.key
     (encrypted with its passphrase) in the data dir, where 'reflect import' finds it."""
-    from reflect.privacy.sealed import key_pair_paths, make_key_pair
+    from reflect.privacy.sealing_keys import key_pair_paths, make_key_pair
 
     public_folder = args.out or Path.cwd()
     public, secret = key_pair_paths(args.name, public_folder, paths.sealing_keys_dir())
@@ -76,13 +77,13 @@ def _default_name() -> str:
 def sender(args: argparse.Namespace) -> Sender:
     """This laptop's signing key, made at the first sealed export, and the name it signs
     with (--from, kept for the next export)."""
-    from reflect.privacy.sealed import load_sender
+    from reflect.privacy.sealing_keys import load_sender
 
     return load_sender(paths.sender_file(), args.sender, _default_name)
 
 
 def recipients(files: list[Path]) -> list[str]:
-    from reflect.privacy.sealed import read_recipients
+    from reflect.privacy.sealing_keys import read_recipients
 
     return [key for file in files for key in read_recipients(file)]
 
@@ -122,13 +123,8 @@ def open_if_sealed(path: Path, args: argparse.Namespace) -> Opened | None:
     """A sealed bundle opened in memory with the coordinator's secret key, its signature and
     its sender checked (and said) before anything is imported; None for a plain bundle."""
     from reflect.exchange.bundle_file import open_file
-    from reflect.privacy.sealed import (
-        AGE_MAGIC,
-        KnownSenders,
-        is_sealed,
-        open_sealed,
-        open_secret_key,
-    )
+    from reflect.privacy.sealed import AGE_MAGIC, is_sealed, open_sealed
+    from reflect.privacy.sealing_keys import KnownSenders, open_secret_key
 
     with open_file(path) as handle:
         if not is_sealed(handle.read(len(AGE_MAGIC))):
@@ -143,7 +139,7 @@ def open_if_sealed(path: Path, args: argparse.Namespace) -> Opened | None:
 
 
 def _say_sender(path: Path, opened: Opened, known: KnownSenders, confirmed: bool) -> None:
-    verdict = known.check(opened)
+    verdict = known.check(opened.sender, opened.fingerprint)
     fields = {"path": path, "name": opened.sender, "fingerprint": opened.fingerprint}
     if verdict.other_key and not confirmed:
         raise ReflectError(_(
@@ -167,7 +163,6 @@ def _say_sender(path: Path, opened: Opened, known: KnownSenders, confirmed: bool
 
 def remember_sender(opened: Opened) -> None:
     """After the import: the sender's key is known here from now on."""
-    from reflect.privacy.sealed import KnownSenders
+    from reflect.privacy.sealing_keys import KnownSenders
 
-    known: KnownSenders = KnownSenders(paths.known_senders_file())
-    known.remember(opened)
+    KnownSenders(paths.known_senders_file()).remember(opened.sender, opened.fingerprint)

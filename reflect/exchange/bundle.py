@@ -17,6 +17,7 @@ and waits for someone here to confirm it (reflect.store.member_checks, `settle_e
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect.errors import ReflectError
 from reflect.exchange.bundle_export import (  # noqa: F401 - callers import them from here
@@ -34,7 +35,7 @@ from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from
     canonical,
     checksum,
 )
-from reflect.exchange.bundle_zip import open_bundle
+from reflect.exchange.bundle_zip import ZipBundleReader, open_bundle
 from reflect.exchange.demo import demo_story_ids, refuse_demo_stories
 from reflect.exchange.import_report import (  # noqa: F401 - callers import them from here
     ImportSummary,
@@ -44,9 +45,11 @@ from reflect.exchange.import_report import (  # noqa: F401 - callers import them
 from reflect.exchange.progress import Progress, no_progress
 from reflect.i18n import _
 from reflect.models import AuditEvent, Story, SupersededVersion
-from reflect.privacy.sealed import Opened
 from reflect.store import Store
 from reflect.store.transfer import BrokenReference
+
+if TYPE_CHECKING:  # pyrage and cryptography load only when a sealed bundle is opened
+    from reflect.privacy.sealed import Opened
 
 
 def import_bundle(store: Store, path: Path, progress: Progress = no_progress,
@@ -55,7 +58,7 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress,
     time: whatever is wrong with the file, found on the way, rolls everything back.
     `opened`: the sealed bundle at path, opened and its signature checked
     (reflect.privacy.sealed); the versions it replaces name its sender."""
-    bundle = open_bundle(path, opened.bundle if opened else None)
+    bundle = ZipBundleReader(path, opened.bundle) if opened else open_bundle(path)
     total = sum(bundle.counts.values())
     summary = ImportSummary()
     done = 0

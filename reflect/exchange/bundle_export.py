@@ -7,7 +7,7 @@ import contextlib
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reflect import __version__
 from reflect.exchange.bundle_file import FORMAT, FORMAT_VERSION, TABLES, checksum
@@ -16,9 +16,11 @@ from reflect.exchange.progress import Progress, no_progress
 from reflect.files import private_writer
 from reflect.models import Session, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
-from reflect.privacy.sealed import Sender, seal
 from reflect.store import Store
 from reflect.store.transfer_rows import plain_value, primary_key, withdrawn_placeholder
+
+if TYPE_CHECKING:  # pyrage and cryptography load only when a bundle is sealed
+    from reflect.privacy.sealing_keys import Sender
 
 __all__ = ["bundle_data", "bundle_rows", "export_bundle", "plain_value", "primary_key",
            "withdrawn_placeholder"]
@@ -95,6 +97,8 @@ def export_sealed_bundle(store: Store, path: Path, recipients: Sequence[str], se
     """The bundle sealed to the recipients' public keys and signed by the sender
     (reflect.privacy.sealed): the zip is built in memory and encrypted into the file, so no
     readable copy of it ever reaches a disk. Returns the counts per table."""
+    from reflect.privacy.sealed import seal
+
     buffer = io.BytesIO()
     with contextlib.closing(store.iter_rows(TABLES, progress)) as read:
         writer = ZipBundleWriter(buffer, utcnow().isoformat(), __version__)

@@ -386,17 +386,9 @@ class JsonBundleReader:
         self.rows = {}
 
 
-def open_bundle(path: Path, handle: BinaryIO | None = None,
-                ) -> ZipBundleReader | JsonBundleReader:
+def open_bundle(path: Path) -> ZipBundleReader | JsonBundleReader:
     """The bundle at path, whichever its format (told by its first bytes, not its name); an
-    ordinary file only (bundle_file.open_file). `handle`: the bundle already in memory (a
-    sealed bundle opened by reflect.privacy.sealed), always a zip."""
-    if handle is not None:
-        if handle.read(4) != b"PK\x03\x04":
-            raise ReflectError(_("{path} holds no reflect bundle; {READS}. Nothing was "
-                                 "imported.").format(path=path, READS=READS))
-        handle.seek(0)
-        return ZipBundleReader(path, handle)
+    ordinary file only (bundle_file.open_file)."""
     handle = open_file(path)
     try:
         zipped = handle.read(4) == b"PK\x03\x04"

@@ -43,7 +43,7 @@ def databases(new_database):
 def made_keys(tmp_path_factory):
     """Two coordinators' key pairs made once: 'coord' with a passphrase (age's scrypt takes a
     second or more to open it), 'second' as age-keygen writes one, without (opens at once)."""
-    from reflect.privacy.sealed import make_key_pair
+    from reflect.privacy.sealing_keys import make_key_pair
 
     folder = tmp_path_factory.mktemp("keys")
     make_key_pair("coord", folder / "public", folder / "secret", PASSPHRASE)

@@ -4,7 +4,6 @@ the laptop; a lost file reveals nothing, a wrong key or an altered byte is refus
 from __future__ import annotations
 
 import base64
-import io
 import json
 import struct
 import zlib
@@ -18,15 +17,9 @@ from reflect.errors import ReflectError
 from reflect.exchange.bundle import bundle_data, export_bundle, import_bundle
 from reflect.exchange.bundle_export import export_sealed_bundle
 from reflect.exchange.demo import load_demo
-from reflect.privacy import sealed
-from reflect.privacy.sealed import (
-    KnownSenders,
-    SealedError,
-    SecretKey,
-    Sender,
-    open_sealed,
-    read_recipients,
-)
+from reflect.privacy import sealed, sealing_keys
+from reflect.privacy.sealed import SealedError, open_sealed
+from reflect.privacy.sealing_keys import KnownSenders, SecretKey, Sender, read_recipients
 from reflect.store import ConsentRecord, Store
 from reflect.store.engine import open_engine
 
@@ -180,40 +173,41 @@ def test_an_age_file_that_is_not_a_bundle_is_refused(tmp_path):
 
 
 def test_key_files_round_trip_and_are_private(tmp_path):
-    pair = sealed.make_key_pair("coord", tmp_path / "pub", tmp_path / "secret",
+    pair = sealing_keys.make_key_pair("coord", tmp_path / "pub", tmp_path / "secret",
                                 "a long enough passphrase")
     assert pair.public.stat().st_mode & 0o777 == 0o600
     assert pair.secret.stat().st_mode & 0o777 == 0o600
     assert read_recipients(pair.public) == [pair.recipient]
     assert b"AGE-SECRET-KEY" not in pair.secret.read_bytes()
-    assert sealed.open_secret_key(pair.secret, lambda: "a long enough passphrase"
+    assert sealing_keys.open_secret_key(pair.secret, lambda: "a long enough passphrase"
                                   ).recipient == pair.recipient
-    with pytest.raises(sealed.WrongKeyPassphrase, match="does not open the secret key"):
-        sealed.open_secret_key(pair.secret, lambda: "not the passphrase")
+    with pytest.raises(sealing_keys.WrongKeyPassphrase, match="does not open the secret key"):
+        sealing_keys.open_secret_key(pair.secret, lambda: "not the passphrase")
     with pytest.raises(ReflectError, match="never written over"):
-        sealed.make_key_pair("coord", tmp_path / "pub", tmp_path / "secret", "x" * 12)
+        sealing_keys.make_key_pair("coord", tmp_path / "pub", tmp_path / "secret", "x" * 12)
     with pytest.raises(ReflectError, match="is a secret key: give the public one"):
         read_recipients(pair.secret)
     with pytest.raises(ReflectError, match="cannot name a key pair"):
-        sealed.key_pair_paths("../up", tmp_path, tmp_path)
+        sealing_keys.key_pair_paths("../up", tmp_path, tmp_path)
 
 
 def test_the_sender_key_is_made_once_and_kept(tmp_path):
     path = tmp_path / "sender.json"
-    first = sealed.load_sender(path, None, lambda: "ana@laptop")
-    again = sealed.load_sender(path, None, lambda: "someone@else")
+    first = sealing_keys.load_sender(path, None, lambda: "ana@laptop")
+    again = sealing_keys.load_sender(path, None, lambda: "someone@else")
     assert (first.name, first.fingerprint) == ("ana@laptop", again.fingerprint)
     assert again.name == "ana@laptop" and path.stat().st_mode & 0o777 == 0o600
-    renamed = sealed.load_sender(path, "Ana R", lambda: "x")
+    renamed = sealing_keys.load_sender(path, "Ana R", lambda: "x")
     assert (renamed.name, renamed.fingerprint) == ("Ana R", first.fingerprint)
     assert base64.b64decode(json.loads(path.read_text())["public_key"]) == first.public_key
 
 
 def test_known_senders_trust_the_first_key_and_name_a_changed_one(tmp_path):
     known = KnownSenders(tmp_path / "known.json")
-    ana = sealed.Opened(io.BytesIO(), "Ana", dana().public_key, "")
-    assert known.check(ana) == sealed.Verdict(False)
-    known.remember(ana)
-    assert KnownSenders(tmp_path / "known.json").check(ana).known
-    impostor = sealed.Opened(io.BytesIO(), "ana", dana().public_key, "")
-    assert known.check(impostor).other_key == ana.fingerprint
+    ana = dana().fingerprint
+    assert known.check("Ana", ana) == sealing_keys.Verdict(False)
+    known.remember("Ana", ana)
+    again = KnownSenders(tmp_path / "known.json").check("Ana", ana)
+    assert again.known and not again.earlier_name and again.since
+    assert known.check("Ana R", ana).earlier_name == "Ana"
+    assert known.check("ana", dana().fingerprint).other_key == ana
