@@ -62,6 +62,7 @@ def translations() -> dict[str, dict]:
     import translations_stories
     import translations_streaming
     import translations_tables
+    import translations_workshop
     import translations_write
 
     merged: dict[str, dict] = {}
@@ -72,7 +73,8 @@ def translations() -> dict[str, dict]:
                   translations_print, translations_progress, translations_streaming,
                   translations_lead, translations_consent, translations_gate,
                   translations_files, translations_write, translations_bounds,
-                  translations_tables, translations_session, translations_sealed):
+                  translations_tables, translations_session, translations_sealed,
+                  translations_workshop):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

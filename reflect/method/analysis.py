@@ -47,16 +47,17 @@ def topics_of(records: list[InterviewRecord]) -> list[str]:
 
 def passages(record: InterviewRecord, topic: str | None = None,
              search: str = "") -> list[Passage]:
-    """The interview's answers with text, for one topic (or all), containing search (if any)."""
+    """The interview's answers with text, for one topic (or all), holding every word of
+    `search` (if any), in any order and case: `answered phone` finds "answered the phone"."""
     found = []
-    needle = search.strip().lower()
+    words = search.casefold().split()
     for number, question in enumerate(record.protocol.questions, start=1):
         answer = record.answers.get(question.id)
         if answer is None or not answer.text.strip():
             continue
         if topic is not None and stage_topic(record.protocol.stage_of(question.id)) != topic:
             continue
-        if needle and needle not in answer.text.lower():
+        if words and not all(word in answer.text.casefold() for word in words):
             continue
         found.append(Passage(number, question, answer))
     return found

@@ -1,8 +1,10 @@
 """The principles workshop of one story: interviews side by side, principles with evidence.
 
-Left, the story's interviews, one column per informant, by topic (or by search); quotes (★)
-and follow-ups (⚑) are marked. Select words in a column and press ctrl+e to attach them as
-evidence to the principle in the form. Right, the story's principles and the form with the
+Left, the story's interviews, one column per informant, by topic (or by search for all the
+words); quotes (★) and follow-ups (⚑) are marked. Where the columns would be too narrow to
+read (80x24 with two or more informants), one informant is shown at a time and ctrl+o shows the
+next. Select words in a column and press ctrl+e to attach them as evidence to the principle in
+the form. Right, the story's principles and the form with the
 four parts, its one-sentence rendering, and the evidence of the chosen principle.
 
 The interviews and the principles are read by workers after the screen is shown, and saving,
@@ -97,6 +99,14 @@ class InterviewColumn(Vertical):
                      classes="column-title")
         yield SafeTextArea(read_only=True, soft_wrap=True, show_line_numbers=False)
 
+    def number(self, position: int | None, count: int) -> None:
+        """Title the column; with `position`, as the one informant of `count` shown."""
+        title = markup("[b]$who[/b]", who=informant_label(self.record))
+        if position is not None:
+            title += markup("  [dim]$place[/dim]", place=_("{position}/{count}").format(
+                position=position, count=count))
+        self.query_one(".column-title", Static).update(title)
+
     def show(self, shown: list[Passage]) -> None:
         text, self.segments = "", []
         for passage in shown:
@@ -146,7 +156,13 @@ class WorkshopScreen(Screen[None]):
         Binding("ctrl+s", "save", display_line(_("Save")), id="workshop.save", priority=True),
         Binding("ctrl+n", "new", display_line(_("New")), id="workshop.new"),
         Binding("delete", "remove", display_line(_("Remove")), id="workshop.remove"),
+        Binding("ctrl+o", "next_informant", display_line(_("Next informant")),
+                id="workshop.next_informant", priority=True),
     ]
+    NARROW = 100
+    """On screens narrower than this, the principles take half the width, not two fifths."""
+    READABLE = 30
+    """Columns narrower than this show one informant at a time."""
 
     class Read(Message):
         """The story's title, its interviews (with the interviewer's notes on each) and its
@@ -185,6 +201,8 @@ class WorkshopScreen(Screen[None]):
         """Per principle, its evidence links cut from the words of an informant who withdrew
         (flagged, never shown: reflect.store.words)."""
         self.last_column: InterviewColumn | None = None
+        self.shown = 0
+        """The informant shown when one is shown at a time (index into the columns)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -238,9 +256,36 @@ class WorkshopScreen(Screen[None]):
             columns.mount(Static(_("No interviews yet: run them from the story screen."),
                                  classes="hint"))
         self.call_after_refresh(self.show_passages)
+        self.call_after_refresh(self.lay_out)
         self.show_principles(message.principles)
         if self.principles:
             self.query_one("#principles", OptionList).highlighted = 0
+
+    def on_resize(self) -> None:
+        self.lay_out()
+
+    def lay_out(self) -> None:
+        """All informants side by side where each column is readable, else one at a time."""
+        width = self.size.width
+        self.set_class(width < self.NARROW, "narrow")
+        columns = list(self.query(InterviewColumn))
+        if not columns:
+            return
+        reading = width // 2 if width < self.NARROW else width * 3 // 5
+        one_at_a_time = len(columns) > 1 and reading // len(columns) < self.READABLE
+        self.shown %= len(columns)
+        for index, column in enumerate(columns):
+            column.display = not one_at_a_time or index == self.shown
+            column.number(index + 1 if one_at_a_time else None, len(columns))
+
+    def action_next_informant(self) -> None:
+        """The next informant's column: shown in place of this one, or focused."""
+        columns = list(self.query(InterviewColumn))
+        if not columns:
+            return
+        self.shown = (self.shown + 1) % len(columns)
+        self.lay_out()
+        columns[self.shown].query_one(TextArea).focus()
 
     # Reading side ------------------------------------------------------------------------
     @on(Select.Changed, "#topic")
@@ -255,6 +300,19 @@ class WorkshopScreen(Screen[None]):
         for node in event.widget.ancestors_with_self:
             if isinstance(node, InterviewColumn):
                 self.last_column = node
+        if event.widget.id == "evidence":
+            self.show_whole(event.widget)
+
+    @on(OptionList.OptionHighlighted, "#evidence")
+    def evidence_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_whole(event.option_list)
+
+    def show_whole(self, widget: Widget) -> None:
+        """On a narrow screen, scroll the principles' side so that all of `widget` shows
+        (once its new height is laid out): the side scrolls as one there."""
+        if self.has_class("narrow"):
+            side = self.query_one("#principle-side")
+            self.call_after_refresh(side.scroll_to_widget, widget, animate=False)
 
     # Principles side ---------------------------------------------------------------------
     def refresh_principles(self, select: uuid.UUID | None = None) -> None:
@@ -312,7 +370,8 @@ class WorkshopScreen(Screen[None]):
             draft = Principle.model_validate({"story_id": self.story_id, **self._form()})
             self.query_one("#sentence", Static).update(
                 markup("[i]$sentence[/i]", sentence=draft.sentence()) if draft.sentence() else
-                markup("[dim]Fill in the parts; the sentence appears here.[/dim]"))
+                markup("[dim]$hint[/dim]",
+                       hint=_("Fill in the parts; the sentence appears here.")))
 
     def _form(self) -> dict[str, str]:
         return {part: self.query_one(f"#{part}", Input).value for part in PRINCIPLE_PARTS}

@@ -14,7 +14,7 @@ from reflect_tui.prompts import PickDialog, SplitDialog, TextPrompt
 from reflect_tui.story import StoryScreen
 from reflect_tui.themes import ThemesScreen
 from reflect_tui.workshop import InterviewColumn, WorkshopScreen
-from tests.ui_helpers import rows, table_rows, type_text
+from tests.ui_helpers import rows, screen_lines, table_rows, type_text, until
 
 SIZE = (140, 44)
 
@@ -106,6 +106,63 @@ async def test_workshop_formulates_a_principle_with_evidence(engine, catalog):
         await pilot.click("#yes")
         await pilot.pause()
         assert rows(engine, "SELECT count(*) FROM evidence")[0][0] == 18
+
+
+async def test_workshop_at_80x24_one_informant_at_a_time_whole_evidence(engine, catalog):
+    """At 80x24 the columns would be a dozen letters wide: one informant is shown at a time
+    (ctrl+o: the next), the principles' side scrolls as one, and a two-line evidence excerpt
+    is shown whole."""
+    store = Store(engine)
+    load_demo(store, catalog)
+    story = store.find_story("Back to school together")
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(WorkshopScreen(story.id))
+        await until(pilot, lambda: len(app.screen.query(InterviewColumn)) == 2)
+        columns = list(app.screen.query(InterviewColumn))
+        await until(pilot, lambda: any("Sara (social worker)  1/2" in line
+                                       for line in screen_lines(app)))
+        assert [c.display for c in columns] == [True, False]
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: any("Hana (client)  2/2" in line
+                                       for line in screen_lines(app)))
+        assert [c.display for c in columns] == [False, True]
+        assert app.screen.focused is columns[1].query_one(TextArea)
+
+        # a long excerpt attached to the first principle: shown whole in the evidence list
+        principle = store.principles(story.id)[0]
+        answer = next(a for a in columns[0].record.answers.values()
+                      if len(a.text) > 90)
+        excerpt = answer.text[:90]
+        store.add_evidence(principle.id, answer.id, 0, 90)
+        app.screen.refresh_principles(principle.id)
+        listing = app.screen.query_one("#evidence", OptionList)
+        await until(pilot, lambda: any(excerpt in str(listing.get_option_at_index(i).prompt)
+                                       for i in range(listing.option_count)))
+        listing.focus()
+        await pilot.press("end")  # the new excerpt is the last
+        await pilot.pause()
+
+        def side() -> str:
+            return " ".join(" ".join(line.split("│")[-1].strip()
+                                     for line in screen_lines(app)).split())
+
+        await until(pilot, lambda: " ".join(excerpt.split()) in side(), what=side())
+
+
+async def test_workshop_at_120x40_shows_informants_side_by_side(engine, catalog):
+    store = Store(engine)
+    load_demo(store, catalog)
+    story = store.find_story("Back to school together")
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.push_screen(WorkshopScreen(story.id))
+        await until(pilot, lambda: len(app.screen.query(InterviewColumn)) == 2)
+        columns = list(app.screen.query(InterviewColumn))
+        await until(pilot, lambda: any("Sara (social worker)" in line and "Hana (client)" in line
+                                       for line in screen_lines(app)))
+        assert all(c.display for c in columns)
+        assert not any("1/2" in line for line in screen_lines(app))
 
 
 async def test_themes_matrix_group_merge_split_and_book(engine, catalog, isolated_data_dir):

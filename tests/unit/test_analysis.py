@@ -118,6 +118,20 @@ def test_topics_put_worker_and_client_side_by_side(store, demo):
     assert len(found) == 2 and all("table" in text for text in found)
 
 
+def test_search_finds_all_the_words_in_any_order(store, demo):
+    story = next(s for s in store.stories() if s.title == "Back to school together")
+    records = store.interviews_of(story.id)
+
+    def found(search: str) -> list[str]:
+        return [p.answer.text for r in records for p in passages(r, search=search)]
+
+    phrase = found("reachable by phone in the evenings")
+    assert phrase and found("evenings PHONE reachable") == phrase
+    assert set(phrase) < set(found("reachable evenings"))  # "Being reachable in the evenings"
+    assert found("evenings reachable nowhere-at-all") == []
+    assert found("   ") == found("")
+
+
 def test_declined_interviews_are_not_read(store, catalog, interview):
     story, _, _ = interview
     client = store.add_informant(story.id, "Rosa", "client")
