@@ -51,6 +51,7 @@ def translations() -> dict[str, dict]:
     import translations_gate
     import translations_interview
     import translations_interview_record
+    import translations_journal
     import translations_lead
     import translations_member_check
     import translations_moments
@@ -71,7 +72,7 @@ def translations() -> dict[str, dict]:
                   translations_print, translations_progress, translations_streaming,
                   translations_lead, translations_consent, translations_gate,
                   translations_files, translations_write, translations_bounds,
-                  translations_tables, translations_session):
+                  translations_tables, translations_session, translations_journal):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -62,7 +62,7 @@ from reflect.models import (
 )
 from reflect.store import Store
 from reflect.store.base import digest
-from reflect.store.interviews import answer_state, change_answer
+from reflect.store.interviews import answer_state, change_answer, recording_consent_label
 from reflect.store.journal import Entry, Journal, journal_path, unreachable
 from reflect.store.recording import refuse_unless_recording_agreed
 from reflect.store.transfer_rows import canonical, row_dict
@@ -318,8 +318,9 @@ class JournaledStore(Store):
         def offline(at: datetime) -> Session:
             session = self._known_session(session_id)
             if session.recording_consent is not None:
-                raise ReflectError(_("the answer about the recording was already recorded; "
-                                     "it is not changed afterwards"))
+                raise ReflectError(_("the answer about the recording was already recorded "
+                                     "({answer}); it is not changed afterwards").format(
+                                       answer=recording_consent_label(session)))
             session.recording_consent, session.recording_consent_method = agreed, method
             session.recording_consent_at = session.updated_at = at
             self.journal.append("recording_consent", session_id, {

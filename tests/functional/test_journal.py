@@ -69,6 +69,17 @@ def _interview(store: Store, catalog):
                                  ConsentRecord(True, "verbal", "Ana"))
 
 
+def _journaled(engine: Engine) -> str:
+    """The newest answer text the journal keeps (read as another program would)."""
+    journal = Journal(journal_path(engine.url))
+    try:
+        texts = [entry.body["fields"].get("text", "") for entry in journal.entries()
+                 if entry.kind == "answer"]
+    finally:
+        journal.close()
+    return texts[-1] if texts else ""
+
+
 def _kept(engine: Engine) -> int:
     journal = Journal(journal_path(engine.url))
     try:
@@ -141,6 +152,8 @@ def test_kill_9_while_offline_keeps_the_journal(server, team, catalog):
         server.stop()
         terminal.type(" After the drop.")
         terminal.wait_for(OFFLINE.encode())
+        eventually(lambda: _journaled(engine) == "Before. After the drop.",
+                   what="the whole text kept in the journal")
     finally:
         terminal.kill()
     assert _kept(engine) > 0
