@@ -25,47 +25,35 @@ not journaled: opening another session needs the server.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import socket
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel
 
-from reflect.dates import as_utc
 from reflect.errors import (
-    BUSY,
-    FULL,
-    IO,
-    READONLY,
     ReflectError,
     StorageError,
-    driver_error,
-    storage_problem,
 )
 from reflect.i18n import _
 from reflect.models import (
     ActionItem,
     Answer,
-    AuditEvent,
     InterviewerNote,
     Session,
-    SupersededVersion,
     utcnow,
 )
 from reflect.store import Store
 from reflect.store.base import digest
 from reflect.store.interviews import answer_state, change_answer, recording_consent_label
-from reflect.store.journal import Entry, Journal, journal_path, unreachable
+from reflect.store.journal import Journal, journal_path, unreachable
+from reflect.store.journal_replay import JournalReplay, Replayed, copy_row
 from reflect.store.recording import refuse_unless_recording_agreed
-from reflect.store.transfer_rows import canonical, row_dict
 from reflect.vocab import SessionStatus
 
 RETRY_EVERY = 5.0
@@ -74,7 +62,7 @@ RETRY_EVERY = 5.0
 T = TypeVar("T")
 R = TypeVar("R", bound=SQLModel)
 Key = tuple[uuid.UUID, str]
-NOTHING = digest(answer_state(Answer(question_id="")))
+NOTHING = digest(answer_state(Answer(session_id=uuid.UUID(int=0), question_id="")))
 """The state of an answer the laptop never saw: none on the server, or one holding only
 the time code of its opening (the same to a conflict)."""
 
@@ -104,23 +92,7 @@ def saves_kept(engine_url: str, passphrase: str | None = None) -> int:
         journal.close()
 
 
-@dataclass
-class Replayed:
-    """What one replay did."""
-
-    written: int = 0
-    """Saves that reached the server."""
-    kept_theirs: int = 0
-    """Saves older than an edit made elsewhere meanwhile: kept as superseded versions."""
-    kept_ours: int = 0
-    """Edits made elsewhere that the laptop's later saves replaced (kept as superseded)."""
-    refused: int = 0
-    """Saves the server refused for good (kept as superseded versions)."""
-    left: int = 0
-    """Saves still on the laptop (the server went away again)."""
-
-
-class JournaledStore(Store):
+class JournaledStore(JournalReplay):
     """The store of an app on a server, with its offline journal (see the module)."""
 
     def __init__(self, engine: Engine, journal: Journal, *,
@@ -335,7 +307,7 @@ class JournaledStore(Store):
         if known is None:
             raise StorageError(_("the team server cannot be reached, and this session was "
                                  "not opened here: try again when it is back"))
-        return _copy(known)
+        return copy_row(known)
 
     # The writes that need the server --------------------------------------------------------
     def _needs_server(self) -> None:
@@ -365,126 +337,6 @@ class JournaledStore(Store):
             self._needs_server()
             super().remove_action(action_id)
 
-    # Replaying ---------------------------------------------------------------------------
-    def replay(self) -> Replayed:
-        """Send what the journal keeps to the server, oldest first, each entry removed once
-        its write committed there; stops (keeping the rest) when the server cannot be
-        reached or cannot take a write now."""
-        done = Replayed()
-        with self._lock:
-            try:
-                while True:
-                    with self.journal.replaying() as entry:
-                        if entry is None:
-                            break
-                        self._apply(entry, done)
-                        done.written += 1
-            except (StorageError, DBAPIError):
-                pass  # unreachable, or full, busy: kept, tried again later
-            self._held = done.left = len(self.journal)
-            if not self._held:
-                self.journal.forget_replayed()
-        return done
-
-    def _apply(self, entry: Entry, done: Replayed) -> None:
-        body = entry.body
-        try:
-            if entry.kind == "answer":
-                self._replay_answer(entry, done)
-            elif entry.kind == "position":
-                super().save_position(entry.session_id, body["question_id"], body["elapsed"])
-            elif entry.kind == "opened":
-                super().mark_opened(entry.session_id, body["question_id"], body["code"],
-                                    body["kind"])
-            elif entry.kind == "note":
-                self._replay_note(entry)
-            elif entry.kind == "recording":
-                super().set_recording_start(entry.session_id,
-                                            datetime.fromisoformat(body["started_at"]),
-                                            body["actor"])
-            elif entry.kind == "recording_consent":
-                super().record_recording_consent(entry.session_id, body["agreed"],
-                                                 body["method"], body["actor"])
-            else:
-                raise ReflectError(f"unknown journal entry {entry.kind!r}")
-        except (StorageError, DBAPIError) as exc:
-            if unreachable(exc) or storage_problem(driver_error(exc.__cause__ or exc)) in (
-                    FULL, IO, BUSY, READONLY):
-                raise  # for now: kept, tried again later
-            self._refused(entry, done)
-        except ReflectError:
-            self._refused(entry, done)
-
-    def _refused(self, entry: Entry, done: Replayed) -> None:
-        """A save the server refused for good (the session completed, deleted or locked
-        elsewhere, or not this person's to write): kept there whole, never dropped."""
-        self._supersede("journal", str(entry.session_id),
-                        {"kind": entry.kind, "at": entry.at.isoformat(), **entry.body},
-                        refused=True)
-        done.refused += 1
-        done.written -= 1
-
-    def _replay_answer(self, entry: Entry, done: Replayed) -> None:
-        body = entry.body
-        session_id, question_id = entry.session_id, body["question_id"]
-        fields = _fields(body["fields"])
-        with self._db() as db:
-            here = db.exec(select(Answer).where(Answer.session_id == session_id,
-                                                Answer.question_id == question_id)).first()
-        if here is not None:
-            state = digest(answer_state(here))
-            ours = {body["base"], body["after"]} | self.journal.replayed_states(session_id,
-                                                                                question_id)
-            if state not in ours:  # edited elsewhere since the laptop last saw it
-                if as_utc(here.updated_at) > as_utc(entry.at):
-                    mine = _copy(here)
-                    change_answer(mine, **fields)
-                    mine.updated_at = entry.at
-                    self._supersede("answers", str(here.id), row_dict(mine))
-                    done.kept_theirs += 1
-                    return
-                self._supersede("answers", str(here.id), row_dict(here))
-                done.kept_ours += 1
-        saved = super().save_answer(session_id, question_id, **fields)
-        self._saw(saved)
-        self.journal.note_replayed(session_id, question_id, digest(answer_state(saved)))
-
-    def _replay_note(self, entry: Entry) -> None:
-        body = entry.body
-        note_id = uuid.UUID(body["id"])
-        with self._db() as db:
-            if db.get(InterviewerNote, note_id) is not None:
-                return  # written before a crash cut the replay short
-            session = self._open_session(db, entry.session_id)
-            note = InterviewerNote(id=note_id, session_id=session.id,
-                                   question_id=body["question_id"], text=body["text"],
-                                   author=body["author"], code=body["code"],
-                                   code_kind=body["kind"], created_at=entry.at,
-                                   updated_at=entry.at)
-            db.add(note)
-            self._audit(db, "note", note.id, "create", actor=body["author"],
-                        detail="offline journal", new=body["text"])
-            db.commit()
-
-    def _supersede(self, entity: str, entity_id: str, row: dict[str, Any],
-                   refused: bool = False) -> None:
-        """Keep a version that lost (or a save refused) whole, once, as a merge does."""
-        content = canonical(row).decode("utf-8")
-        content_hash = hashlib.sha256(content.encode("utf-8")).hexdigest()
-        source = f"offline journal of {socket.gethostname()}"
-        with self._db() as db:
-            already = db.exec(select(SupersededVersion.id).where(
-                SupersededVersion.entity_id == entity_id,
-                SupersededVersion.content_hash == content_hash)).first()
-            if already is not None:
-                return
-            db.add(SupersededVersion(entity=entity, entity_id=entity_id, content=content,
-                                     content_hash=content_hash, source=source))
-            db.add(AuditEvent(entity=entity, entity_id=entity_id,
-                              action="journal:refused" if refused else "journal:superseded",
-                              detail=source, new_hash=content_hash))
-            db.commit()
-
     # The retrying thread -----------------------------------------------------------------
     def _retrying(self, at_once: bool = False) -> None:
         """Start the thread that replays the journal until it is empty (if not running):
@@ -512,14 +364,9 @@ class JournaledStore(Store):
             self._wake.wait(self.retry_every)
 
 
-def _copy(row: R) -> R:
-    """A detached copy of a row (the one the caller holds is left as it was)."""
-    return type(row)(**row.model_dump())
-
-
 def _answer(known: Answer | None, session_id: uuid.UUID, question_id: str) -> Answer:
     """A copy of the answer the laptop knows, or a new one."""
-    return _copy(known) if known is not None else Answer(session_id=session_id,
+    return copy_row(known) if known is not None else Answer(session_id=session_id,
                                                         question_id=question_id)
 
 
@@ -529,10 +376,3 @@ def _plain(fields: dict[str, Any]) -> dict[str, Any]:
         plain["typed_code"] = list(plain["typed_code"])
     json.dumps(plain)  # a value that JSON cannot hold fails here, before it is kept
     return plain
-
-
-def _fields(plain: dict[str, Any]) -> dict[str, Any]:
-    fields = dict(plain)
-    if "typed_code" in fields:
-        fields["typed_code"] = tuple(fields["typed_code"])
-    return fields
