@@ -32,7 +32,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
@@ -113,6 +113,12 @@ class JournaledStore(JournalReplay):
         self._wake = threading.Event()
         self._closed = False
         self._thread: threading.Thread | None = None
+
+    def replay_in_background(self, told: Callable[[Replayed], object] | None = None) -> None:
+        """Replay what the journal keeps from a thread of its own, at once and then every
+        `retry_every` seconds until it is empty (the app calls this once the database is
+        open); `told` hears, from that thread, of each replay that wrote something."""
+        self.on_replayed = told
         if self._held:
             self._retrying(at_once=True)
 
@@ -337,6 +343,14 @@ class JournaledStore(JournalReplay):
             self._needs_server()
             super().remove_action(action_id)
 
+    def _reachable(self) -> bool:
+        try:
+            with self._db() as db:
+                db.execute(text("SELECT 1"))
+        except (StorageError, DBAPIError):
+            return False
+        return True
+
     # The retrying thread -----------------------------------------------------------------
     def _retrying(self, at_once: bool = False) -> None:
         """Start the thread that replays the journal until it is empty (if not running):
@@ -352,7 +366,9 @@ class JournaledStore(JournalReplay):
         if not at_once:
             self._wake.wait(self.retry_every)
         while not self._closed:
-            done = self.replay()
+            # asked before the replay takes the lock: saves made meanwhile go on to the
+            # journal instead of waiting on a server that does not answer
+            done = self.replay() if self._reachable() else Replayed(left=self._held)
             if done.written or done.refused:
                 listener = self.on_replayed
                 if listener is not None:

@@ -287,7 +287,8 @@ class ReflectApp(KeysInOrder, App[None]):
         from reflect.store.journaled import JournaledStore
 
         if isinstance(self.store, JournaledStore):
-            self.store.on_replayed = lambda done: self.post_message(JournalReplayed(done))
+            self.store.replay_in_background(
+                lambda done: self.post_message(JournalReplayed(done)))
 
     def on_journal_replayed(self, message: JournalReplayed) -> None:
         done = message.done

@@ -613,6 +613,8 @@ class SessionScreen(Screen[None]):
         run = self.loaded_run
         answer = run.answer()
         bits: list[Content] = []
+        if self._saved_note and self._shown_offline:  # first: never cut off at 80 columns
+            bits.append(markup("[b $warning]$note[/]", note=self._saved_note))
         if answer and answer.flag_quote:
             bits.append(markup("[b $accent]★ quote[/]"))
         if answer and answer.flag_follow_up:
@@ -633,9 +635,7 @@ class SessionScreen(Screen[None]):
         if answer and (words := words_in(answer.text)):
             bits.append(text(ngettext("{count} word", "{count} words", words).format(
                 count=words)))
-        if self._saved_note and self._shown_offline:
-            bits.append(markup("[b $warning]$note[/]", note=self._saved_note))
-        elif self._saved_note:
+        if self._saved_note and not self._shown_offline:
             bits.append(markup("[dim]$note[/dim]", note=self._saved_note))
         self._set_line("#answer-status", joined("  ", bits))
         banner: Content | str = ""
