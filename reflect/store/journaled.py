@@ -19,8 +19,9 @@ which. A save the server refuses for good (the session was completed or deleted 
 kept there too, as the journal entry it was, never dropped.
 
 Writes that cannot be worked out on the laptop (finishing, reopening, the action plan) need
-the server: while the journal holds saves they are refused with a plain message. Reads are
-not journaled: opening another session needs the server.
+the server: while the journal holds saves they are refused with a plain message. A session
+read in this run opens again offline from what the store remembers of it
+(reflect.store.journal_known); anything else read needs the server.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ from reflect.store import Store
 from reflect.store.base import digest
 from reflect.store.interviews import answer_state, change_answer, recording_consent_label
 from reflect.store.journal import Journal, journal_path, unreachable
-from reflect.store.journal_replay import JournalReplay, Replayed, copy_row
+from reflect.store.journal_known import KnownRows
+from reflect.store.journal_replay import Replayed, copy_row
 from reflect.store.recording import refuse_unless_recording_agreed
 from reflect.vocab import SessionStatus
 
@@ -61,7 +63,6 @@ RETRY_EVERY = 5.0
 
 T = TypeVar("T")
 R = TypeVar("R", bound=SQLModel)
-Key = tuple[uuid.UUID, str]
 NOTHING = digest(answer_state(Answer(session_id=uuid.UUID(int=0), question_id="")))
 """The state of an answer the laptop never saw: none on the server, or one holding only
 the time code of its opening (the same to a conflict)."""
@@ -92,7 +93,7 @@ def saves_kept(engine_url: str, passphrase: str | None = None) -> int:
         journal.close()
 
 
-class JournaledStore(JournalReplay):
+class JournaledStore(KnownRows):
     """The store of an app on a server, with its offline journal (see the module)."""
 
     def __init__(self, engine: Engine, journal: Journal, *,
@@ -105,11 +106,7 @@ class JournaledStore(JournalReplay):
         self._lock = threading.RLock()
         """Held by each write and by a replay: saves reach the server in the order made."""
         self._held = len(journal)
-        self._answers: dict[Key, Answer] = {}
-        """The newest answer the laptop knows of (the server's, or worked out offline)."""
-        self._seen: dict[Key, str] = {}
-        """The state of each answer as last seen on the server."""
-        self._sessions: dict[uuid.UUID, Session] = {}
+        self._forget_all()
         self._wake = threading.Event()
         self._closed = False
         self._thread: threading.Thread | None = None
@@ -145,35 +142,6 @@ class JournaledStore(JournalReplay):
         """Stop retrying and close the journal file."""
         self.stop_retrying()
         self.journal.close()
-
-    # Reads the journal's work-outs start from ----------------------------------------------
-    def session(self, session_id: uuid.UUID) -> Session | None:
-        self._settle()
-        session = super().session(session_id)
-        if session is not None:
-            self._sessions[session_id] = session
-        return session
-
-    def answers(self, session_id: uuid.UUID) -> dict[str, Answer]:
-        self._settle()
-        answers = super().answers(session_id)
-        for answer in answers.values():
-            self._saw(answer)
-        return answers
-
-    def notes(self, session_id: uuid.UUID) -> list[InterviewerNote]:
-        self._settle()
-        return super().notes(session_id)
-
-    def _saw(self, answer: Answer) -> None:
-        key = (answer.session_id, answer.question_id)
-        self._answers[key] = answer
-        self._seen[key] = digest(answer_state(answer))
-
-    def _settle(self) -> None:
-        """Before a read: what the laptop keeps goes first, if the server is back."""
-        if self._held:
-            self.replay()
 
     # The writes that are journaled ---------------------------------------------------------
     def _either(self, online: Callable[[], T], offline: Callable[[datetime], T]) -> T:
@@ -260,10 +228,16 @@ class JournaledStore(JournalReplay):
             self.journal.append("note", session_id, {
                 "id": str(note.id), "question_id": question_id, "text": text,
                 "author": note.author, "code": code, "kind": kind}, at)
+            self._noted(note)
             return note
 
-        return self._either(lambda: super(JournaledStore, self).add_note(
-            session_id, question_id, text, author, code, kind), offline)
+        def online() -> InterviewerNote:
+            note = super(JournaledStore, self).add_note(session_id, question_id, text, author,
+                                                        code, kind)
+            self._noted(note)
+            return note
+
+        return self._either(online, offline)
 
     def set_recording_start(self, session_id: uuid.UUID, started_at: datetime,
                             actor: str = "") -> Session:
@@ -336,12 +310,15 @@ class JournaledStore(JournalReplay):
                    review_on: date | None = None) -> ActionItem:
         with self._lock:
             self._needs_server()
-            return super().add_action(session_id, text, review_on)
+            item = super().add_action(session_id, text, review_on)
+            self._actions.pop(session_id, None)  # read again when next asked for
+            return item
 
     def remove_action(self, action_id: uuid.UUID) -> None:
         with self._lock:
             self._needs_server()
             super().remove_action(action_id)
+            self._actions.clear()
 
     def _reachable(self) -> bool:
         try:

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from reflect.protocol.summary import Summary
     from reflect.store import Store
     from reflect.store.engine import ServerMark
-    from reflect.store.journaled import Replayed
+    from reflect.store.journal_replay import Replayed
 
 
 class ListsGlanced(Message):

@@ -112,6 +112,14 @@ async def test_the_server_stops_mid_interview_and_every_character_reaches_it(
         await pilot.press("ctrl+n")  # the next question, and an answer there
         await type_text(pilot, "Her teacher.")
         await until(pilot, lambda: OFFLINE in shown(app, "#answer-status"))
+        await pilot.press("escape")  # left, and opened again, still offline
+        await until(pilot, lambda: not isinstance(app.screen, SessionScreen))
+        app.push_screen(SessionScreen(session.id))
+        await until(pilot, lambda: app.screen.run is not None, what="opened offline")
+        assert app.screen.area.text == "Her teacher."
+        assert not app.screen.area.read_only
+        await type_text(pilot, " And the nurse.")
+        await until(pilot, lambda: OFFLINE in shown(app, "#answer-status"))
         await pilot.press("ctrl+q")
     assert _kept(engine) > 0  # quitting kept them on the laptop
 
@@ -127,7 +135,7 @@ async def test_the_server_stops_mid_interview_and_every_character_reaches_it(
         await until(pilot, lambda: "Back online" in str(told))
     answers = dict(rows(again, "SELECT question_id, text FROM answer WHERE text <> ''"))
     assert answers == {"success-what": "We met at her home. Then the school called.",
-                       "success-criteria": "Her teacher."}
+                       "success-criteria": "Her teacher. And the nurse."}
     assert rows(again, "SELECT text FROM interviewernote") == [("she smiled",)]
     assert rows(again, "SELECT current_question_id FROM session") == [("success-criteria",)]
     assert _kept(again) == 0
