@@ -80,7 +80,8 @@ def unreachable(error: BaseException) -> bool:
 
 def journal_path(url: URL) -> Path:
     """The journal of one server and database (the password never takes part)."""
-    name = url.set(password=None).render_as_string(hide_password=False)
+    name = URL.create(url.drivername, url.username, None, url.host, url.port, url.database,
+                      url.query).render_as_string(hide_password=False)
     digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:24]
     return paths.data_dir() / "journal" / f"{digest}.db"
 
@@ -104,9 +105,13 @@ class Journal:
     def __init__(self, path: Path, passphrase: str | None = None) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._db = _connect(path, passphrase)
-        self._db.executescript(SCHEMA)
-        self._db.commit()
+        try:
+            self._db = _connect(path, passphrase)
+            self._db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise ReflectError(_("the offline journal {path} cannot be read ({problem}); move "
+                                 "it aside to start a new one").format(path=path, problem=exc)) \
+                from None
 
     def close(self) -> None:
         with self._lock:

@@ -96,8 +96,9 @@ class KnownRows(JournalReplay):
         def known() -> dict[str, Answer] | None:
             if session_id not in self._answered:
                 return None
-            return {question: answer for (session, question), answer in self._answers.items()
-                    if session == session_id}
+            with self._lock:  # the autosave's thread may be adding one
+                return {question: answer for (session, question), answer
+                        in self._answers.items() if session == session_id}
 
         return self._or_known(read, known)
 
