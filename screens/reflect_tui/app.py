@@ -58,7 +58,7 @@ class ListsGlanced(Message):
 
 
 class JournalReplayed(Message):
-    """The saves kept on this laptop while the team server could not be reached reached it
+    """The saves kept on this laptop while the team server could not be reached are on it now
     (posted from the store's replaying thread)."""
 
     def __init__(self, done: Replayed) -> None:
