@@ -51,6 +51,7 @@ def translations() -> dict[str, dict]:
     import translations_gate
     import translations_interview
     import translations_interview_record
+    import translations_journal
     import translations_lead
     import translations_member_check
     import translations_moments
@@ -69,12 +70,11 @@ def translations() -> dict[str, dict]:
     for batch in (translations_interview, translations_stories, translations_reflection,
                   translations_analysis, translations_documents, translations_found,
                   translations_cli, translations_core, translations_interview_record,
-                  translations_moments, translations_member_check,
-                  translations_print, translations_progress, translations_streaming,
-                  translations_lead, translations_consent, translations_gate,
-                  translations_files, translations_write, translations_bounds,
-                  translations_tables, translations_session, translations_sealed,
-                  translations_workshop):
+                  translations_moments, translations_member_check, translations_print,
+                  translations_progress, translations_streaming, translations_lead,
+                  translations_consent, translations_gate, translations_files, translations_write,
+                  translations_bounds, translations_tables, translations_session,
+                  translations_sealed, translations_workshop, translations_journal):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -25,6 +25,8 @@ object to hold and one name to import:
 | tables_read.py  | counts the tables export needs (sessions per informant) |
 | transfer*.py    | moving data in and out: bundle rows, merges, the        |
 |                 | exports' batches, the demo set; deletions read there    |
+| journal*.py     | a team server's saves kept on the laptop while it cannot |
+|                 | be reached, and their replay (JournaledStore, store_for) |
 
 Withdrawal is applied in one place: `words.gate`. Every reader of an informant's words (the
 store's own readers of answers, notes, evidence, interviews and themes; the exports that read

@@ -195,7 +195,7 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
         _PASSPHRASES[engine] = passphrase
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=_server_timeouts(url))
     except ModuleNotFoundError as exc:
         raise ReflectError(_("--db {url}://... needs the Python package '{name}', which is not "
                              "installed; for PostgreSQL install reflect with its extra: pip "
@@ -205,6 +205,24 @@ def make_engine(db: str, passphrase: str | None = None) -> Engine:
         raise ReflectError(_("--db: not a database URL reflect can use ({exc}); give a file path "
                              "or e.g. postgresql+psycopg://user@host/dbname").format(
                                exc=exc)) from None
+
+
+SERVER_TIMEOUTS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10,
+                   "keepalives_interval": 5, "keepalives_count": 3, "tcp_user_timeout": 15000}
+"""libpq's limits on a server that went silent (Wi-Fi dropped, not refused): a connection
+given up after 5 s, a call whose packets are not acknowledged after 15 s. Without them a save
+waited minutes on the TCP defaults before the offline journal (reflect.store.journaled) could
+keep it. A URL's own values win."""
+
+
+def _server_timeouts(url: str) -> dict[str, object]:
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or \
+            parsed.get_driver_name() not in ("psycopg", "psycopg2"):
+        return {}
+    return {name: value for name, value in SERVER_TIMEOUTS.items() if name not in parsed.query}
 
 
 def backup_sqlite(path: Path, suffix: str, target: Path | None = None,

@@ -28,7 +28,30 @@ from reflect.store.words import gate
 from reflect.vocab import SessionStatus, StoryStatus
 
 
-def _answer_state(answer: Answer) -> dict[str, object]:
+def change_answer(answer: Answer, *, text: str | None = None, value: Any = ...,
+                  skipped: bool | None = None, flag_quote: bool | None = None,
+                  flag_follow_up: bool | None = None,
+                  typed_code: tuple[int, str] | None = None) -> None:
+    """The one rule of a save: only the fields given change (value=None clears the typed
+    value), content unskips, `typed_code` is kept the first time only. Used by `save_answer`
+    and by the offline journal (reflect.store.journal), which applies it on the laptop."""
+    if text is not None:
+        answer.text = text
+    if value is not ...:
+        answer.value = None if value is None else json.dumps(value, ensure_ascii=False)
+    if answer.has_content:
+        answer.skipped = False
+    if skipped is not None:
+        answer.skipped = skipped
+    if flag_quote is not None:
+        answer.flag_quote = flag_quote
+    if flag_follow_up is not None:
+        answer.flag_follow_up = flag_follow_up
+    if typed_code is not None and answer.typed_code is None:
+        answer.typed_code, answer.typed_kind = typed_code
+
+
+def answer_state(answer: Answer) -> dict[str, object]:
     return {"text": answer.text, "value": answer.value, "skipped": answer.skipped,
             "quote": answer.flag_quote, "follow_up": answer.flag_follow_up}
 
@@ -302,25 +325,14 @@ class InterviewStore(StoreBase):
                                          Answer.question_id == question_id)
             existing = db.exec(query).first()
             answer = existing or Answer(session_id=session_id, question_id=question_id)
-            before = _answer_state(answer) if existing else None
-            if text is not None:
-                answer.text = text
-            if value is not ...:
-                answer.value = None if value is None else json.dumps(value, ensure_ascii=False)
-            if answer.has_content:
-                answer.skipped = False
-            if skipped is not None:
-                answer.skipped = skipped
-            if flag_quote is not None:
-                answer.flag_quote = flag_quote
-            if flag_follow_up is not None:
-                answer.flag_follow_up = flag_follow_up
-            if typed_code is not None and answer.typed_code is None:
-                answer.typed_code, answer.typed_kind = typed_code
+            before = answer_state(answer) if existing else None
+            change_answer(answer, text=text, value=value, skipped=skipped,
+                          flag_quote=flag_quote, flag_follow_up=flag_follow_up,
+                          typed_code=typed_code)
             answer.updated_at = session.updated_at = utcnow()
             db.add(answer)
             db.add(session)
-            after = _answer_state(answer)
+            after = answer_state(answer)
             if after != before:
                 changed = [k for k in after if before is None or after[k] != before[k]]
                 self._audit(db, "answer", answer.id, "update" if existing else "create",

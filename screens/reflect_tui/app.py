@@ -29,7 +29,7 @@ from textual.worker import WorkerFailed
 
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import _, ngettext
 from reflect_tui.home import HomeScreen
 from reflect_tui.key_order import KeysInOrder
 
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from reflect.protocol.summary import Summary
     from reflect.store import Store
     from reflect.store.engine import ServerMark
+    from reflect.store.journal_replay import Replayed
 
 
 class ListsGlanced(Message):
@@ -54,6 +55,31 @@ class ListsGlanced(Message):
     def __init__(self, lists: HomeLists) -> None:
         super().__init__()
         self.lists = lists
+
+
+class JournalReplayed(Message):
+    """The saves kept on this laptop while the team server could not be reached are on it now
+    (posted from the store's replaying thread)."""
+
+    def __init__(self, done: Replayed) -> None:
+        super().__init__()
+        self.done = done
+
+
+def kept_offline(database: str, passphrase: str | None) -> str:
+    """For the message that a server cannot be reached at start: how many saves this laptop
+    keeps for it ('' for none, or a SQLite file)."""
+    from reflect.store.journaled import saves_kept
+
+    try:
+        count = saves_kept(database, passphrase)
+    except ReflectError:
+        return ""
+    return " " + ngettext("{count} save made while it could not be reached is kept on this "
+                          "laptop: it goes to the server when reflect starts with the server "
+                          "back.", "{count} saves made while it could not be reached are kept "
+                          "on this laptop: they go to the server when reflect starts with the "
+                          "server back.", count).format(count=count) if count else ""
 
 
 class DatabaseReady(Message):
@@ -125,6 +151,7 @@ class ReflectApp(KeysInOrder, App[None]):
             self.start_opening()
         else:
             self.hold_database()
+            self.watch_journal()
             self.mark_demo()
             self.call_after_refresh(freeze_long_lived)
         self.set_interval(self.TIDY_EVERY, self.tidy_search_index)
@@ -186,10 +213,10 @@ class ReflectApp(KeysInOrder, App[None]):
             catalog = load_catalog()
             if passphrase is None and not glanced:
                 self.glance(summarize(catalog))
-            from reflect.store import Store
             from reflect.store.engine import open_engine
+            from reflect.store.journaled import store_for
 
-            store = Store(open_engine(self.database, passphrase))
+            store = store_for(open_engine(self.database, passphrase), passphrase)
             self.hold_database(store)
             write_summary(catalog, files)
             from reflect.exchange.demo import is_demo_database
@@ -204,7 +231,8 @@ class ReflectApp(KeysInOrder, App[None]):
                                   _("Wrong passphrase. Try again (nothing was changed)."))
             return
         except ReflectError as exc:
-            self.call_from_thread(self.cannot_open, str(exc))
+            self.call_from_thread(self.cannot_open, str(exc) + kept_offline(self.database,
+                                                                            passphrase))
             return
         self.call_from_thread(self.database_opened, store, catalog, demo)
 
@@ -244,11 +272,43 @@ class ReflectApp(KeysInOrder, App[None]):
         self.open_mark = hold_open(store.engine, "the reflect app")
 
     def on_unmount(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from reflect.store.journaled import JournaledStore
+
         if self.open_mark is not None:
-            self.open_mark.close()
+            with suppress(ReflectError, OSError, SQLAlchemyError):  # a server gone away
+                self.open_mark.close()
+        if isinstance(self.store, JournaledStore):
+            self.store.stop_retrying()  # what it keeps stays on disk for the next start
+
+    def watch_journal(self) -> None:
+        """On a team server: say when the saves kept on this laptop reached it."""
+        from reflect.store.journaled import JournaledStore
+
+        if isinstance(self.store, JournaledStore):
+            self.store.replay_in_background(
+                lambda done: self.post_message(JournalReplayed(done)))
+
+    def on_journal_replayed(self, message: JournalReplayed) -> None:
+        done = message.done
+        said = ngettext("The team server is back: {count} save kept on this laptop is on it "
+                        "now.", "The team server is back: {count} saves kept on this laptop "
+                        "are on it now.", done.written).format(count=done.written)
+        conflicts = done.kept_theirs + done.kept_ours + done.refused
+        if conflicts:
+            said += " " + ngettext(
+                "{count} of them met an edit made elsewhere meanwhile: the later edit was "
+                "kept, the other is kept as a superseded version.",
+                "{count} of them met edits made elsewhere meanwhile: the later edit was kept, "
+                "the other is kept as a superseded version.", conflicts).format(
+                    count=conflicts)
+        self.notify(said, title=_("Back online"), severity="warning" if conflicts
+                    else "information", timeout=10 if conflicts else 5)
 
     def database_opened(self, store: Store, catalog: ProtocolCatalog, demo: bool) -> None:
         self.store, self.catalog = store, catalog
+        self.watch_journal()
         self.mark_demo(demo)
         freeze_long_lived()
         self.check_and_back_up()
@@ -387,7 +447,9 @@ def make_app(engine: Engine | None = None, catalog: ProtocolCatalog | None = Non
     path or URL that it opens in the background (the CLI)."""
     if engine is None:
         return ReflectApp(db=db)
+    from reflect.privacy.encryption import env_passphrase
     from reflect.protocol.catalog import load_catalog
-    from reflect.store import Store
+    from reflect.store.journaled import store_for
 
-    return ReflectApp(Store(engine), catalog if catalog is not None else load_catalog())
+    return ReflectApp(store_for(engine, env_passphrase()),
+                      catalog if catalog is not None else load_catalog())

@@ -53,6 +53,7 @@ from reflect.models import Answer
 from reflect.protocol.render import answer_text
 from reflect.roles import Role
 from reflect.store import Store
+from reflect.store.journaled import JournaledStore
 from reflect.text import visible
 from reflect.vocab import SessionStatus
 from reflect_tui.action_plan import ActionPlan
@@ -238,6 +239,8 @@ class SessionScreen(Screen[None]):
         self._elapsed_base = 0
         self._last_persisted = 0
         self._saved_note = ""
+        self._shown_offline = False
+        """The status line says the saves are kept on the laptop."""
         self._finish_clock = 0
         """The clock at the F10 that opened the review: what finishing stores."""
         self._ending = False
@@ -497,7 +500,8 @@ class SessionScreen(Screen[None]):
         self.query_one("#question-area", VerticalScroll).scroll_home(animate=False)
         self.moments.show(self.editable)
         self._show_answer_widgets()
-        self._saved_note = ""
+        self._shown_offline = self.offline  # said on every question while it lasts
+        self._saved_note = _("offline: kept on this laptop") if self._shown_offline else ""
         self._draw_outline()
         self.draw_status()
         if self._bindings_for != run.session.status:
@@ -609,6 +613,8 @@ class SessionScreen(Screen[None]):
         run = self.loaded_run
         answer = run.answer()
         bits: list[Content] = []
+        if self._saved_note and self._shown_offline:  # first: never cut off at 80 columns
+            bits.append(markup("[b $warning]$note[/]", note=self._saved_note))
         if answer and answer.flag_quote:
             bits.append(markup("[b $accent]★ quote[/]"))
         if answer and answer.flag_follow_up:
@@ -629,7 +635,7 @@ class SessionScreen(Screen[None]):
         if answer and (words := words_in(answer.text)):
             bits.append(text(ngettext("{count} word", "{count} words", words).format(
                 count=words)))
-        if self._saved_note:
+        if self._saved_note and not self._shown_offline:
             bits.append(markup("[dim]$note[/dim]", note=self._saved_note))
         self._set_line("#answer-status", joined("  ", bits))
         banner: Content | str = ""
@@ -657,6 +663,8 @@ class SessionScreen(Screen[None]):
         if self.run is None:
             return
         self._draw_topbar()
+        if self._shown_offline != self.offline and (self._saved_note or self.offline):
+            self._show_saved()  # the journal was replayed (or the server went away)
         # not while a dialog or the review is on top: the clock F10 showed is the one
         # finishing stores, and the stored clock only grows
         if self.editable and not self._ending and self.app.screen is self \
@@ -732,14 +740,22 @@ class SessionScreen(Screen[None]):
         self.write(save)
 
     def _show_saved(self, when: float | None = None) -> None:
-        """'saved 12:31:04' in the status line; the outline too if the question's state
-        changed (open, answered)."""
+        """'saved 12:31:04' in the status line, or 'offline: kept on this laptop' while the
+        team server cannot be reached (reflect.store.journaled); the outline too if the
+        question's state changed (open, answered)."""
         run = self.loaded_run
-        self._saved_note = _("saved {time}").format(
-            time=time.strftime("%H:%M:%S", time.localtime(when)))
+        self._shown_offline = self.offline
+        self._saved_note = _("offline: kept on this laptop") if self._shown_offline else \
+            _("saved {time}").format(time=time.strftime("%H:%M:%S", time.localtime(when)))
         self.draw_status()
         if self._shown_state != (run.question.id, run.state(run.question.id)):
             self._draw_outline()
+
+    @property
+    def offline(self) -> bool:
+        """The saves go to the laptop's journal: the team server cannot be reached."""
+        store = self.app.store
+        return isinstance(store, JournaledStore) and store.offline
 
     def _report(self, error: BaseException) -> None:
         if isinstance(error, StorageError):
