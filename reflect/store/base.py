@@ -12,8 +12,9 @@ import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session as DBSession
 
@@ -29,6 +30,7 @@ from reflect.errors import (
 )
 from reflect.i18n import _
 from reflect.models import (
+    LINE_TEXT,
     AuditEvent,
     Deletion,
     ProtocolSnapshot,
@@ -36,6 +38,7 @@ from reflect.models import (
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.engine import check_same_file
+from reflect.text import line_ends
 from reflect.vocab import DeletionAction, DeletionKind
 
 
@@ -64,6 +67,24 @@ def _storage_error(exc: DatabaseError) -> StorageError:
         "'reflect restore' to put back an automatic backup.")
 
 
+class StoreSession(DBSession):
+    """The database session every store call opens (`StoreBase._db`): whatever it writes
+    has its typed text (reflect.models.LINE_TEXT) with newline line ends."""
+
+
+@event.listens_for(StoreSession, "before_flush")
+def _newline_line_ends(db: DBSession, _context: Any, _instances: Any) -> None:
+    """Text enters the database here: every row added or changed through the store has its
+    CR LF and lone CR made LF before it is written (the object in memory too, so the caller
+    sees what was stored). Bundle imports insert rows without the ORM and do the same
+    there (reflect.store.transfer)."""
+    for row in (*db.new, *db.dirty):
+        for column in LINE_TEXT.get(type(row), ()):
+            value = getattr(row, column)
+            if isinstance(value, str) and "\r" in value:
+                setattr(row, column, line_ends(value))
+
+
 class StoreBase:
     """The engine, the transaction and audit helpers, and protocol snapshots."""
 
@@ -80,7 +101,8 @@ class StoreBase:
         changes the rows it read, such as redaction, and must never write them)."""
         check_same_file(self.engine)
         try:
-            with DBSession(self.engine, expire_on_commit=False, autoflush=autoflush) as db:
+            with StoreSession(self.engine, expire_on_commit=False,
+                              autoflush=autoflush) as db:
                 yield db
         except DatabaseError as exc:
             raise _storage_error(exc) from exc

@@ -25,6 +25,7 @@ from reflect.protocol.definition import Protocol
 from reflect.store.base import StoreBase
 from reflect.store.recording import add_people
 from reflect.store.words import gate
+from reflect.text import line_ends
 from reflect.vocab import SessionStatus, StoryStatus
 
 
@@ -304,7 +305,7 @@ class InterviewStore(StoreBase):
             answer = existing or Answer(session_id=session_id, question_id=question_id)
             before = _answer_state(answer) if existing else None
             if text is not None:
-                answer.text = text
+                answer.text = line_ends(text)  # as stored (base.StoreSession): audit agrees
             if value is not ...:
                 answer.value = None if value is None else json.dumps(value, ensure_ascii=False)
             if answer.has_content:
