@@ -56,6 +56,7 @@ def translations() -> dict[str, dict]:
     import translations_moments
     import translations_print
     import translations_progress
+    import translations_qdpx
     import translations_reflection
     import translations_session
     import translations_stories
@@ -71,7 +72,7 @@ def translations() -> dict[str, dict]:
                   translations_print, translations_progress, translations_streaming,
                   translations_lead, translations_consent, translations_gate,
                   translations_files, translations_write, translations_bounds,
-                  translations_tables, translations_session):
+                  translations_tables, translations_session, translations_qdpx):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

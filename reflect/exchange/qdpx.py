@@ -4,14 +4,23 @@ The .qdpx is a zip holding project.qde (XML in the urn:QDA-XML:project:1.0 names
 against the published Project.xsd; tests/fixtures/refi-qda) and one plain-text source per
 interview under sources/. Mapping:
 
-- each interview -> a TextSource, its text the questions and answers in protocol order;
+- each interview -> a TextSource, its text the questions and answers in protocol order
+  (line ends are newlines only, as stored: reflect.text.line_ends), with the informant's
+  variables (pseudonym, role, story, service) on the source itself;
 - each story and each informant -> a Case with variables, referring to its interviews;
 - themes (common principles) -> codes, with their principles as child codes; principles
-  without a theme at the top level; a "Marked as quote" code for passages flagged as quotes;
+  without a theme at the top level; a "Marked as quote" code for passages flagged as quotes.
+  Every code has its own name (QDA programs match codes by name): two principles with the
+  same "do" part are told apart by their story, "Call the school first (Back to school)",
+  and the whole sentence is each principle's description;
 - each evidence excerpt -> a PlainTextSelection on the exact character range (Unicode code
-  points, as the standard counts) coded with its principle.
+  points, as the standard counts) coded with its principle;
+- each interviewer note -> a Note (its text as PlainTextContent, its place as a
+  PlainTextSelection: the answer it was taken at) that the source refers to by NoteRef.
 
-Solo reflections are private practice notes, not research material: they are left out.
+Names, variables and headings are in the interface's language (reflect.i18n), the role as
+its label ("social worker", "עובדת סוציאלית"), never its stored value. Solo reflections are
+private practice notes, not research material: they are left out.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ import shutil
 import tempfile
 import uuid
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,16 +42,31 @@ from reflect.dates import iso_utc
 from reflect.exchange.corpus import AnswerRow, Corpus, SessionData
 from reflect.exchange.progress import Progress
 from reflect.files import private_writer, size_of
-from reflect.models import Evidence, Principle, utcnow
+from reflect.i18n import N_, _
+from reflect.models import Evidence, InterviewerNote, Principle, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.render import value_text
+from reflect.roles import Role
 from reflect.store import Store
 from reflect.text import xml_text
+from reflect.timecodes import hms
+from reflect.vocab import StoryStatus
 
 NS = "urn:QDA-XML:project:1.0"
 GUIDS = uuid.UUID("0b6f7a52-3c1d-4f7e-9a0b-5e2d8c4f1a36")
 """Namespace for the GUIDs of things that are not rows (variables, codings, the user)."""
-VARIABLES = ("Service", "Story status", "Ready for the book", "Role", "Story")
+VARIABLES = {"Service": N_("Service"), "Story status": N_("Story status"),
+             "Ready for the book": N_("Ready for the book"), "Role": N_("Role"),
+             "Story": N_("Story"),
+             "Source informant": N_("Interview: informant"),
+             "Source role": N_("Interview: role"), "Source story": N_("Interview: story"),
+             "Source service": N_("Interview: service")}
+"""Variables by key (their GUIDs are made from it) and name. The cases carry the first five,
+the sources the last four: QualCoder keeps a variable for cases or for files, never both, so
+the sources' variables have names of their own."""
+STORY_STATUS = {StoryStatus.CANDIDATE: N_("candidate"), StoryStatus.SELECTED: N_("selected"),
+                StoryStatus.INTERVIEWING: N_("interviewing"),
+                StoryStatus.ANALYSED: N_("analysed"), StoryStatus.PUBLISHED: N_("published")}
 
 
 def _guid(*parts: object) -> str:
@@ -87,31 +111,53 @@ class QdpxSummary:
     unplaced: int
     """Evidence whose excerpt is no longer in the answer (the answer was edited since)."""
     size: int
+    notes: int = 0
+    """Interviewer notes, each placed at the answer it was taken at."""
 
 
-def _source_text(data: SessionData) -> tuple[str, dict[uuid.UUID, int]]:
-    """An interview as one text (questions and answers in protocol order), with where each
-    answer's free text begins in it."""
+@dataclass
+class _Source:
+    text: str
+    starts: dict[uuid.UUID, int]
+    """Answer id -> where its free text begins in the source."""
+    places: dict[str, tuple[int, int]]
+    """Question id -> the range an interviewer's note at it is placed on: the answer's text,
+    else its value, else the question's own line."""
+
+
+def _source_text(data: SessionData) -> _Source:
+    """An interview as one text (questions and answers in protocol order, and the questions
+    the interviewer noted something at), with where each answer's free text begins in it."""
     session, informant = data.session, data.informant
-    head = [data.protocol.title, f"Story: {data.story_title}"]
+    head = [data.protocol.title, _("Story: {title}").format(title=data.story_title)]
     if informant:
-        head.append(f"Informant: {informant.pseudonym} ({data.role_label})")
-    head.append(f"Started: {session.started_at:%Y-%m-%d %H:%M} UTC")
+        head.append(_("Informant: {who}").format(
+            who=f"{informant.pseudonym} ({data.role_label})"))
+    head.append(_("Started: {when} UTC").format(when=f"{session.started_at:%Y-%m-%d %H:%M}"))
     text = "\n".join(head) + "\n"
     starts: dict[uuid.UUID, int] = {}
+    places: dict[str, tuple[int, int]] = {}
+    noted = {note.question_id for note in data.notes}
     for _stage, number, question in data.questions():
         answer = data.answers.get(question.id)
-        if answer is None or not answer.has_content:
+        has_content = answer is not None and answer.has_content
+        if not has_content and question.id not in noted:
             continue
-        text += f"\n{number}. {question.prompt}\n"
+        text += "\n"
+        places[question.id] = (len(text), len(text) + len(f"{number}. {question.prompt}"))
+        text += f"{number}. {question.prompt}\n"
+        if answer is None or not has_content:
+            continue
         if value := value_text(question, answer):
+            places[question.id] = (len(text), len(text) + len(value))
             text += value + "\n"
         if answer.text:
             if question.note and value:
                 text += f"{question.note}:\n"
             starts[answer.id] = len(text)
+            places[question.id] = (len(text), len(text) + len(answer.text))
             text += answer.text + "\n"
-    return text, starts
+    return _Source(text, starts, places)
 
 
 def _place(link: Evidence, answer: AnswerRow, start_in_source: int) -> tuple[int, int] | None:
@@ -127,8 +173,27 @@ def _place(link: Evidence, answer: AnswerRow, start_in_source: int) -> tuple[int
 
 
 def _code_name(principle: Principle) -> str:
-    name = (principle.action or principle.sentence()).strip().rstrip(".")
+    """A principle's 'do' part (else its sentence) on one line, at most 80 characters."""
+    name = " ".join((principle.action or principle.sentence()).split()).rstrip(".")
     return name if len(name) <= 80 else name[:79].rstrip() + "…"
+
+
+def unique_names(wanted: list[tuple[str, str, str]]) -> dict[str, str]:
+    """(key, name, hint) of every code -> key -> a name no other code has (compared without
+    case, as QDA programs may): a name that more than one code wants gets its hint in
+    brackets ("Call the school first (Back to school)"), then a number if still taken."""
+    counts = Counter(name.casefold() for _key, name, _hint in wanted)
+    used: set[str] = set()
+    names: dict[str, str] = {}
+    for key, name, hint in wanted:
+        if counts[name.casefold()] > 1 and hint:
+            name = f"{name} ({' '.join(hint.split())})"
+        candidate, number = name, 2
+        while candidate.casefold() in used:
+            candidate, number = f"{name} ({number})", number + 1
+        used.add(candidate.casefold())
+        names[key] = candidate
+    return names
 
 
 @dataclass
@@ -143,12 +208,52 @@ class _Pass:
     placed: int = 0
     quotes: int = 0
     unplaced: int = 0
+    notes: int = 0
 
 
-def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes], now: str,
-                   progress: Progress | None) -> _Pass:
+def _value(name: str, text: str, kind: str = "TextValue") -> str:
+    return _tag("VariableValue", {}, _tag("VariableRef", {"targetGUID": _guid("variable", name)})
+                + _text_tag(kind, text))
+
+
+def _source_variables(data: SessionData) -> str:
+    """The informant's variables on their interview's source (QDA programs filter sources by
+    them; QualCoder reads no case's link to a source)."""
+    values = []
+    if data.informant:
+        values += [("Source informant", data.informant.pseudonym),
+                   ("Source role", data.role_label)]
+    values.append(("Source story", data.story_title))
+    if data.story and data.story.service:
+        values.append(("Source service", data.story.service))
+    return "".join(_value(name, text) for name, text in values)
+
+
+def _note(note: InterviewerNote, source: _Source, data: SessionData) -> str:
+    """An interviewer's note: its text, and its place in the source (the answer at the
+    question it was taken at; the source's first line if the protocol has no such
+    question)."""
+    start, end = source.places.get(note.question_id, (0, len(data.protocol.title)))
+    numbers = {question.id: number for _stage, number, question in data.questions()}
+    who = data.informant.pseudonym if data.informant else data.story_title
+    name = f"{who}, {numbers[note.question_id]}" if note.question_id in numbers else who
+    about = ", ".join(filter(None, (note.author, hms(note.code) if note.code is not None
+                                    else "")))
+    created = iso_utc(note.created_at)
+    return _tag("Note", {"guid": note.id, "name": name, "creatingUser": USER,
+                         "creationDateTime": created},
+                (_text_tag("Description", about) if about else "") +
+                _text_tag("PlainTextContent", note.text) +
+                _tag("PlainTextSelection", {"guid": _guid("note at", note.id),
+                                            "startPosition": start, "endPosition": end,
+                                            "creatingUser": USER, "creationDateTime": created}))
+
+
+def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes],
+                   notes_out: IO[bytes], now: str, progress: Progress | None) -> _Pass:
     """Each interview with content: its text file into the archive, its TextSource element
-    (with the coded passages) into `out`, one batch of sessions at a time."""
+    (with the coded passages, references to its notes and its variables) into `out` and its
+    notes into `notes_out`, one batch of sessions at a time."""
     found = _Pass()
     links_of: dict[uuid.UUID, list[tuple[Evidence, Principle]]] = defaultdict(list)
     for principle in corpus.principles:
@@ -156,14 +261,15 @@ def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes], now
             links_of[link.answer_id].append((link, principle))
     waiting = sum(1 for link_list in links_of.values() for _ in link_list)
     interviews = sum(1 for _id, kind, story in corpus.order if kind == "interview" and story)
-    for done, data in enumerate(corpus.sessions(kinds=("interview",))):
+    for done, data in enumerate(corpus.sessions(kinds=("interview",), notes=True)):
         if progress and done % 500 == 0:
             progress("sources", done, interviews)
         session = data.session
         if not session.story_id or not any(a.has_content for a in data.answers.values()):
             continue
-        text, starts = _source_text(data)
-        archive.writestr(f"sources/{session.id}.txt", xml_text(text).encode("utf-8"))
+        source = _source_text(data)
+        starts = source.starts
+        archive.writestr(f"sources/{session.id}.txt", xml_text(source.text).encode("utf-8"))
         found.sources += 1
         found.by_story[session.story_id].append(session.id)
         found.by_informant[session.informant_id].append(session.id)
@@ -194,6 +300,11 @@ def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes], now
             body += _tag("PlainTextSelection", {
                 "guid": guid, "name": excerpt[:60], "startPosition": start,
                 "endPosition": end, "creatingUser": USER, "creationDateTime": now}, coding)
+        for note in data.notes:
+            notes_out.write(_note(note, source, data).encode("utf-8"))
+            body += _tag("NoteRef", {"targetGUID": note.id})
+            found.notes += 1
+        body += _source_variables(data)
         out.write(_tag("TextSource", {
             "guid": session.id, "name": name, "plainTextPath": f"internal://{session.id}.txt",
             "creatingUser": USER, "creationDateTime": iso_utc(session.started_at)},
@@ -204,51 +315,54 @@ def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes], now
 
 def _code_book(corpus: Corpus, found: _Pass) -> tuple[str, int]:
     """The CodeBook: themes with their principles nested, principles without a theme, and
-    'Marked as quote'; with how many codes it holds."""
+    'Marked as quote'; with how many codes it holds. Every code's name is its own
+    (`unique_names`)."""
     stories = set(found.by_story)
     principles = [p for p in corpus.principles
                   if p.story_id in stories or p.id in found.coded_principles]
     if not principles and not found.quotes:
         return "", 0
-    codes, count = [], 0
-
-    def code(principle: Principle) -> str:
-        return _tag("Code", {"guid": principle.id, "name": _code_name(principle),
-                             "isCodable": "true"},
-                    _text_tag("Description", principle.sentence()))
-
+    themes = []
     for theme in sorted(corpus.themes.values(), key=lambda t: t.name.lower()):
         members = [p for p in principles if p.theme_id == theme.id]
         if members:
-            description = _text_tag("Description", theme.description or
-                                    f"Common principle drawn from {len(members)} principles")
-            codes.append(_tag("Code", {"guid": theme.id, "name": theme.name,
-                                       "isCodable": "true"},
-                              description + "".join(code(p) for p in members)))
-            count += 1 + len(members)
-    for principle in principles:
-        if principle.theme_id is None or principle.theme_id not in corpus.themes:
-            codes.append(code(principle))
-            count += 1
+            themes.append((theme, members))
+    loose = [p for p in principles if p.theme_id is None or p.theme_id not in corpus.themes]
+    quote = _guid("code", "quote")
+    wanted = [(str(theme.id), " ".join(theme.name.split()), "") for theme, _m in themes]
+    wanted += [(str(p.id), _code_name(p), corpus.stories[p.story_id].title
+                if p.story_id in corpus.stories else "")
+               for p in [*(p for _t, members in themes for p in members), *loose]]
     if found.quotes:
-        codes.append(_tag("Code", {"guid": _guid("code", "quote"), "name": "Marked as quote",
+        wanted.append((quote, _("Marked as quote"), ""))
+    names = unique_names(wanted)
+
+    def code(principle: Principle) -> str:
+        return _tag("Code", {"guid": principle.id, "name": names[str(principle.id)],
+                             "isCodable": "true"},
+                    _text_tag("Description", principle.sentence()))
+
+    codes = []
+    for theme, members in themes:
+        description = _text_tag("Description", theme.description or _(
+            "Common principle drawn from {count} principles").format(count=len(members)))
+        codes.append(_tag("Code", {"guid": theme.id, "name": names[str(theme.id)],
                                    "isCodable": "true"},
-                          _text_tag("Description", "Passages the interviewer marked as quotes")))
-        count += 1
-    return "<CodeBook><Codes>" + "".join(codes) + "</Codes></CodeBook>", count
+                          description + "".join(code(p) for p in members)))
+    codes += [code(p) for p in loose]
+    if found.quotes:
+        codes.append(_tag("Code", {"guid": quote, "name": names[quote], "isCodable": "true"},
+                          _text_tag("Description",
+                                    _("Passages the interviewer marked as quotes"))))
+    return "<CodeBook><Codes>" + "".join(codes) + "</Codes></CodeBook>", len(wanted)
 
 
 def _cases(corpus: Corpus, found: _Pass) -> Iterator[str]:
     """Variables, then a Case per story and per informant that has a source."""
-    variables = {name: _guid("variable", name) for name in VARIABLES}
     yield "<Variables>" + "".join(
-        _tag("Variable", {"guid": guid, "name": name, "typeOfVariable":
-                          "Boolean" if name == "Ready for the book" else "Text"})
-        for name, guid in variables.items()) + "</Variables><Cases>"
-
-    def value(name: str, kind: str, text: str) -> str:
-        return _tag("VariableValue", {}, _tag("VariableRef", {"targetGUID": variables[name]}) +
-                    _text_tag(kind, text))
+        _tag("Variable", {"guid": _guid("variable", key), "name": _(name), "typeOfVariable":
+                          "Boolean" if key == "Ready for the book" else "Text"})
+        for key, name in VARIABLES.items()) + "</Variables><Cases>"
 
     def refs(sessions: list[uuid.UUID]) -> str:
         return "".join(_tag("SourceRef", {"targetGUID": s}) for s in sessions)
@@ -256,17 +370,17 @@ def _cases(corpus: Corpus, found: _Pass) -> Iterator[str]:
     for story in sorted((corpus.stories[i] for i in found.by_story),
                         key=lambda story: story.title.lower()):
         body = _text_tag("Description", story.summary) if story.summary else ""
-        body += (value("Service", "TextValue", story.service) +
-                 value("Story status", "TextValue", story.status.value) +
-                 value("Ready for the book", "BooleanValue",
-                       "true" if story.ready_for_book else "false"))
+        body += (_value("Service", story.service) +
+                 _value("Story status", _(STORY_STATUS[story.status])) +
+                 _value("Ready for the book", "true" if story.ready_for_book else "false",
+                        "BooleanValue"))
         yield _tag("Case", {"guid": story.id, "name": story.title},
                    body + refs(found.by_story[story.id]))
     informants = [corpus.informants[i] for i in found.by_informant if i in corpus.informants]
     for informant in sorted(informants, key=lambda i: (corpus.stories[i.story_id].title,
                                                        i.pseudonym)):
-        body = (value("Role", "TextValue", informant.role) +
-                value("Story", "TextValue", corpus.stories[informant.story_id].title))
+        body = (_value("Role", Role(informant.role).label) +
+                _value("Story", corpus.stories[informant.story_id].title))
         yield _tag("Case", {"guid": informant.id, "name": informant.pseudonym},
                    body + refs(found.by_informant[informant.id]))
     yield "</Cases>"
@@ -283,8 +397,8 @@ def export_qdpx(store: Store, path: Path, progress: Progress | None = None,
     with private_writer(path) as out, \
             zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED,
                             compresslevel=1) as archive, \
-            tempfile.TemporaryFile() as sources_xml:
-        found = _write_sources(corpus, archive, sources_xml, now, progress)
+            tempfile.TemporaryFile() as sources_xml, tempfile.TemporaryFile() as notes_xml:
+        found = _write_sources(corpus, archive, sources_xml, notes_xml, now, progress)
         code_book, codes = _code_book(corpus, found)
         with archive.open("project.qde", "w", force_zip64=True) as project:
             project.write(("<?xml version='1.0' encoding='utf-8'?>\n" + _tag("Project", {
@@ -300,10 +414,15 @@ def export_qdpx(store: Store, path: Path, progress: Progress | None = None,
                 sources_xml.seek(0)
                 shutil.copyfileobj(sources_xml, project)
                 project.write(b"</Sources>")
+                if found.notes:
+                    project.write(b"<Notes>")
+                    notes_xml.seek(0)
+                    shutil.copyfileobj(notes_xml, project)
+                    project.write(b"</Notes>")
             project.write(b"</Project>")
     if progress:
         progress("done", found.sources, found.sources)
     return QdpxSummary(sources=found.sources,
                        cases=len(found.by_story) + len(found.by_informant), codes=codes,
                        codings=found.placed, quotes=found.quotes, unplaced=found.unplaced,
-                       size=size_of(path))
+                       notes=found.notes, size=size_of(path))
