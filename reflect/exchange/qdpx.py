@@ -209,6 +209,19 @@ class _Pass:
     quotes: int = 0
     unplaced: int = 0
     notes: int = 0
+    names: set[str] = field(default_factory=set)
+    """The sources' names so far, without case."""
+
+    def source_name(self, name: str, when: str) -> str:
+        """A name no source before has (QualCoder renames a source whose name is taken):
+        a second interview of one informant gets its start time, then a number."""
+        if name.casefold() in self.names:
+            name = f"{name} ({when})"
+        candidate, number = name, 2
+        while candidate.casefold() in self.names:
+            candidate, number = f"{name} ({number})", number + 1
+        self.names.add(candidate.casefold())
+        return candidate
 
 
 def _value(name: str, text: str, kind: str = "TextValue") -> str:
@@ -290,7 +303,9 @@ def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes],
                                    _guid("code", "quote"), answer.text))
                 found.placed += 1
                 found.quotes += 1
-        name = f"{data.story_title}: {data.informant.pseudonym if data.informant else ''}"
+        name = found.source_name(
+            f"{data.story_title}: {data.informant.pseudonym if data.informant else ''}",
+            f"{session.started_at:%Y-%m-%d %H:%M}")
         body = _text_tag("Description", f"{data.protocol.title}, "
                                         f"{session.status.value.replace('_', ' ')}")
         for start, end, guid, code, excerpt in sorted(selections):

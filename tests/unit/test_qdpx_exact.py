@@ -174,3 +174,18 @@ def test_hostile_text_still_gives_valid_xml_and_exact_ranges(store, catalog, tmp
     assert len({c.get("name") for c in root.iter(f"{{{NS}}}Code")}) == 3
     [note] = root.findall("q:Notes/q:Note", Q)
     assert note.findtext("q:PlainTextContent", None, Q) == xml_text(f"Note {hostile}")
+
+
+def test_two_interviews_of_one_informant_are_sources_of_two_names(store, catalog, tmp_path):
+    """QualCoder renames a source whose name is taken ('1_Back to school: Maya'): a second
+    interview of the same informant is named with its start time instead."""
+    _story, informant, first = interview(store, catalog, "Back to school")
+    second = store.start_interview(informant.id, catalog.get("lfs-practitioner"),
+                                   ConsentRecord(True, "verbal", "Ana"))
+    for session in (first, second):
+        store.save_answer(session.id, "success-what", text="An answer.")
+    export_qdpx(store, tmp_path / "p.qdpx")
+    root, _sources = open_qdpx(tmp_path / "p.qdpx")
+    names = sorted(s.get("name") for s in root.findall("q:Sources/q:TextSource", Q))
+    assert names[0] == "Back to school: Maya"
+    assert names[1].startswith("Back to school: Maya (") and len(set(names)) == 2
