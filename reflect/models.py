@@ -397,20 +397,3 @@ class SessionLease(SQLModel, table=True):
     """Changes each time the lease is taken, so only the taker can renew or release it."""
     taken_at: datetime = _time(default_factory=utcnow)
     expires_at: datetime = _time()
-
-
-LINE_TEXT: dict[type[SQLModel], tuple[str, ...]] = {
-    Story: ("title", "service", "success_criteria", "summary", "tags"),
-    Informant: ("pseudonym",),
-    MemberCheck: ("note",),
-    Answer: ("text",),
-    InterviewerNote: ("text",),
-    ActionItem: ("text", "review_note"),
-    Theme: ("name", "description"),
-    Principle: ("situation", "goal", "action", "rationale"),
-    Evidence: ("excerpt",),
-}
-"""The columns of text people type or paste: stored with newline line ends only
-(reflect.text.line_ends), whichever way they come in (the store's writes, bundle imports;
-revision 0020 converted what was stored before), so evidence offsets mean the same
-everywhere."""

@@ -12,7 +12,6 @@ import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -30,7 +29,6 @@ from reflect.errors import (
 )
 from reflect.i18n import _
 from reflect.models import (
-    LINE_TEXT,
     AuditEvent,
     Deletion,
     ProtocolSnapshot,
@@ -38,7 +36,7 @@ from reflect.models import (
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.engine import check_same_file
-from reflect.text import line_ends
+from reflect.store.line_ends import newline_line_ends
 from reflect.vocab import DeletionAction, DeletionKind
 
 
@@ -69,20 +67,10 @@ def _storage_error(exc: DatabaseError) -> StorageError:
 
 class StoreSession(DBSession):
     """The database session every store call opens (`StoreBase._db`): whatever it writes
-    has its typed text (reflect.models.LINE_TEXT) with newline line ends."""
+    has its typed text with newline line ends (reflect.store.line_ends)."""
 
 
-@event.listens_for(StoreSession, "before_flush")
-def _newline_line_ends(db: DBSession, _context: Any, _instances: Any) -> None:
-    """Text enters the database here: every row added or changed through the store has its
-    CR LF and lone CR made LF before it is written (the object in memory too, so the caller
-    sees what was stored). Bundle imports insert rows without the ORM and do the same
-    there (reflect.store.transfer)."""
-    for row in (*db.new, *db.dirty):
-        for column in LINE_TEXT.get(type(row), ()):
-            value = getattr(row, column)
-            if isinstance(value, str) and "\r" in value:
-                setattr(row, column, line_ends(value))
+event.listen(StoreSession, "before_flush", newline_line_ends)
 
 
 class StoreBase:

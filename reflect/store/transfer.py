@@ -12,9 +12,7 @@ SQLite (reflect.store.transfer_bulk); a row both sides hold goes through the ORM
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
-from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -29,7 +27,6 @@ from sqlmodel import SQLModel, col, select
 from reflect.dates import as_utc
 from reflect.errors import ReflectError
 from reflect.models import (
-    LINE_TEXT,
     ActionItem,
     Answer,
     AuditEvent,
@@ -46,6 +43,7 @@ from reflect.models import (
 from reflect.store.base import StoreBase, digest
 from reflect.store.engine import begin_now
 from reflect.store.fulltext import answers_in_bulk
+from reflect.store.line_ends import ImportLineEnds
 from reflect.store.member_checks import (
     PendingErasure,
     informant_states,
@@ -69,10 +67,7 @@ from reflect.store.transfer_rows import (
     stories_among,
     withdrawn_placeholder,
 )
-from reflect.text import line_ends
 from reflect.vocab import DeletionAction, DeletionKind
-
-_CRLF = re.compile("\r\n")
 
 DELETABLE: dict[type[SQLModel], DeletionKind] = {
     ActionItem: DeletionKind.ACTION, Principle: DeletionKind.PRINCIPLE,
@@ -127,9 +122,7 @@ class Merge:
         self.deleted: set[uuid.UUID] = set()
         """Ids deleted here of the table being merged."""
         self.before = informant_states(db)
-        self.line_breaks: dict[uuid.UUID, list[int]] = {}
-        """Bundle answer id -> where its text held CR LF (which became LF): the offsets of
-        evidence into it move with them."""
+        self.line_ends = ImportLineEnds()
 
     # What the file's checks ask of this database ------------------------------------------
     def holds_real_work(self, demo_ids: frozenset[uuid.UUID]) -> bool:
@@ -167,27 +160,10 @@ class Merge:
         holds goes through `merge`, one by one."""
         if model is Erasure:
             self.erasures += [row["informant_id"] for row in rows]
-        self._line_ends(model, rows)
+        self.line_ends.rows(model, rows)  # typed text as every write stores it
         self._batch(name, model, rows, result)
         self.db.flush()  # the next rows refer to these
         self.db.expunge_all()  # written to the transaction: memory stays flat
-
-    def _line_ends(self, model: type[SQLModel], rows: list[Row]) -> None:
-        """The rows' typed text with newline line ends, as every write here stores it
-        (reflect.store.base), and an evidence excerpt's offsets moved with its answer's text
-        (a CR LF before them is one character now)."""
-        if model is Evidence and self.line_breaks:
-            for row in rows:
-                if (breaks := self.line_breaks.get(row["answer_id"])) is not None:
-                    row["start"] = row["start"] - bisect_left(breaks, row["start"])
-                    row["end"] = row["end"] - bisect_left(breaks, row["end"])
-        for column in LINE_TEXT.get(model, ()):
-            for row in rows:
-                value = row.get(column)
-                if isinstance(value, str) and "\r" in value:
-                    if model is Answer and "\r\n" in value:
-                        self.line_breaks[row["id"]] = [m.start() for m in _CRLF.finditer(value)]
-                    row[column] = line_ends(value)
 
     def deletions_from_audit(self, rows: list[Row]) -> None:
         """A bundle written before deletions had a table: its 'delete' audit events (just

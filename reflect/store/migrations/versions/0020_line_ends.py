@@ -2,7 +2,7 @@
 before become LF, as every write now stores them (reflect.store.base.StoreSession), and the
 offsets of evidence into an answer move with its text (each CR LF before an offset is one
 character now), so an excerpt is still exactly `text[start:end]`. The columns are written out
-here (frozen, not read from reflect.models.LINE_TEXT). Going down changes nothing back: the
+here (frozen, not read from reflect.store.line_ends.LINE_TEXT). Going down changes nothing back: the
 text is the same text with other line ends, and the dropped CRs were never kept."""
 
 import re
