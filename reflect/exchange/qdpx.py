@@ -35,13 +35,12 @@ from pathlib import Path
 from typing import IO
 
 from reflect import __version__
-from reflect.dates import iso_utc
 from reflect.exchange import qdpx_head
 from reflect.exchange.corpus import AnswerRow, Corpus, SessionData
 from reflect.exchange.progress import Progress
 from reflect.exchange.qdpx_head import unique_names as unique_names
 from reflect.exchange.qdpx_xml import NS as NS
-from reflect.exchange.qdpx_xml import USER, guid, tag, text_tag, variable_value
+from reflect.exchange.qdpx_xml import USER, guid, tag, text_tag, variable_value, when
 from reflect.files import private_writer, size_of
 from reflect.i18n import _
 from reflect.models import Evidence, InterviewerNote, Principle, utcnow
@@ -175,9 +174,10 @@ def _note(note: InterviewerNote, source: _Source, data: SessionData) -> str:
     name = f"{who}, {numbers[note.question_id]}" if note.question_id in numbers else who
     about = ", ".join(filter(None, (note.author, hms(note.code) if note.code is not None
                                     else "")))
-    created = iso_utc(note.created_at)
+    created = when(note.created_at)
     return tag("Note", {"guid": note.id, "name": name, "creatingUser": USER,
-                        "creationDateTime": created},
+                        "creationDateTime": created, "modifyingUser": USER,
+                        "modifiedDateTime": when(note.updated_at)},
                (text_tag("Description", about) if about else "") +
                text_tag("PlainTextContent", note.text) +
                tag("PlainTextSelection", {"guid": guid("note at", note.id),
@@ -245,7 +245,7 @@ def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes],
         body += _source_variables(data)
         out.write(tag("TextSource", {
             "guid": session.id, "name": name, "plainTextPath": f"internal://{session.id}.txt",
-            "creatingUser": USER, "creationDateTime": iso_utc(session.started_at)},
+            "creatingUser": USER, "creationDateTime": when(session.started_at)},
             body).encode("utf-8"))
     found.unplaced += waiting  # evidence on answers that are in no source
     return found
@@ -258,7 +258,7 @@ def export_qdpx(store: Store, path: Path, progress: Progress | None = None,
     Deflate at its fastest level: at 100,000 interviews level 6 took a third of the time
     for a file about a tenth smaller."""
     corpus = Corpus.read(store, redactor)
-    now = iso_utc(utcnow())
+    now = when(utcnow())
     with private_writer(path) as out, \
             zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED,
                             compresslevel=1) as archive, \

@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import datetime
 from xml.sax.saxutils import escape
 
+from reflect.dates import as_utc
 from reflect.text import xml_text
 
 NS = "urn:QDA-XML:project:1.0"
 GUIDS = uuid.UUID("0b6f7a52-3c1d-4f7e-9a0b-5e2d8c4f1a36")
 """Namespace for the GUIDs of things that are not rows (variables, codings, the user)."""
+
+
+def when(moment: datetime) -> str:
+    """A time as the standard's examples write it, in whole seconds UTC ('2026-12-06T09:36:22Z'):
+    QualCoder then shows it as it shows its own times."""
+    return as_utc(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def guid(*parts: object) -> str:
