@@ -37,15 +37,9 @@ def xml_text(text: str) -> str:
 
 def line_ends(text: str) -> str:
     """The text with every line ending a newline: CR LF (Windows) becomes LF, a lone CR (old
-    Mac, some pastes) becomes LF. What the database holds (reflect.store.base), so that an
+    Mac, some pastes) becomes LF. What the database holds (reflect.store.line_ends), so that an
     offset into an answer counts the same in reflect, QDA programs, R and any text reader."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-def line_ends_offset(text: str, offset: int) -> int:
-    """Where position `offset` of `text` lands in `line_ends(text)`: one character earlier for
-    each CR LF that begins before it (its CR is dropped; a lone CR keeps its place)."""
-    return offset - text.count("\r\n", 0, offset + 1) if "\r" in text else offset
 
 
 def visible(text: str) -> str:

@@ -305,7 +305,7 @@ class InterviewStore(StoreBase):
             answer = existing or Answer(session_id=session_id, question_id=question_id)
             before = _answer_state(answer) if existing else None
             if text is not None:
-                answer.text = line_ends(text)  # as stored (base.StoreSession): audit agrees
+                answer.text = line_ends(text)  # as stored (store.line_ends): the audit agrees
             if value is not ...:
                 answer.value = None if value is None else json.dumps(value, ensure_ascii=False)
             if answer.has_content:

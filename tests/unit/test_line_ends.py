@@ -5,6 +5,7 @@ an excerpt is `answer.text[start:end]` for reflect, QDA programs, R and any text
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from alembic import command
@@ -13,9 +14,11 @@ from sqlalchemy import text
 from reflect.exchange.bundle import import_bundle
 from reflect.exchange.bundle_export import bundle_data
 from reflect.exchange.bundle_file import checksum
+from reflect.models import Answer, Evidence
 from reflect.store import ConsentRecord, Store, schema
 from reflect.store.engine import make_engine, open_engine
-from reflect.text import line_ends, line_ends_offset
+from reflect.store.line_ends import ImportLineEnds
+from reflect.text import line_ends
 
 pytestmark = pytest.mark.both_backends
 
@@ -24,16 +27,24 @@ EXCERPT = "the school"
 AFTER = "she went back"
 
 
-def test_line_ends_and_offsets():
+def test_line_ends_and_the_offsets_an_import_moves():
     assert line_ends("a\r\nb\rc\n\r\n") == "a\nb\nc\n\n"
-    for start in range(len(CRLF_ANSWER)):
-        for end in range(start, len(CRLF_ANSWER) + 1):
-            piece = CRLF_ANSWER[start:end]
-            if piece.startswith("\n") or piece.endswith("\r"):
-                continue  # cuts a CR LF in two: no excerpt does (they are stripped)
-            moved = line_ends(CRLF_ANSWER)[line_ends_offset(CRLF_ANSWER, start):
-                                           line_ends_offset(CRLF_ANSWER, end)]
-            assert moved == line_ends(piece), (start, end)
+    answer_id = uuid.uuid4()
+    pieces = [(start, end) for start in range(len(CRLF_ANSWER))
+              for end in range(start, len(CRLF_ANSWER) + 1)
+              # no excerpt cuts a CR LF in two (they are stripped)
+              if not CRLF_ANSWER[start:end].startswith("\n")
+              and not CRLF_ANSWER[start:end].endswith("\r")]
+    answers = [{"id": answer_id, "text": CRLF_ANSWER}]
+    evidence = [{"answer_id": answer_id, "excerpt": CRLF_ANSWER[start:end], "start": start,
+                 "end": end} for start, end in pieces]
+    moving = ImportLineEnds()
+    moving.rows(Answer, answers)
+    moving.rows(Evidence, evidence)
+    text = answers[0]["text"]
+    assert text == line_ends(CRLF_ANSWER)
+    for link in evidence:
+        assert text[link["start"]:link["end"]] == link["excerpt"], link
 
 
 def test_every_write_stores_newline_line_ends(store, interview):
