@@ -35,6 +35,13 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "\ufffd", text)
 
 
+def line_ends(text: str) -> str:
+    """The text with every line ending a newline: CR LF (Windows) becomes LF, a lone CR (old
+    Mac, some pastes) becomes LF. What the database holds (reflect.store.line_ends), so that an
+    offset into an answer counts the same in reflect, QDA programs, R and any text reader."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def visible(text: str) -> str:
     """The text with every character a terminal would obey replaced by a visible stand-in."""
     return _UNSAFE.sub(_stand_in, text)

@@ -57,6 +57,7 @@ def translations() -> dict[str, dict]:
     import translations_moments
     import translations_print
     import translations_progress
+    import translations_qdpx
     import translations_reflection
     import translations_sealed
     import translations_session
@@ -74,7 +75,8 @@ def translations() -> dict[str, dict]:
                   translations_progress, translations_streaming, translations_lead,
                   translations_consent, translations_gate, translations_files, translations_write,
                   translations_bounds, translations_tables, translations_session,
-                  translations_sealed, translations_workshop, translations_journal):
+                  translations_sealed, translations_workshop, translations_journal,
+                  translations_qdpx):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -15,7 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from reflect.models import ActionItem, Evidence, Principle, Session, Story, Theme
+from reflect.models import (
+    ActionItem,
+    Evidence,
+    InterviewerNote,
+    Principle,
+    Session,
+    Story,
+    Theme,
+)
 from reflect.privacy.redact import NO_REDACTION, TEXT_COLUMNS, Redactor
 from reflect.protocol.definition import Protocol, Question, Stage
 from reflect.roles import Role
@@ -46,6 +54,8 @@ class SessionData:
     protocol: Protocol
     informant: InformantInfo | None
     story: Story | None
+    notes: list[InterviewerNote] = field(default_factory=list)
+    """The interviewer's notes, oldest first (read only for the exports that ask)."""
 
     @property
     def story_title(self) -> str:
@@ -108,13 +118,14 @@ class Corpus:
         return corpus
 
     def sessions(self, kinds: tuple[str, ...] = ("interview", "reflection"),
-                 ) -> Iterator[SessionData]:
-        """Every session of these kinds in export order, read BATCH at a time."""
+                 notes: bool = False) -> Iterator[SessionData]:
+        """Every session of these kinds in export order, read BATCH at a time (with the
+        interviewer's notes if asked)."""
         wanted = [session_id for session_id, kind, _story in self.order if kind in kinds]
-        yield from self._batches(wanted)
+        yield from self._batches(wanted, notes)
 
-    def _batches(self, ids: list[uuid.UUID]) -> Iterator[SessionData]:
-        for batch in self.store.corpus_batches(ids, BATCH):
+    def _batches(self, ids: list[uuid.UUID], notes: bool = False) -> Iterator[SessionData]:
+        for batch in self.store.corpus_batches(ids, BATCH, notes):
             yield from self._batch(batch)
 
     def _batch(self, batch: CorpusBatch) -> Iterator[SessionData]:
@@ -128,13 +139,19 @@ class Corpus:
         actions: dict[uuid.UUID, list[ActionItem]] = defaultdict(list)
         for item in batch.actions:
             actions[item.session_id].append(_redacted("action_items", item, redactor))
+        notes: dict[uuid.UUID, list[InterviewerNote]] = defaultdict(list)
+        for note in batch.notes:
+            if redactor:
+                note.text = redactor(note.text)
+            notes[note.session_id].append(note)
         for session_id in batch.sessions:
             session = _redacted("sessions", batch.sessions[session_id], redactor)
             yield SessionData(
                 session, by_session.get(session_id, {}), actions.get(session_id, []),
                 self.store.protocol_of(session),
                 self.informants.get(session.informant_id) if session.informant_id else None,
-                self.stories.get(session.story_id) if session.story_id else None)
+                self.stories.get(session.story_id) if session.story_id else None,
+                notes.get(session_id, []))
 
     def answers_by_id(self, ids: set[uuid.UUID],
                       ) -> dict[uuid.UUID, tuple[AnswerRow, SessionData]]:

@@ -21,6 +21,7 @@ object to hold and one name to import:
 | engine.py       | engines, SQLite settings, schema migrations, backups    |
 | search.py       | full-text search over answers and principles            |
 | words.py        | the gate: whose words no reader may show (withdrawal)   |
+| line_ends.py    | typed text stored with newline line ends (every write)  |
 | home_lists.py   | the home screen's lists (SQL in home_lists.sql, also read early) |
 | tables_read.py  | counts the tables export needs (sessions per informant) |
 | transfer*.py    | moving data in and out: bundle rows, merges, the        |

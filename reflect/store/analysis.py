@@ -21,6 +21,7 @@ from reflect.models import (
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.words import WordsStore, gate
+from reflect.text import line_ends
 from reflect.vocab import DeletionKind, SessionStatus
 
 
@@ -94,7 +95,7 @@ class AnalysisStore(WordsStore):
         if unknown:
             raise ReflectError(_("a principle has no part {unknown}").format(
                                    unknown=sorted(unknown)))
-        cleaned = {name: value.strip() for name, value in parts.items()}
+        cleaned = {name: line_ends(value.strip()) for name, value in parts.items()}
         if (not partial or "action" in cleaned) and not cleaned.get("action"):
             raise ReflectError(_("a principle needs at least its 'do' part: the action"))
         return cleaned

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session as DBSession
 
@@ -36,6 +36,7 @@ from reflect.models import (
 )
 from reflect.protocol.definition import Protocol
 from reflect.store.engine import check_same_file
+from reflect.store.line_ends import newline_line_ends
 from reflect.vocab import DeletionAction, DeletionKind
 
 
@@ -64,6 +65,14 @@ def _storage_error(exc: DatabaseError) -> StorageError:
         "'reflect restore' to put back an automatic backup.")
 
 
+class StoreSession(DBSession):
+    """The database session every store call opens (`StoreBase._db`): whatever it writes
+    has its typed text with newline line ends (reflect.store.line_ends)."""
+
+
+event.listen(StoreSession, "before_flush", newline_line_ends)
+
+
 class StoreBase:
     """The engine, the transaction and audit helpers, and protocol snapshots."""
 
@@ -80,7 +89,8 @@ class StoreBase:
         changes the rows it read, such as redaction, and must never write them)."""
         check_same_file(self.engine)
         try:
-            with DBSession(self.engine, expire_on_commit=False, autoflush=autoflush) as db:
+            with StoreSession(self.engine, expire_on_commit=False,
+                              autoflush=autoflush) as db:
                 yield db
         except DatabaseError as exc:
             raise _storage_error(exc) from exc

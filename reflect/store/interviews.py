@@ -25,6 +25,7 @@ from reflect.protocol.definition import Protocol
 from reflect.store.base import StoreBase
 from reflect.store.recording import add_people
 from reflect.store.words import gate
+from reflect.text import line_ends
 from reflect.vocab import SessionStatus, StoryStatus
 
 
@@ -36,7 +37,7 @@ def change_answer(answer: Answer, *, text: str | None = None, value: Any = ...,
     value), content unskips, `typed_code` is kept the first time only. Used by `save_answer`
     and by the offline journal (reflect.store.journal), which applies it on the laptop."""
     if text is not None:
-        answer.text = text
+        answer.text = line_ends(text)  # as stored (store.line_ends): the audit agrees
     if value is not ...:
         answer.value = None if value is None else json.dumps(value, ensure_ascii=False)
     if answer.has_content:

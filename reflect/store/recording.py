@@ -15,6 +15,7 @@ from reflect.models import Answer, InterviewerNote, Session, SessionPerson, utcn
 from reflect.roles import PresentRole
 from reflect.store.base import StoreBase
 from reflect.store.words import gate
+from reflect.text import line_ends
 from reflect.vocab import DeletionKind, SessionStatus
 
 
@@ -89,6 +90,7 @@ class RecordingStore(StoreBase):
                  code: int | None = None, kind: str = "") -> InterviewerNote:
         if not text.strip():
             raise ReflectError(_("the note is empty"))
+        text = line_ends(text)
         with self._db() as db:
             session = self._open_session(db, session_id)
             note = InterviewerNote(session_id=session.id, question_id=question_id, text=text,

@@ -43,6 +43,7 @@ from reflect.models import (
 from reflect.store.base import StoreBase, digest
 from reflect.store.engine import begin_now
 from reflect.store.fulltext import answers_in_bulk
+from reflect.store.line_ends import ImportLineEnds
 from reflect.store.member_checks import (
     PendingErasure,
     informant_states,
@@ -121,6 +122,7 @@ class Merge:
         self.deleted: set[uuid.UUID] = set()
         """Ids deleted here of the table being merged."""
         self.before = informant_states(db)
+        self.line_ends = ImportLineEnds()
 
     # What the file's checks ask of this database ------------------------------------------
     def holds_real_work(self, demo_ids: frozenset[uuid.UUID]) -> bool:
@@ -158,6 +160,7 @@ class Merge:
         holds goes through `merge`, one by one."""
         if model is Erasure:
             self.erasures += [row["informant_id"] for row in rows]
+        self.line_ends.rows(model, rows)  # typed text as every write stores it
         self._batch(name, model, rows, result)
         self.db.flush()  # the next rows refer to these
         self.db.expunge_all()  # written to the transaction: memory stays flat

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -24,6 +24,7 @@ from reflect.models import (
     Answer,
     Evidence,
     Informant,
+    InterviewerNote,
     Principle,
     Session,
     Story,
@@ -140,6 +141,8 @@ class CorpusBatch:
     answers: list[AnswerRow]
     actions: list[ActionItem]
     """Oldest first."""
+    notes: list[InterviewerNote] = field(default_factory=list)
+    """The interviewer's notes, oldest first (only when asked for)."""
 
 
 class TransferCorpusStore(StoreBase):
@@ -170,9 +173,9 @@ class TransferCorpusStore(StoreBase):
         return CorpusOutline(stories, informants, heads, themes, principles, links, withheld)
 
     def corpus_batches(self, session_ids: list[uuid.UUID], size: int = 500,
-                       ) -> Iterator[CorpusBatch]:
-        """These sessions with their answers and action items, `size` sessions at a time,
-        each batch in a short transaction of its own."""
+                       notes: bool = False) -> Iterator[CorpusBatch]:
+        """These sessions with their answers and action items (and the interviewer's notes,
+        if asked), `size` sessions at a time, each batch in a short transaction of its own."""
         for start in range(0, len(session_ids), size):
             ids = session_ids[start:start + size]
             with self._db(autoflush=False) as db:
@@ -183,8 +186,11 @@ class TransferCorpusStore(StoreBase):
                 items = list(db.exec(select(ActionItem)
                                      .where(col(ActionItem.session_id).in_(ids))
                                      .order_by(col(ActionItem.created_at))))
+                noted = list(db.exec(select(InterviewerNote)
+                                     .where(col(InterviewerNote.session_id).in_(ids))
+                                     .order_by(col(InterviewerNote.created_at)))) if notes else []
                 db.expunge_all()  # detached before anything is redacted
-            yield CorpusBatch(sessions, answers, items)
+            yield CorpusBatch(sessions, answers, items, noted)
 
     def sessions_of_answers(self, answer_ids: set[uuid.UUID]) -> set[uuid.UUID]:
         """The sessions these answers belong to."""
