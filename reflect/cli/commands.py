@@ -21,6 +21,7 @@ from reflect.cli import repair, settings_commands
 from reflect.cli.arguments import check_db, check_text
 from reflect.cli.console import PlainTable, console, errors, progress, say, warn, wrote
 from reflect.cli.erase import erase_command
+from reflect.cli.team import team_command
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command, writing
 from reflect.cli.parser import build_parser
 from reflect.cli.privacy import (
@@ -358,6 +359,8 @@ def _command(argv: list[str]) -> int:
             return import_bundle_command(db, args.file)
         if args.command == "erase":
             return erase_command(db, args)
+        if args.command == "team":
+            return team_command(db, args)
         return _run_app(db)
     except ReflectError as exc:
         warn(f"reflect: {exc}")

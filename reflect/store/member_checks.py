@@ -41,6 +41,7 @@ from reflect.models import (
 )
 from reflect.store.base import StoreBase
 from reflect.store.compaction import WAIT, Compaction, compact, finish, pending
+from reflect.store.team import erase_words_as_owner, row_security
 from reflect.vocab import CheckOutcome, DeletionAction, DeletionKind
 
 APPROVED = (CheckOutcome.APPROVED.value, CheckOutcome.APPROVED_WITH_CHANGES.value)
@@ -165,7 +166,11 @@ def word_counts(db: DBSession, informant_id: uuid.UUID) -> dict[str, int]:
 
 
 def erase_words(db: DBSession, informant_id: uuid.UUID) -> dict[str, int]:
-    """Delete an informant's words inside the caller's transaction; return what went."""
+    """Delete an informant's words inside the caller's transaction; return what went. A
+    team member on PostgreSQL does not see them (row security): the coordinator's erasure
+    goes through the database's own erasure function (reflect.store.team)."""
+    if row_security(db.connection(), "answer"):
+        return erase_words_as_owner(db.connection(), informant_id)
     sessions = list(db.exec(select(Session.id).where(Session.informant_id == informant_id)))
     answers = list(db.exec(select(Answer).where(col(Answer.session_id).in_(sessions))))
     notes = list(db.exec(select(InterviewerNote)

@@ -1,0 +1,506 @@
+"""A team on one PostgreSQL database, with its roles enforced by the server (issue 31, point 1).
+
+Each person connects as their own PostgreSQL login, a member of one of three group roles:
+reflect_coordinator, reflect_interviewer, reflect_analyst (group roles are cluster-wide: one
+set serves every team database on the server). What each may read and write is decided by
+row-level security policies in the database itself, so a query reflect forgets to filter, or
+`psql`, still sees only what the person may see:
+
+| role        | reads                                             | writes                     |
+|-------------|---------------------------------------------------|----------------------------|
+| coordinator | every story, informant, interview, principle      | stories, assignments,      |
+|             |                                                   | member checks, the book,   |
+|             |                                                   | principles and themes      |
+| interviewer | the stories assigned to them, their informants,   | the same, and their own    |
+|             | their interviews; their own sessions              | sessions                   |
+| analyst     | stories, completed interviews, principles, themes | principles, evidence,      |
+|             |                                                   | themes                     |
+| everyone    | their own solo reflections (nobody else's, not    | their own reflections      |
+|             | even the coordinator's)                           |                            |
+
+A withdrawn informant's words (answers, interviewer's notes, evidence excerpts) are invisible
+to every role. Erasing them goes through one path: `reflect_erase_words(informant)`, a
+SECURITY DEFINER function only the coordinator may execute, which deletes them (and what
+points at them) as the database's owner would (`erase_words` calls it when row security
+applies to the caller). The login that owns the tables (the single-URL mode, IT's own
+account) is not subject to row security, as PostgreSQL does for table owners.
+
+Where the pieces live: `TEAM_SCHEMA` (the owner columns, the assignment and member tables, the
+functions and the policies, all inert until row security is enabled) is written by revision
+0018 and by `schema.create_schema` for a new database, so an upgraded database and a new one
+are alike. `init_team` (`reflect team init`) adds what a revision cannot: it creates the
+group roles if missing, grants the tables to them, enables row security and closes the
+database to logins that are not members. Every row of the team tables gets `owner` (the
+database user who created it, `current_user` by default) and the audit tables `db_user`.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DatabaseError
+
+from reflect.errors import ReflectError
+from reflect.i18n import _
+
+ROLES = ("coordinator", "interviewer", "analyst")
+"""The kinds of member; each is the PostgreSQL group role `reflect_<kind>`."""
+
+GROUP_PREFIX = "reflect_"
+
+OWNED_TABLES = ("story", "informant", "session", "answer", "interviewernote", "actionitem",
+                "principle", "theme", "evidence", "membercheck", "sessionperson", "redaction")
+"""Tables whose rows get an `owner` column: the database user who created the row."""
+
+AUDIT_TABLES = ("auditevent", "deletion")
+"""Tables whose rows get a `db_user` column: the database user who made the change."""
+
+TEAM_TABLES = ("story", "story_assignment", "team_member", "informant", "membercheck",
+               "erasure", "protocolsnapshot", "session", "sessionperson", "answer",
+               "interviewernote", "actionitem", "theme", "principle", "evidence", "auditevent",
+               "deletion", "supersededversion", "redaction", "sessionlease")
+"""Every table a member may touch: each has row-level security once the team is set up. A
+table missing from here is granted to nobody (fails closed)."""
+
+_C = "reflect_is('coordinator', current_user)"
+_I = "reflect_is('interviewer', current_user)"
+_A = "reflect_is('analyst', current_user)"
+
+_FUNCTIONS = [
+    # Membership of a group role; false (not an error) when the group does not exist yet
+    """CREATE OR REPLACE FUNCTION reflect_is(kind text, who name) RETURNS boolean
+       LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+         SELECT EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = 'reflect_' || kind
+                        AND pg_has_role(who, g.oid, 'MEMBER')) $$""",
+    """CREATE OR REPLACE FUNCTION reflect_assigned(story uuid, who name) RETURNS boolean
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+         SELECT EXISTS (SELECT 1 FROM story_assignment a
+                        WHERE a.story_id = story AND a.db_user = who) $$""",
+    # The one rule for sessions: a reflection is its author's alone; an interview is the
+    # coordinator's, its interviewer's and the assigned interviewers', and (once completed,
+    # to read) the analysts'
+    """CREATE OR REPLACE FUNCTION reflect_session_rule(kind text, owner text, story uuid,
+                                                       status text, who name, writing boolean)
+       RETURNS boolean LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+         SELECT CASE WHEN kind = 'reflection' THEN owner = who
+           ELSE reflect_is('coordinator', who)
+             OR (reflect_is('interviewer', who)
+                 AND (owner = who OR reflect_assigned(story, who)))
+             OR (NOT writing AND status = 'completed' AND reflect_is('analyst', who))
+           END $$""",
+    """CREATE OR REPLACE FUNCTION reflect_session_open(sid uuid, who name, writing boolean)
+       RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+       AS $$
+         SELECT EXISTS (SELECT 1 FROM "session" s WHERE s.id = sid
+                        AND reflect_session_rule(s.kind, s.owner, s.story_id, s.status::text,
+                                                 who, writing)) $$""",
+    """CREATE OR REPLACE FUNCTION reflect_withdrawn(sid uuid) RETURNS boolean
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+         SELECT EXISTS (SELECT 1 FROM "session" s JOIN informant i ON i.id = s.informant_id
+                        WHERE s.id = sid AND i.withdrawn) $$""",
+    # An answer someone may read: its session is open to them and its informant has not
+    # withdrawn (what evidence excerpts are read through)
+    """CREATE OR REPLACE FUNCTION reflect_answer_open(aid uuid, who name) RETURNS boolean
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+         SELECT EXISTS (SELECT 1 FROM answer a WHERE a.id = aid
+                        AND reflect_session_open(a.session_id, who, false)
+                        AND NOT reflect_withdrawn(a.session_id)) $$""",
+    """CREATE OR REPLACE FUNCTION reflect_informant_open(iid uuid, who name) RETURNS boolean
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+         SELECT EXISTS (SELECT 1 FROM informant i WHERE i.id = iid
+                        AND (reflect_is('coordinator', who) OR reflect_is('analyst', who)
+                             OR (reflect_is('interviewer', who)
+                                 AND reflect_assigned(i.story_id, who)))) $$""",
+    # The erasure path: a withdrawn informant's words are invisible to every role, so only
+    # this function (run as the owner; EXECUTE for the coordinator alone) can delete them
+    """CREATE OR REPLACE FUNCTION reflect_erase_words(iid uuid,
+           OUT erased_answers integer, OUT erased_notes integer, OUT erased_evidence integer)
+       LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+       DECLARE gone text[];
+       BEGIN
+         IF NOT EXISTS (SELECT 1 FROM informant WHERE id = iid AND withdrawn) THEN
+           RAISE EXCEPTION 'only a withdrawn informant''s words can be erased'
+             USING ERRCODE = '42501';
+         END IF;
+         SELECT coalesce(array_agg(x.id::text), '{}') INTO gone FROM (
+           SELECT e.id FROM evidence e JOIN answer a ON a.id = e.answer_id
+             JOIN "session" s ON s.id = a.session_id WHERE s.informant_id = iid
+           UNION ALL SELECT n.id FROM interviewernote n JOIN "session" s ON s.id = n.session_id
+             WHERE s.informant_id = iid
+           UNION ALL SELECT a.id FROM answer a JOIN "session" s ON s.id = a.session_id
+             WHERE s.informant_id = iid) x;
+         DELETE FROM evidence e USING answer a, "session" s WHERE e.answer_id = a.id
+           AND a.session_id = s.id AND s.informant_id = iid;
+         GET DIAGNOSTICS erased_evidence = ROW_COUNT;
+         DELETE FROM interviewernote n USING "session" s WHERE n.session_id = s.id
+           AND s.informant_id = iid;
+         GET DIAGNOSTICS erased_notes = ROW_COUNT;
+         DELETE FROM answer a USING "session" s WHERE a.session_id = s.id
+           AND s.informant_id = iid;
+         GET DIAGNOSTICS erased_answers = ROW_COUNT;
+         DELETE FROM supersededversion WHERE entity_id = ANY (gone);
+         UPDATE auditevent SET old_hash = '', new_hash = '' WHERE entity_id = ANY (gone);
+       END $$""",
+]
+
+_HELPERS = ("reflect_is(text, name)", "reflect_assigned(uuid, name)",
+            "reflect_session_rule(text, text, uuid, text, name, boolean)",
+            "reflect_session_open(uuid, name, boolean)", "reflect_withdrawn(uuid)",
+            "reflect_answer_open(uuid, name)", "reflect_informant_open(uuid, name)")
+ERASE_FUNCTION = "reflect_erase_words(uuid)"
+
+_SESSION_READ = ("reflect_session_rule(kind, owner, story_id, status::text, current_user, "
+                 "false)")
+_SESSION_WRITE = ("reflect_session_rule(kind, owner, story_id, status::text, current_user, "
+                  "true)")
+_SESSION_ADD = (f"owner = current_user AND (kind = 'reflection' OR {_C} "
+                f"OR ({_I} AND reflect_assigned(story_id, current_user)))")
+_UNDER_SESSION_READ = "reflect_session_open(session_id, current_user, false)"
+_UNDER_SESSION_WRITE = "reflect_session_open(session_id, current_user, true)"
+_WORDS_READ = f"{_UNDER_SESSION_READ} AND NOT reflect_withdrawn(session_id)"
+_WORDS_WRITE = f"{_UNDER_SESSION_WRITE} AND NOT reflect_withdrawn(session_id)"
+_STORY_READ = f"{_C} OR {_A} OR ({_I} AND reflect_assigned(story_id, current_user))"
+_STORY_WRITE = f"{_C} OR ({_I} AND reflect_assigned(story_id, current_user))"
+_NOBODY = "false"
+_EVERYONE = "true"
+
+POLICIES: dict[str, tuple[str, str, str, str]] = {
+    # table: (read, add, change, remove); each a condition on the row for current_user
+    "story": (f"{_C} OR {_A} OR ({_I} AND reflect_assigned(id, current_user))", _C,
+              f"{_C} OR ({_I} AND reflect_assigned(id, current_user))", _C),
+    "story_assignment": (f"{_C} OR db_user = current_user", _C, _C, _C),
+    "team_member": (f"{_C} OR db_user = current_user", _NOBODY, _NOBODY, _NOBODY),
+    "informant": (_STORY_READ, _STORY_WRITE, _STORY_WRITE, _C),
+    "membercheck": ("reflect_informant_open(informant_id, current_user)", _C, _C, _C),
+    "erasure": (_EVERYONE, _C, _C, _C),
+    "protocolsnapshot": (_EVERYONE, _EVERYONE, _NOBODY, _NOBODY),
+    "session": (_SESSION_READ, _SESSION_ADD, _SESSION_WRITE, _SESSION_WRITE),
+    "sessionperson": (_UNDER_SESSION_READ, _UNDER_SESSION_WRITE, _UNDER_SESSION_WRITE,
+                      _UNDER_SESSION_WRITE),
+    "answer": (_WORDS_READ, _WORDS_WRITE, _WORDS_WRITE, _WORDS_WRITE),
+    "interviewernote": (_WORDS_READ, _WORDS_WRITE, _WORDS_WRITE, _WORDS_WRITE),
+    "actionitem": (_UNDER_SESSION_READ, _UNDER_SESSION_WRITE, _UNDER_SESSION_WRITE,
+                   _UNDER_SESSION_WRITE),
+    "theme": (_EVERYONE, f"{_C} OR {_A}", f"{_C} OR {_A}", f"{_C} OR {_A}"),
+    "principle": (_STORY_READ, f"{_C} OR {_A}", f"{_C} OR {_A}", f"{_C} OR {_A}"),
+    "evidence": ("reflect_answer_open(answer_id, current_user)",
+                 f"({_C} OR {_A}) AND reflect_answer_open(answer_id, current_user)",
+                 f"({_C} OR {_A}) AND reflect_answer_open(answer_id, current_user)",
+                 f"{_C} OR {_A}"),
+    "auditevent": (f"{_C} OR db_user = current_user", "db_user = current_user", _NOBODY,
+                   _NOBODY),
+    "deletion": (_EVERYONE, "db_user = current_user", _NOBODY, _NOBODY),
+    "supersededversion": (_C, _C, _NOBODY, _C),
+    "redaction": (_EVERYONE, _C, _C, _C),
+    "sessionlease": (_EVERYONE, _UNDER_SESSION_READ, _UNDER_SESSION_READ, _UNDER_SESSION_READ),
+}
+"""Row-level security, table by table. Kept here and written by revision 0018 (and by a new
+database's schema); `team init` turns it on."""
+
+_COMMANDS = (("read", "SELECT"), ("add", "INSERT"), ("change", "UPDATE"), ("remove", "DELETE"))
+
+
+def _policy_statements(table: str) -> list[str]:
+    statements = []
+    for (name, command), rule in zip(_COMMANDS, POLICIES[table], strict=True):
+        statements.append(f'DROP POLICY IF EXISTS reflect_{name} ON "{table}"')
+        if command == "INSERT":
+            clause = f"WITH CHECK ({rule})"
+        elif command == "UPDATE":
+            clause = f"USING ({rule}) WITH CHECK ({rule})"
+        else:
+            clause = f"USING ({rule})"
+        statements.append(f'CREATE POLICY reflect_{name} ON "{table}" FOR {command} {clause}')
+    return statements
+
+
+def schema_statements() -> list[str]:
+    """The team's schema on PostgreSQL, every statement harmless when run again: owner and
+    db_user columns, the assignment and member tables, the functions and the policies
+    (inert until `init_team` enables row security)."""
+    statements = [f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS owner text NOT NULL '
+                  "DEFAULT current_user" for table in OWNED_TABLES]
+    statements += [f'ALTER TABLE "{table}" ADD COLUMN IF NOT EXISTS db_user text NOT NULL '
+                   "DEFAULT current_user" for table in AUDIT_TABLES]
+    statements += [
+        """CREATE TABLE IF NOT EXISTS story_assignment (
+             story_id uuid NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+             db_user text NOT NULL,
+             assigned_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
+             assigned_by text NOT NULL DEFAULT current_user,
+             PRIMARY KEY (story_id, db_user))""",
+        "CREATE INDEX IF NOT EXISTS ix_story_assignment_db_user ON story_assignment (db_user)",
+        """CREATE TABLE IF NOT EXISTS team_member (
+             db_user text PRIMARY KEY,
+             role text NOT NULL CHECK (role IN ('coordinator', 'interviewer', 'analyst')),
+             added_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
+             added_by text NOT NULL DEFAULT current_user)""",
+        *_FUNCTIONS,
+    ]
+    for table in TEAM_TABLES:
+        statements += _policy_statements(table)
+    return statements
+
+
+def undo_statements() -> list[str]:
+    """What revision 0018's downgrade runs: row security off, policies, functions, tables and
+    columns gone (the cluster-wide group roles stay)."""
+    statements = []
+    for table in TEAM_TABLES:
+        if table in ("story_assignment", "team_member"):
+            continue
+        statements.append(f'ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY')
+        statements += [f'DROP POLICY IF EXISTS reflect_{name} ON "{table}"'
+                       for name, _command in _COMMANDS]
+    statements += ["DROP TABLE IF EXISTS story_assignment", "DROP TABLE IF EXISTS team_member"]
+    statements += [f"DROP FUNCTION IF EXISTS {function}"
+                   for function in (ERASE_FUNCTION, *reversed(_HELPERS))]
+    statements += [f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS owner'
+                   for table in OWNED_TABLES]
+    statements += [f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS db_user'
+                   for table in AUDIT_TABLES]
+    return statements
+
+
+def write_schema(conn: Connection) -> None:
+    """The team's schema, on PostgreSQL only (nothing on SQLite)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for statement in schema_statements():
+        conn.exec_driver_sql(statement)
+
+
+# Setting up and keeping the team -----------------------------------------------------------
+
+NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+"""A login name reflect creates: lower case letters, digits, underscores (no quoting games)."""
+
+
+def group(role: str) -> str:
+    if role not in ROLES:
+        raise ReflectError(_("'{role}' is not a team role; use one of {roles}").format(
+            role=role, roles=", ".join(ROLES)))
+    return GROUP_PREFIX + role
+
+
+def _postgres(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        raise ReflectError(_("a team needs a PostgreSQL database: give reflect team a "
+                             "postgresql://... URL (a SQLite file has one user, its owner)"))
+
+
+def _quoted(name: str) -> str:
+    if not NAME.fullmatch(name):
+        raise ReflectError(_("'{name}' cannot be a login name here: use lower-case letters, "
+                             "digits and _ (at most 63, not starting with a digit)").format(
+                                 name=name))
+    return f'"{name}"'
+
+
+def _can_manage_roles(conn: Connection) -> None:
+    allowed = conn.exec_driver_sql(
+        "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user").scalar()
+    if not allowed:
+        raise ReflectError(_("the login {user} may not create roles: run this with the URL of "
+                             "an account that has CREATEROLE (the database's administrator)")
+                           .format(user=conn.exec_driver_sql("SELECT current_user").scalar()))
+
+
+def _database(conn: Connection) -> str:
+    name: str = conn.exec_driver_sql("SELECT current_database()").scalar_one()
+    return '"' + name.replace('"', '""') + '"'
+
+
+def init_team(engine: Engine) -> list[str]:
+    """Prepare the (migrated) database for a team; harmless to run again. Returns what it did,
+    one line each."""
+    _postgres(engine)
+    done = []
+    with engine.begin() as conn:
+        _can_manage_roles(conn)
+        for role in ROLES:
+            name = GROUP_PREFIX + role
+            # group roles are cluster-wide: made once, by the first team on the server
+            conn.exec_driver_sql(
+                f"DO $$ BEGIN CREATE ROLE {name} NOLOGIN; "
+                "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
+        done.append(_("group roles: {names}").format(
+            names=", ".join(GROUP_PREFIX + role for role in ROLES)))
+        write_schema(conn)
+        groups = ", ".join(GROUP_PREFIX + role for role in ROLES)
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {groups}")
+        conn.exec_driver_sql(f"GRANT SELECT ON alembic_version TO {groups}")
+        for table in TEAM_TABLES:
+            rights = ("SELECT, INSERT" if table in AUDIT_TABLES + ("protocolsnapshot",)
+                      else "SELECT, INSERT, UPDATE, DELETE")
+            conn.exec_driver_sql(f'GRANT {rights} ON "{table}" TO {groups}')
+            conn.exec_driver_sql(f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY')
+        for function in _HELPERS:
+            conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}")
+        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {ERASE_FUNCTION} FROM PUBLIC")
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {ERASE_FUNCTION} TO "
+                             f"{GROUP_PREFIX}coordinator")
+        done.append(_("grants and row-level security on {count} tables").format(
+            count=len(TEAM_TABLES)))
+        conn.exec_driver_sql(f"REVOKE CONNECT ON DATABASE {_database(conn)} FROM PUBLIC")
+        done.append(_("only the team's members may connect to this database"))
+    return done
+
+
+@dataclass
+class Added:
+    """A new member: the URL they connect with (their password in it, when one was made)."""
+
+    name: str
+    role: str
+    url: str
+    password: str | None
+    existed: bool = False
+    """The login was there already (another team's, or made by IT): it kept its password."""
+
+
+def _ready(conn: Connection) -> None:
+    if not conn.exec_driver_sql("SELECT to_regclass('team_member') IS NOT NULL").scalar():
+        raise ReflectError(_("this database is not set up for a team yet: run reflect team "
+                             "init URL first"))
+
+
+def add_member(engine: Engine, name: str, role: str, password: bool = True) -> Added:
+    """A PostgreSQL login in the role's group, allowed to connect to this database."""
+    _postgres(engine)
+    quoted, group_role = _quoted(name), group(role)
+    secret = secrets.token_urlsafe(18) if password else None
+    with engine.begin() as conn:
+        _can_manage_roles(conn)
+        _ready(conn)
+        existed = bool(conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_roles WHERE rolname = %(n)s", {"n": name}).scalar())
+        known = conn.exec_driver_sql("SELECT role FROM team_member WHERE db_user = %(n)s",
+                                     {"n": name}).scalar()
+        if known is not None:
+            raise ReflectError(_("{name} is already in this team, as {role}; reflect team "
+                                 "remove {name} first to change it").format(name=name,
+                                                                            role=known))
+        if not existed:
+            # the password is made here from letters, digits, - and _ only: safe as a literal
+            conn.exec_driver_sql(f"CREATE ROLE {quoted} LOGIN"
+                                 + (f" PASSWORD '{secret}'" if secret else ""))
+        else:
+            secret = None
+        conn.exec_driver_sql(f"GRANT {group_role} TO {quoted}")
+        conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {_database(conn)} TO {quoted}")
+        conn.exec_driver_sql("INSERT INTO team_member (db_user, role) VALUES (%(n)s, %(r)s)",
+                             {"n": name, "r": role})
+    url = engine.url.set(username=name, password=secret)
+    return Added(name, role, url.render_as_string(hide_password=False), secret, existed)
+
+
+@dataclass
+class Member:
+    name: str
+    role: str
+    stories: list[str] = field(default_factory=list)
+    """Titles of the stories assigned to them."""
+    login: bool = True
+    """False when the login was dropped on the server by hand since."""
+
+
+def members(engine: Engine) -> list[Member]:
+    """The team, by name, with each one's assigned stories."""
+    _postgres(engine)
+    with engine.connect() as conn:
+        _ready(conn)
+        rows = conn.exec_driver_sql(
+            "SELECT m.db_user, m.role, r.rolname IS NOT NULL FROM team_member m "
+            "LEFT JOIN pg_roles r ON r.rolname = m.db_user ORDER BY m.db_user").all()
+        assigned = conn.exec_driver_sql(
+            "SELECT a.db_user, s.title FROM story_assignment a JOIN story s ON s.id = a.story_id "
+            "ORDER BY s.title").all()
+    found = {row[0]: Member(row[0], row[1], login=bool(row[2])) for row in rows}
+    for who, title in assigned:
+        if who in found:
+            found[who].stories.append(title)
+    return list(found.values())
+
+
+def remove_member(engine: Engine, name: str) -> bool:
+    """Take someone out of the team: no more connecting, no group, no assignments here.
+    Their login is dropped unless it is still used elsewhere on the server (another team's
+    database); returns whether it was dropped. What they wrote stays, with their name."""
+    _postgres(engine)
+    quoted = _quoted(name)
+    with engine.begin() as conn:
+        _can_manage_roles(conn)
+        _ready(conn)
+        role = conn.exec_driver_sql("SELECT role FROM team_member WHERE db_user = %(n)s",
+                                    {"n": name}).scalar()
+        if role is None:
+            raise ReflectError(_("{name} is not in this team (see reflect team list)").format(
+                name=name))
+        conn.exec_driver_sql("DELETE FROM story_assignment WHERE db_user = %(n)s", {"n": name})
+        conn.exec_driver_sql("DELETE FROM team_member WHERE db_user = %(n)s", {"n": name})
+        if not conn.exec_driver_sql("SELECT count(*) FROM pg_roles WHERE rolname = %(n)s",
+                                    {"n": name}).scalar():
+            return False
+        conn.exec_driver_sql(f"REVOKE CONNECT ON DATABASE {_database(conn)} FROM {quoted}")
+        conn.exec_driver_sql(f"REVOKE {GROUP_PREFIX}{role} FROM {quoted}")
+        elsewhere = conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
+            "WHERE r.rolname = %(n)s", {"n": name}).scalar()
+        if elsewhere:
+            return False
+        savepoint = conn.begin_nested()
+        try:
+            conn.exec_driver_sql(f"DROP ROLE {quoted}")
+        except DatabaseError:  # it still holds rights or objects in another database
+            savepoint.rollback()
+            return False
+        savepoint.commit()
+    return True
+
+
+def assign(engine: Engine, story_id: uuid.UUID, name: str) -> bool:
+    """Assign a story to a team member (the coordinator's); False if it already was."""
+    _postgres(engine)
+    with engine.begin() as conn:
+        _ready(conn)
+        role = conn.exec_driver_sql("SELECT role FROM team_member WHERE db_user = %(n)s",
+                                    {"n": name}).scalar()
+        if role is None:
+            raise ReflectError(_("{name} is not in this team (see reflect team list)").format(
+                name=name))
+        added = conn.exec_driver_sql(
+            "INSERT INTO story_assignment (story_id, db_user) VALUES (%(s)s, %(n)s) "
+            "ON CONFLICT DO NOTHING", {"s": story_id, "n": name}).rowcount
+    return bool(added)
+
+
+def unassign(engine: Engine, story_id: uuid.UUID, name: str) -> bool:
+    """Take a story back from a member; False if it was not theirs."""
+    _postgres(engine)
+    with engine.begin() as conn:
+        _ready(conn)
+        removed = conn.exec_driver_sql(
+            "DELETE FROM story_assignment WHERE story_id = %(s)s AND db_user = %(n)s",
+            {"s": story_id, "n": name}).rowcount
+    return bool(removed)
+
+
+def row_security(conn: Connection, table: str) -> bool:
+    """Whether row-level security filters this table for the connected user (a member of a
+    team; never the owner, nor SQLite)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    return bool(conn.exec_driver_sql("SELECT row_security_active(%(t)s)", {"t": table}).scalar())
+
+
+def erase_words_as_owner(conn: Connection, informant_id: uuid.UUID) -> dict[str, int]:
+    """The erasure path under row security (the coordinator's): the words are invisible to
+    them, so `reflect_erase_words` deletes them as the owner would."""
+    answers, notes, evidence = conn.exec_driver_sql(
+        "SELECT * FROM reflect_erase_words(%(i)s)", {"i": informant_id}).one()
+    return {"answers": answers, "notes": notes, "evidence": evidence}
