@@ -21,7 +21,6 @@ from reflect.cli import repair, settings_commands
 from reflect.cli.arguments import check_db, check_text
 from reflect.cli.console import PlainTable, console, errors, progress, say, warn, wrote
 from reflect.cli.erase import erase_command
-from reflect.cli.team import team_command
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command, writing
 from reflect.cli.parser import build_parser
 from reflect.cli.privacy import (
@@ -33,6 +32,7 @@ from reflect.cli.privacy import (
     redact_command,
     redactor_for,
 )
+from reflect.cli.team import team_command
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _, ngettext
 from reflect.text import visible

@@ -59,6 +59,10 @@ OWNED_TABLES = ("story", "informant", "session", "answer", "interviewernote", "a
 AUDIT_TABLES = ("auditevent", "deletion")
 """Tables whose rows get a `db_user` column: the database user who made the change."""
 
+SERVER_ONLY = {("table", "story_assignment"), ("table", "team_member"), ("column", "owner"),
+               ("column", "db_user")}
+"""What the team schema adds on PostgreSQL beyond the models (which SQLite has alone)."""
+
 TEAM_TABLES = ("story", "story_assignment", "team_member", "informant", "membercheck",
                "erasure", "protocolsnapshot", "session", "sessionperson", "answer",
                "interviewernote", "actionitem", "theme", "principle", "evidence", "auditevent",

@@ -324,3 +324,70 @@ def test_another_teams_database_is_closed_to_members(people, new_team_database):
             open_engine(elsewhere.render_as_string(hide_password=False))
     finally:
         other.close()
+
+
+def _revision_0018():
+    import importlib.util
+    from pathlib import Path
+
+
+    path = Path(team.__file__).parent / "migrations" / "versions" / "0018_team_roles.py"
+    spec = importlib.util.spec_from_file_location("revision_0018", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_frozen_revision_builds_what_a_new_database_gets():
+    frozen = _revision_0018()
+    assert frozen.schema_statements() == team.schema_statements()
+    assert frozen.undo_statements() == team.undo_statements()
+
+
+def test_revision_18_goes_down_and_up_again(server, people):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from reflect.store import schema
+    from reflect.store.engine import make_engine
+
+    for store in people.values():
+        if isinstance(store, Store):
+            store.engine.dispose()
+    engine = make_engine(server.url)
+    with engine.connect() as conn:
+        command.downgrade(schema._alembic_config(conn), "0017")
+        conn.commit()
+    with engine.connect() as conn:
+        assert not inspect(conn).has_table("story_assignment")
+        assert "owner" not in {c["name"] for c in inspect(conn).get_columns("session")}
+        assert conn.execute(text("SELECT count(*) FROM answer")).scalar_one() == 3
+    engine.dispose()
+    upgraded = open_engine(server.url)  # 0017 -> 0018 on opening
+    with upgraded.connect() as conn:
+        assert inspect(conn).has_table("story_assignment")
+        owners = conn.execute(text("SELECT DISTINCT owner FROM session")).scalars().all()
+    assert len(owners) == 1  # rows made before the revision belong to whoever upgraded
+    team.init_team(upgraded)
+    upgraded.dispose()
+
+
+def test_revision_18_does_nothing_on_sqlite(tmp_path):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from reflect.store import schema
+    from reflect.store.engine import make_engine
+
+    path = str(tmp_path / "solo.db")
+    open_engine(path).dispose()
+    engine = make_engine(path)
+    with engine.connect() as conn:
+        command.downgrade(schema._alembic_config(conn), "0017")
+        conn.commit()
+        command.upgrade(schema._alembic_config(conn), "head")
+        conn.commit()
+    with engine.connect() as conn:
+        assert not inspect(conn).has_table("story_assignment")
+        assert "owner" not in {c["name"] for c in inspect(conn).get_columns("session")}
+    engine.dispose()
