@@ -76,9 +76,8 @@ def not_your_role() -> str:
     a row-level security policy keeps from their role): never a traceback."""
     from reflect.i18n import _
 
-    return _("Not done: your role cannot make this change (the team server refused it: it "
-             "is not among the stories, sessions or tables your role may change). Nothing "
-             "was written; ask the team's coordinator if it should be yours.")
+    return _("Not done: your role cannot make this change; the team server refused it and "
+             "nothing was written. Ask the team's coordinator if it should be yours.")
 
 
 def explain_storage_error(error: BaseException | str, where: str | None = None) -> str:

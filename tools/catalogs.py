@@ -61,6 +61,7 @@ def translations() -> dict[str, dict]:
     import translations_stories
     import translations_streaming
     import translations_tables
+    import translations_team
     import translations_write
 
     merged: dict[str, dict] = {}
@@ -71,7 +72,7 @@ def translations() -> dict[str, dict]:
                   translations_print, translations_progress, translations_streaming,
                   translations_lead, translations_consent, translations_gate,
                   translations_files, translations_write, translations_bounds,
-                  translations_tables, translations_session):
+                  translations_tables, translations_session, translations_team):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -70,8 +70,8 @@ def team_command(db: str, args: argparse.Namespace) -> int:
             say(_("Nobody is in the team yet: reflect team add NAME --role ROLE"))
         for member in found:
             stories = ", ".join(member.stories) or _("no story assigned")
-            gone = "" if member.login else _(" (login gone from the server)")
-            say(f"{member.name:<24} {member.role + gone:<12} {stories}")
+            gone = "" if member.login else " " + _("(login gone from the server)")
+            say(f"{member.name:<24} {member.role:<12} {stories}{gone}")
         return 0
     if args.team_command == "remove":
         dropped = team.remove_member(opened, args.name)

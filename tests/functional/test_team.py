@@ -391,3 +391,28 @@ def test_revision_18_does_nothing_on_sqlite(tmp_path):
         assert not inspect(conn).has_table("story_assignment")
         assert "owner" not in {c["name"] for c in inspect(conn).get_columns("session")}
     engine.dispose()
+
+
+async def test_the_app_as_an_interviewer_shows_what_the_server_returns(people, catalog):
+    """Home lists as PostgreSQL returns them to Alice; a write her role may not make is
+    said in words ("Not done: your role cannot ..."), and the app carries on."""
+    from reflect_tui.app import make_app
+    from reflect_tui.home import HomeScreen
+    from reflect_tui.story_form import StoryForm
+    from tests.ui_helpers import Told, burst, table_rows, type_text, until
+
+    told = Told()
+    app = make_app(people["alice"].engine, catalog)
+    async with app.run_test(size=(100, 30), notifications=True, message_hook=told) as pilot:
+        await until(pilot, lambda: table_rows(app, "#stories"))
+        stories = table_rows(app, "#stories")
+        assert [row[0] for row in stories] == ["Back to school"]
+        sessions = " ".join(" ".join(row) for row in table_rows(app, "#sessions"))
+        assert "Maya" in sessions and "Rami" not in sessions
+        await burst(pilot, "n")
+        await until(pilot, lambda: isinstance(app.screen, StoryForm))
+        await type_text(pilot, "My own story")
+        await burst(pilot, "ctrl+s")
+        await until(pilot, lambda: "Not done: your role cannot" in str(told))
+        assert isinstance(app.screen, HomeScreen)
+    assert titles(people["coordinator"]) == {"Back to school", "A home again"}
