@@ -119,6 +119,16 @@ _FUNCTIONS = [
                         AND (reflect_is('coordinator', who) OR reflect_is('analyst', who)
                              OR (reflect_is('interviewer', who)
                                  AND reflect_assigned(i.story_id, who)))) $$""",
+    # What an erasure would delete, for the coordinator (who cannot see the words)
+    """CREATE OR REPLACE FUNCTION reflect_word_counts(iid uuid,
+           OUT answers bigint, OUT notes bigint, OUT evidence bigint)
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+         SELECT (SELECT count(*) FROM answer a JOIN "session" s ON s.id = a.session_id
+                 WHERE s.informant_id = iid),
+                (SELECT count(*) FROM interviewernote n JOIN "session" s ON s.id = n.session_id
+                 WHERE s.informant_id = iid),
+                (SELECT count(*) FROM evidence e JOIN answer a ON a.id = e.answer_id
+                 JOIN "session" s ON s.id = a.session_id WHERE s.informant_id = iid) $$""",
     # The erasure path: a withdrawn informant's words are invisible to every role, so only
     # this function (run as the owner; EXECUTE for the coordinator alone) can delete them
     """CREATE OR REPLACE FUNCTION reflect_erase_words(iid uuid,
@@ -156,6 +166,7 @@ _HELPERS = ("reflect_is(text, name)", "reflect_assigned(uuid, name)",
             "reflect_session_open(uuid, name, boolean)", "reflect_withdrawn(uuid)",
             "reflect_answer_open(uuid, name)", "reflect_informant_open(uuid, name)")
 ERASE_FUNCTION = "reflect_erase_words(uuid)"
+COUNT_FUNCTION = "reflect_word_counts(uuid)"
 
 _SESSION_READ = ("reflect_session_rule(kind, owner, story_id, status::text, current_user, "
                  "false)")
@@ -262,7 +273,7 @@ def undo_statements() -> list[str]:
                        for name, _command in _COMMANDS]
     statements += ["DROP TABLE IF EXISTS story_assignment", "DROP TABLE IF EXISTS team_member"]
     statements += [f"DROP FUNCTION IF EXISTS {function}"
-                   for function in (ERASE_FUNCTION, *reversed(_HELPERS))]
+                   for function in (ERASE_FUNCTION, COUNT_FUNCTION, *reversed(_HELPERS))]
     statements += [f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS owner'
                    for table in OWNED_TABLES]
     statements += [f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS db_user'
@@ -345,9 +356,10 @@ def init_team(engine: Engine) -> list[str]:
             conn.exec_driver_sql(f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY')
         for function in _HELPERS:
             conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}")
-        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {ERASE_FUNCTION} FROM PUBLIC")
-        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {ERASE_FUNCTION} TO "
-                             f"{GROUP_PREFIX}coordinator")
+        for function in (ERASE_FUNCTION, COUNT_FUNCTION):
+            conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+            conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {function} TO "
+                                 f"{GROUP_PREFIX}coordinator")
         done.append(_("grants and row-level security on {count} tables").format(
             count=len(TEAM_TABLES)))
         conn.exec_driver_sql(f"REVOKE CONNECT ON DATABASE {_database(conn)} FROM PUBLIC")
@@ -500,6 +512,21 @@ def row_security(conn: Connection, table: str) -> bool:
     if conn.dialect.name != "postgresql":
         return False
     return bool(conn.exec_driver_sql("SELECT row_security_active(%(t)s)", {"t": table}).scalar())
+
+
+def counts_hidden_words(conn: Connection) -> bool:
+    """Whether this connection is a coordinator's under row security: withdrawn words are
+    hidden from them, and they count and erase them through the database's functions."""
+    return row_security(conn, "answer") and bool(conn.exec_driver_sql(
+        f"SELECT has_function_privilege('{COUNT_FUNCTION}', 'EXECUTE')").scalar())
+
+
+def word_counts_as_owner(conn: Connection, informant_id: uuid.UUID) -> dict[str, int]:
+    """Under row security (the coordinator's): how many answers, notes and evidence links of
+    an informant's are here, withdrawn or not (`reflect_word_counts`)."""
+    answers, notes, evidence = conn.exec_driver_sql(
+        "SELECT * FROM reflect_word_counts(%(i)s)", {"i": informant_id}).one()
+    return {"answers": answers, "notes": notes, "evidence": evidence}
 
 
 def erase_words_as_owner(conn: Connection, informant_id: uuid.UUID) -> dict[str, int]:

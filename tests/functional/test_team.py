@@ -236,8 +236,15 @@ def test_withdrawn_words_are_invisible_to_every_role_until_erased(people):
                    s=people["interview_b"].id)[0][0] == 0
     with pytest.raises(ProgrammingError, match="permission denied"):
         sql(people["bob"], "SELECT * FROM reflect_erase_words(:i)", i=people["rami"].id)
+    # the coordinator counts what an erasure would delete, and erases it
+    assert coordinator.word_counts(people["rami"].id) == {"answers": 1, "notes": 0,
+                                                          "evidence": 0}
+    with pytest.raises(StorageError, match="Not done: your role cannot"):
+        people["bob"].erase_informant(people["rami"].id, actor="Bob")
     erased = coordinator.erase_informant(people["rami"].id, actor="Coordinator")
     assert erased["answers"] == 1
+    assert coordinator.word_counts(people["rami"].id) == {"answers": 0, "notes": 0,
+                                                          "evidence": 0}
 
 
 def test_erasure_reaches_the_words_the_owner_still_sees(server, people):

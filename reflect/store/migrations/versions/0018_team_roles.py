@@ -79,6 +79,16 @@ _FUNCTIONS = [
                         AND (reflect_is('coordinator', who) OR reflect_is('analyst', who)
                              OR (reflect_is('interviewer', who)
                                  AND reflect_assigned(i.story_id, who)))) $$""",
+    # What an erasure would delete, for the coordinator (who cannot see the words)
+    """CREATE OR REPLACE FUNCTION reflect_word_counts(iid uuid,
+           OUT answers bigint, OUT notes bigint, OUT evidence bigint)
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+         SELECT (SELECT count(*) FROM answer a JOIN "session" s ON s.id = a.session_id
+                 WHERE s.informant_id = iid),
+                (SELECT count(*) FROM interviewernote n JOIN "session" s ON s.id = n.session_id
+                 WHERE s.informant_id = iid),
+                (SELECT count(*) FROM evidence e JOIN answer a ON a.id = e.answer_id
+                 JOIN "session" s ON s.id = a.session_id WHERE s.informant_id = iid) $$""",
     # The erasure path: a withdrawn informant's words are invisible to every role, so only
     # this function (run as the owner; EXECUTE for the coordinator alone) can delete them
     """CREATE OR REPLACE FUNCTION reflect_erase_words(iid uuid,
@@ -116,6 +126,7 @@ _HELPERS = ("reflect_is(text, name)", "reflect_assigned(uuid, name)",
             "reflect_session_open(uuid, name, boolean)", "reflect_withdrawn(uuid)",
             "reflect_answer_open(uuid, name)", "reflect_informant_open(uuid, name)")
 ERASE_FUNCTION = "reflect_erase_words(uuid)"
+COUNT_FUNCTION = "reflect_word_counts(uuid)"
 
 _SESSION_READ = ("reflect_session_rule(kind, owner, story_id, status::text, current_user, "
                  "false)")
@@ -222,7 +233,7 @@ def undo_statements() -> list[str]:
                        for name, _command in _COMMANDS]
     statements += ["DROP TABLE IF EXISTS story_assignment", "DROP TABLE IF EXISTS team_member"]
     statements += [f"DROP FUNCTION IF EXISTS {function}"
-                   for function in (ERASE_FUNCTION, *reversed(_HELPERS))]
+                   for function in (ERASE_FUNCTION, COUNT_FUNCTION, *reversed(_HELPERS))]
     statements += [f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS owner'
                    for table in OWNED_TABLES]
     statements += [f'ALTER TABLE "{table}" DROP COLUMN IF EXISTS db_user'
