@@ -20,6 +20,8 @@ object to hold and one name to import:
 | member_checks.py| member checks, withdrawal, erasure                      |
 | engine.py       | engines, SQLite settings, schema migrations, backups    |
 | search.py       | full-text search over answers and principles            |
+| team.py         | a team on PostgreSQL: roles, logins, story assignments  |
+| team_schema.py  | its row-level security policies, owner columns (0018)   |
 | words.py        | the gate: whose words no reader may show (withdrawal)   |
 | home_lists.py   | the home screen's lists (SQL in home_lists.sql, also read early) |
 | tables_read.py  | counts the tables export needs (sessions per informant) |

@@ -21,7 +21,7 @@ from reflect.errors import ReflectError
 from reflect.package import package_file
 from reflect.revision import HEAD
 from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP
-from reflect.store.team import write_schema as write_team_schema
+from reflect.store.team_schema import write_schema as write_team_schema
 
 if TYPE_CHECKING:
     from alembic.config import Config

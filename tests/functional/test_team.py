@@ -16,7 +16,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from reflect.cli import main
 from reflect.errors import ReflectError, StorageError
-from reflect.store import ConsentRecord, Store, team
+from reflect.store import ConsentRecord, Store, team, team_schema
 from reflect.store.engine import open_engine
 from reflect.vocab import SessionStatus
 from tests.conftest import POSTGRES_ADMIN_URL
@@ -347,8 +347,8 @@ def _revision_0018():
 
 def test_the_frozen_revision_builds_what_a_new_database_gets():
     frozen = _revision_0018()
-    assert frozen.schema_statements() == team.schema_statements()
-    assert frozen.undo_statements() == team.undo_statements()
+    assert frozen.schema_statements() == team_schema.schema_statements()
+    assert frozen.undo_statements() == team_schema.undo_statements()
 
 
 def test_revision_18_goes_down_and_up_again(server, people):

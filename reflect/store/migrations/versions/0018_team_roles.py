@@ -5,9 +5,10 @@ role may read and write. The policies stay inert until `reflect team init` creat
 roles, grants the tables to them and enables row security (group roles are cluster-wide, not
 a database's: a revision does not make them). On SQLite this revision does nothing.
 
-The statements are frozen here, copied from reflect.store.team (which writes them for a new
-database, so that an upgraded database and a new one are alike; tests/functional/
-test_team.py checks that they agree today); each is harmless when run again."""
+The statements are frozen here, copied from reflect.store.team_schema (which writes them
+for a new database, so that an upgraded database and a new one are alike;
+tests/functional/test_team.py checks that they agree today); each is harmless when run
+again."""
 
 from alembic import op
 
