@@ -27,9 +27,10 @@ TEAM_TABLES = ("story", "story_assignment", "team_member", "informant", "memberc
 """Every table a member may touch: each has row-level security once the team is set up. A
 table missing from here is granted to nobody (fails closed)."""
 
-_C = "reflect_is('coordinator', current_user)"
-_I = "reflect_is('interviewer', current_user)"
-_A = "reflect_is('analyst', current_user)"
+_C = "(SELECT reflect_is('coordinator', current_user))"
+_I = "(SELECT reflect_is('interviewer', current_user))"
+_A = "(SELECT reflect_is('analyst', current_user))"
+"""Role checks as uncorrelated subqueries: worked out once per statement, not once per row."""
 
 _FUNCTIONS = [
     # Membership of a group role; false (not an error) when the group does not exist yet
@@ -37,45 +38,12 @@ _FUNCTIONS = [
        LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
          SELECT EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = 'reflect_' || kind
                         AND pg_has_role(who, g.oid, 'MEMBER')) $$""",
-    """CREATE OR REPLACE FUNCTION reflect_assigned(story uuid, who name) RETURNS boolean
+    # The sessions of withdrawn informants, read as the owner: their words are hidden from
+    # every role even where the role could not see the informant (a set, read once a statement)
+    """CREATE OR REPLACE FUNCTION reflect_withdrawn_sessions() RETURNS SETOF uuid
        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-         SELECT EXISTS (SELECT 1 FROM story_assignment a
-                        WHERE a.story_id = story AND a.db_user = who) $$""",
-    # The one rule for sessions: a reflection is its author's alone; an interview is the
-    # coordinator's, its interviewer's and the assigned interviewers', and (once completed,
-    # to read) the analysts'
-    """CREATE OR REPLACE FUNCTION reflect_session_rule(kind text, owner text, story uuid,
-                                                       status text, who name, writing boolean)
-       RETURNS boolean LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
-         SELECT CASE WHEN kind = 'reflection' THEN owner = who
-           ELSE reflect_is('coordinator', who)
-             OR (reflect_is('interviewer', who)
-                 AND (owner = who OR reflect_assigned(story, who)))
-             OR (NOT writing AND status = 'completed' AND reflect_is('analyst', who))
-           END $$""",
-    """CREATE OR REPLACE FUNCTION reflect_session_open(sid uuid, who name, writing boolean)
-       RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-       AS $$
-         SELECT EXISTS (SELECT 1 FROM "session" s WHERE s.id = sid
-                        AND reflect_session_rule(s.kind, s.owner, s.story_id, s.status::text,
-                                                 who, writing)) $$""",
-    """CREATE OR REPLACE FUNCTION reflect_withdrawn(sid uuid) RETURNS boolean
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-         SELECT EXISTS (SELECT 1 FROM "session" s JOIN informant i ON i.id = s.informant_id
-                        WHERE s.id = sid AND i.withdrawn) $$""",
-    # An answer someone may read: its session is open to them and its informant has not
-    # withdrawn (what evidence excerpts are read through)
-    """CREATE OR REPLACE FUNCTION reflect_answer_open(aid uuid, who name) RETURNS boolean
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-         SELECT EXISTS (SELECT 1 FROM answer a WHERE a.id = aid
-                        AND reflect_session_open(a.session_id, who, false)
-                        AND NOT reflect_withdrawn(a.session_id)) $$""",
-    """CREATE OR REPLACE FUNCTION reflect_informant_open(iid uuid, who name) RETURNS boolean
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-         SELECT EXISTS (SELECT 1 FROM informant i WHERE i.id = iid
-                        AND (reflect_is('coordinator', who) OR reflect_is('analyst', who)
-                             OR (reflect_is('interviewer', who)
-                                 AND reflect_assigned(i.story_id, who)))) $$""",
+         SELECT s.id FROM "session" s JOIN informant i ON i.id = s.informant_id
+         WHERE i.withdrawn $$""",
     # What an erasure would delete, for the coordinator (who cannot see the words)
     """CREATE OR REPLACE FUNCTION reflect_word_counts(iid uuid,
            OUT answers bigint, OUT notes bigint, OUT evidence bigint)
@@ -118,57 +86,86 @@ _FUNCTIONS = [
        END $$""",
 ]
 
-HELPERS = ("reflect_is(text, name)", "reflect_assigned(uuid, name)",
-            "reflect_session_rule(text, text, uuid, text, name, boolean)",
-            "reflect_session_open(uuid, name, boolean)", "reflect_withdrawn(uuid)",
-            "reflect_answer_open(uuid, name)", "reflect_informant_open(uuid, name)")
+HELPERS = ("reflect_is(text, name)", "reflect_withdrawn_sessions()")
 ERASE_FUNCTION = "reflect_erase_words(uuid)"
 COUNT_FUNCTION = "reflect_word_counts(uuid)"
 
-_SESSION_READ = ("reflect_session_rule(kind, owner, story_id, status::text, current_user, "
-                 "false)")
-_SESSION_WRITE = ("reflect_session_rule(kind, owner, story_id, status::text, current_user, "
-                  "true)")
-_SESSION_ADD = (f"owner = current_user AND (kind = 'reflection' OR {_C} "
-                f"OR ({_I} AND reflect_assigned(story_id, current_user)))")
-_UNDER_SESSION_READ = "reflect_session_open(session_id, current_user, false)"
-_UNDER_SESSION_WRITE = "reflect_session_open(session_id, current_user, true)"
-_WORDS_READ = f"{_UNDER_SESSION_READ} AND NOT reflect_withdrawn(session_id)"
-_WORDS_WRITE = f"{_UNDER_SESSION_WRITE} AND NOT reflect_withdrawn(session_id)"
-_STORY_READ = f"{_C} OR {_A} OR ({_I} AND reflect_assigned(story_id, current_user))"
-_STORY_WRITE = f"{_C} OR ({_I} AND reflect_assigned(story_id, current_user))"
+
+def _assigned(column: str) -> str:
+    """The story in `column` is assigned to the current user."""
+    return (f"{column} IN (SELECT a.story_id FROM story_assignment a "
+            "WHERE a.db_user = current_user)")
+
+
+def _interview_rule(s: str, writing: bool) -> str:
+    """The one rule for sessions, on the session row `s` ('' for the policy's own row): a
+    reflection is its author's alone; an interview is the coordinator's, its interviewer's
+    and the assigned interviewers', and (once completed, to read) the analysts'."""
+    analyst = "" if writing else f" OR ({s}status = 'completed' AND {_A})"
+    return (f"({s}kind = 'reflection' AND {s}owner = current_user) OR ({s}kind <> 'reflection' "
+            f"AND ({_C} OR ({_I} AND ({s}owner = current_user OR {_assigned(s + 'story_id')}))"
+            f"{analyst}))")
+
+
+def _under_session(table: str, writing: bool) -> str:
+    """A row under a session: the session is open to the current user (its own policy reads
+    it; writing asks the stricter rule too)."""
+    rule = f" AND ({_interview_rule('s.', True)})" if writing else ""
+    return f"EXISTS (SELECT 1 FROM \"session\" s WHERE s.id = {table}.session_id{rule})"
+
+
+_NOT_WITHDRAWN = "session_id NOT IN (SELECT reflect_withdrawn_sessions())"
+_STORY_READ = f"{_C} OR {_A} OR ({_I} AND {_assigned('story_id')})"
+_STORY_WRITE = f"{_C} OR ({_I} AND {_assigned('story_id')})"
+_INFORMANT_READ = (f"{_STORY_READ} OR EXISTS (SELECT 1 FROM \"session\" s WHERE "
+                   "s.informant_id = informant.id AND s.owner = current_user)")
+_ANSWER_OPEN = "EXISTS (SELECT 1 FROM answer a WHERE a.id = evidence.answer_id)"
 _NOBODY = "false"
 _EVERYONE = "true"
 
+
+def _words(table: str, writing: bool) -> str:
+    return f"{_under_session(table, writing)} AND {_NOT_WITHDRAWN}"
+
+
+def _session_rows(table: str) -> tuple[str, str, str, str]:
+    read, write = _under_session(table, False), _under_session(table, True)
+    return (read, write, write, write)
+
+
 POLICIES: dict[str, tuple[str, str, str, str]] = {
     # table: (read, add, change, remove); each a condition on the row for current_user
-    "story": (f"{_C} OR {_A} OR ({_I} AND reflect_assigned(id, current_user))", _C,
-              f"{_C} OR ({_I} AND reflect_assigned(id, current_user))", _C),
+    "story": (f"{_C} OR {_A} OR ({_I} AND {_assigned('id')})", _C,
+              f"{_C} OR ({_I} AND {_assigned('id')})", _C),
     "story_assignment": (f"{_C} OR db_user = current_user", _C, _C, _C),
     "team_member": (f"{_C} OR db_user = current_user", _NOBODY, _NOBODY, _NOBODY),
-    "informant": (_STORY_READ, _STORY_WRITE, _STORY_WRITE, _C),
-    "membercheck": ("reflect_informant_open(informant_id, current_user)", _C, _C, _C),
+    "informant": (_INFORMANT_READ, _STORY_WRITE, _STORY_WRITE, _C),
+    "membercheck": ("EXISTS (SELECT 1 FROM informant i WHERE i.id = membercheck.informant_id)",
+                    _C, _C, _C),
     "erasure": (_EVERYONE, _C, _C, _C),
     "protocolsnapshot": (_EVERYONE, _EVERYONE, _NOBODY, _NOBODY),
-    "session": (_SESSION_READ, _SESSION_ADD, _SESSION_WRITE, _SESSION_WRITE),
-    "sessionperson": (_UNDER_SESSION_READ, _UNDER_SESSION_WRITE, _UNDER_SESSION_WRITE,
-                      _UNDER_SESSION_WRITE),
-    "answer": (_WORDS_READ, _WORDS_WRITE, _WORDS_WRITE, _WORDS_WRITE),
-    "interviewernote": (_WORDS_READ, _WORDS_WRITE, _WORDS_WRITE, _WORDS_WRITE),
-    "actionitem": (_UNDER_SESSION_READ, _UNDER_SESSION_WRITE, _UNDER_SESSION_WRITE,
-                   _UNDER_SESSION_WRITE),
+    "session": (_interview_rule("", False),
+                f"owner = current_user AND (kind = 'reflection' OR {_C} "
+                f"OR ({_I} AND {_assigned('story_id')}))",
+                _interview_rule("", True), _interview_rule("", True)),
+    "sessionperson": _session_rows("sessionperson"),
+    "answer": (_words("answer", False), _words("answer", True), _words("answer", True),
+               _words("answer", True)),
+    "interviewernote": (_words("interviewernote", False), _words("interviewernote", True),
+                        _words("interviewernote", True), _words("interviewernote", True)),
+    "actionitem": _session_rows("actionitem"),
     "theme": (_EVERYONE, f"{_C} OR {_A}", f"{_C} OR {_A}", f"{_C} OR {_A}"),
     "principle": (_STORY_READ, f"{_C} OR {_A}", f"{_C} OR {_A}", f"{_C} OR {_A}"),
-    "evidence": ("reflect_answer_open(answer_id, current_user)",
-                 f"({_C} OR {_A}) AND reflect_answer_open(answer_id, current_user)",
-                 f"({_C} OR {_A}) AND reflect_answer_open(answer_id, current_user)",
-                 f"{_C} OR {_A}"),
+    "evidence": (_ANSWER_OPEN, f"({_C} OR {_A}) AND {_ANSWER_OPEN}",
+                 f"({_C} OR {_A}) AND {_ANSWER_OPEN}", f"{_C} OR {_A}"),
     "auditevent": (f"{_C} OR db_user = current_user", "db_user = current_user", _NOBODY,
                    _NOBODY),
     "deletion": (_EVERYONE, "db_user = current_user", _NOBODY, _NOBODY),
     "supersededversion": (_C, _C, _NOBODY, _C),
     "redaction": (_EVERYONE, _C, _C, _C),
-    "sessionlease": (_EVERYONE, _UNDER_SESSION_READ, _UNDER_SESSION_READ, _UNDER_SESSION_READ),
+    "sessionlease": (_EVERYONE, _under_session("sessionlease", False),
+                     _under_session("sessionlease", False),
+                     _under_session("sessionlease", False)),
 }
 """Row-level security, table by table. Kept here and written by revision 0018 (and by a new
 database's schema); `team init` turns it on."""

@@ -423,3 +423,16 @@ async def test_the_app_as_an_interviewer_shows_what_the_server_returns(people, c
         await until(pilot, lambda: "Not done: your role cannot" in str(told))
         assert isinstance(app.screen, HomeScreen)
     assert titles(people["coordinator"]) == {"Back to school", "A home again"}
+
+
+def test_an_interviewer_keeps_their_own_interview_when_the_story_is_taken_back(server, people):
+    coordinator, alice = people["coordinator"], people["alice"]
+    assert team.unassign(coordinator.engine, people["story_a"].id, server.name("alice"))
+    assert titles(alice) == set()
+    assert alice.session(people["interview_a"].id) is not None
+    assert [i.pseudonym for i in alice.informants(people["story_a"].id)] == ["Maya"]
+    alice.save_answer(people["interview_a"].id, people["question"], text="We met every day")
+    assert "We met every day" in answer_texts(alice)
+    # and when Maya withdraws, her words leave Alice's view too
+    coordinator.record_check(people["maya"].id, "withdrawn", date(2026, 12, 1))
+    assert answer_texts(alice) == {"I was tired that day"}
