@@ -159,6 +159,17 @@ def _ready(conn: Connection) -> None:
                              "init URL first"))
 
 
+def _verifier(conn: Connection, name: str, secret: str) -> str:
+    """The password as the server keeps it (SCRAM, or whatever its password_encryption
+    says), worked out here by libpq: the password itself never reaches the server, so no
+    statement log can hold it. Its characters (base64, $ : =) are safe as a literal."""
+    pgconn = getattr(conn.connection.dbapi_connection, "pgconn", None)
+    if pgconn is None:  # not psycopg 3: the password itself (letters, digits, - and _)
+        return secret
+    verifier: bytes = pgconn.encrypt_password(secret.encode(), name.encode())
+    return verifier.decode("ascii")
+
+
 def add_member(engine: Engine, name: str, role: str, password: bool = True) -> Added:
     """A PostgreSQL login in the role's group, allowed to connect to this database."""
     _postgres(engine)
@@ -176,9 +187,9 @@ def add_member(engine: Engine, name: str, role: str, password: bool = True) -> A
                                  "remove {name} first to change it").format(name=name,
                                                                             role=known))
         if not existed:
-            # the password is made here from letters, digits, - and _ only: safe as a literal
             conn.exec_driver_sql(f"CREATE ROLE {quoted} LOGIN"
-                                 + (f" PASSWORD '{secret}'" if secret else ""))
+                                 + (f" PASSWORD '{_verifier(conn, name, secret)}'"
+                                    if secret else ""))
         else:
             secret = None
         conn.exec_driver_sql(f"GRANT {group_role} TO {quoted}")

@@ -436,3 +436,15 @@ def test_an_interviewer_keeps_their_own_interview_when_the_story_is_taken_back(s
     # and when Maya withdraws, her words leave Alice's view too
     coordinator.record_check(people["maya"].id, "withdrawn", date(2026, 12, 1))
     assert answer_texts(alice) == {"I was tired that day"}
+
+
+def test_the_password_never_reaches_the_server_as_typed(server):
+    """The server keeps a SCRAM verifier that libpq worked out on this side (no statement
+    log on the server can hold the password)."""
+    name = f"fay_{server.tag}"
+    server.logins.append(name)
+    added = team.add_member(server.owner_engine, name, "interviewer")
+    [(stored,)] = sql(server.owner, "SELECT rolpassword FROM pg_authid WHERE rolname = :n",
+                      n=name)
+    assert stored.startswith(("SCRAM-SHA-256$", "md5"))
+    assert added.password and added.password not in stored
