@@ -71,6 +71,15 @@ def _by_words(lowered: str) -> str:
     return OTHER
 
 
+def not_your_role() -> str:
+    """What a team member is told when PostgreSQL refuses a change (a missing grant, or a row
+    a row-level security policy keeps from their role): never a traceback."""
+    from reflect.i18n import _
+
+    return _("Not done: your role cannot make this change; the team server refused it and "
+             "nothing was written. Ask the team's coordinator if it should be yours.")
+
+
 def explain_storage_error(error: BaseException | str, where: str | None = None) -> str:
     """A plain sentence for a failed write, chosen by `storage_problem` (the driver's error,
     or its message)."""
@@ -92,6 +101,8 @@ def explain_storage_error(error: BaseException | str, where: str | None = None) 
         return _("{where} is busy: another program (or another reflect) has held it for more "
                  "than 5 seconds. Close that program; what you typed is kept and saved again "
                  "shortly.").format(where=where)
+    if kind == DENIED:
+        return not_your_role()
     message = str(driver_error(error)) if isinstance(error, BaseException) else error
     return _("{where} refused the change ({detail}); nothing was written.").format(
         where=where, detail=(message.splitlines() or [""])[0][:120])

@@ -64,6 +64,7 @@ def translations() -> dict[str, dict]:
     import translations_stories
     import translations_streaming
     import translations_tables
+    import translations_team
     import translations_workshop
     import translations_write
 
@@ -76,7 +77,7 @@ def translations() -> dict[str, dict]:
                   translations_consent, translations_gate, translations_files, translations_write,
                   translations_bounds, translations_tables, translations_session,
                   translations_sealed, translations_workshop, translations_journal,
-                  translations_qdpx):
+                  translations_qdpx, translations_team):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -20,6 +20,8 @@ object to hold and one name to import:
 | member_checks.py| member checks, withdrawal, erasure                      |
 | engine.py       | engines, SQLite settings, schema migrations, backups    |
 | search.py       | full-text search over answers and principles            |
+| team.py         | a team on PostgreSQL: roles, logins, story assignments  |
+| team_schema.py  | its row-level security policies, owner columns (0019)   |
 | words.py        | the gate: whose words no reader may show (withdrawal)   |
 | line_ends.py    | typed text stored with newline line ends (every write)  |
 | home_lists.py   | the home screen's lists (SQL in home_lists.sql, also read early) |

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session as DBSession
 
 from reflect.errors import (
@@ -25,6 +26,7 @@ from reflect.errors import (
     StorageError,
     driver_error,
     explain_storage_error,
+    not_your_role,
     storage_problem,
 )
 from reflect.i18n import _
@@ -94,6 +96,12 @@ class StoreBase:
                 yield db
         except DatabaseError as exc:
             raise _storage_error(exc) from exc
+        except StaleDataError as exc:
+            # an UPDATE or DELETE that matched no row: on a team server, a row its policies
+            # let this role read but not change (reflect.store.team)
+            if self.engine.dialect.name != "postgresql":
+                raise
+            raise StorageError(not_your_role()) from exc
 
     def _audit(self, db: DBSession, entity: str, entity_id: uuid.UUID, action: str,
                actor: str = "", detail: str = "", old: object = None,

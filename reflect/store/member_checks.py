@@ -41,6 +41,12 @@ from reflect.models import (
 )
 from reflect.store.base import StoreBase
 from reflect.store.compaction import WAIT, Compaction, compact, finish, pending
+from reflect.store.team import (
+    counts_hidden_words,
+    erase_words_as_owner,
+    row_security,
+    word_counts_as_owner,
+)
 from reflect.vocab import CheckOutcome, DeletionAction, DeletionKind
 
 APPROVED = (CheckOutcome.APPROVED.value, CheckOutcome.APPROVED_WITH_CHANGES.value)
@@ -72,6 +78,9 @@ def informants_with_words(db: DBSession, informant_ids: Iterable[uuid.UUID]) -> 
     informant_ids = list(informant_ids)
     if not informant_ids:
         return set()
+    if counts_hidden_words(db.connection()):  # the team's coordinator: the words are hidden
+        return {informant_id for informant_id in informant_ids
+                if any(word_counts(db, informant_id).values())}
     found: set[uuid.UUID] = set()
     for table in (Answer, InterviewerNote):
         found |= {informant_id for informant_id in db.exec(
@@ -156,6 +165,8 @@ def pending_erasures(db: DBSession) -> list[PendingErasure]:
 
 def word_counts(db: DBSession, informant_id: uuid.UUID) -> dict[str, int]:
     """How many answers, interviewer's notes and evidence links of an informant's are here."""
+    if counts_hidden_words(db.connection()):  # the team's coordinator: the words are hidden
+        return word_counts_as_owner(db.connection(), informant_id)
     sessions = list(db.exec(select(Session.id).where(Session.informant_id == informant_id)))
     answers = list(db.exec(select(Answer.id).where(col(Answer.session_id).in_(sessions))))
     notes = db.exec(select(InterviewerNote.id).where(col(InterviewerNote.session_id)
@@ -165,7 +176,11 @@ def word_counts(db: DBSession, informant_id: uuid.UUID) -> dict[str, int]:
 
 
 def erase_words(db: DBSession, informant_id: uuid.UUID) -> dict[str, int]:
-    """Delete an informant's words inside the caller's transaction; return what went."""
+    """Delete an informant's words inside the caller's transaction; return what went. A
+    team member on PostgreSQL does not see them (row security): the coordinator's erasure
+    goes through the database's own erasure function (reflect.store.team)."""
+    if row_security(db.connection(), "answer"):
+        return erase_words_as_owner(db.connection(), informant_id)
     sessions = list(db.exec(select(Session.id).where(Session.informant_id == informant_id)))
     answers = list(db.exec(select(Answer).where(col(Answer.session_id).in_(sessions))))
     notes = list(db.exec(select(InterviewerNote)

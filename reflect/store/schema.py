@@ -21,6 +21,7 @@ from reflect.errors import ReflectError
 from reflect.package import package_file
 from reflect.revision import HEAD
 from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP
+from reflect.store.team_schema import write_schema as write_team_schema
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -65,6 +66,7 @@ def create_schema(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         for statement in FTS_SETUP + FORMS_SETUP:
             conn.execute(text(statement))
+    write_team_schema(conn)  # PostgreSQL: owners, assignments, policies (as revision 0019)
     _stamp(conn, HEAD)
 
 
