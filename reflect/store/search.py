@@ -196,10 +196,10 @@ def _sqlite_page(db: DBSession, words: list[QueryWord], limit: int, offset: int,
     if latin:
         conditions.append("a.rowid IN (SELECT rowid FROM answer_fts WHERE answer_fts MATCH :q "
                           "UNION SELECT rowid FROM answer_items WHERE answer_items MATCH :q)")
-    for index, word in enumerate(forms):
-        params[f"f{index}"] = _fts([word])
+    for number, word in enumerate(forms):
+        params[f"f{number}"] = _fts([word])
         conditions.append(f"a.rowid IN (SELECT rowid FROM answer_forms "
-                          f"WHERE answer_forms MATCH :f{index})")
+                          f"WHERE answer_forms MATCH :f{number})")
     rows = db.connection().execute(text(
         "SELECT a.id, a.rowid FROM answer a WHERE " + " AND ".join(conditions) +
         " ORDER BY a.rowid DESC LIMIT :limit OFFSET :offset"), params).all()
@@ -212,7 +212,8 @@ def _server_match(words: list[QueryWord], vector: str) -> tuple[list[TextClause]
     answer's forms; their parameters."""
     latin = [word for word in words if not word.forms]
     forms = [word for word in words if word.forms]
-    conditions, params = [], {}
+    conditions: list[TextClause] = []
+    params: dict[str, str] = {}
     if latin:
         query = " && ".join(f"to_tsquery('{SERVER_CONFIG}', :w{index})"
                             for index in range(len(latin)))
