@@ -137,13 +137,20 @@ def _snippet_around(body: str, words: str | Sequence[QueryWord], width: int = 80
     word forms, list items, PostgreSQL and interviewer notes), marked: the whole word that
     holds the match. Words are compared without case, vowel points or accents."""
     found = query_words(words) if isinstance(words, str) else list(words)
-    plain, places = _bare_with_places(body)
     position = -1
-    for word in found:
-        at = _find(plain, bare(word.text).lower(), word.forms)
-        if at >= 0:
-            position = places[at]
-            break
+    lowered = body.lower()
+    if len(lowered) == len(body):  # as typed first: most answers, without a copy per letter
+        for word in found:
+            position = _find(lowered, word.text.lower(), word.forms)
+            if position >= 0:
+                break
+    if position < 0:
+        plain, places = _bare_with_places(body)
+        for word in found:
+            at = _find(plain, bare(word.text).lower(), word.forms)
+            if at >= 0:
+                position = places[at]
+                break
     if position < 0:
         return body[:width]
     while position > 0 and _IN_WORD.match(body[position - 1]):
@@ -163,7 +170,7 @@ HIDDEN = f"a.session_id NOT IN ({WITHDRAWN_SESSIONS_SQL})"
 """Answers of an informant who withdrew are never found (SQL over answer a): the gate's
 sessions (reflect.store.words)."""
 
-Found = list[tuple[uuid.UUID, Position, str | None]]
+Found = list[tuple[uuid.UUID, int, str | None]]
 """Answers found, in order: id, position, and the snippet when the index made one."""
 
 
@@ -228,13 +235,14 @@ def _server_match(words: list[QueryWord], vector: str) -> tuple[list[TextClause]
 
 
 def _server_page(db: DBSession, words: list[QueryWord], limit: int, offset: int,
-                 before: tuple[datetime, uuid.UUID] | None) -> Found:
-    """A page of answers on PostgreSQL, newest first: after `before`, an (updated_at, id)
-    pair, by comparison rather than by counting rows past an offset. A common word reads the
-    answers newest first and stops at the page; a rare one starts from the GIN indexes."""
+                 before: tuple[datetime, uuid.UUID] | None) -> list[Answer]:
+    """A page of answers on PostgreSQL, newest first, in one query: after `before`, an
+    (updated_at, id) pair, by comparison rather than by counting rows past an offset. A
+    common word reads the answers newest first and stops at the page; a rare one starts from
+    the GIN indexes."""
     matches, params = _server_match(words, "answer.search")
     conditions: list[ColumnElement[bool] | TextClause] = [
-        *matches, gate(db).session_kept(Answer.session_id)]
+        *matches, text(f"answer.session_id NOT IN ({WITHDRAWN_SESSIONS_SQL})")]
     if before is not None:
         stamp, key = before
         # SQLModel types a model's column attributes as their values (and col() as Mapped);
@@ -242,10 +250,9 @@ def _server_page(db: DBSession, words: list[QueryWord], limit: int, offset: int,
         conditions.append(tuple_(Answer.updated_at, Answer.id) <
                           tuple_(literal(stamp, Answer.updated_at.type),  # type: ignore[attr-defined]
                                  literal(key, Answer.id.type)))  # type: ignore[attr-defined]
-    rows = db.exec(select(Answer.id, Answer.updated_at).where(*conditions)
-                   .order_by(col(Answer.updated_at).desc(), col(Answer.id).desc())
-                   .limit(limit).offset(offset).params(params)).all()
-    return [(answer_id, (updated_at, answer_id), None) for answer_id, updated_at in rows]
+    return list(db.exec(select(Answer).where(*conditions)
+                        .order_by(col(Answer.updated_at).desc(), col(Answer.id).desc())
+                        .limit(limit).offset(offset).params(params)))
 
 
 def _uses_fts(store: Store) -> bool:
@@ -265,26 +272,36 @@ def search_answers(store: Store, words: str, limit: int = PAGE, offset: int = 0,
         if _uses_fts(store):
             assert not isinstance(before, tuple)  # SQLite's positions: places in the index
             found = _sqlite_page(db, query, limit, offset, before)
+            answers = {a.id: a for a in db.exec(select(Answer).where(
+                col(Answer.id).in_([answer_id for answer_id, _, _ in found])))}
+            ordered = [answers[answer_id] for answer_id, _, _ in found if answer_id in answers]
+            positions: dict[uuid.UUID, Position] = {
+                answer_id: position for answer_id, position, _ in found}
+            snippets = {answer_id: snippet for answer_id, _, snippet in found if snippet}
         else:
             assert not isinstance(before, int)  # a server's positions: (updated_at, id)
-            found = _server_page(db, query, limit, offset, before)
-        answers = {a.id: a for a in db.exec(
-            select(Answer).where(col(Answer.id).in_([answer_id for answer_id, _, _ in found])))}
-        ordered = [answers[answer_id] for answer_id, _, _ in found if answer_id in answers]
-        positions = {answer_id: position for answer_id, position, _ in found}
-        snippets = {answer_id: snippet for answer_id, _, snippet in found if snippet}
+            ordered = _server_page(db, query, limit, offset, before)
+            positions = {a.id: (a.updated_at, a.id) for a in ordered}
+            snippets = {}
         for answer in ordered:
             if answer.id not in snippets:
                 items = list_items(answer.value)
                 snippets[answer.id] = _snippet_around(
                     f"{answer.text}\n{items}" if items else answer.text, query)
-        sessions = {s.id: s for s in db.exec(
-            select(Session).where(col(Session.id).in_({a.session_id for a in ordered})))}
-        story_ids = {s.story_id for s in sessions.values() if s.story_id}
-        titles: dict[uuid.UUID | None, str] = {s.id: s.title for s in db.exec(
-            select(Story).where(col(Story.id).in_(story_ids)))}
-        roles: dict[uuid.UUID | None, str] = {i.id: i.role for i in db.exec(select(Informant).where(
-            col(Informant.id).in_({s.informant_id for s in sessions.values()})))}
+        sessions: dict[uuid.UUID, Session] = {}
+        titles: dict[uuid.UUID | None, str] = {}
+        roles: dict[uuid.UUID | None, str] = {}
+        if ordered:  # the sessions with their stories' titles and informants' roles, at once
+            for session, title, informant_role in db.exec(
+                    select(Session, Story.title, Informant.role)
+                    .outerjoin(Story, col(Story.id) == col(Session.story_id))
+                    .outerjoin(Informant, col(Informant.id) == col(Session.informant_id))
+                    .where(col(Session.id).in_({a.session_id for a in ordered}))):
+                sessions[session.id] = session
+                if title is not None:
+                    titles[session.story_id] = title
+                if informant_role is not None:
+                    roles[session.informant_id] = informant_role
     hits = []
     for answer in ordered:
         session = sessions[answer.session_id]
