@@ -77,8 +77,9 @@ ITEMS_SETUP = [
 # porter tokenizer (Snowball English, without stop words: SQLite drops none); a stored
 # tsvector of each answer's text and list items with a GIN index; an index of answers newest
 # first, so that a common word reads the newest matches in order and stops at a page; the
-# Hebrew and Arabic word forms in a table of their own (answer_forms, filled from Python);
-# principles through an expression index.
+# Hebrew and Arabic word forms in a column beside it (search_forms, filled from Python: in the
+# same row, so that the planner weighs both conditions on one table); principles through an
+# expression index.
 SERVER_UNACCENT = "CREATE EXTENSION IF NOT EXISTS unaccent"
 SERVER_CONFIG = "reflect_search"
 
@@ -105,9 +106,8 @@ def server_setup(unaccent: bool) -> list[str]:
         " ELSE \"text\" END)) STORED",
         "CREATE INDEX ix_answer_search ON answer USING gin (search)",
         "CREATE INDEX ix_answer_newest ON answer (updated_at DESC, id DESC)",
-        "CREATE TABLE answer_forms (answer_id uuid PRIMARY KEY REFERENCES answer (id)"
-        " ON DELETE CASCADE, forms tsvector NOT NULL)",
-        "CREATE INDEX ix_answer_forms ON answer_forms USING gin (forms)",
+        "ALTER TABLE answer ADD COLUMN search_forms tsvector",
+        "CREATE INDEX ix_answer_search_forms ON answer USING gin (search_forms)",
         f"CREATE INDEX ix_principle_search ON principle USING gin ({PRINCIPLE_VECTOR})",
     ]
 
@@ -156,13 +156,13 @@ def _index(connection: Connection, answer_id: uuid.UUID, body: str, value: str |
     whole = f"{body}\n{items}" if items else body
     forms = form_list(whole)
     if connection.dialect.name != "sqlite":
-        if replace:
-            connection.execute(text("DELETE FROM answer_forms WHERE answer_id = :id"),
-                               {"id": answer_id})
         if forms:
-            connection.execute(text("INSERT INTO answer_forms (answer_id, forms) VALUES "
-                                    "(:id, array_to_tsvector(CAST(:f AS text[])))"),
+            connection.execute(text("UPDATE answer SET search_forms = "
+                                    "array_to_tsvector(CAST(:f AS text[])) WHERE id = :id"),
                                {"id": answer_id, "f": forms})
+        elif replace:
+            connection.execute(text("UPDATE answer SET search_forms = NULL WHERE id = :id"),
+                               {"id": answer_id})
         return
     rowid = connection.execute(text("SELECT rowid FROM answer WHERE id = :id"),
                                {"id": answer_id.hex}).scalar()
@@ -211,8 +211,8 @@ def _sync_forms(_mapper: Mapper[Any], connection: Connection, answer: Answer) ->
 
 
 def _drop_forms(_mapper: Mapper[Any], connection: Connection, answer: Answer) -> None:
-    """SQLite: an answer deleted leaves neither forms nor items (PostgreSQL: the foreign
-    key's cascade)."""
+    """SQLite: an answer deleted leaves neither forms nor items (PostgreSQL keeps them in
+    the answer's row)."""
     if connection.dialect.name == "sqlite":
         for index in ("answer_forms", "answer_items"):
             connection.execute(text(f"DELETE FROM {index} WHERE rowid IN (SELECT rowid FROM "

@@ -11,7 +11,7 @@ SQLite: FTS5 indexes kept in step by triggers (reflect.store.fulltext), with sni
 first rather than by relevance: FTS5 walks its index in rowid order and stops at the page
 size, where ranking would have to score every match (over a second for a common word among 2
 million answers). PostgreSQL: a stored tsvector per answer with a GIN index, and the forms in
-a table of their own (revision 0019); snippets cut around the first match. Matches in
+a column beside it (revision 0019); snippets cut around the first match. Matches in
 snippets are wrapped in MARK_START / MARK_END.
 """
 
@@ -228,8 +228,7 @@ def _server_match(words: list[QueryWord], vector: str) -> tuple[list[TextClause]
         params |= {f"w{index}": word.text + (":*" if word.prefix else "")
                    for index, word in enumerate(latin)}
     if forms:
-        conditions.append(text("answer.id IN (SELECT answer_id FROM answer_forms "
-                               "WHERE forms @@ CAST(:forms AS tsquery))"))
+        conditions.append(text("answer.search_forms @@ CAST(:forms AS tsquery)"))
         params["forms"] = " & ".join(_tsquery(word) for word in forms)
     return conditions, params
 

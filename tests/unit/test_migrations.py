@@ -32,7 +32,7 @@ column, and SQLite cannot add a foreign key to an existing table without rebuild
 every table that refers to it). The app only ever writes ids of existing sessions there."""
 
 
-SEARCH_INDEXES = {"ix_answer_search", "ix_answer_newest", "ix_answer_forms",
+SEARCH_INDEXES = {"ix_answer_search", "ix_answer_newest", "ix_answer_search_forms",
                   "ix_principle_search"}
 """PostgreSQL's search indexes (revision 0019), made by SQL rather than by the models."""
 
@@ -45,8 +45,9 @@ def _revision(engine) -> str:
 def _differences(engine) -> set:
     """What Alembic would change to make the database match today's models."""
     def ours(name, type_, parents) -> bool:
-        if type_ == "column":  # PostgreSQL's search vector (0019), not a model's column
-            return not (name == "search" and parents.get("table_name") == "answer")
+        if type_ == "column":  # PostgreSQL's search vectors (0019), not a model's columns
+            return not (name in ("search", "search_forms")
+                        and parents.get("table_name") == "answer")
         if type_ == "index":
             return name not in SEARCH_INDEXES
         return type_ != "table" or not (name.startswith(("answer_fts", "principle_fts",

@@ -6,7 +6,7 @@ list (answer_items), and the word forms of those answers taken from their items 
 PostgreSQL: a text search configuration (accents folded by the unaccent extension where the
 server has it, Snowball English stems without stop words), a stored tsvector of each answer's
 text and list items with a GIN index, an index of answers newest first, the Hebrew and Arabic
-word forms in a table of their own (answer_forms) and an expression index over principles.
+word forms in a column beside it (search_forms) and an expression index over principles.
 
 Frozen (issue 30, point 4): the statements, the list items and the word forms
 (reflect.wordforms and reflect.store.fulltext as they were when this revision was written)
@@ -52,9 +52,8 @@ def server_setup(unaccent: bool) -> list[str]:
         " ELSE \"text\" END)) STORED",
         "CREATE INDEX ix_answer_search ON answer USING gin (search)",
         "CREATE INDEX ix_answer_newest ON answer (updated_at DESC, id DESC)",
-        "CREATE TABLE answer_forms (answer_id uuid PRIMARY KEY REFERENCES answer (id)"
-        " ON DELETE CASCADE, forms tsvector NOT NULL)",
-        "CREATE INDEX ix_answer_forms ON answer_forms USING gin (forms)",
+        "ALTER TABLE answer ADD COLUMN search_forms tsvector",
+        "CREATE INDEX ix_answer_search_forms ON answer USING gin (search_forms)",
         "CREATE INDEX ix_principle_search ON principle USING gin"
         " (to_tsvector('reflect_search'::regconfig, coalesce(situation, '')"
         " || ' ' || coalesce(goal, '') || ' ' || coalesce(action, '') || ' ' ||"
@@ -63,7 +62,7 @@ def server_setup(unaccent: bool) -> list[str]:
 
 
 SERVER_TEARDOWN = [
-    "DROP TABLE answer_forms",
+    "ALTER TABLE answer DROP COLUMN search_forms",
     "DROP INDEX ix_principle_search",
     "DROP INDEX ix_answer_newest",
     "ALTER TABLE answer DROP COLUMN search",
@@ -162,8 +161,8 @@ def _fill_server(conn: Connection) -> None:
         if forms:
             batch.append({"id": answer_id, "f": forms})
     if batch:
-        conn.execute(text("INSERT INTO answer_forms (answer_id, forms) VALUES "
-                          "(:id, array_to_tsvector(CAST(:f AS text[])))"), batch)
+        conn.execute(text("UPDATE answer SET search_forms = "
+                          "array_to_tsvector(CAST(:f AS text[])) WHERE id = :id"), batch)
 
 
 def upgrade() -> None:
