@@ -160,6 +160,8 @@ def _snippet_around(body: str, words: str | Sequence[QueryWord], width: int = 80
         end_of_word += 1
     length = max(1, end_of_word - position)
     start = max(0, position - width // 3)
+    while 0 < start < position and _IN_WORD.match(body[start - 1]):
+        start += 1  # begin at a word, never on a vowel point inside one
     end = min(len(body), position + length + width // 2)
     return (("…" if start else "") + body[start:position] + MARK_START
             + body[position:position + length] + MARK_END
