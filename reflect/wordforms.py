@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 _HEBREW_WORD = re.compile("[\u05d0-\u05ea\u05b0-\u05c7\u05f0-\u05f4'\"״׳]{2,}")
 _ARABIC_WORD = re.compile("[\u0620-\u065f\u0670-\u06d3]{2,}")
@@ -55,16 +56,23 @@ def arabic_forms(word: str) -> set[str]:
     return found | stems
 
 
-def search_forms(text: str) -> str:
-    """The extra words to index for a text: '' when it has no Hebrew or Arabic word."""
+def form_list(text: str) -> list[str]:
+    """The extra words to index for a text, sorted: none when it has no Hebrew or Arabic
+    word."""
     if not _ANY_LETTER.search(text):
-        return ""
+        return []
     forms: set[str] = set()
     for word in _HEBREW_WORD.findall(text):
         forms |= hebrew_forms(word)
     for word in _ARABIC_WORD.findall(text):
         forms |= arabic_forms(word)
-    return " ".join(sorted(forms))
+    return sorted(form for form in forms if _ANY_LETTER.search(form))
+
+
+def search_forms(text: str) -> str:
+    """The extra words to index for a text, in one string: '' when it has no Hebrew or
+    Arabic word."""
+    return " ".join(form_list(text))
 
 
 _ANY_LETTER = re.compile("[\u05d0-\u05ea\u0620-\u065f\u0670-\u06d3]")
@@ -76,3 +84,38 @@ def has_forms(words: str) -> bool:
     look in)."""
     return bool(_ANY_LETTER.search(words)) and bool(_HEBREW_WORD.search(words)
                                                      or _ARABIC_WORD.search(words))
+
+
+MARKS = "\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a" \
+    "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+"""Combining marks that belong inside a word: accents typed apart, niqqud, harakat."""
+_QUERY_WORD = re.compile(f"({_HEBREW_WORD.pattern}|{_ARABIC_WORD.pattern}"
+                         f"|(?:[^\\W_]|[{MARKS}])+)(\\*?)")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    """One word of a search as typed: `text` without its star, `prefix` when typed with a *
+    at its end, `forms` when it is a Hebrew or Arabic word, looked for among the word forms
+    (then `text` is bare: no vowel points, no quote marks at its ends)."""
+
+    text: str
+    prefix: bool
+    forms: bool
+
+
+def query_words(words: str) -> list[QueryWord]:
+    """The words of a search: letters and digits with the marks inside them (a pointed
+    Hebrew word stays one word), a Hebrew or Arabic word as the forms index holds it. Every
+    other character (quotes, operators, brackets, a lone *) only separates words."""
+    found = []
+    for token, star in _QUERY_WORD.findall(words):
+        if has_forms(token):
+            token = bare(token).strip("'\"״׳")
+            if _ANY_LETTER.search(token):
+                found.append(QueryWord(token, bool(star), True))
+            continue
+        if _LETTER_OR_DIGIT.search(token):
+            found.append(QueryWord(unicodedata.normalize("NFC", token), bool(star), False))
+    return found

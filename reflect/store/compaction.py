@@ -116,7 +116,7 @@ def _compact_file(engine: Engine, path: Path, wait: float, vacuum: bool) -> Comp
             conn.exec_driver_sql(f"PRAGMA busy_timeout = {int(wait * 1000)}")
             try:
                 if vacuum:
-                    for index in ("answer_fts", "answer_forms"):
+                    for index in ("answer_fts", "answer_forms", "answer_items"):
                         conn.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('optimize')")
                     conn.exec_driver_sql("VACUUM")
                     _note(mark, VACUUMED)

@@ -20,7 +20,7 @@ from reflect import models  # noqa: F401  (registers the tables on SQLModel.meta
 from reflect.errors import ReflectError
 from reflect.package import package_file
 from reflect.revision import HEAD
-from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP
+from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP, ITEMS_SETUP, set_up_server_search
 from reflect.store.team_schema import write_schema as write_team_schema
 
 if TYPE_CHECKING:
@@ -63,8 +63,10 @@ def _stamp(conn: Connection, revision: str) -> None:
 def create_schema(conn: Connection) -> None:
     """A new database: today's tables, the search indexes, stamped with the newest revision."""
     SQLModel.metadata.create_all(conn)
+    if conn.dialect.name == "postgresql":
+        set_up_server_search(conn)
     if conn.dialect.name == "sqlite":
-        for statement in FTS_SETUP + FORMS_SETUP:
+        for statement in FTS_SETUP + FORMS_SETUP + ITEMS_SETUP:
             conn.execute(text(statement))
     write_team_schema(conn)  # PostgreSQL: owners, assignments, policies (as revision 0019)
     _stamp(conn, HEAD)

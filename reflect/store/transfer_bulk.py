@@ -31,7 +31,7 @@ def insert_rows(connection: Connection, table: Table, rows: list[Row]) -> None:
     are indexed in the same transaction."""
     _insert(connection, table, rows)
     if table.name == "answer":
-        index_forms(connection, [(row["id"], row["text"]) for row in rows])
+        index_forms(connection, [(row["id"], row["text"], row.get("value")) for row in rows])
 
 
 def _insert(connection: Connection, table: Table, rows: list[Row]) -> None:

@@ -30,10 +30,12 @@ def demo_db(path, catalog, passphrase=None):
 
 
 def damage(path) -> None:
-    """Overwrite the middle pages of the file with noise, as a failing disk would."""
+    """Overwrite pages among the answers with noise, as a failing disk would: past the
+    pages made with the schema (the tables' first pages, the schema's own, which a damaged
+    file cannot even be opened without), in the data written after them."""
     data = bytearray(path.read_bytes())
     page = 4096
-    middle = (len(data) // page // 2) * page
+    middle = (len(data) // page * 17 // 20) * page
     data[middle:middle + 3 * page] = bytes((i * 37) % 251 for i in range(3 * page))
     path.write_bytes(bytes(data))
 

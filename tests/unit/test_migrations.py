@@ -32,6 +32,11 @@ column, and SQLite cannot add a foreign key to an existing table without rebuild
 every table that refers to it). The app only ever writes ids of existing sessions there."""
 
 
+SEARCH_INDEXES = {"ix_answer_search", "ix_answer_newest", "ix_answer_search_forms",
+                  "ix_principle_search"}
+"""PostgreSQL's search indexes (revision 0020), made by SQL rather than by the models."""
+
+
 def _revision(engine) -> str:
     with engine.connect() as conn:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
@@ -42,8 +47,13 @@ def _differences(engine) -> set:
     def ours(name, type_, parents) -> bool:
         if (type_, name) in team_schema.SERVER_ONLY:  # PostgreSQL's team schema, not the models'
             return False
+        if type_ == "column":  # PostgreSQL's search vectors (0020), not a model's columns
+            return not (name in ("search", "search_forms")
+                        and parents.get("table_name") == "answer")
+        if type_ == "index":
+            return name not in SEARCH_INDEXES
         return type_ != "table" or not (name.startswith(("answer_fts", "principle_fts",
-                                                         "answer_forms"))
+                                                         "answer_forms", "answer_items"))
                                         or name == schema.VERSION_TABLE)
 
     with engine.connect() as conn:
@@ -262,6 +272,22 @@ def test_the_frozen_revisions_build_what_the_live_code_builds_today():
     for body in ("ובמשבר המשפחה בְּבַיִת", "والعائلة للمدرسة بالبيت فكتب", "plain English",
                  "mixed ולבית and وبالعائلة", "", "'ה' \"ש\" ـالـ"):
         assert words.search_forms(body) == search_forms(body), body
+
+
+def test_revision_20_builds_the_search_the_live_code_builds():
+    """0020's frozen statements, list items and word forms are today's live ones."""
+    from reflect.store import fulltext
+    from reflect.wordforms import form_list
+
+    search = _revision_module("0020_search_everywhere")
+    assert search.ITEMS_SETUP == fulltext.ITEMS_SETUP
+    for unaccent in (True, False):
+        assert search.server_setup(unaccent) == fulltext.server_setup(unaccent)
+    for body in ("ובמשבר המשפחה בְּבַיִת", "والعائلة للمدرسة بالبيت فكتب", "plain English",
+                 "mixed ולבית and وبالعائلة", "", "'ה' \"ש\" ـالـ ''"):
+        assert search.form_list(body) == form_list(body), body
+    for value in ('["a", "ב"]', '"choice"', "3", "[1, null]", "[broken", None, "[]"):
+        assert search.list_items(value) == fulltext.list_items(value), value
 
 
 def test_revision_17_reads_the_deletions_out_of_the_audit_trail_and_goes_back(new_database):

@@ -46,7 +46,6 @@ def test_hebrew_and_latin_words_together(answered):
     assert found(answered, "משבר grandmother") == []
 
 
-@pytest.mark.sqlite_only  # accent folding and stemming are SQLite FTS5's (unicode61, porter)
 @pytest.mark.parametrize(("words", "question"), [
     ("familia", "before-situation"), ("família", "before-situation"),
     ("citta", "before-situation"), ("città", "before-situation"),
