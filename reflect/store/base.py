@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session as DBSession
 
@@ -64,6 +65,11 @@ def _storage_error(exc: DatabaseError) -> StorageError:
         "'reflect restore' to put back an automatic backup.")
 
 
+def _refuse_write(_db: DBSession, *_args: object) -> None:
+    """A write (a flush or commit) of the session of `StoreBase.reading()`."""
+    raise RuntimeError("a write inside Store.reading(), which is for reads only")
+
+
 class StoreBase:
     """The engine, the transaction and audit helpers, and protocol snapshots."""
 
@@ -71,13 +77,49 @@ class StoreBase:
         self.engine = engine
         self._protocols: dict[str, Protocol] = {}
         """Parsed protocol snapshots by content hash (they never change)."""
+        self._reading = threading.local()
+        """This thread's session while it is inside `reading()`."""
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Several reads of the store as one: every call inside the block, on this thread,
+        reads in one database session and transaction (one snapshot), instead of one each.
+        On a server each session costs round trips of its own (a check that the connection
+        is alive, BEGIN, ROLLBACK), so a screen that reads five lists waits for twenty where
+        five do. For reads only: a write inside the block is refused (a programming error),
+        since it would commit the reads' transaction. Blocks may nest (the outer one
+        counts)."""
+        if getattr(self._reading, "db", None) is not None:
+            yield
+            return
+        check_same_file(self.engine)
+        try:
+            with DBSession(self.engine, expire_on_commit=False, autoflush=False) as db:
+                event.listen(db, "before_commit", _refuse_write)
+                event.listen(db, "before_flush", _refuse_write)
+                self._reading.db = db
+                try:
+                    yield
+                finally:
+                    self._reading.db = None
+        except DatabaseError as exc:
+            raise _storage_error(exc) from exc
 
     @contextmanager
     def _db(self, autoflush: bool = True) -> Iterator[DBSession]:
         """One database session; a write the database cannot take (disk full, read-only,
         locked) becomes a StorageError with a plain message, and nothing is half-written.
         Every session the store opens is opened here (`autoflush` False for a reader that
-        changes the rows it read, such as redaction, and must never write them)."""
+        changes the rows it read, such as redaction, and must never write them). Inside
+        `reading()`, that block's session (a reader asking for no autoflush gets its own:
+        the rows it changes must not meet a flush of the shared session)."""
+        shared: DBSession | None = getattr(self._reading, "db", None)
+        if shared is not None and autoflush:
+            try:
+                yield shared
+            except DatabaseError as exc:
+                raise _storage_error(exc) from exc
+            return
         check_same_file(self.engine)
         try:
             with DBSession(self.engine, expire_on_commit=False, autoflush=autoflush) as db:

@@ -1,0 +1,66 @@
+"""Store.reading(): several reads in one database session and transaction (issue 31, point
+2: on a server each session costs round trips of its own)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import event
+
+from reflect.method.session import SessionRun
+from reflect.store import Store
+
+pytestmark = pytest.mark.both_backends
+
+
+def checkouts(store: Store) -> list[int]:
+    """A list that grows by one each time the store takes a connection from its pool."""
+    taken: list[int] = []
+    event.listen(store.engine, "checkout", lambda *_: taken.append(1))
+    return taken
+
+
+def test_reads_in_a_block_share_one_connection_and_read_the_same(store, interview):
+    story, informant, session = interview
+    store.save_answer(session.id, "lessons-anything-else", text="We met at school")
+    apart = (store.story(story.id), store.informants(story.id),
+             store.sessions_for_story(story.id), store.answers(session.id),
+             store.notes(session.id))
+    taken = checkouts(store)
+    with store.reading():
+        together = (store.story(story.id), store.informants(story.id),
+                    store.sessions_for_story(story.id), store.answers(session.id),
+                    store.notes(session.id))
+        with store.reading():  # nested: still the one
+            run = SessionRun.resume(store, session.id)
+    assert len(taken) == 1
+    assert together[0].model_dump() == apart[0].model_dump()
+    assert [i.id for i in together[1]] == [i.id for i in apart[1]]
+    assert [s.id for s in together[2]] == [s.id for s in apart[2]]
+    assert {q: a.text for q, a in together[3].items()} == {q: a.text for q, a in
+                                                            apart[3].items()}
+    assert run.answers["lessons-anything-else"].text == "We met at school"
+    SessionRun.resume(store, session.id)  # on its own: one transaction too
+    assert len(taken) == 2
+
+
+def test_a_write_inside_a_block_is_refused_and_nothing_is_written(store, interview):
+    story, _informant, _session = interview
+    with pytest.raises(RuntimeError, match="reads only"), store.reading():
+        store.update_story(story.id, title="Changed inside a read")
+    assert store.story(story.id).title == "Back to school"
+    store.update_story(story.id, title="Changed after it")  # the store writes again
+    assert store.story(story.id).title == "Changed after it"
+
+
+def test_each_thread_has_its_own_block(store, interview):
+    import threading
+
+    story, _informant, _session = interview
+    seen: list[str] = []
+    with store.reading():
+        worker = threading.Thread(target=lambda: (
+            store.update_story(story.id, title="Written by another thread"),
+            seen.append(store.story(story.id).title)))
+        worker.start()
+        worker.join()
+    assert seen == ["Written by another thread"]
