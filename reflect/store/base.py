@@ -12,9 +12,9 @@ import json
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session as DBSession
 
@@ -65,6 +65,11 @@ def _storage_error(exc: DatabaseError) -> StorageError:
         "'reflect restore' to put back an automatic backup.")
 
 
+READ_ONLY = "reflect.read_only"
+"""Set in the `info` of the database session of `StoreBase.reading()`: it writes nothing,
+so what a reader learns in it may be kept for the rest of the block (reflect.store.words)."""
+
+
 def _refuse_write(_db: DBSession, *_args: object) -> None:
     """A write (a flush or commit) of the session of `StoreBase.reading()`."""
     raise RuntimeError("a write inside Store.reading(), which is for reads only")
@@ -83,20 +88,29 @@ class StoreBase:
     @contextmanager
     def reading(self) -> Iterator[None]:
         """Several reads of the store as one: every call inside the block, on this thread,
-        reads in one database session and transaction (one snapshot), instead of one each.
-        On a server each session costs round trips of its own (a check that the connection
-        is alive, BEGIN, ROLLBACK), so a screen that reads five lists waits for twenty where
-        five do. For reads only: a write inside the block is refused (a programming error),
-        since it would commit the reads' transaction. Blocks may nest (the outer one
-        counts)."""
+        reads through one database session, instead of one each. On a server each session
+        costs round trips of its own (a check that the connection is alive, BEGIN,
+        ROLLBACK), so a screen that reads five lists would wait for twenty where six do.
+        SQLite reads in one transaction (one snapshot). PostgreSQL reads without one
+        (autocommit): at its READ COMMITTED level each statement of a transaction sees the
+        data as it is when the statement starts anyway, so a transaction would add BEGIN and
+        ROLLBACK and nothing else. For reads only: a write inside the block is refused (a
+        programming error). Blocks may nest (the outer one counts)."""
         if getattr(self._reading, "db", None) is not None:
             yield
             return
         check_same_file(self.engine)
         try:
-            with DBSession(self.engine, expire_on_commit=False, autoflush=False) as db:
+            with ExitStack() as stack:
+                bind: Engine | Connection = self.engine
+                if self.engine.dialect.name == "postgresql":
+                    bind = stack.enter_context(self.engine.connect()).execution_options(
+                        isolation_level="AUTOCOMMIT")
+                db = stack.enter_context(DBSession(bind, expire_on_commit=False,
+                                                   autoflush=False))
                 event.listen(db, "before_commit", _refuse_write)
                 event.listen(db, "before_flush", _refuse_write)
+                db.info[READ_ONLY] = True
                 self._reading.db = db
                 try:
                     yield

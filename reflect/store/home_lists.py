@@ -23,9 +23,11 @@ Rows = list[tuple[Any, ...]]
 
 
 def home_rows(store: StoreBase, parameters: Mapping[str, object]) -> dict[str, Rows]:
-    """Every statement of home_lists.sql, by its name, run with `parameters` in one
-    transaction of the store."""
-    with store._db() as db:  # noqa: SLF001  (the store's own transaction helper)
+    """Every statement of home_lists.sql, by its name, run with `parameters` through one
+    session of the store (Store.reading: one transaction on SQLite; on PostgreSQL, whose
+    READ COMMITTED statements each see the data as it is when they start anyway, no BEGIN
+    and ROLLBACK to wait for)."""
+    with store.reading(), store._db() as db:  # noqa: SLF001  (the store's own helper)
         connection = db.connection()
         return {name: [tuple(row) for row in connection.execute(text(sql), dict(parameters))]
                 for name, sql in statements("home_lists").items()}

@@ -64,3 +64,33 @@ def test_each_thread_has_its_own_block(store, interview):
         worker.start()
         worker.join()
     assert seen == ["Written by another thread"]
+
+
+def test_the_gate_is_read_once_in_a_block_and_still_holds(store, catalog, interview):
+    """Inside a block the gate's rows are read once and each later gate is taken from them:
+    a withdrawn informant's words stay hidden, another's are shown."""
+    from datetime import date
+
+    from reflect.errors import ReflectError
+    from reflect.store import ConsentRecord
+
+    story, _maya, shown = interview
+    store.save_answer(shown.id, "lessons-anything-else", text="Shown")
+    client = store.add_informant(story.id, "Dana", "client")
+    hidden = store.start_interview(client.id, catalog.get("lfs-client"),
+                                   ConsentRecord(True, "verbal", "Ana"))
+    question = catalog.get("lfs-client").questions[0].id
+    store.save_answer(hidden.id, question, text="Hidden")
+    store.record_check(client.id, "withdrawn", date(2026, 1, 5))
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute",
+                 lambda _c, _cur, sql, *_: statements.append(sql))
+    with store.reading():
+        assert store.answers(hidden.id) == {}
+        assert store.notes(hidden.id) == []
+        assert store.answers(shown.id)["lessons-anything-else"].text == "Shown"
+        assert not store.gate().shows_session(hidden.id)
+        with pytest.raises(ReflectError, match="withdrew"):
+            SessionRun.resume(store, hidden.id)
+    assert sum("withdrawn" in sql for sql in statements) == 1
+    assert store.answers(hidden.id) == {}  # and outside a block, as before
