@@ -319,22 +319,28 @@ def workload(stories: list[uuid.UUID], sessions: list[uuid.UUID]
 def measure(stores: dict[str, Store], rounds: int,
             measures: frozenset[str] = frozenset(MEASURES.values())
             ) -> dict[str, dict[str, list[float]]]:
-    """Each step on each backend in turn, every round (a first round unrecorded, to warm
-    both alike); which backend goes first alternates from one step to the next."""
+    """Measure by measure (search last: today it reads every answer on PostgreSQL, which
+    would push the others' rows out of the server's cache), each step on each backend in
+    turn, every round, a first round unrecorded to warm both alike; which backend goes
+    first alternates from one step to the next."""
     first = stores["sqlite"]
     stories = [s.id for s in first.stories(limit=PICKED)]
     sessions = [s.id for s in first.recent_sessions(limit=PICKED)]
-    steps = [step for step in workload(stories, sessions) if step[0] in measures]
+    steps = workload(stories, sessions)
     times: dict[str, dict[str, list[float]]] = {name: {} for name in stores}
     order = list(stores)
-    for number in range(rounds + 1):
-        for name, step in steps:
-            order.reverse()
-            for backend in order:
-                began = time.perf_counter()
-                step(stores[backend])
-                if number:
-                    times[backend].setdefault(name, []).append(time.perf_counter() - began)
+    for measured in (name for name in MEASURES.values() if name in measures):
+        for number in range(rounds + 1):
+            for name, step in steps:
+                if name != measured:
+                    continue
+                order.reverse()
+                for backend in order:
+                    began = time.perf_counter()
+                    step(stores[backend])
+                    if number:
+                        times[backend].setdefault(name, []).append(
+                            time.perf_counter() - began)
     return times
 
 
@@ -363,14 +369,15 @@ def run(size: int, folder: Path, admin_url: str, reuse: bool, rounds: int,
     notes on how they were made and the rows."""
     db = folder / f"reflect-{size}.db"
     notes = []
-    if reuse and sqlite_ready(db) is not None:
+    reused = reuse and sqlite_ready(db) is not None
+    if reused:
         notes.append(f"SQLite: reused {db} ({db.stat().st_size / 1e6:,.0f} MB)")
         open_engine(str(db)).dispose()  # today's schema
     else:
         notes.append("SQLite: " + make_sqlite(db, size, source))
     name = database or f"reflect_bench_{size}"
     url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    if reuse and pg_ready(url, db):
+    if reused and pg_ready(url, db):  # a copy of a SQLite database just made is made
         notes.append(f"PostgreSQL: reused database {name}")
         open_engine(url).dispose()  # today's schema (a new index: a revision to apply)
     else:
