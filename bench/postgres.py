@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import statistics
@@ -424,6 +425,7 @@ def main() -> None:
     table = Table("sessions", "measure", "SQLite median", "PostgreSQL median", "PG / SQLite",
                   "target", "met", title=f"reflect on PostgreSQL beside SQLite ({started})")
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the server on the way out
     server = nullcontext(args.url) if args.url else private_server(folder / "pg")
     with server as admin_url:
         for size in sizes:
