@@ -7,7 +7,11 @@ import pytest
 from sqlalchemy import event
 
 from reflect.method.session import SessionRun
+from reflect.models import Informant, Session, Story
+from reflect.protocol.catalog import ProtocolCatalog as Catalog
 from reflect.store import Store
+
+Interview = tuple[Story, Informant, Session]
 
 pytestmark = pytest.mark.both_backends
 
@@ -19,7 +23,13 @@ def checkouts(store: Store) -> list[int]:
     return taken
 
 
-def test_reads_in_a_block_share_one_connection_and_read_the_same(store, interview):
+def title(store: Store, story: Story) -> str:
+    found = store.story(story.id)
+    return found.title if found is not None else ""
+
+
+def test_reads_in_a_block_share_one_connection_and_read_the_same(
+        store: Store, interview: Interview) -> None:
     story, informant, session = interview
     store.save_answer(session.id, "lessons-anything-else", text="We met at school")
     apart = (store.story(story.id), store.informants(story.id),
@@ -33,6 +43,7 @@ def test_reads_in_a_block_share_one_connection_and_read_the_same(store, intervie
         with store.reading():  # nested: still the one
             run = SessionRun.resume(store, session.id)
     assert len(taken) == 1
+    assert together[0] is not None and apart[0] is not None
     assert together[0].model_dump() == apart[0].model_dump()
     assert [i.id for i in together[1]] == [i.id for i in apart[1]]
     assert [s.id for s in together[2]] == [s.id for s in apart[2]]
@@ -43,43 +54,50 @@ def test_reads_in_a_block_share_one_connection_and_read_the_same(store, intervie
     assert len(taken) == 2
 
 
-def test_a_write_inside_a_block_is_refused_and_nothing_is_written(store, interview):
+def test_a_write_inside_a_block_is_refused_and_nothing_is_written(
+        store: Store, interview: Interview) -> None:
     story, _informant, _session = interview
     with pytest.raises(RuntimeError, match="reads only"), store.reading():
         store.update_story(story.id, title="Changed inside a read")
-    assert store.story(story.id).title == "Back to school"
+    assert title(store, story) == "Back to school"
     store.update_story(story.id, title="Changed after it")  # the store writes again
-    assert store.story(story.id).title == "Changed after it"
+    assert title(store, story) == "Changed after it"
 
 
-def test_each_thread_has_its_own_block(store, interview):
+def test_each_thread_has_its_own_block(store: Store, interview: Interview) -> None:
     import threading
 
     story, _informant, _session = interview
     seen: list[str] = []
+
+    def write_then_read() -> None:
+        store.update_story(story.id, title="Written by another thread")
+        seen.append(title(store, story))
+
     with store.reading():
-        worker = threading.Thread(target=lambda: (
-            store.update_story(story.id, title="Written by another thread"),
-            seen.append(store.story(story.id).title)))
+        worker = threading.Thread(target=write_then_read)
         worker.start()
         worker.join()
     assert seen == ["Written by another thread"]
 
 
-def test_the_gate_is_read_once_in_a_block_and_still_holds(store, catalog, interview):
+def test_the_gate_is_read_once_in_a_block_and_still_holds(
+        store: Store, catalog: Catalog, interview: Interview) -> None:
     """Inside a block the gate's rows are read once and each later gate is taken from them:
     a withdrawn informant's words stay hidden, another's are shown."""
     from datetime import date
 
     from reflect.errors import ReflectError
+    from reflect.roles import Role
     from reflect.store import ConsentRecord
 
     story, _maya, shown = interview
     store.save_answer(shown.id, "lessons-anything-else", text="Shown")
-    client = store.add_informant(story.id, "Dana", "client")
-    hidden = store.start_interview(client.id, catalog.get("lfs-client"),
-                                   ConsentRecord(True, "verbal", "Ana"))
-    question = catalog.get("lfs-client").questions[0].id
+    client = store.add_informant(story.id, "Dana", Role.CLIENT)
+    protocol = catalog.get("lfs-client")
+    assert protocol is not None
+    hidden = store.start_interview(client.id, protocol, ConsentRecord(True, "verbal", "Ana"))
+    question = protocol.questions[0].id
     store.save_answer(hidden.id, question, text="Hidden")
     store.record_check(client.id, "withdrawn", date(2026, 1, 5))
     statements: list[str] = []
