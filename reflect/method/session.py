@@ -62,18 +62,22 @@ class SessionRun:
 
     @classmethod
     def resume(cls, store: Store, session_id: uuid.UUID) -> SessionRun:
-        """Rebuild a run from the database, at the question where the person stopped."""
-        session = store.session(session_id)
-        if session is None:
-            raise ReflectError(_("that session no longer exists"))
-        if session.status == SessionStatus.DECLINED:
-            raise ReflectError(_("consent was refused for this interview; it cannot be opened"))
-        refuse_withdrawn(store, session)
-        earlier_session = store.session(session.follow_up_of) if session.follow_up_of else None
-        earlier = store.answers(earlier_session.id) if earlier_session else {}
-        run = cls(store, session, store.protocol_of(session), store.answers(session_id),
-                  store.actions(session_id), earlier, earlier_session)
-        run.notes = store.notes(session_id)
+        """Rebuild a run from the database, at the question where the person stopped (read
+        in one transaction of the store: Store.reading)."""
+        with store.reading():
+            session = store.session(session_id)
+            if session is None:
+                raise ReflectError(_("that session no longer exists"))
+            if session.status == SessionStatus.DECLINED:
+                raise ReflectError(_("consent was refused for this interview; it cannot be "
+                                     "opened"))
+            refuse_withdrawn(store, session)
+            earlier_session = store.session(session.follow_up_of) \
+                if session.follow_up_of else None
+            earlier = store.answers(earlier_session.id) if earlier_session else {}
+            run = cls(store, session, store.protocol_of(session), store.answers(session_id),
+                      store.actions(session_id), earlier, earlier_session)
+            run.notes = store.notes(session_id)
         return run
 
     # Where we are ------------------------------------------------------------------------

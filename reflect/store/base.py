@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session as DBSession
@@ -75,6 +76,16 @@ class StoreSession(DBSession):
 event.listen(StoreSession, "before_flush", newline_line_ends)
 
 
+READ_ONLY = "reflect.read_only"
+"""Set in the `info` of the database session of `StoreBase.reading()`: it writes nothing,
+so what a reader learns in it may be kept for the rest of the block (reflect.store.words)."""
+
+
+def _refuse_write(_db: DBSession, *_args: object) -> None:
+    """A write (a flush or commit) of the session of `StoreBase.reading()`."""
+    raise RuntimeError("a write inside Store.reading(), which is for reads only")
+
+
 class StoreBase:
     """The engine, the transaction and audit helpers, and protocol snapshots."""
 
@@ -82,13 +93,58 @@ class StoreBase:
         self.engine = engine
         self._protocols: dict[str, Protocol] = {}
         """Parsed protocol snapshots by content hash (they never change)."""
+        self._reading = threading.local()
+        """This thread's session while it is inside `reading()`."""
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Several reads of the store as one: every call inside the block, on this thread,
+        reads through one database session, instead of one each. On a server each session
+        costs round trips of its own (a check that the connection is alive, BEGIN,
+        ROLLBACK), so a screen that reads five lists would wait for twenty where six do.
+        SQLite reads in one transaction (one snapshot). PostgreSQL reads without one
+        (autocommit): at its READ COMMITTED level each statement of a transaction sees the
+        data as it is when the statement starts anyway, so a transaction would add BEGIN and
+        ROLLBACK and nothing else. For reads only: a write inside the block is refused (a
+        programming error). Blocks may nest (the outer one counts)."""
+        if getattr(self._reading, "db", None) is not None:
+            yield
+            return
+        check_same_file(self.engine)
+        try:
+            with ExitStack() as stack:
+                bind: Engine | Connection = self.engine
+                if self.engine.dialect.name == "postgresql":
+                    bind = stack.enter_context(self.engine.connect()).execution_options(
+                        isolation_level="AUTOCOMMIT")
+                db = stack.enter_context(StoreSession(bind, expire_on_commit=False,
+                                                      autoflush=False))
+                event.listen(db, "before_commit", _refuse_write)
+                event.listen(db, "before_flush", _refuse_write)
+                db.info[READ_ONLY] = True
+                self._reading.db = db
+                try:
+                    yield
+                finally:
+                    self._reading.db = None
+        except DatabaseError as exc:
+            raise _storage_error(exc) from exc
 
     @contextmanager
     def _db(self, autoflush: bool = True) -> Iterator[DBSession]:
         """One database session; a write the database cannot take (disk full, read-only,
         locked) becomes a StorageError with a plain message, and nothing is half-written.
         Every session the store opens is opened here (`autoflush` False for a reader that
-        changes the rows it read, such as redaction, and must never write them)."""
+        changes the rows it read, such as redaction, and must never write them). Inside
+        `reading()`, that block's session (a reader asking for no autoflush gets its own:
+        the rows it changes must not meet a flush of the shared session)."""
+        shared: DBSession | None = getattr(self._reading, "db", None)
+        if shared is not None and autoflush:
+            try:
+                yield shared
+            except DatabaseError as exc:
+                raise _storage_error(exc) from exc
+            return
         check_same_file(self.engine)
         try:
             with StoreSession(self.engine, expire_on_commit=False,

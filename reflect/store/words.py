@@ -36,7 +36,7 @@ from sqlmodel import col, select
 from reflect.i18n import N_
 from reflect.models import Answer, Evidence, Informant, InterviewerNote, Session
 from reflect.roles import shown_name, shown_who
-from reflect.store.base import StoreBase
+from reflect.store.base import READ_ONLY, StoreBase
 
 WITHDRAWN_SESSIONS_SQL = ("SELECT s.id FROM informant i JOIN session s "
                           "ON s.informant_id = i.id WHERE i.withdrawn = TRUE")
@@ -77,20 +77,34 @@ class Gate:
 
 def gate(db: DBSession, among: list[uuid.UUID] | None = None) -> Gate:
     """The gate, read in the caller's transaction: every informant who withdrew and their
-    sessions (only those among `among` when given, for a reader of a few sessions)."""
+    sessions (only those among `among` when given, for a reader of a few sessions). In the
+    read-only transaction of Store.reading(), read once (every withdrawn informant and their
+    sessions) and each later gate taken from that (the rows cannot change meanwhile)."""
+    if among is not None and not among:
+        return Gate(frozenset(), frozenset())
     query = (select(Informant.id, Session.id).select_from(Informant)
              .join(Session, col(Session.informant_id) == col(Informant.id), isouter=True)
              .where(col(Informant.withdrawn).is_(True)))
-    if among is not None:
-        if not among:
-            return Gate(frozenset(), frozenset())
-        query = query.where(col(Session.id).in_(among))
+    pairs: list[tuple[uuid.UUID, uuid.UUID | None]]
+    if db.info.get(READ_ONLY):
+        if (known := db.info.get(_PAIRS)) is None:
+            known = db.info[_PAIRS] = list(db.exec(query))
+        wanted = None if among is None else set(among)
+        pairs = [(informant_id, session_id) for informant_id, session_id in known
+                 if wanted is None or session_id in wanted]
+    else:
+        pairs = list(db.exec(query if among is None
+                             else query.where(col(Session.id).in_(among))))
     informants, sessions = set(), set()
-    for informant_id, session_id in db.exec(query):
+    for informant_id, session_id in pairs:
         informants.add(informant_id)
         if session_id is not None:
             sessions.add(session_id)
     return Gate(frozenset(informants), frozenset(sessions))
+
+
+_PAIRS = "reflect.gate"
+"""Where a read-only session keeps the gate's rows (every withdrawn informant's sessions)."""
 
 
 __all__ = ["HELD_REASON", "WITHDRAWN_SESSIONS_SQL", "Gate", "WordsStore", "gate", "shown_name",

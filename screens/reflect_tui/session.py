@@ -286,9 +286,10 @@ class SessionScreen(Screen[None]):
         """Read the session, its informant, and take its lease (a worker thread)."""
         store = self.store
         try:
-            run = SessionRun.resume(store, self.session_id)
-            informant = store.informant(run.session.informant_id) \
-                if run.session.informant_id else None
+            with store.reading():  # one transaction for the reads (round trips on a server)
+                run = SessionRun.resume(store, self.session_id)
+                informant = store.informant(run.session.informant_id) \
+                    if run.session.informant_id else None
             if run.session.status == SessionStatus.IN_PROGRESS:
                 self.lease.take(store)
         except ReflectError as exc:

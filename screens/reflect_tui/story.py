@@ -168,16 +168,18 @@ class StoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="story.read")
     def _read(self, store: Store) -> None:
-        story = store.story(self.story_id)
-        if story is None:
-            self.post_message(self.Read(None))
-            return
-        informants = store.informants(self.story_id)
-        sessions = store.sessions_for_story(self.story_id)
-        self.post_message(self.Read(StoryContents(
-            story, informants, sessions, store.latest_checks([i.id for i in informants]),
-            store.answer_counts([s.id for s in sessions]),
-            {s.id: store.protocol_of(s) for s in sessions})))
+        with store.reading():  # one transaction for the lot (round trips on a server)
+            story = store.story(self.story_id)
+            if story is None:
+                self.post_message(self.Read(None))
+                return
+            informants = store.informants(self.story_id)
+            sessions = store.sessions_for_story(self.story_id)
+            contents = StoryContents(
+                story, informants, sessions, store.latest_checks([i.id for i in informants]),
+                store.answer_counts([s.id for s in sessions]),
+                {s.id: store.protocol_of(s) for s in sessions})
+        self.post_message(self.Read(contents))
 
     def on_story_screen_read(self, message: Read) -> None:
         contents = message.contents
