@@ -12,7 +12,8 @@ session, the home screen's lists) still needs the server.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from typing import TypeVar
 
 from sqlalchemy.exc import DBAPIError
@@ -47,6 +48,18 @@ class KnownRows(JournalReplay):
         self._gate: Gate | None = None
         self._leases: dict[uuid.UUID, uuid.UUID] = {}
         """The lease tokens this store holds (kept when letting go failed offline)."""
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Store.reading, or, while the server cannot be reached, no shared session: each
+        read inside the block is then answered from what is remembered (`_or_known`)."""
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(super().reading())
+            except (StorageError, DBAPIError) as exc:
+                if not unreachable(exc):
+                    raise
+            yield
 
     def _settle(self) -> None:
         """Before a read: what the laptop keeps goes first, if the server is back."""
