@@ -140,13 +140,13 @@ def add_languages(db: Path) -> int:
     try:
         with engine.begin() as connection:
             rows = connection.execute(text(
-                "SELECT a.id, a.text FROM answer a JOIN session s ON s.id = a.session_id "
-                "WHERE s.rowid % 50 = 1 ORDER BY a.rowid")).all()
-            changed: list[tuple[uuid.UUID, str | None]] = [
-                (uuid.UUID(hex=key), f"{body} {languages[number % len(languages)]}")
-                       for number, (key, body) in enumerate(rows)]
+                "SELECT a.id, a.text, a.value FROM answer a JOIN session s "
+                "ON s.id = a.session_id WHERE s.rowid % 50 = 1 ORDER BY a.rowid")).all()
+            changed: list[tuple[uuid.UUID, str | None, str | None]] = [
+                (uuid.UUID(hex=key), f"{body} {languages[number % len(languages)]}", value)
+                for number, (key, body, value) in enumerate(rows)]
             connection.execute(text("UPDATE answer SET text = :t WHERE id = :i"),
-                               [{"t": body, "i": key.hex} for key, body in changed])
+                               [{"t": body, "i": key.hex} for key, body, _value in changed])
             index_forms(connection, changed)
     finally:
         engine.dispose()
@@ -248,6 +248,10 @@ def copy_to_postgres(db: Path, url: str) -> dict[str, int]:
                     count += len(batch)
             copied[table.name] = count
         connection.commit()
+        connection.close()
+        _index_server_forms(engine)
+        connection = engine.raw_connection()
+        cursor = connection.cursor()
         cursor.execute("ANALYZE")
         connection.commit()
         connection.close()
@@ -255,6 +259,16 @@ def copy_to_postgres(db: Path, url: str) -> dict[str, int]:
         source.close()
         engine.dispose()
     return copied
+
+
+def _index_server_forms(engine: Any) -> None:
+    """The Hebrew and Arabic word forms of the copied answers (answer.search_forms, which
+    reflect fills from Python as it saves; COPY brings the model's columns only)."""
+    with engine.begin() as connection:
+        rows = connection.execute(text(
+            "SELECT id, text, value FROM answer WHERE text ~ '[\u0590-\u06ff]' "
+            "OR value ~ '[\u0590-\u06ff]'")).all()
+        index_forms(connection, [(key, body, value) for key, body, value in rows])
 
 
 def _has_python_type(column: Any) -> bool:
