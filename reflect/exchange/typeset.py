@@ -22,6 +22,11 @@ from reflect.package import package_file
 
 TEMPLATE = package_file("exchange", "document.typ")
 FONTS = package_file("fonts")
+PDF_STANDARDS = ["ua-1"]
+"""PDF/UA-1 (ISO 14289-1): Typst tags the structure (headings, paragraphs, lists, reading
+order), marks the running header and the page numbers as artifacts, records the language and
+the title, asks viewers to show the title (DisplayDocTitle), writes the PDF/UA identification
+into the XMP metadata, and refuses to write a document that breaks the rules it checks."""
 FAILED = 3
 """The child's exit status when Typst refused the document (its message on stderr)."""
 
@@ -51,7 +56,8 @@ def typeset_here(document: str) -> bytes:
     import typst
 
     return typst.compile(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=[str(FONTS)],
-                         ignore_system_fonts=True, sys_inputs={"data": document})
+                         ignore_system_fonts=True, sys_inputs={"data": document},
+                         pdf_standards=PDF_STANDARDS)
 
 
 def main() -> int:
