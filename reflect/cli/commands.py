@@ -10,6 +10,7 @@ import argparse
 import sys
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,10 @@ from reflect.i18n import N_, _, ngettext
 from reflect.text import visible
 
 if TYPE_CHECKING:  # deferred at run time: each command imports only what it needs
+    from reflect.exchange.book import TitlePage
     from reflect.models import Session
     from reflect.protocol.catalog import ProtocolCatalog
+    from reflect.store import Store
 
 DEMO_COUNTS = {"stories": N_("stories"), "informants": N_("informants"),
                "interviews": N_("interviews"), "answers": N_("answers"),
@@ -156,7 +159,7 @@ def _export_paper(db: str, args: argparse.Namespace) -> int:
 
 def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange import documents
-    from reflect.exchange.book import TitlePage, export_book
+    from reflect.exchange.book import export_book, left_out, remember_page
     from reflect.exchange.markdown import export_session_record, export_sessions
     from reflect.exchange.review_copy import export_review_copy
     from reflect.store import Store, shown_name
@@ -193,11 +196,14 @@ def _export(db: str, args: argparse.Namespace) -> int:
                 written = documents.export_story(store, story_id, folder,
                                                  redactor_for(store, args, story_id), update)
         else:
+            page = _title_page(store, args)
             with writing(db, args), progress(_("Writing the book")) as update:
-                page = TitlePage(args.subtitle, args.department, args.editors, args.year)
-                written = export_book(store, folder, args.title or _("Learning from Success"),
-                                      redactor_for(store, args), draft=args.draft,
-                                      progress=update, page=page)
+                written = export_book(store, folder, page.title, redactor_for(store, args),
+                                      draft=args.draft, progress=update, page=page)
+            remember_page(store, page)  # the next book, here or in the app, starts from it
+            if not args.draft and (held := left_out(store)):
+                say(_("Left out until analysed and approved (a draft lists them): {titles}.")
+                    .format(titles=", ".join(h.story.title for h in held)))
         for path in written:
             say(wrote(path))
         return 0
@@ -215,6 +221,19 @@ def _export(db: str, args: argparse.Namespace) -> int:
                  "Wrote {count} Markdown files to {folder}", len(written)).format(
         count=formats.number(len(written)), folder=folder))
     return 0
+
+
+def _title_page(store: Store, args: argparse.Namespace) -> TitlePage:
+    """The book's title page: each option given on the command line, else what the database
+    remembers (the last book printed from it, in the app or here), else the default."""
+    from reflect.exchange.book import remembered_page
+
+    kept = remembered_page(store)
+    given = {name: " ".join(getattr(args, name).split()) for name in
+             ("title", "subtitle", "department", "editors", "year")
+             if getattr(args, name) is not None}
+    page = replace(kept, **given)
+    return replace(page, title=page.title or _("Learning from Success"))
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ def style_headings(document: DocxDocument) -> None:
     for name, size, color, small_caps in (("Heading 1", 16, CHAPTER_BLUE, False),
                                           ("Heading 2", 13, CHAPTER_BLUE, False),
                                           ("Heading 3", 11, TOPIC_GREY, True)):
-        font = document.styles[name].font  # type: ignore[union-attr]  # a paragraph style
+        font = document.styles[name].font
         font.size, font.color.rgb, font.small_caps, font.bold = Pt(size), color, small_caps, True
 
 

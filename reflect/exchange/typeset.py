@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import Any
+from typing import Any, Literal
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
@@ -22,7 +22,7 @@ from reflect.package import package_file
 
 TEMPLATE = package_file("exchange", "document.typ")
 FONTS = package_file("fonts")
-PDF_STANDARDS = ["ua-1"]
+PDF_STANDARD: Literal["ua-1"] = "ua-1"
 """PDF/UA-1 (ISO 14289-1): Typst tags the structure (headings, paragraphs, lists, reading
 order), marks the running header and the page numbers as artifacts, records the language and
 the title, asks viewers to show the title (DisplayDocTitle), writes the PDF/UA identification
@@ -57,7 +57,7 @@ def typeset_here(document: str) -> bytes:
 
     return typst.compile(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=[str(FONTS)],
                          ignore_system_fonts=True, sys_inputs={"data": document},
-                         pdf_standards=PDF_STANDARDS)
+                         pdf_standards=PDF_STANDARD)
 
 
 def main() -> int:
