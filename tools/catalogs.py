@@ -41,6 +41,7 @@ def extract() -> Catalog:
 def translations() -> dict[str, dict]:
     """Every batch of translations merged, language by language."""
     import translations_analysis
+    import translations_book
     import translations_bounds
     import translations_cli
     import translations_consent
@@ -71,7 +72,7 @@ def translations() -> dict[str, dict]:
                   translations_print, translations_progress, translations_streaming,
                   translations_lead, translations_consent, translations_gate,
                   translations_files, translations_write, translations_bounds,
-                  translations_tables, translations_session):
+                  translations_tables, translations_session, translations_book):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged
