@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from reflect.bidi import has_rtl, starts_rtl
 from reflect.errors import ReflectError
@@ -272,6 +272,22 @@ RTL_FONT = "Arial"
 """A font with Hebrew and Arabic letters on Windows and macOS (LibreOffice substitutes one)."""
 
 
+def same_size(properties: Any) -> None:
+    """The complex-script size (w:szCs, which Hebrew and Arabic are set in) equal to the
+    size (w:sz) in run or style properties that set one."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    size = properties.find(qn("w:sz"))
+    if size is None:
+        return
+    complex_size = properties.find(qn("w:szCs"))
+    if complex_size is None:
+        complex_size = OxmlElement("w:szCs")
+        size.addnext(complex_size)
+    complex_size.set(qn("w:val"), size.get(qn("w:val")))
+
+
 def _right_to_left(paragraph: Paragraph, rtl_paragraph: bool) -> None:
     """Mark Hebrew or Arabic text for Word: the paragraph reads right to left (w:bidi, so it
     starts at the right margin) when its first letter does, and every run holding such
@@ -290,6 +306,9 @@ def _right_to_left(paragraph: Paragraph, rtl_paragraph: bool) -> None:
             fonts = OxmlElement("w:rFonts")
             properties.insert(0, fonts)
         fonts.set(qn("w:cs"), RTL_FONT)
+        # Word sets right-to-left runs in their complex-script size, bold and italics
+        run.font.cs_bold, run.font.cs_italic = run.bold, run.italic
+        same_size(properties)
         properties.append(OxmlElement("w:rtl"))
         language = OxmlElement("w:lang")
         language.set(qn("w:bidi"), "ar-SA" if _ARABIC.search(run.text) else "he-IL")

@@ -15,6 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from reflect.exchange.documents import same_size
+
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
@@ -32,8 +34,11 @@ def style_headings(document: DocxDocument) -> None:
     for name, size, color, small_caps in (("Heading 1", 16, CHAPTER_BLUE, False),
                                           ("Heading 2", 13, CHAPTER_BLUE, False),
                                           ("Heading 3", 11, TOPIC_GREY, True)):
-        font = document.styles[name].font
+        style = document.styles[name]
+        font = style.font
         font.size, font.color.rgb, font.small_caps, font.bold = Pt(size), color, small_caps, True
+        font.cs_bold = True  # Hebrew and Arabic headings too
+        same_size(style.element.get_or_add_rPr())
 
 
 def title_page(document: DocxDocument, title: str, subtitle: str, lines: list[str],
