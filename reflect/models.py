@@ -397,14 +397,3 @@ class SessionLease(SQLModel, table=True):
     """Changes each time the lease is taken, so only the taker can renew or release it."""
     taken_at: datetime = _time(default_factory=utcnow)
     expires_at: datetime = _time()
-
-
-class DatabaseSetting(SQLModel, table=True):
-    """A choice remembered by this database rather than by the user's settings file: the
-    book's title page (title, subtitle, department, editors, year), so that everyone who
-    prints the book from the same database gets the same one. Keys name their use
-    ('book.title'); never answer text."""
-
-    key: str = Field(primary_key=True)
-    value: str = Field(sa_column=Column(Text, nullable=False))
-    updated_at: datetime = _time(default_factory=utcnow)

@@ -10,7 +10,6 @@ import argparse
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,10 +37,8 @@ from reflect.i18n import N_, _, ngettext
 from reflect.text import visible
 
 if TYPE_CHECKING:  # deferred at run time: each command imports only what it needs
-    from reflect.exchange.book import TitlePage
     from reflect.models import Session
     from reflect.protocol.catalog import ProtocolCatalog
-    from reflect.store import Store
 
 DEMO_COUNTS = {"stories": N_("stories"), "informants": N_("informants"),
                "interviews": N_("interviews"), "answers": N_("answers"),
@@ -159,7 +156,7 @@ def _export_paper(db: str, args: argparse.Namespace) -> int:
 
 def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange import documents
-    from reflect.exchange.book import export_book, left_out, remember_page
+    from reflect.exchange.book import TITLE_FIELDS, export_book, left_out, remember_page, title_page
     from reflect.exchange.markdown import export_session_record, export_sessions
     from reflect.exchange.review_copy import export_review_copy
     from reflect.store import Store, shown_name
@@ -196,7 +193,7 @@ def _export(db: str, args: argparse.Namespace) -> int:
                 written = documents.export_story(store, story_id, folder,
                                                  redactor_for(store, args, story_id), update)
         else:
-            page = _title_page(store, args)
+            page = title_page(store, {name: getattr(args, name) for name in TITLE_FIELDS})
             with writing(db, args), progress(_("Writing the book")) as update:
                 written = export_book(store, folder, page.title, redactor_for(store, args),
                                       draft=args.draft, progress=update, page=page)
@@ -221,19 +218,6 @@ def _export(db: str, args: argparse.Namespace) -> int:
                  "Wrote {count} Markdown files to {folder}", len(written)).format(
         count=formats.number(len(written)), folder=folder))
     return 0
-
-
-def _title_page(store: Store, args: argparse.Namespace) -> TitlePage:
-    """The book's title page: each option given on the command line, else what the database
-    remembers (the last book printed from it, in the app or here), else the default."""
-    from reflect.exchange.book import remembered_page
-
-    kept = remembered_page(store)
-    given = {name: " ".join(getattr(args, name).split()) for name in
-             ("title", "subtitle", "department", "editors", "year")
-             if getattr(args, name) is not None}
-    page = replace(kept, **given)
-    return replace(page, title=page.title or _("Learning from Success"))
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -115,6 +115,18 @@ def remembered_page(store: Store) -> TitlePage:
     return TitlePage(**{f.name: kept.get(BOOK_SETTING + f.name, "") for f in fields(TitlePage)})
 
 
+TITLE_FIELDS = ("title", "subtitle", "department", "editors", "year")
+
+
+def title_page(store: Store, given: dict[str, str | None]) -> TitlePage:
+    """The title page a book is printed with: each field given (not None; an empty one
+    clears it), else what the database remembers, else the default title."""
+    page = replace(remembered_page(store), **{name: " ".join(value.split())
+                                             for name, value in given.items()
+                                             if value is not None})
+    return replace(page, title=page.title or _("Learning from Success"))
+
+
 def remember_page(store: Store, page: TitlePage) -> None:
     """Keep the title page in the database, for the next book printed from it (the app's
     dialog and `reflect export book` both start from it)."""

@@ -27,6 +27,8 @@ PDF_STANDARD: Literal["ua-1"] = "ua-1"
 order), marks the running header and the page numbers as artifacts, records the language and
 the title, asks viewers to show the title (DisplayDocTitle), writes the PDF/UA identification
 into the XMP metadata, and refuses to write a document that breaks the rules it checks."""
+UA_REFUSED = "PDF/UA-1 error"
+"""How Typst's refusal of a PDF/UA rule begins."""
 FAILED = 3
 """The child's exit status when Typst refused the document (its message on stderr)."""
 
@@ -53,11 +55,24 @@ def typeset(data: dict[str, Any]) -> bytes:
 
 
 def typeset_here(document: str) -> bytes:
+    """The PDF, as PDF/UA-1 when Typst finds the text fit for it. Text is printed whatever it
+    holds: a letter the bundled fonts lack (Chinese, say) or a code point PDF/UA forbids
+    (U+FEFF) makes Typst refuse PDF/UA, and the same pages are then written tagged but
+    without claiming it."""
     import typst
 
-    return typst.compile(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=[str(FONTS)],
-                         ignore_system_fonts=True, sys_inputs={"data": document},
-                         pdf_standards=PDF_STANDARD)
+    def compile_pdf(**standard: Any) -> bytes:
+        pdf: bytes = typst.compile(str(TEMPLATE), root=str(TEMPLATE.parent),
+                                   font_paths=[str(FONTS)], ignore_system_fonts=True,
+                                   sys_inputs={"data": document}, **standard)
+        return pdf
+
+    try:
+        return compile_pdf(pdf_standards=PDF_STANDARD)
+    except typst.TypstError as exc:
+        if UA_REFUSED not in str(exc):
+            raise
+        return compile_pdf()
 
 
 def main() -> int:

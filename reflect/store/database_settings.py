@@ -1,12 +1,30 @@
 """Settings kept in the database itself, shared by everyone who opens it (the book's title
-page), as opposed to the user's own settings file (reflect.settings)."""
+page), as opposed to the user's own settings file (reflect.settings).
+
+The table is defined here rather than in reflect.models (which is at its size limit); it is
+registered on SQLModel.metadata whenever reflect.store is imported, which reflect.store.schema
+(a module of this package) always is before it creates or compares tables."""
 
 from __future__ import annotations
 
-from sqlmodel import col, select
+from datetime import datetime
 
-from reflect.models import AuditEvent, DatabaseSetting, utcnow
+from sqlalchemy import Column, Text
+from sqlmodel import Field, SQLModel, col, select
+
+from reflect.models import AuditEvent, UTCDateTime, utcnow
 from reflect.store.base import StoreBase, digest
+
+
+class DatabaseSetting(SQLModel, table=True):
+    """A choice remembered by this database rather than by the user's settings file: the
+    book's title page (title, subtitle, department, editors, year), so that everyone who
+    prints the book from the same database gets the same one. Keys name their use
+    ('book.title'); never answer text."""
+
+    key: str = Field(primary_key=True)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 SETTING_LIMIT = 2_000
 """The longest value kept (a title page's line, not a document)."""

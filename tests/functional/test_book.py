@@ -6,6 +6,7 @@ python-docx."""
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 
@@ -246,3 +247,18 @@ def test_the_title_page_settings_revision_goes_up_and_down(new_database):
     assert remembered_page(store) == TitlePage()
     remember_page(store, TitlePage(title="Again", year="2027"))
     assert remembered_page(store) == TitlePage(title="Again", year="2027")
+
+
+def test_text_the_fonts_cannot_show_is_still_printed_tagged_without_the_pdf_ua_claim(
+        tmp_path):
+    """PDF/UA forbids a letter with no glyph (the bundled fonts have no Chinese) and U+FEFF:
+    Typst refuses the claim, and the same document is written tagged without it."""
+    from reflect.exchange.documents import Block
+    from reflect.exchange.pdf import pdf_bytes
+
+    for text in ("家 and Hebrew: שלום", "a\ufeffb", "plain"):
+        reader = PdfReader(io.BytesIO(pdf_bytes(
+            [Block("heading", "Title", 1), Block("para", text)], "Title")))
+        xmp = reader.xmp_metadata.stream.get_data().decode("utf-8")
+        assert "/StructTreeRoot" in reader.trailer["/Root"]
+        assert ("<pdfuaid:part>1</pdfuaid:part>" in xmp) == (text == "plain"), text
