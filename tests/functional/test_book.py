@@ -178,6 +178,7 @@ async def test_b_asks_the_title_page_and_the_database_remembers_it(engine, catal
         assert line in cover
 
 
+@pytest.mark.both_backends
 def test_export_book_starts_from_the_remembered_title_page(demo, engine, tmp_path, capsys):
     remember_page(demo, TitlePage(subtitle="Kept subtitle", editors="Kept Editors",
                                   title="Kept title"))
@@ -225,6 +226,7 @@ def test_the_interview_record_has_no_markdown_syntax_in_pdf_and_docx(store, inte
     assert all(run.italic for run in lead.runs)
 
 
+@pytest.mark.both_backends
 def test_the_title_page_settings_revision_goes_up_and_down(new_database):
     from alembic import command
     from sqlalchemy import inspect
