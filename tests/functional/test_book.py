@@ -158,7 +158,7 @@ async def test_b_asks_the_title_page_and_the_database_remembers_it(engine, catal
             dialog.query_one(f"#{field}", Input).focus()
             await type_text(pilot, value)
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: told.messages)
+        await until(pilot, lambda: told.messages, timeout=60)
         said = told.messages[0]
         assert "book-what-worked.pdf" in said and "Back to school together" in said
         await pilot.press("b")  # the next book starts from what was typed

@@ -281,7 +281,7 @@ async def test_b_offers_a_draft_when_no_ready_story_may_be_printed_yet(engine, c
         await until(pilot, lambda: isinstance(app.screen, BookDialog))
         assert "draft" in str(app.screen.query_one(".dialog-title").render())
         await pilot.press("ctrl+s")  # the title page as remembered (nothing yet): the default
-        await until(pilot, lambda: told.messages)
+        await until(pilot, lambda: told.messages, timeout=60)
         said = told.messages
     folder = paths.data_dir() / "exports"
     assert said == [f"book-learning-from-success-draft.md, book-learning-from-success-draft.docx, "
