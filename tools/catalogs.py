@@ -41,6 +41,7 @@ def extract() -> Catalog:
 def translations() -> dict[str, dict]:
     """Every batch of translations merged, language by language."""
     import translations_analysis
+    import translations_book
     import translations_bounds
     import translations_cli
     import translations_consent
@@ -77,7 +78,7 @@ def translations() -> dict[str, dict]:
                   translations_consent, translations_gate, translations_files, translations_write,
                   translations_bounds, translations_tables, translations_session,
                   translations_sealed, translations_workshop, translations_journal,
-                  translations_qdpx, translations_team):
+                  translations_qdpx, translations_team, translations_book):
         for language, texts in batch_texts(batch).items():
             merged.setdefault(language, {}).update(texts)
     return merged

@@ -157,7 +157,7 @@ def _export_paper(db: str, args: argparse.Namespace) -> int:
 
 def _export(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange import documents
-    from reflect.exchange.book import TitlePage, export_book
+    from reflect.exchange.book import TITLE_FIELDS, export_book, left_out, remember_page, title_page
     from reflect.exchange.markdown import export_session_record, export_sessions
     from reflect.exchange.review_copy import export_review_copy
     from reflect.store import Store, shown_name
@@ -194,11 +194,14 @@ def _export(db: str, args: argparse.Namespace) -> int:
                 written = documents.export_story(store, story_id, folder,
                                                  redactor_for(store, args, story_id), update)
         else:
+            page = title_page(store, {name: getattr(args, name) for name in TITLE_FIELDS})
             with writing(db, args), progress(_("Writing the book")) as update:
-                page = TitlePage(args.subtitle, args.department, args.editors, args.year)
-                written = export_book(store, folder, args.title or _("Learning from Success"),
-                                      redactor_for(store, args), draft=args.draft,
-                                      progress=update, page=page)
+                written = export_book(store, folder, page.title, redactor_for(store, args),
+                                      draft=args.draft, progress=update, page=page)
+            remember_page(store, page)  # the next book, here or in the app, starts from it
+            if not args.draft and (held := left_out(store)):
+                say(_("Left out until analysed and approved (a draft lists them): {titles}.")
+                    .format(titles=", ".join(h.story.title for h in held)))
         for path in written:
             say(wrote(path))
         return 0

@@ -142,14 +142,19 @@ def build_parser() -> argparse.ArgumentParser:
     story.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
     book = export_formats.add_parser("book", help=_("the stories marked ready, with the common "
                                      "principles, as Markdown, .docx and PDF"))
-    book.add_argument("--title", default=None, help=_("the book's title (default: Learning "
-                                                      "from Success, in the interface language)"))
-    book.add_argument("--subtitle", default="", help=_("the subtitle on the title page"))
-    book.add_argument("--department", default="", help=_(
-        "the department or service on the title page (default: the stories' services)"))
-    book.add_argument("--editors", default="", help=_("the editors' names, for the title page"))
-    book.add_argument("--year", default="", help=_("the year on the title page (default: this "
-                                                   "year)"))
+    book.add_argument("--title", default=None, help=_(
+        "the book's title (default: the last book's from this database, or Learning from "
+        "Success, in the interface language)"))
+    book.add_argument("--subtitle", default=None, help=_(
+        "the subtitle on the title page (default: the last book's)"))
+    book.add_argument("--department", default=None, help=_(
+        "the department or service on the title page, and the document's author when no "
+        "editors are named (default: the last book's, or the stories' services)"))
+    book.add_argument("--editors", default=None, help=_(
+        "the editors' names, for the title page and the document's author (default: the "
+        "last book's)"))
+    book.add_argument("--year", default=None, help=_(
+        "the year on the title page (default: the last book's, or this year)"))
     book.add_argument("--out", type=Path, help=_("folder (default: exports/ in the data dir)"))
     book.add_argument("--draft", action="store_true", help=_(
         "also the stories whose informants have not approved yet, with DRAFT on every page"))

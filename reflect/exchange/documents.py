@@ -12,7 +12,7 @@ import io
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -45,12 +45,20 @@ class Block:
     text: str
     level: int = 0
     """Heading level (1 = document title); a principle's number; for `lines`, how many
-    lines to leave for writing by hand."""
+    lines to leave for writing by hand; for a page break, ALWAYS or CHAPTER."""
     source: str = ""
-    """For a quote, who said it; for a fact, its label."""
+    """For a quote, who said it; for a fact, its label; for a principle printed apart from
+    its story (the book's common principles), the story's title."""
     parts: tuple[tuple[str, str], ...] = ()
     """For a principle: (lead, part) pairs, 'When' + the situation..., set with the lead
     marked so the four parts stay visible."""
+
+
+ALWAYS = 0
+"""A page break that always starts a new page (the guide's stages)."""
+CHAPTER = 1
+"""A page break before a chapter: a new page in the PDF only when the page is mostly used
+(so a story never leaves a nearly empty page behind it); none in the .docx."""
 
 
 def principle_block(number: int, principle: Principle) -> Block:
@@ -110,15 +118,16 @@ def story_blocks(store: Store, story: Story, level: int = 1, final: bool = False
         principles = [p for p in principles if p.id not in held]
     evidence = store.evidence([p.id for p in principles])
     speakers = {r.session.id: r.informant for r in records}
-    blocks.append(Block("heading", _("Principles of action"), level + 1))
-    if not principles:
+    if principles or not final:  # the book prints no "not yet": only drafts do
+        blocks.append(Block("heading", _("Principles of action"), level + 1))
+    if not principles and not final:
         blocks.append(Block("para", _("No principles formulated yet.")))
     for number, principle in enumerate(principles, start=1):
         blocks.append(principle_block(number, principle))
         links = evidence[principle.id]
         if principle.id in held:
             blocks.append(Block("para", _(HELD_REASON)))
-        elif not links:
+        elif not links and not final:
             blocks.append(Block("para", _("No supporting passage linked yet.")))
         for link in links:
             answer = store.answer_by_id(link.answer_id)
@@ -146,7 +155,8 @@ def to_markdown(blocks: list[Block]) -> str:
         elif block.kind == "lead":
             lines += [f"_{block.text}_", ""]
         elif block.kind == "principle":
-            lines += [f"**{block.level}.** " + parts_text(block, lambda lead: f"**{lead}**"), ""]
+            lines += [f"**{block.level}.** " + parts_text(block, lambda lead: f"**{lead}**")
+                      + (f"\\\n_{block.source}_" if block.source else ""), ""]
         elif block.kind == "lines":
             lines += ["\\_" * 60 + "\n" for _line in range(block.level)]
         elif block.kind == "quote":
@@ -157,9 +167,23 @@ def to_markdown(blocks: list[Block]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_docx(blocks: list[Block], path: Path, header: str = "", author: str = "reflect") -> None:
-    """The blocks as a .docx; `header` (e.g. DRAFT) is printed at the top of every page."""
+@dataclass(frozen=True)
+class Cover:
+    """A title page: the title, a subtitle and a few lines (service, year, editors...)."""
+
+    title: str
+    subtitle: str = ""
+    lines: list[str] = field(default_factory=list)
+
+
+def to_docx(blocks: list[Block], path: Path, header: str = "", author: str = "reflect",
+            cover: Cover | None = None, toc: bool = False) -> None:
+    """The blocks as a .docx; `header` (e.g. DRAFT) is printed at the top of every page, the
+    page number at the foot; with a `cover`, a title page first (unnumbered), and with
+    `toc`, the contents (a TOC field, reflect.exchange.docx_parts) after it."""
     from docx import Document  # deferred: only document exports need python-docx
+
+    from reflect.exchange import docx_parts
 
     document = Document()
     properties = document.core_properties  # not python-docx's defaults (its name, 2013)
@@ -167,17 +191,33 @@ def to_docx(blocks: list[Block], path: Path, header: str = "", author: str = "re
     properties.author, properties.last_modified_by = xml_text(author), "reflect"
     properties.created = properties.modified = datetime.now(UTC)
     properties.revision, properties.comments = 1, ""
-    if header:
-        document.sections[0].header.paragraphs[0].text = header
+    docx_parts.style_headings(document)
+    docx_parts.page_numbers(document, xml_text(header), numbered_first=cover is None)
+    if cover is not None:
+        docx_parts.title_page(document, xml_text(cover.title), xml_text(cover.subtitle),
+                              [xml_text(line) for line in cover.lines], xml_text(header),
+                              _shape)
+    if toc:
+        chapters = [xml_text(b.text) for b in blocks if b.kind == "heading" and b.level == 2]
+        docx_parts.contents(document, _("Contents"), chapters, _shape)
+        docx_parts.update_fields_on_open(document)
     for block in (replace(b, text=xml_text(b.text), source=xml_text(b.source),
                           parts=tuple((lead, xml_text(v)) for lead, v in b.parts))
                   for b in blocks):
         paragraph = _add_block(document, block)
-        if paragraph is not None and (has_rtl(block.text) or has_rtl(block.source)):
+        if paragraph is not None and (has_rtl(block.text) or has_rtl(block.source)
+                                      or any(has_rtl(v) for _lead, v in block.parts)):
             _right_to_left(paragraph, rtl_paragraph=reads_rtl(block))
     buffer = io.BytesIO()
     document.save(buffer)
     write_private(path, buffer.getvalue())
+
+
+def _shape(paragraph: Paragraph) -> None:
+    """A paragraph of the title page or the contents, marked right to left where it holds
+    Hebrew or Arabic."""
+    if has_rtl(paragraph.text):
+        _right_to_left(paragraph, rtl_paragraph=starts_rtl(paragraph.text))
 
 
 def _add_block(document: DocxDocument, block: Block) -> Paragraph | None:
@@ -197,7 +237,8 @@ def _add_block(document: DocxDocument, block: Block) -> Paragraph | None:
         paragraph.add_run(_("{label}:").format(label=block.text)).bold = True
         return paragraph
     if block.kind == "page_break":
-        document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx: unannotated
+        if block.level == ALWAYS:  # a chapter's Heading 1 needs no page of its own
+            document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx: unannotated
         return None
     if block.kind == "lead":
         paragraph = document.add_paragraph()
@@ -210,6 +251,9 @@ def _add_block(document: DocxDocument, block: Block) -> Paragraph | None:
             paragraph.add_run(lead).bold = True
             ending = "." if index == len(block.parts) - 1 else _(", ")
             paragraph.add_run(f" {value}{ending}")
+        if block.source:  # the story of a common principle's member
+            paragraph.add_run().add_break()
+            paragraph.add_run(block.source).italic = True
         return paragraph
     if block.kind == "lines":
         for _line in range(block.level):
@@ -226,6 +270,22 @@ def _add_block(document: DocxDocument, block: Block) -> Paragraph | None:
 
 RTL_FONT = "Arial"
 """A font with Hebrew and Arabic letters on Windows and macOS (LibreOffice substitutes one)."""
+
+
+def same_size(properties: Any) -> None:
+    """The complex-script size (w:szCs, which Hebrew and Arabic are set in) equal to the
+    size (w:sz) in run or style properties that set one."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    size = properties.find(qn("w:sz"))
+    if size is None:
+        return
+    complex_size = properties.find(qn("w:szCs"))
+    if complex_size is None:
+        complex_size = OxmlElement("w:szCs")
+        size.addnext(complex_size)
+    complex_size.set(qn("w:val"), size.get(qn("w:val")))
 
 
 def _right_to_left(paragraph: Paragraph, rtl_paragraph: bool) -> None:
@@ -246,6 +306,9 @@ def _right_to_left(paragraph: Paragraph, rtl_paragraph: bool) -> None:
             fonts = OxmlElement("w:rFonts")
             properties.insert(0, fonts)
         fonts.set(qn("w:cs"), RTL_FONT)
+        # Word sets right-to-left runs in their complex-script size, bold and italics
+        run.font.cs_bold, run.font.cs_italic = run.bold, run.italic
+        same_size(properties)
         properties.append(OxmlElement("w:rtl"))
         language = OxmlElement("w:lang")
         language.set(qn("w:bidi"), "ar-SA" if _ARABIC.search(run.text) else "he-IL")
@@ -257,9 +320,10 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 
 def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "",
                progress: Progress = no_progress, author: str = "reflect",
-               **pdf_options: Any) -> list[Path]:
+               cover: Cover | None = None, toc: bool = False) -> list[Path]:
     """Markdown, .docx and PDF of the same blocks; `header` (DRAFT) on every page (in
-    Markdown: at the top and at every page break). `pdf_options`: a Cover, toc=True."""
+    Markdown: at the top and at every page break); a title page (`cover`) and the contents
+    (`toc`) in the .docx and the PDF."""
     from reflect.exchange.pdf import to_pdf
 
     progress("Markdown", 0, 3)
@@ -277,10 +341,10 @@ def write_both(blocks: list[Block], folder: Path, stem: str, header: str = "",
                 marked.append(Block("para", f"**{header}**"))
     write_private(markdown_path, to_markdown(marked).encode("utf-8"))
     progress(".docx", 1, 3)
-    to_docx(blocks, docx_path, header, author)
+    to_docx(blocks, docx_path, header, author, cover=cover, toc=toc)
     progress("PDF", 2, 3)
     title = next((b.text for b in blocks if b.kind == "heading"), stem)
-    to_pdf(blocks, pdf_path, title, header=header, author=author, **pdf_options)
+    to_pdf(blocks, pdf_path, title, header=header, author=author, cover=cover, toc=toc)
     progress("PDF", 3, 3)
     return [markdown_path, docx_path, pdf_path]
 

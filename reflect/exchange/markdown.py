@@ -99,16 +99,16 @@ def session_blocks(store: Store, session: Session) -> list[Block]:
             text = answer_text(question, answer, actions)
             if text:
                 blocks.append(Block("para", _plain_lines(text)))
-            elif answer is not None and answer.skipped:
-                blocks.append(Block("para", "_" + _("Skipped.") + "_"))
+            elif answer is not None and answer.skipped:  # remarks, not answers: in italics
+                blocks.append(Block("lead", _("Skipped.")))
             else:
-                blocks.append(Block("para", "_" + _("Not answered.") + "_"))
+                blocks.append(Block("lead", _("Not answered.")))
             flags = [name for name, on in ((_("quote"), answer and answer.flag_quote),
                                            (_("follow up"), answer and answer.flag_follow_up))
                      if on]
             if flags:
-                blocks.append(Block("para", "_" + _("Flagged: {flags}.").format(
-                    flags=", ".join(flags)) + "_"))
+                blocks.append(Block("lead", _("Flagged: {flags}.").format(
+                    flags=", ".join(flags))))
             blocks += _moments(answer, [n for n in notes if n.question_id == question.id],
                                recorded)
     return blocks

@@ -9,27 +9,17 @@ so that its memory goes back to the system once the document is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from reflect import i18n
 from reflect.bidi import starts_rtl
-from reflect.exchange.documents import Block, reads_rtl
+from reflect.exchange.documents import Block, Cover, reads_rtl
 from reflect.exchange.typeset import typeset
 from reflect.files import write_private
 from reflect.i18n import _
 from reflect.text import xml_text
-
-
-@dataclass(frozen=True)
-class Cover:
-    """A title page: the title, a subtitle and a few lines (service, year, editors...)."""
-
-    title: str
-    subtitle: str = ""
-    lines: list[str] = field(default_factory=list)
 
 
 def _block(block: Block) -> dict[str, Any]:

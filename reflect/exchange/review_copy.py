@@ -2,9 +2,10 @@
 stories the book may print.
 
 A review copy holds one informant's words exactly as they may be quoted (their answers by
-topic, as the story sets them, then the passages cut from them as evidence with the
-principles that rest on them) and nothing of anyone else's: no other informant's words and
-no interviewer notes. The book prints a story only when everyone quoted in it approved.
+topic, each under its question, as the story sets them, then the passages cut from them as
+evidence with the principles that rest on them) and nothing of anyone else's: no other
+informant's words and no interviewer notes. The book prints a story only when everyone
+quoted in it approved.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ def review_copy_blocks(store: Store, informant: Informant) -> list[Block]:
     for topic, found in said:
         if found:
             blocks.append(Block("heading", topic_label(topic), 3))
-            blocks += [Block("para", strip_stamps(p.answer.text).strip()) for p in found]
+            for passage in found:  # each answer under the question it answers
+                blocks.append(Block("lead", passage.question.prompt))
+                blocks.append(Block("para", strip_stamps(passage.answer.text).strip()))
     answer_ids = {a.id for r in records for a in r.answers.values()}
     principles = {p.id: p for p in store.principles(story.id)}
     cited = [(principles[pid], link) for pid, links in store.evidence(list(principles)).items()
@@ -141,12 +144,13 @@ def book_gate(store: Store, stories: list[Story]) -> tuple[list[Story], list[Hel
 
 
 def held_blocks(held: list[Held]) -> list[Block]:
-    """The book's list of stories left out, with whose approval each waits for."""
+    """A draft's status page: the stories it prints that the final book would leave out,
+    with whose approval each waits for (the final book has no such page)."""
     if not held:
         return []
-    blocks = [Block("heading", _("Not in this book yet"), 2),
-              Block("para", _("These stories are marked ready but are not analysed yet, or "
-                              "wait for their informants' approval of the words quoted (the "
-                              "member check)."))]
+    blocks = [Block("heading", _("Not in the final book yet"), 2),
+              Block("para", _("This draft prints these stories, but the book leaves them out "
+                              "until they are analysed and their informants approved the words "
+                              "quoted (the member check)."))]
     blocks += [Block("bullet", f"{item.story.title}: {item.reason}") for item in held]
     return blocks

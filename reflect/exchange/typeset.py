@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from typing import Any
+from typing import Any, Literal
 
 from reflect.errors import ReflectError
 from reflect.i18n import _
@@ -22,6 +22,13 @@ from reflect.package import package_file
 
 TEMPLATE = package_file("exchange", "document.typ")
 FONTS = package_file("fonts")
+PDF_STANDARD: Literal["ua-1"] = "ua-1"
+"""PDF/UA-1 (ISO 14289-1): Typst tags the structure (headings, paragraphs, lists, reading
+order), marks the running header and the page numbers as artifacts, records the language and
+the title, asks viewers to show the title (DisplayDocTitle), writes the PDF/UA identification
+into the XMP metadata, and refuses to write a document that breaks the rules it checks."""
+UA_REFUSED = "PDF/UA-1 error"
+"""How Typst's refusal of a PDF/UA rule begins."""
 FAILED = 3
 """The child's exit status when Typst refused the document (its message on stderr)."""
 
@@ -48,10 +55,24 @@ def typeset(data: dict[str, Any]) -> bytes:
 
 
 def typeset_here(document: str) -> bytes:
+    """The PDF, as PDF/UA-1 when Typst finds the text fit for it. Text is printed whatever it
+    holds: a letter the bundled fonts lack (Chinese, say) or a code point PDF/UA forbids
+    (U+FEFF) makes Typst refuse PDF/UA, and the same pages are then written tagged but
+    without claiming it."""
     import typst
 
-    return typst.compile(str(TEMPLATE), root=str(TEMPLATE.parent), font_paths=[str(FONTS)],
-                         ignore_system_fonts=True, sys_inputs={"data": document})
+    def compile_pdf(**standard: Any) -> bytes:
+        pdf: bytes = typst.compile(str(TEMPLATE), root=str(TEMPLATE.parent),
+                                   font_paths=[str(FONTS)], ignore_system_fonts=True,
+                                   sys_inputs={"data": document}, **standard)
+        return pdf
+
+    try:
+        return compile_pdf(pdf_standards=PDF_STANDARD)
+    except typst.TypstError as exc:
+        if UA_REFUSED not in str(exc):
+            raise
+        return compile_pdf()
 
 
 def main() -> int:

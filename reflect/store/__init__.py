@@ -25,6 +25,7 @@ object to hold and one name to import:
 | words.py        | the gate: whose words no reader may show (withdrawal)   |
 | line_ends.py    | typed text stored with newline line ends (every write)  |
 | home_lists.py   | the home screen's lists (SQL in home_lists.sql, also read early) |
+| database_settings.py | what the database remembers for all (the book's title page) |
 | tables_read.py  | counts the tables export needs (sessions per informant) |
 | transfer*.py    | moving data in and out: bundle rows, merges, the        |
 |                 | exports' batches, the demo set; deletions read there    |
@@ -41,6 +42,7 @@ from __future__ import annotations
 
 from reflect.store.analysis import PRINCIPLE_PARTS, AnalysisStore, InterviewRecord, ThemeReach
 from reflect.store.base import digest
+from reflect.store.database_settings import DatabaseSettingStore
 from reflect.store.interviews import CONSENT_METHODS, ConsentRecord, InterviewStore
 from reflect.store.leases import LeaseStore
 from reflect.store.member_checks import MemberCheckStore
@@ -59,5 +61,5 @@ __all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "Gate", "Inter
 
 class Store(StoryStore, InterviewStore, RecordingStore, MemberCheckStore, LeaseStore,
             ReflectionStore, AnalysisStore, RedactionStore, TransferStore, TransferRowsStore,
-            TransferCorpusStore):
+            TransferCorpusStore, DatabaseSettingStore):
     """One object for every read and write; one short transaction per call."""

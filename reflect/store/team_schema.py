@@ -23,7 +23,7 @@ SERVER_ONLY = {("table", "story_assignment"), ("table", "team_member"), ("column
 TEAM_TABLES = ("story", "story_assignment", "team_member", "informant", "membercheck",
                "erasure", "protocolsnapshot", "session", "sessionperson", "answer",
                "interviewernote", "actionitem", "theme", "principle", "evidence", "auditevent",
-               "deletion", "supersededversion", "redaction", "sessionlease")
+               "deletion", "supersededversion", "redaction", "sessionlease", "databasesetting")
 """Every table a member may touch: each has row-level security once the team is set up. A
 table missing from here is granted to nobody (fails closed)."""
 
@@ -163,6 +163,8 @@ POLICIES: dict[str, tuple[str, str, str, str]] = {
     "deletion": (_EVERYONE, "db_user = current_user", _NOBODY, _NOBODY),
     "supersededversion": (_C, _C, _NOBODY, _C),
     "redaction": (_EVERYONE, _C, _C, _C),
+    # the book's title page (revision 0021): everyone reads it, the coordinator makes the book
+    "databasesetting": (_EVERYONE, _C, _C, _C),
     "sessionlease": (_EVERYONE, _under_session("sessionlease", False),
                      _under_session("sessionlease", False),
                      _under_session("sessionlease", False)),

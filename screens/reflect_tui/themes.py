@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from reflect import paths
 from reflect.bidi import display_line
-from reflect.exchange.book import export_book
+from reflect.exchange.book import TitlePage, export_book
 from reflect.i18n import _
 from reflect.models import Principle, Story
 from reflect.store import ThemeReach
@@ -97,13 +97,16 @@ class ThemesScreen(Screen[None]):
 
     class BookGate(Message):
         """The stories ready for the book that may not be printed yet, and why (none: the
-        book is written at once)."""
+        book is written at once), with the title page this database remembers."""
 
-        def __init__(self, ready: bool, printable: bool, why: str) -> None:
+        def __init__(self, ready: bool, printable: bool, why: str, held: list[str],
+                     page: TitlePage) -> None:
             super().__init__()
             self.ready = ready
             self.printable = printable
             self.why = why
+            self.held = held
+            self.page = page
 
     def __init__(self) -> None:
         super().__init__()
@@ -275,12 +278,14 @@ class ThemesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="themes.book")
     def _gate(self, store: Store) -> None:
+        from reflect.exchange.book import remembered_page
         from reflect.exchange.review_copy import book_gate
 
         ready = [s for s in store.stories() if s.ready_for_book]
         printable, held = book_gate(store, ready) if ready else ([], [])
         self.post_message(self.BookGate(bool(ready), bool(printable), "\n".join(
-            f"• {item.story.title}: {item.reason}" for item in held)))
+            f"• {item.story.title}: {item.reason}" for item in held),
+            [item.story.title for item in held], remembered_page(store)))
 
     def on_themes_screen_book_gate(self, message: BookGate) -> None:
         from reflect_tui.confirm import ConfirmDialog
@@ -288,7 +293,7 @@ class ThemesScreen(Screen[None]):
         if message.ready and not message.printable:
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self._write_book(draft=True)
+                    self._ask_title_page(message.page, [], draft=True)
 
             self.app.push_screen(
                 ConfirmDialog(_("No story can be printed yet"),
@@ -297,9 +302,21 @@ class ThemesScreen(Screen[None]):
                                 "ready story and says DRAFT on each page.") + "\n\n"
                               + message.why, _("Print a draft")), answered)
             return
-        self._write_book(draft=False)
+        self._ask_title_page(message.page, message.held, draft=False)
 
-    def _write_book(self, draft: bool) -> None:
+    def _ask_title_page(self, page: TitlePage, held: list[str], draft: bool) -> None:
+        """The title page (BookDialog, filled with what the database remembers), then the
+        book; `held` are the ready stories the book leaves out, named once it is written."""
+        from reflect_tui.book_dialog import BookDialog
+
+        def chosen(page: TitlePage | None) -> None:
+            if page is not None:
+                self._write_book(page, held, draft)
+
+        self.app.push_screen(BookDialog(page, draft), chosen)
+
+    def _write_book(self, page: TitlePage, held: list[str], draft: bool) -> None:
+        from reflect.exchange.book import remember_page
         from reflect_tui.export_progress import export_in_background, hidden_names
 
         folder, store = paths.exports_dir(), self.app.store
@@ -308,9 +325,17 @@ class ThemesScreen(Screen[None]):
 
         def job(progress: Progress) -> list[Path]:
             # in the export's worker, as the book itself
+            remember_page(store, page)
             redactors.append(store.redactor(everything=True))
-            return export_book(store, folder, _("Learning from Success"), redactors[0],
-                               draft=draft, progress=progress)
+            return export_book(store, folder, page.title, redactors[0], draft=draft,
+                               progress=progress, page=page)
+
+        def after() -> str:
+            said = hidden_names(redactors[0] if redactors else None)
+            if held and not draft:
+                said += " " + _("Left out until analysed and approved: {titles}.").format(
+                    titles=", ".join(held))
+            return said
 
         export_in_background(self.app, _("Writing the book"), job, _("Book exported"), folder,
-                             lambda: hidden_names(redactors[0] if redactors else None))
+                             after)

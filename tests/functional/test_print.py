@@ -54,7 +54,8 @@ def _reading_order(path, page: int) -> str:
 def test_the_book_pdf_has_a_title_page_contents_numbers_and_properties(demo, tmp_path):
     _, docx_path, pdf_path = export_book(demo, tmp_path, "Our successes")
     reader = PdfReader(pdf_path)
-    assert reader.metadata.title == "Our successes" and reader.metadata.author == "reflect"
+    # no editors nor department given: no author (never "reflect", the program)
+    assert reader.metadata.title == "Our successes" and reader.metadata.author is None
     assert "python-docx" not in str(reader.metadata.creator)
     cover = document_text_of(reader, 0)
     assert "Our successes" in cover and "All names are pseudonyms." in cover
@@ -63,7 +64,7 @@ def test_the_book_pdf_has_a_title_page_contents_numbers_and_properties(demo, tmp
     assert "Contents" in contents and "A way through the hoard" in contents
     assert _outline(reader)[:3] == ["Our successes", "Common principles",
                                     "A way through the hoard"]
-    assert "Not in this book yet" in _outline(reader)
+    assert "Not in the final book yet" not in _outline(reader)  # a status page: drafts only
     for number in range(2, len(reader.pages) + 1):  # page numbers and the running header
         text = reader.pages[number - 1].extract_text()
         assert text.startswith("Our successes") and text.rstrip().endswith(str(number))
@@ -72,9 +73,10 @@ def test_the_book_pdf_has_a_title_page_contents_numbers_and_properties(demo, tmp
     assert "When a family is in crisis over an elderly parent's care" in whole
     assert "DRAFT" not in whole
     properties = Document(docx_path).core_properties
-    assert properties.title == "Our successes" and properties.author == "reflect"
+    assert properties.title == "Our successes" and properties.author == ""
     draft = PdfReader(export_book(demo, tmp_path, "Our successes", draft=True)[2])
     assert all("DRAFT" in page.extract_text() for page in draft.pages)
+    assert "Not in the final book yet" in _outline(draft)
 
 
 def test_hostile_text_is_printed_as_written(tmp_path):
@@ -256,9 +258,10 @@ async def test_b_offers_a_draft_when_no_ready_story_may_be_printed_yet(engine, c
     from reflect import paths
     from reflect.vocab import StoryStatus
     from reflect_tui.app import make_app
+    from reflect_tui.book_dialog import BookDialog
     from reflect_tui.confirm import ConfirmDialog
     from reflect_tui.themes import ThemesScreen
-    from tests.ui_helpers import Told
+    from tests.ui_helpers import Told, until
 
     for story in demo.stories():  # ready, but still being interviewed
         demo.update_story(story.id, status=StoryStatus.INTERVIEWING)
@@ -275,8 +278,10 @@ async def test_b_offers_a_draft_when_no_ready_story_may_be_printed_yet(engine, c
         assert "approved their words" in body and "Back to school together: its status is " \
             "interviewing; it goes in once analysed" in body
         await pilot.click("#yes")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, BookDialog))
+        assert "draft" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("ctrl+s")  # the title page as remembered (nothing yet): the default
+        await until(pilot, lambda: told.messages, timeout=60)
         said = told.messages
     folder = paths.data_dir() / "exports"
     assert said == [f"book-learning-from-success-draft.md, book-learning-from-success-draft.docx, "

@@ -227,6 +227,20 @@ def test_the_coordinator_manages_stories_assignments_and_member_checks(server, p
     coordinator.record_check(people["maya"].id, "approved", date(2026, 12, 1))
 
 
+def test_the_book_title_page_is_the_coordinators_to_set_and_everyones_to_read(people):
+    from reflect.exchange.book import TitlePage, remember_page, remembered_page
+
+    coordinator, alice = people["coordinator"], people["alice"]
+    remember_page(coordinator, TitlePage(title="What worked", year="2026"))
+    assert remembered_page(alice).title == "What worked"
+    with pytest.raises(StorageError, match="Not done: your role cannot"):
+        remember_page(alice, TitlePage(title="Mine"))
+    with pytest.raises(ProgrammingError, match="row-level security"):
+        sql(alice, "INSERT INTO databasesetting (key, value, updated_at) "
+                   "VALUES ('x', 'y', now())")
+    assert remembered_page(coordinator).title == "What worked"
+
+
 def test_withdrawn_words_are_invisible_to_every_role_until_erased(people):
     coordinator = people["coordinator"]
     coordinator.record_check(people["rami"].id, "withdrawn", date(2026, 12, 1))
@@ -345,10 +359,24 @@ def _revision_0019():
     return module
 
 
-def test_the_frozen_revision_builds_what_a_new_database_gets():
+def test_the_frozen_revisions_build_what_a_new_database_gets():
+    """Revision 0019's frozen team schema, and 0021's policies of the table it adds, are
+    what a new database gets from the live code."""
+    import importlib.util
+    from pathlib import Path
+
     frozen = _revision_0019()
-    assert frozen.schema_statements() == team_schema.schema_statements()
-    assert frozen.undo_statements() == team_schema.undo_statements()
+    live = team_schema.schema_statements()
+    added = [statement for statement in live if statement not in frozen.schema_statements()]
+    assert [s for s in frozen.schema_statements() if s not in live] == []
+    assert added and all('"databasesetting"' in statement for statement in added)
+    path = Path(team.__file__).parent / "migrations" / "versions" / "0021_database_settings.py"
+    spec = importlib.util.spec_from_file_location("revision_0021", path)
+    settings = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(settings)
+    assert settings._TEAM_STATEMENTS == [s for s in added if s.startswith("CREATE POLICY")]
+    undone = [s for s in team_schema.undo_statements() if s not in frozen.undo_statements()]
+    assert undone and all('"databasesetting"' in statement for statement in undone)
 
 
 def test_revision_19_goes_down_and_up_again(server, people):

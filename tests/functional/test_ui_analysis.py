@@ -9,6 +9,7 @@ from reflect import paths
 from reflect.exchange.demo import load_demo
 from reflect.store import Store
 from reflect_tui.app import make_app
+from reflect_tui.book_dialog import BookDialog
 from reflect_tui.confirm import ConfirmDialog
 from reflect_tui.prompts import PickDialog, SplitDialog, TextPrompt
 from reflect_tui.story import StoryScreen
@@ -232,9 +233,12 @@ async def test_themes_matrix_group_merge_split_and_book(engine, catalog, isolate
         split = next(row for row in table_rows(app, "#matrix") if row[0] == "Emergency budget")
         assert split[1] == "1/5"
 
-        await pilot.press("b")
+        await pilot.press("b")  # the title page first (issue 33), as remembered: the default
+        await until(pilot, lambda: isinstance(app.screen, BookDialog))
+        await pilot.press("ctrl+s")
+        book = paths.data_dir() / "exports" / "book-learning-from-success.docx"
+        await until(pilot, book.exists, timeout=60)
         await app.workers.wait_for_complete()
         await pilot.pause()
-    book = paths.data_dir() / "exports" / "book-learning-from-success.docx"
     headings = [p.text for p in Document(str(book)).paragraphs if p.style.name == "Heading 2"]
     assert "Emergency budget" in headings

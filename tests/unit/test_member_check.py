@@ -14,7 +14,7 @@ from sqlmodel import Session as DBSession
 from sqlmodel import select
 
 from reflect.errors import ReflectError
-from reflect.exchange.book import export_book
+from reflect.exchange.book import export_book, left_out
 from reflect.exchange.bundle import bundle_data, export_bundle, import_bundle
 from reflect.exchange.corpus import Corpus
 from reflect.exchange.documents import export_story
@@ -93,12 +93,15 @@ def test_the_book_prints_only_stories_whose_informants_approved(store, two_voice
     markdown, docx, pdf = export_book(store, tmp_path, "Stories")
     text = markdown.read_text(encoding="utf-8")
     assert "# Back to school" in text.replace("## Back", "# Back")
-    assert "Not in this book yet" in text and "Six children: Lea: not checked yet" in text
+    assert "Not in the final book yet" not in text and "Six children" not in text  # drafts say
     assert "Things changed." not in text and "DRAFT" not in text
+    assert [held.story.title for held in left_out(store)] == ["Six children"]
     draft_md, draft_docx, draft_pdf = export_book(store, tmp_path, "Stories", draft=True)
     assert draft_md.name.endswith("-draft.md")
     assert draft_md.read_text(encoding="utf-8").startswith("**DRAFT**")
     assert "Things changed." in draft_md.read_text(encoding="utf-8")
+    assert "Not in the final book yet" in draft_md.read_text(encoding="utf-8")
+    assert "Six children: Lea: not checked yet" in draft_md.read_text(encoding="utf-8")
     assert Document(draft_docx).sections[0].header.paragraphs[0].text == "DRAFT"
 
 
