@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Header
 from reflect import paths
 from reflect.bidi import display_line
 from reflect.exchange.markdown import export_sessions
-from reflect.i18n import _, ngettext
+from reflect.i18n import _, ngettext, pgettext
 from reflect.models import Session
 from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
@@ -51,7 +51,8 @@ class HistoryScreen(Screen[None]):
 
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", display_line(_("Back")), id="history.back"),
+        Binding("escape", "app.pop_screen", display_line(pgettext("key", "Back")),
+                id="history.back"),
         Binding("x", "export_one", display_line(_("Export to Markdown")), id="history.export_one"),
         Binding("a", "export_all", display_line(_("Export all")), id="history.export_all"),
     ]
