@@ -8,10 +8,11 @@
    the file it comes from and any comment starting "Translators:" just above it.
 2. Update: each reflect/locale/<language>/LC_MESSAGES/reflect.po takes the template's messages
    (Babel's Catalog.update): translations kept, a message whose English changed keeps its old
-   translation marked fuzzy (with the previous English beside it) until a translator confirms
-   it, a message no longer in the code kept at the end as obsolete (#~).
+   translation marked fuzzy until a translator confirms it, a message no longer in the code
+   kept at the end as obsolete (#~).
 3. Check: every message translated, none fuzzy, each translation's placeholders exactly its
-   English's ({count} may be left out of a plural form), the right number of plural forms.
+   English's, the right number of plural forms. The number that chooses a plural form is
+   always {count}; a plural form may leave it out ("one file", "שני קבצים"), nothing else.
 4. Compile each .po to reflect.mo beside it (not kept in git; the wheel compiles its own).
 
 Translators edit the .po files directly (Poedit, Weblate, any editor); the words to use for
@@ -48,9 +49,14 @@ def read(path: Path) -> Catalog:
 
 
 def write(path: Path, catalog: Catalog) -> None:
-    """A catalog written the one way every tool here writes it (stable diffs)."""
+    """A catalog written the one way every tool here writes it (stable diffs). Without the
+    previous English of fuzzy entries (#| msgid): Babel writes it but reads it back as a
+    comment of the translator's, which would stay after the entry is confirmed."""
+    for message in catalog:
+        message.user_comments = [line for line in message.user_comments
+                                 if not line.startswith("| msgid")]
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=WIDTH, include_previous=True, include_lineno=False)
+        write_po(handle, catalog, width=WIDTH, include_lineno=False)
 
 
 def extract() -> Catalog:

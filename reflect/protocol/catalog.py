@@ -45,9 +45,22 @@ class ProtocolCatalog:
             for path in self.pending.pop(source_id, []):
                 self.take(path)
 
+    def _read_translation(self, protocol_id: str, language: str) -> None:
+        """Read a protocol's translation into one language: its file named so first
+        (name.<language>.yaml), every pending one if that is not it."""
+        pending = self.pending.get(protocol_id, [])
+        for path in [p for p in pending if p.suffixes[-2:-1] == [f".{language}"]]:
+            pending.remove(path)
+            self.take(path)
+        if language not in self.loaded_translations.get(protocol_id, {}):
+            self.read_translations(protocol_id)
+
     def get(self, protocol_id: str, language: str | None = None) -> Protocol | None:
         """The protocol, in `language` when there is a translation into it."""
-        self.read_translations(protocol_id)
+        if language:
+            self._read_translation(protocol_id, language)
+        else:
+            self.read_translations(protocol_id)
         if language and language in self.loaded_translations.get(protocol_id, {}):
             return self.loaded_translations[protocol_id][language]
         return self.protocols.get(protocol_id)

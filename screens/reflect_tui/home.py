@@ -205,7 +205,8 @@ class HomeScreen(Screen[None]):
         return not (action in NEEDS_DATABASE and self.app.store is None)
 
     def _protocol_title(self, protocol_id: str) -> str:
-        protocol = self.app.catalog.get(protocol_id) if self.app.catalog else None
+        protocol = self.app.catalog.get(protocol_id, i18n.language()) if self.app.catalog \
+            else None
         return protocol.title if protocol else protocol_id
 
     def refresh_lists(self) -> None:

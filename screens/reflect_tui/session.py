@@ -592,7 +592,8 @@ class SessionScreen(Screen[None]):
         width = self._drawn_width = self._outline_width()
         for stage in run.protocol.stages:
             done = run.progress(stage)
-            minutes = f" {stage.minutes}m" if stage.minutes else ""
+            minutes = " " + _("{minutes} min").format(minutes=stage.minutes) \
+                if stage.minutes else ""
             options.append(Option(markup("[b]$title[/b] $done/$total$minutes",
                                          title=_cut(stage.title, width - 9), done=done.done,
                                          total=done.total, minutes=minutes), disabled=True))
@@ -614,7 +615,7 @@ class SessionScreen(Screen[None]):
         answer = run.answer()
         bits: list[Content] = []
         if answer and answer.flag_quote:
-            bits.append(markup("[b $accent]★ quote[/]"))
+            bits.append(markup("[b $accent]★ $flag[/]", flag=_("quote")))
         if answer and answer.flag_follow_up:
             bits.append(markup("[b $warning]⚑ $flag[/]", flag=_("follow up")))
         if run.state(run.question.id) == "skipped":

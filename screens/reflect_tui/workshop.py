@@ -312,7 +312,8 @@ class WorkshopScreen(Screen[None]):
             draft = Principle.model_validate({"story_id": self.story_id, **self._form()})
             self.query_one("#sentence", Static).update(
                 markup("[i]$sentence[/i]", sentence=draft.sentence()) if draft.sentence() else
-                markup("[dim]Fill in the parts; the sentence appears here.[/dim]"))
+                markup("[dim]$hint[/dim]",
+                       hint=_("Fill in the parts; the sentence appears here.")))
 
     def _form(self) -> dict[str, str]:
         return {part: self.query_one(f"#{part}", Input).value for part in PRINCIPLE_PARTS}

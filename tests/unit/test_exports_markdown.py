@@ -72,7 +72,7 @@ def test_cli_export_markdown(store, catalog, interview, tmp_path, capsys):
     assert "gibbs-family-k" in path.name
     assert main(["--db", cli_db(store.engine), "export", "markdown", "--session",
                  "zzzz", "--out", str(single)]) == 1
-    assert "no session with an id starting 'zzzz'" in capsys.readouterr().err
+    assert "No session has an id starting 'zzzz'" in capsys.readouterr().err
 
 
 def test_export_overwrites_atomically(store, catalog, tmp_path):

@@ -1,0 +1,107 @@
+"""Nothing left in English in a translated interface (issue 32, point 4): the reflection
+protocols' titles on home, in the due actions and the action-review dialog; "reflection" in
+search's Who column; minutes and the quote mark in the session screen; crash messages; whole
+sentences, with their number, where a count was spliced into a translated one; the demo's
+member checks. Shown in Portuguese, drawn left to right, so each line reads as stored."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reflect import formats, i18n
+from reflect.crash import plain_message
+from reflect.errors import ReflectError
+from reflect.exchange.demo import IN_PERSON
+from reflect.protocol.summary import read_summary, summarize, write_summary
+from reflect.store import ConsentRecord
+from reflect.store.search import search_answers
+from reflect_tui.action_review import ReviewAction
+from reflect_tui.app import make_app
+from reflect_tui.session import SessionScreen
+from tests.ui_helpers import screen_lines, shown, table_rows, until
+
+
+async def test_a_reflection_is_named_in_the_interface_language_on_home_and_in_its_review(
+        engine, catalog, store):
+    i18n.use("pt")
+    reflection = store.start_reflection(catalog.get("gibbs"), "Ana")
+    store.add_action(reflection.id, "Ligar à escola", review_on=date.today())
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: table_rows(app, "#due") and table_rows(app, "#sessions"))
+        assert table_rows(app, "#due")[0][2] == "Ciclo reflexivo de Gibbs"
+        assert table_rows(app, "#sessions")[0][1] == "Ana (Ciclo reflexivo de Gibbs)"
+        app.screen.query_one("#due").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewAction))
+        said = " ".join(screen_lines(app))
+        assert "Ciclo reflexivo de Gibbs de" in said
+        assert formats.day(date.today()) in said  # 06/12/2026, as the interface writes dates
+        assert "Gibbs reflective cycle" not in said
+
+
+def test_the_titles_kept_for_the_next_start_are_in_the_language_they_were_read_in(catalog):
+    from reflect.protocol.summary import default_folders, fingerprint
+
+    files = fingerprint(default_folders())
+    i18n.use("it")
+    write_summary(catalog, files)
+    assert read_summary(files)["gibbs"][0] == "Ciclo riflessivo di Gibbs"
+    i18n.use("he")
+    assert read_summary(files) is None  # another language: read again, not shown in Italian
+    assert summarize(catalog)["gibbs"][0] == "מעגל הרפלקציה של גיבס"
+
+
+def test_search_names_a_reflection_in_the_interface_language(store, catalog):
+    i18n.use("pt")
+    reflection = store.start_reflection(catalog.get("gibbs"), "Ana")
+    question = catalog.get("gibbs").questions[0].id
+    store.save_answer(reflection.id, question, text="A mãe ligou à escola")
+    [hit] = search_answers(store, "escola")
+    assert hit.who == "reflexão"
+
+
+async def test_the_outline_minutes_and_the_quote_mark_are_translated(engine, catalog,
+                                                                     interview):
+    _, _, session = interview
+    i18n.use("pt")
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.push_screen(SessionScreen(session.id))
+        await until(pilot, lambda: "10 min" in "\n".join(screen_lines(app)))
+        assert not any(line.rstrip().endswith("10m") for line in screen_lines(app))
+        await pilot.press("ctrl+t")
+        await until(pilot, lambda: "★ citação" in shown(app, "#answer-status"))
+        assert "quote" not in shown(app, "#answer-status")
+
+
+def test_the_crash_message_is_in_the_interface_language():
+    i18n.use("it")
+    told = plain_message(Path("/tmp/crash-1.txt"))
+    assert told.startswith("reflect si è fermato dopo un errore imprevisto")
+    assert "/tmp/crash-1.txt" in told
+    assert "Non è stato possibile scrivere" in plain_message(None)
+
+
+def test_a_count_is_said_in_a_whole_sentence_with_its_plural(store, catalog, interview):
+    _, informant, _ = interview
+    store.start_interview(informant.id, catalog.get("lfs-practitioner"),
+                          ConsentRecord(True, "verbal", "Ana"))
+    i18n.use("pt")
+    with pytest.raises(ReflectError, match="Nenhuma sessão tem um id começado por 'zz'"):
+        store.find_session("zz")
+    with pytest.raises(ReflectError, match="2 sessões têm um id começado por ''"):
+        store.find_session("")
+    store.create_story("De volta à escola")
+    with pytest.raises(ReflectError, match="2 histórias correspondem a ''"):
+        store.find_story("")
+    with pytest.raises(ReflectError, match="Nenhuma história corresponde a 'xyz'"):
+        store.find_story("xyz")
+
+
+def test_the_demo_says_how_its_informants_checked_their_words_in_its_language():
+    assert i18n.in_language("he", IN_PERSON) == "פנים אל פנים"
+    assert i18n.in_language("en", IN_PERSON) == "in person"
