@@ -105,3 +105,31 @@ def test_a_count_is_said_in_a_whole_sentence_with_its_plural(store, catalog, int
 def test_the_demo_says_how_its_informants_checked_their_words_in_its_language():
     assert i18n.in_language("he", IN_PERSON) == "פנים אל פנים"
     assert i18n.in_language("en", IN_PERSON) == "in person"
+
+
+async def test_the_member_check_takes_the_date_as_it_shows_it(engine, catalog, store,
+                                                              interview):
+    from textual.widgets import Input
+
+    from reflect_tui.member_check import MemberCheckDialog
+
+    _, informant, _ = interview
+    i18n.use("pt")
+    app = make_app(engine, catalog)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.push_screen(MemberCheckDialog(store.informant(informant.id)))
+        await until(pilot, lambda: app.screen.query_one("#check-state").has_class("-never")
+                    or "Agora" in shown(app, "#check-state"))
+        field = app.screen.query_one("#checked-on", Input)
+        assert field.value == formats.day(date.today())  # offered as the interface writes it
+        field.value = "no dia 3"
+        app.screen.query_one("#record").press()
+        await until(pilot, lambda: "não é uma data" in " ".join(screen_lines(app)))
+        assert formats.day(date.today()) in " ".join(screen_lines(app))
+        field.value = "20/12/2026"
+        app.screen.query_one("#outcome").value = "approved"
+        await until(pilot, lambda: not app.screen.query_one("#record").has_class("-active"))
+        app.screen.query_one("#record").press()
+        await until(pilot, lambda: store.latest_checks([informant.id]))
+    assert store.latest_checks([informant.id])[informant.id].checked_on == date(2026, 12, 20)

@@ -89,5 +89,5 @@ def test_review_dates():
     assert parse_review_date("+14", today) == date(2026, 12, 6)
     assert parse_review_date("+2w", today) == date(2026, 12, 6)
     assert parse_review_date("+3d", today) == date(2026, 11, 25)
-    with pytest.raises(ReflectError, match="YYYY-MM-DD"):
+    with pytest.raises(ReflectError, match="is not a date: write it as 2026-12-06, "):
         parse_review_date("next friday", today)

@@ -255,3 +255,31 @@ def test_the_command_line_speaks_the_language(capsys, isolated_data_dir):
     with pytest.raises(SystemExit):
         main(["--lang", "ar", "search"])
     assert "خطأ" in capsys.readouterr().err
+
+
+def test_a_date_typed_as_the_interface_shows_it_is_accepted():
+    from datetime import date
+
+    from reflect import formats
+    from reflect.dates import parse_day, parse_review_date
+    from reflect.errors import ReflectError
+
+    today, day = date(2026, 12, 4), date(2026, 12, 20)
+    typed = {"en": ["2026-12-20"], "pt": ["20/12/2026", "20-12-2026", "20/12/26"],
+             "it": ["20/12/2026", "20.12.2026"], "he": ["20.12.2026", "20/12/2026"],
+             "ar": ["20\u200f/12\u200f/2026", "20/12/2026", "٢٠/١٢/٢٠٢٦"]}
+    for language, forms in typed.items():
+        i18n.use(language)
+        for text in [*forms, "2026-12-20"]:  # ISO in every language
+            assert parse_day(text) == day, (language, text)
+            assert parse_review_date(text, today) == day, (language, text)
+        assert parse_day(formats.day(day)) == day  # whatever Babel writes, it reads back
+        assert parse_day("31/02/2026") is None and parse_day("soon") is None
+    i18n.use("pt")
+    assert parse_review_date("+14", today) == date(2026, 12, 18)
+    with pytest.raises(ReflectError) as refused:
+        parse_review_date("amanhã", today)
+    assert str(refused.value) == ("'amanhã' não é uma data: escreva-a como 18/12/2026 (ou "
+                                  "2026-12-18), +14 para 14 dias, ou +2w")
+    i18n.use("en")
+    assert parse_day("20/12/2026") is None  # English shows ISO dates; 20/12 could be anything
