@@ -283,3 +283,34 @@ def test_a_date_typed_as_the_interface_shows_it_is_accepted():
                                   "2026-12-18), +14 para 14 dias, ou +2w")
     i18n.use("en")
     assert parse_day("20/12/2026") is None  # English shows ISO dates; 20/12 could be anything
+
+
+def test_one_term_per_concept_as_the_glossary_says():
+    """reflect/locale/GLOSSARY.md's words that must not be used appear in no catalog and no
+    translated protocol; Arabic interviewer and informant differ by more than a vowel mark."""
+    import re
+    import unicodedata
+
+    def bare(text: str) -> str:  # without Arabic vowel marks
+        return "".join(c for c in unicodedata.normalize("NFD", text)
+                       if not unicodedata.combining(c))
+
+    avoided = {"ar": ["مقابِل", "مقابَل", "مخبر", "الأشخاص الذين"],
+               "pt": ["sondage", "entrevistado/a"], "it": ["informator", "alla sua fine"]}
+    for language, words in avoided.items():
+        texts = [form for entry in po(language) if entry.id
+                 for form in ([entry.string] if isinstance(entry.string, str) else entry.string)]
+        texts += [path.read_text(encoding="utf-8")
+                  for path in (ROOT / "prompts").glob(f"*.{language}.yaml")]
+        for word in words:
+            assert not [t for t in texts if word in t.replace("ُ", "")], (language, word)
+    arabic = po("ar")
+    interviewer, informant = (arabic.get(m).string for m in ("interviewer", "the interviewee"))
+    assert bare(interviewer) != bare(informant)
+    assert "المُحاوِر" in arabic.get("Signature of the interviewer").string
+    assert "المُحاوِر" in arabic.get("Interviewer (who asked and records consent)").string
+    # Portuguese: the follow-up key is not the review of an action
+    assert po("pt").get("Follow", context="key").string != "Rever"
+    glossary = (LOCALE_DIR / "GLOSSARY.md").read_text(encoding="utf-8")
+    assert re.search(r"\| informant \| מרואיין/ת \| المُشارِك/ة \| informante \| intervistato/a \|",
+                     glossary)
