@@ -133,3 +133,19 @@ async def test_the_member_check_takes_the_date_as_it_shows_it(engine, catalog, s
         app.screen.query_one("#record").press()
         await until(pilot, lambda: store.latest_checks([informant.id]))
     assert store.latest_checks([informant.id])[informant.id].checked_on == date(2026, 12, 20)
+
+
+def test_who_holds_the_database_is_said_in_the_interface_language():
+    import socket
+
+    from reflect import inuse
+
+    i18n.use("pt")
+    here = inuse.Holder("the reflect app", 12, socket.gethostname(), "2026-12-06 09:00")
+    assert here.describe() == "a aplicação reflect (processo 12, aberto desde 2026-12-06 09:00)"
+    there = inuse.Holder("a program using reflect (script.py)", 7, "portatil", "09:00")
+    assert there.describe() == ("um programa que usa o reflect (script.py) (processo 7 em "
+                                "portatil, aberto desde 09:00)")
+    assert inuse.shown_program("reflect import") == "reflect import"  # a command, as typed
+    said = i18n._(inuse.RESTORE).format(db="r.db", holders=here.describe())
+    assert said.startswith("não é possível repor uma cópia de segurança sobre r.db")
