@@ -149,3 +149,15 @@ def test_who_holds_the_database_is_said_in_the_interface_language():
     assert inuse.shown_program("reflect import") == "reflect import"  # a command, as typed
     said = i18n._(inuse.RESTORE).format(db="r.db", holders=here.describe())
     assert said.startswith("não é possível repor uma cópia de segurança sobre r.db")
+
+
+def test_the_import_summary_is_in_the_interface_language(store, catalog, interview, tmp_path):
+    from reflect.exchange.bundle import export_bundle, import_bundle
+    from reflect.exchange.import_report import summary_lines
+
+    bundle = tmp_path / "all.json"
+    export_bundle(store, bundle)
+    i18n.use("it")
+    lines = list(summary_lines(import_bundle(store, bundle)))
+    assert "storie: 0 aggiunti, 0 aggiornati, 1 invariato" in lines
+    assert not [line for line in lines if "added" in line or "unchanged" in line]
