@@ -33,6 +33,7 @@ from reflect.dates import iso_utc
 from reflect.exchange.corpus import AnswerRow, Corpus, SessionData
 from reflect.exchange.progress import Progress
 from reflect.files import private_writer, size_of
+from reflect.i18n import N_, _, ngettext
 from reflect.models import Evidence, Principle, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor
 from reflect.protocol.render import value_text
@@ -42,7 +43,11 @@ from reflect.text import xml_text
 NS = "urn:QDA-XML:project:1.0"
 GUIDS = uuid.UUID("0b6f7a52-3c1d-4f7e-9a0b-5e2d8c4f1a36")
 """Namespace for the GUIDs of things that are not rows (variables, codings, the user)."""
-VARIABLES = ("Service", "Story status", "Ready for the book", "Role", "Story")
+VARIABLES = {"Service": N_("Service"), "Story status": N_("Story status"),
+             "Ready for the book": N_("Ready for the book"), "Role": N_("Role"),
+             "Story": N_("Story")}
+"""The cases' variables: their GUIDs from the English key (the same in every language), their
+names in the interface's language."""
 
 
 def _guid(*parts: object) -> str:
@@ -220,8 +225,10 @@ def _code_book(corpus: Corpus, found: _Pass) -> tuple[str, int]:
     for theme in sorted(corpus.themes.values(), key=lambda t: t.name.lower()):
         members = [p for p in principles if p.theme_id == theme.id]
         if members:
-            description = _text_tag("Description", theme.description or
-                                    f"Common principle drawn from {len(members)} principles")
+            description = _text_tag("Description", theme.description or ngettext(
+                "Common principle drawn from {count} principle",
+                "Common principle drawn from {count} principles", len(members)).format(
+                    count=len(members)))
             codes.append(_tag("Code", {"guid": theme.id, "name": theme.name,
                                        "isCodable": "true"},
                               description + "".join(code(p) for p in members)))
@@ -231,9 +238,10 @@ def _code_book(corpus: Corpus, found: _Pass) -> tuple[str, int]:
             codes.append(code(principle))
             count += 1
     if found.quotes:
-        codes.append(_tag("Code", {"guid": _guid("code", "quote"), "name": "Marked as quote",
-                                   "isCodable": "true"},
-                          _text_tag("Description", "Passages the interviewer marked as quotes")))
+        codes.append(_tag("Code", {"guid": _guid("code", "quote"),
+                                   "name": _("Marked as quote"), "isCodable": "true"},
+                          _text_tag("Description",
+                                    _("Passages the interviewer marked as quotes"))))
         count += 1
     return "<CodeBook><Codes>" + "".join(codes) + "</Codes></CodeBook>", count
 
@@ -242,7 +250,7 @@ def _cases(corpus: Corpus, found: _Pass) -> Iterator[str]:
     """Variables, then a Case per story and per informant that has a source."""
     variables = {name: _guid("variable", name) for name in VARIABLES}
     yield "<Variables>" + "".join(
-        _tag("Variable", {"guid": guid, "name": name, "typeOfVariable":
+        _tag("Variable", {"guid": guid, "name": _(VARIABLES[name]), "typeOfVariable":
                           "Boolean" if name == "Ready for the book" else "Text"})
         for name, guid in variables.items()) + "</Variables><Cases>"
 

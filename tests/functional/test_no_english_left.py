@@ -161,3 +161,20 @@ def test_the_import_summary_is_in_the_interface_language(store, catalog, intervi
     lines = list(summary_lines(import_bundle(store, bundle)))
     assert "storie: 0 aggiunti, 0 aggiornati, 1 invariato" in lines
     assert not [line for line in lines if "added" in line or "unchanged" in line]
+
+
+def test_the_qdpx_project_names_its_codes_and_variables_in_the_interface_language(
+        store, catalog, interview, tmp_path):
+    import zipfile
+
+    from reflect.exchange.qdpx import export_qdpx
+
+    _, _, session = interview
+    question = catalog.get("lfs-practitioner").questions[0].id
+    store.save_answer(session.id, question, text="Voltou à escola", flag_quote=True)
+    i18n.use("pt")
+    export_qdpx(store, tmp_path / "p.qdpx")
+    with zipfile.ZipFile(tmp_path / "p.qdpx") as archive:
+        project = archive.read("project.qde").decode("utf-8")
+    assert 'name="Estado da história"' in project and 'name="Marcado como citação"' in project
+    assert "Story status" not in project and "Marked as quote" not in project
