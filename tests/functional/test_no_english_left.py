@@ -178,3 +178,17 @@ def test_the_qdpx_project_names_its_codes_and_variables_in_the_interface_languag
         project = archive.read("project.qde").decode("utf-8")
     assert 'name="Estado da história"' in project and 'name="Marcado como citação"' in project
     assert "Story status" not in project and "Marked as quote" not in project
+
+
+def test_a_protocol_authors_problems_are_in_the_interface_language(tmp_path):
+    from reflect.protocol.definition import ProtocolError, parse_protocol
+
+    i18n.use("it")
+    with pytest.raises(ProtocolError) as refused:
+        parse_protocol("id: x\nid: y\n", tmp_path / "x.yaml")
+    assert "questa chiave compare due volte; tienine una" in str(refused.value)
+    with pytest.raises(ProtocolError) as refused:
+        parse_protocol("id: x\ntitel: X\n", tmp_path / "x.yaml")
+    said = str(refused.value)
+    assert "campo sconosciuto 'titel'; intendevi 'title'?" in said
+    assert "manca il campo obbligatorio" in said
