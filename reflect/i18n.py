@@ -107,12 +107,13 @@ def translations(code: str) -> gettext.NullTranslations:
         stale = False
     if stale:
         data = compiled(po)
-        try:
+        # kept for the next start; whole or not at all, whoever compiles it at the same time;
+        # not at all in a folder that cannot be written (the catalog is used from memory)
+        with contextlib.suppress(OSError):
             part = mo.with_name(f"{mo.name}.{os.getpid()}.part")
             part.write_bytes(data)
-            os.replace(part, mo)  # whole or not at all, whoever compiles it at the same time
-        except OSError:  # an installed, read-only package: the catalog from memory
-            return gettext.GNUTranslations(io.BytesIO(data))
+            os.replace(part, mo)
+        return gettext.GNUTranslations(io.BytesIO(data))  # not gettext's copy of the old one
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
 
 
