@@ -50,6 +50,11 @@ VARIABLES = {"Service": N_("Service"), "Story status": N_("Story status"),
 names in the interface's language."""
 
 
+STATUSES = {"in_progress": N_("in progress"), "completed": N_("completed"),
+            "abandoned": N_("abandoned"), "declined": N_("consent refused")}
+"""A session's status as the sources' descriptions name it (the screens' words)."""
+
+
 def _guid(*parts: object) -> str:
     return str(uuid.uuid5(GUIDS, "/".join(str(p) for p in parts)))
 
@@ -98,10 +103,11 @@ def _source_text(data: SessionData) -> tuple[str, dict[uuid.UUID, int]]:
     """An interview as one text (questions and answers in protocol order), with where each
     answer's free text begins in it."""
     session, informant = data.session, data.informant
-    head = [data.protocol.title, f"Story: {data.story_title}"]
+    head = [data.protocol.title, _("Story: {title}").format(title=data.story_title)]
     if informant:
-        head.append(f"Informant: {informant.pseudonym} ({data.role_label})")
-    head.append(f"Started: {session.started_at:%Y-%m-%d %H:%M} UTC")
+        head.append(_("Informant: {name} ({role})").format(name=informant.pseudonym,
+                                                          role=data.role_label))
+    head.append(_("Started: {when} UTC").format(when=f"{session.started_at:%Y-%m-%d %H:%M}"))
     text = "\n".join(head) + "\n"
     starts: dict[uuid.UUID, int] = {}
     for _stage, number, question in data.questions():
@@ -190,8 +196,8 @@ def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes], now
                 found.placed += 1
                 found.quotes += 1
         name = f"{data.story_title}: {data.informant.pseudonym if data.informant else ''}"
-        body = _text_tag("Description", f"{data.protocol.title}, "
-                                        f"{session.status.value.replace('_', ' ')}")
+        status = _(STATUSES.get(session.status.value, session.status.value))
+        body = _text_tag("Description", f"{data.protocol.title}, {status}")
         for start, end, guid, code, excerpt in sorted(selections):
             coding = _tag("Coding", {"guid": _guid("coding", guid, code), "creatingUser": USER,
                                      "creationDateTime": now},

@@ -42,6 +42,7 @@ from reflect_tui.labels import (
     STORY_STATUS_LABELS,
     progress,
     shorten,
+    shown_title,
     when,
     when_short,
 )
@@ -214,7 +215,7 @@ class StoryScreen(Screen[None]):
                 status = _("{status}, locked").format(status=status)
             table.add_row(shown_name(who.pseudonym, who.withdrawn) if who else "?",
                           status, consent, progress(contents.counts.get(session.id, 0), protocol),
-                          protocol.title if protocol else session.protocol_id,
+                          shown_title(self.app.catalog, session.protocol_id, protocol),
                           when_short(session.started_at),
                           key=str(session.id))
         if informants and self.focused is None:

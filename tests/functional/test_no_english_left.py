@@ -176,8 +176,12 @@ def test_the_qdpx_project_names_its_codes_and_variables_in_the_interface_languag
     export_qdpx(store, tmp_path / "p.qdpx")
     with zipfile.ZipFile(tmp_path / "p.qdpx") as archive:
         project = archive.read("project.qde").decode("utf-8")
+        sources = " ".join(archive.read(name).decode("utf-8") for name in archive.namelist()
+                           if name.startswith("sources/"))
     assert 'name="Estado da história"' in project and 'name="Marcado como citação"' in project
     assert "Story status" not in project and "Marked as quote" not in project
+    assert "História: Back to school" in sources and "Informante: Maya" in sources
+    assert "Início: " in sources and "Started" not in sources
 
 
 def test_a_protocol_authors_problems_are_in_the_interface_language(tmp_path):
@@ -192,3 +196,14 @@ def test_a_protocol_authors_problems_are_in_the_interface_language(tmp_path):
     said = str(refused.value)
     assert "campo sconosciuto 'titel'; intendevi 'title'?" in said
     assert "manca il campo obbligatorio" in said
+
+
+def test_the_history_names_each_reflections_protocol_in_the_interface_language(store,
+                                                                               catalog):
+    from reflect_tui.history import timeline_page
+
+    store.start_reflection(catalog.get("gibbs"), "Ana")  # written with the English protocol
+    i18n.use("pt")
+    page, _ = timeline_page(store, None, 10, catalog)
+    [(_, row)] = page[0]
+    assert row[1] == "Ciclo reflexivo de Gibbs"
