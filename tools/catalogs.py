@@ -11,8 +11,9 @@
    translation marked fuzzy until a translator confirms it, a message no longer in the code
    kept at the end as obsolete (#~).
 3. Check: every message translated, none fuzzy, each translation's placeholders exactly its
-   English's, the right number of plural forms. The number that chooses a plural form is
-   always {count}; a plural form may leave it out ("one file", "שני קבצים"), nothing else.
+   English's, the right number of plural forms, no word GLOSSARY.md avoids (AVOIDED). The
+   number that chooses a plural form is always {count}; a plural form may leave it out ("one
+   file", "שני קבצים"), nothing else.
 4. Compile each .po to reflect.mo beside it (not kept in git; the wheel compiles its own).
 
 Translators edit the .po files directly (Poedit, Weblate, any editor); the words to use for
@@ -89,13 +90,33 @@ def fields(text: str) -> set[str]:
         return {"<unbalanced brace>"}
 
 
+AVOIDED = {
+    "ar": {"مقابِل": "المُحاوِر for the interviewer", "مقابَل": "المُشارِك for the informant",
+           "مخبر": "المُشارِك for the informant", "الأشخاص الذين": "المُشارِكون"},
+    "pt": {"sondage": "perguntas de aprofundamento", "entrevistado/a": "informante"},
+    "it": {"informator": "intervistato/a", "alla sua fine": "entro la fine della fase"},
+}
+"""Words reflect/locale/GLOSSARY.md says not to use, and what to use instead (Arabic is
+compared without the damma, so that المُقابِل and المقابِل are one word)."""
+
+
+def avoided(text: str, language: str) -> list[str]:
+    """The glossary's advice for each avoided word in a translation."""
+    plain = text.replace("\u064f", "")
+    return [f"'{word}' (the glossary says: {instead})"
+            for word, instead in AVOIDED.get(language, {}).items() if word in plain]
+
+
 def problems(catalog: Catalog, language: str) -> list[str]:
-    """What keeps a catalog from shipping: untranslated, fuzzy, placeholders, plural forms."""
+    """What keeps a catalog from shipping: untranslated, fuzzy, placeholders, plural forms,
+    words the glossary avoids."""
     found = []
     for message in catalog:
         if not message.id:
             continue
         where = f"{language}: {message_name(message)}"
+        texts = list(message.string) if message.pluralizable else [message.string]
+        found += [f"{where}: uses {advice}" for text in texts for advice in avoided(text, language)]
         if message.fuzzy:
             found.append(f"{where}: fuzzy (the English changed; confirm the translation)")
             continue
