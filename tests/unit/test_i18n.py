@@ -90,9 +90,9 @@ def test_plurals_come_from_the_catalog_as_each_language_counts():
 
 def test_a_key_label_is_translated_in_its_context():
     i18n.use("pt")
-    assert i18n.pgettext("key", "Follow") == "Retomar"
-    assert i18n.pgettext("key", "Next") == "Seguinte"
-    assert i18n.pgettext("key", "Quote") == "Citação"
+    assert i18n.pgettext("key", "Follow") == "Mais"  # not "Rever", the review of an action
+    assert i18n.pgettext("key", "Next") == "Seguir"
+    assert i18n.pgettext("key", "Quote") == "Citar"
     assert i18n.pgettext("elsewhere", "Next") == "Next"  # no such context: the English
 
 
