@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reflect import __version__, paths
 from reflect.files import write_private
+from reflect.i18n import _
 
 
 def report_text(error: BaseException) -> str:
@@ -47,8 +48,11 @@ def write_report(error: BaseException) -> Path | None:
 
 
 def plain_message(path: Path | None) -> str:
-    where = f"A private crash report (no answer text) is in {path}." if path else \
-        "No crash report could be written."
-    return ("reflect stopped after an unexpected error. Answers saved before it are in the "
-            f"database. {where} Start reflect again to go on.")
-
+    """What the user is told, in the interface's language (the report itself stays in English:
+    it is for whoever fixes the error)."""
+    if path is None:
+        return _("reflect stopped after an unexpected error. Answers saved before it are in the "
+                 "database. No crash report could be written. Start reflect again to go on.")
+    return _("reflect stopped after an unexpected error. Answers saved before it are in the "
+             "database. A private crash report (no answer text) is in {path}. Start reflect "
+             "again to go on.").format(path=path)

@@ -64,6 +64,16 @@ def day(moment: date) -> str:
     return _format(moment, region, "yMd")
 
 
+def day_order() -> str:
+    """The order of day (d), month (M) and year (y) in a date as day() writes it: "yMd" in
+    English (ISO), "dMy" in Hebrew, Arabic, Portuguese and Italian."""
+    region = _region()
+    if region is None:
+        return "yMd"
+    pattern = _pattern(region, "yMd")
+    return "".join(sorted("dMy", key=lambda letter: pattern.index(letter)))
+
+
 def long_day(moment: date) -> str:
     """A date for a document: 4 December 2026, 4 בדצמבר 2026, 4 de dezembro de 2026."""
     from babel.dates import format_date

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import sys
 import time
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from reflect.errors import ReflectError
+from reflect.i18n import N_, _
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows laptops
     import msvcrt
@@ -66,8 +68,25 @@ class Holder:
     since: str
 
     def describe(self) -> str:
-        where = "" if self.host == socket.gethostname() else f" on {self.host}"
-        return f"{self.program} (process {self.pid}{where}, open since {self.since})"
+        if self.host == socket.gethostname():
+            return _("{program} (process {pid}, open since {since})").format(
+                program=shown_program(self.program), pid=self.pid, since=self.since)
+        return _("{program} (process {pid} on {host}, open since {since})").format(
+            program=shown_program(self.program), pid=self.pid, host=self.host, since=self.since)
+
+
+_PROGRAMS = {"the reflect app": N_("the reflect app"), "a program": N_("a program")}
+_USING = re.compile(r"a program using reflect \((?P<name>.*)\)$")
+
+
+def shown_program(program: str) -> str:
+    """A program's name as another process wrote it into its mark (in English, whatever that
+    process spoke), in the interface's language; a command (reflect import) as typed."""
+    if program in _PROGRAMS:
+        return _(_PROGRAMS[program])
+    if using := _USING.match(program):
+        return _("a program using reflect ({name})").format(name=using["name"])
+    return program
 
 
 _numbers = count()
@@ -105,8 +124,9 @@ class OpenMark:
         with _open_private(folder / "rewrite.lock") as rewrite:
             if not _try_lock(rewrite):
                 self.close()
-                raise InUse(f"{db} is being rewritten by another reflect command (encrypt or "
-                            "a new passphrase); try again when it has finished")
+                raise InUse(_("{db} is being rewritten by another reflect command (encrypt "
+                              "or a new passphrase); try again when it has finished").format(
+                                  db=db))
 
     def name(self, program: str) -> None:
         """Say (again) which program holds the mark: others name it when they refuse."""
@@ -151,16 +171,28 @@ def holders(db: Path) -> list[Holder]:
     return found
 
 
+ENCRYPT = N_("cannot encrypt {db} while it is open in {holders}. Quit reflect there (ctrl+q "
+             "saves first), then run this command again. Nothing was changed.")
+NEW_PASSPHRASE = N_("cannot change the passphrase of {db} while it is open in {holders}. Quit "
+                    "reflect there (ctrl+q saves first), then run this command again. Nothing "
+                    "was changed.")
+RESTORE = N_("cannot restore a backup over {db} while it is open in {holders}. Quit reflect "
+             "there (ctrl+q saves first), then run this command again. Nothing was changed.")
+UPGRADE = N_("cannot upgrade the schema of {db} while it is open in {holders}. Quit reflect "
+             "there (ctrl+q saves first), then run this command again. Nothing was changed.")
+"""The refusals of the rewrites (rewriting()), each a whole sentence to translate."""
+
+
 @contextmanager
-def rewriting(db: Path, action: str) -> Iterator[None]:
-    """Run a rewrite of the database file only if no other program has it open."""
+def rewriting(db: Path, refusal: str) -> Iterator[None]:
+    """Run a rewrite of the database file only if no other program has it open; else say
+    `refusal`, a whole sentence with {db} and {holders} (ENCRYPT, RESTORE... above)."""
     folder = _folder(db)
     with _open_private(folder / "rewrite.lock") as lock:
         if not _try_lock(lock):
-            raise InUse(f"another reflect command is already rewriting {db}; let it finish")
+            raise InUse(_("another reflect command is already rewriting {db}; let it "
+                          "finish").format(db=db))
         if found := holders(db):
             names = "; ".join(holder.describe() for holder in found)
-            raise InUse(f"cannot {action} {db} while it is open in {names}. Quit reflect "
-                        "there (ctrl+q saves first), then run this command again. Nothing "
-                        "was changed.")
+            raise InUse(_(refusal).format(db=db, holders=names))
         yield

@@ -15,6 +15,12 @@ class Pseudo(gettext.NullTranslations):
     def ngettext(self, singular, plural, n):
         return f"⟦{singular if n == 1 else plural}⟧"
 
+    def pgettext(self, context, message):
+        return self.gettext(message)
+
+    def npgettext(self, context, singular, plural, n):
+        return self.ngettext(singular, plural, n)
+
 
 def install() -> None:
     from reflect import i18n

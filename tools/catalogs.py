@@ -1,134 +1,174 @@
-"""Extract the interface messages and write the translated catalogs (issue 13).
+"""The translated catalogs, kept as translators keep them (issue 32): the .po files are the source.
 
-    python tools/catalogs.py   # reflect/locale/reflect.pot, then <lang>/LC_MESSAGES/*.po, .mo
+    python3 tools/catalogs.py           # extract, update the .po files, check them, compile
+    python3 tools/catalogs.py --check   # only check the .po files as they are (writes nothing)
 
-Run it after changing a message marked with _() or a translation in tools/translations_*.py.
-A message without a translation in some language is listed and the run fails: every catalog
-that ships is complete (tests/unit/test_i18n.py checks the same from the files).
+1. Extract: Babel reads the messages marked in reflect/ and screens/reflect_tui/ (babel.cfg;
+   the keywords _, N_, ngettext, pgettext, npgettext) into reflect/locale/reflect.pot, each with
+   the file it comes from and any comment starting "Translators:" just above it.
+2. Update: each reflect/locale/<language>/LC_MESSAGES/reflect.po takes the template's messages
+   (Babel's Catalog.update): translations kept, a message whose English changed keeps its old
+   translation marked fuzzy until a translator confirms it, a message no longer in the code
+   kept at the end as obsolete (#~).
+3. Check: every message translated, none fuzzy, each translation's placeholders exactly its
+   English's, the right number of plural forms, no word GLOSSARY.md avoids (AVOIDED). The
+   number that chooses a plural form is always {count}; a plural form may leave it out ("one
+   file", "שני קבצים"), nothing else.
+4. Compile each .po to reflect.mo beside it (not kept in git; the wheel compiles its own).
+
+Translators edit the .po files directly (Poedit, Weblate, any editor); the words to use for
+the method's concepts are in reflect/locale/GLOSSARY.md. Locations name the file, not the line,
+so that moving code does not rewrite every catalog.
 """
 
 from __future__ import annotations
 
+import argparse
+import string
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "reflect" / "locale"
-sys.path.insert(0, str(ROOT / "tools"))
+TEMPLATE = LOCALE / "reflect.pot"
+LANGUAGES = ("he", "ar", "pt", "it")
+KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3")
+WIDTH = 100
 
-STAMP = datetime(2026, 12, 4, tzinfo=UTC)
-REVIEW = ("Translated by the reflect developers; NEEDS REVIEW by a native-speaking social-work "
-          "practitioner before it is relied on.")
+
+def po_file(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / "reflect.po"
 
 
-def extract() -> Catalog:
-    template = LOCALE / "reflect.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
-                    str(ROOT / "babel.cfg"), "-k", "_", "-k", "N_", "-k", "ngettext:1,2",
-                    "--no-location", "--sort-output", "--omit-header", "--project", "reflect",
-                    "-o", str(template), str(ROOT)], check=True, cwd=ROOT,
-                   capture_output=True)
-    with template.open("rb") as handle:
+def read(path: Path) -> Catalog:
+    with path.open("rb") as handle:
         return read_po(handle)
 
 
-def translations() -> dict[str, dict]:
-    """Every batch of translations merged, language by language."""
-    import translations_analysis
-    import translations_book
-    import translations_bounds
-    import translations_cli
-    import translations_consent
-    import translations_core
-    import translations_documents
-    import translations_files
-    import translations_found
-    import translations_gate
-    import translations_interview
-    import translations_interview_record
-    import translations_journal
-    import translations_lead
-    import translations_member_check
-    import translations_moments
-    import translations_print
-    import translations_progress
-    import translations_qdpx
-    import translations_reflection
-    import translations_sealed
-    import translations_session
-    import translations_stories
-    import translations_streaming
-    import translations_tables
-    import translations_team
-    import translations_workshop
-    import translations_write
-
-    merged: dict[str, dict] = {}
-    for batch in (translations_interview, translations_stories, translations_reflection,
-                  translations_analysis, translations_documents, translations_found,
-                  translations_cli, translations_core, translations_interview_record,
-                  translations_moments, translations_member_check, translations_print,
-                  translations_progress, translations_streaming, translations_lead,
-                  translations_consent, translations_gate, translations_files, translations_write,
-                  translations_bounds, translations_tables, translations_session,
-                  translations_sealed, translations_workshop, translations_journal,
-                  translations_qdpx, translations_team, translations_book):
-        for language, texts in batch_texts(batch).items():
-            merged.setdefault(language, {}).update(texts)
-    return merged
+def write(path: Path, catalog: Catalog) -> None:
+    """A catalog written the one way every tool here writes it (stable diffs). Without the
+    previous English of fuzzy entries (#| msgid): Babel writes it but reads it back as a
+    comment of the translator's, which would stay after the entry is confirmed."""
+    for message in catalog:
+        message.user_comments = [line for line in message.user_comments
+                                 if not line.startswith("| msgid")]
+    with path.open("wb") as handle:
+        write_po(handle, catalog, width=WIDTH, include_lineno=False)
 
 
-LANGUAGE_COLUMNS = ("he", "ar", "pt", "it")
-"""The order of the translations in a batch's ROWS, after the English."""
+def extract() -> Catalog:
+    """reflect/locale/reflect.pot from the code (pybabel extract)."""
+    keywords = [option for keyword in KEYWORDS for option in ("-k", keyword)]
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
+                    str(ROOT / "babel.cfg"), "--no-default-keywords", *keywords,
+                    "--add-comments=Translators:", "--add-location=file", "--sort-output",
+                    "--omit-header", f"--width={WIDTH}", "--project", "reflect",
+                    "-o", str(TEMPLATE), "."], check=True, cwd=ROOT, capture_output=True)
+    template = read(TEMPLATE)
+    if len(template) < 100:  # the mapping matched nothing: never empty every catalog
+        raise SystemExit(f"only {len(template)} messages extracted; is babel.cfg right?")
+    return template
 
 
-def batch_texts(batch) -> dict[str, dict]:
-    """A batch's translations by language: its TRANSLATIONS (one dict per language), or its
-    ROWS (English, then one column per language) with PLURALS beside them."""
-    if hasattr(batch, "TRANSLATIONS"):
-        return batch.TRANSLATIONS
-    return {language: {row[0]: row[index] for row in batch.ROWS}
-            | getattr(batch, "PLURALS", {}).get(language, {})
-            for index, language in enumerate(LANGUAGE_COLUMNS, start=1)}
+def update(template: Catalog, language: str) -> None:
+    """The language's .po brought up to the template (pybabel update's merge)."""
+    path = po_file(language)
+    catalog = read(path)
+    catalog.update(template, update_creation_date=False)
+    write(path, catalog)
 
 
-def build(template: Catalog, language: str, texts: dict) -> list[str]:
-    catalog = Catalog(locale=language, project="reflect", header_comment=f"# {REVIEW}",
-                      fuzzy=False,  # a fuzzy header would leave Plural-Forms out of the .mo
-                      creation_date=STAMP, revision_date=STAMP)  # the same files each run
-    missing = []
-    for message in template:
+def fields(text: str) -> set[str]:
+    """The placeholders of a message: {path}, {count}..."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:  # an unbalanced brace: no placeholder can be trusted
+        return {"<unbalanced brace>"}
+
+
+AVOIDED = {
+    "ar": {"مقابِل": "المُحاوِر for the interviewer", "مقابَل": "المُشارِك for the informant",
+           "مخبر": "المُشارِك for the informant", "الأشخاص الذين": "المُشارِكون"},
+    "pt": {"sondage": "perguntas de aprofundamento", "entrevistado/a": "informante"},
+    "it": {"informator": "intervistato/a", "alla sua fine": "entro la fine della fase"},
+}
+"""Words reflect/locale/GLOSSARY.md says not to use, and what to use instead (Arabic is
+compared without the damma, so that المُقابِل and المقابِل are one word)."""
+
+
+def avoided(text: str, language: str) -> list[str]:
+    """The glossary's advice for each avoided word in a translation."""
+    plain = text.replace("\u064f", "")
+    return [f"'{word}' (the glossary says: {instead})"
+            for word, instead in AVOIDED.get(language, {}).items() if word in plain]
+
+
+def problems(catalog: Catalog, language: str) -> list[str]:
+    """What keeps a catalog from shipping: untranslated, fuzzy, placeholders, plural forms,
+    words the glossary avoids."""
+    found = []
+    for message in catalog:
         if not message.id:
             continue
-        translated = texts.get(message.id)
-        forms = catalog.num_plurals if isinstance(message.id, tuple) else 1
-        if translated is None or (forms > 1 and len(translated) != forms):
-            missing.append(str(message.id))
+        where = f"{language}: {message_name(message)}"
+        texts = list(message.string) if message.pluralizable else [message.string]
+        found += [f"{where}: uses {advice}" for text in texts for advice in avoided(text, language)]
+        if message.fuzzy:
+            found.append(f"{where}: fuzzy (the English changed; confirm the translation)")
             continue
-        catalog.add(message.id, translated)
-    folder = LOCALE / language / "LC_MESSAGES"
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / "reflect.po").open("wb") as handle:
-        write_po(handle, catalog, omit_header=False, width=100)
-    with (folder / "reflect.mo").open("wb") as handle:
-        write_mo(handle, catalog)
-    return missing
+        forms = list(message.string) if message.pluralizable else [message.string]
+        if message.pluralizable and len(forms) != catalog.num_plurals:
+            found.append(f"{where}: {len(forms)} plural forms, {catalog.num_plurals} wanted")
+        if not all(forms):
+            found.append(f"{where}: not translated")
+            continue
+        expected = fields(message.id[0]) | fields(message.id[1]) if message.pluralizable \
+            else fields(message.id)
+        for form in forms:
+            got = fields(form)
+            if got != expected and not (message.pluralizable and got | {"count"} == expected):
+                found.append(f"{where}: placeholders {sorted(got)} where the English has "
+                             f"{sorted(expected)}")
+    return found
 
 
-def main() -> int:
-    template = extract()
-    failed = False
-    for language, texts in translations().items():
-        missing = build(template, language, texts)
-        for message in missing:
-            print(f"{language}: no translation for {message!r}", file=sys.stderr)
-        failed = failed or bool(missing)
+def message_name(message: Message) -> str:
+    text = message.id[0] if message.pluralizable else message.id
+    return f"[{message.context}] {text!r}" if message.context else repr(text)
+
+
+def compile_mo(language: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from reflect.i18n import catalog_files, compiled
+
+    po, mo = catalog_files(language)
+    mo.write_bytes(compiled(po))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="only check the .po files as they are; write nothing")
+    args = parser.parse_args(argv)
+    if not args.check:
+        template = extract()
+        for language in LANGUAGES:
+            update(template, language)
+    failed = []
+    for language in LANGUAGES:
+        failed += problems(read(po_file(language)), language)
+        if not args.check:
+            compile_mo(language)
+    for line in failed:
+        print(line, file=sys.stderr)
+    if failed:
+        print(f"{len(failed)} problems: translate or confirm them in the .po files "
+              "(reflect/locale/<language>/LC_MESSAGES/reflect.po), then run this again.",
+              file=sys.stderr)
     return 1 if failed else 0
 
 

@@ -88,7 +88,7 @@ def encrypt(db: str) -> int:
                              "new one is offered encryption when the app first starts"))
     engine(db).dispose()  # refuses damaged or foreign files, upgrades an old schema first
     passphrase = ask_new_passphrase()
-    with inuse.rewriting(path, "encrypt"):
+    with inuse.rewriting(path, inuse.ENCRYPT):
         encrypt_file(path, passphrase)
         copies = encrypt_copies(path, passphrase)
     say(_("{path} is now encrypted. Keep the passphrase safe: a forgotten passphrase cannot "
@@ -119,7 +119,7 @@ def change_passphrase_command(db: str) -> int:
                              "it").format(db=paths.shown_db(db)))
     old = _passphrase(PASSPHRASE_ENV, _("the current passphrase"))
     new = ask_new_passphrase()
-    with inuse.rewriting(path, "change the passphrase of"):
+    with inuse.rewriting(path, inuse.NEW_PASSPHRASE):
         change_passphrase(path, old, new)
         copies = rekey_copies(path, old, new)
     say(_("The passphrase of {path} is changed.").format(path=path))

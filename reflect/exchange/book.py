@@ -61,9 +61,9 @@ def book_blocks(store: Store, title: str, draft: bool = False,
         spans = [in_book[sid].title for sid in sorted(theme.story_ids & in_book.keys(),
                                                       key=lambda sid: in_book[sid].title)]
         blocks.append(Block("heading", theme.theme.name, 3))
-        found = ngettext("{count} of {total} story: {titles}",
-                         "{count} of {total} stories: {titles}", len(stories)).format(
-            count=len(spans), total=len(stories), titles=", ".join(spans))
+        found = ngettext("{spans} of {count} story: {titles}",
+                         "{spans} of {count} stories: {titles}", len(stories)).format(
+            spans=len(spans), count=len(stories), titles=", ".join(spans))
         blocks.append(Block("fact", found, source=_("Found in")))
         if theme.theme.description:
             blocks.append(Block("para", theme.theme.description))

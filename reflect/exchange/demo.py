@@ -25,7 +25,7 @@ from sqlmodel import SQLModel
 
 from reflect import i18n, paths
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import N_, _
 from reflect.models import (
     Answer,
     Evidence,
@@ -105,6 +105,10 @@ class DemoSet(_Strict):
 
 def _id(*parts: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, "/".join(parts))
+
+
+IN_PERSON = N_("in person")
+"""How the demo's informants checked their words: stored in the demo's own language."""
 
 
 def demo_path(language: str | None = None) -> Path:
@@ -280,7 +284,8 @@ def _interview_rows(demo: DemoSet, catalog: ProtocolCatalog, story_data: DemoSto
         rows.append(MemberCheck(id=_id(story_data.key, str(i_index), "check"),
                                 informant_id=informant.id, outcome="approved",
                                 checked_on=(when + timedelta(days=14)).date(),
-                                how="in person", recorded_by=demo.interviewer))
+                                how=i18n.in_language(demo.language, IN_PERSON),
+                                recorded_by=demo.interviewer))
     known = {q.id for q in protocol.questions}
     answers: dict[str, Answer] = {}
     for question_id, text in item.answers.items():

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from reflect import formats
-from reflect.i18n import _
+from reflect.i18n import N_, _, ngettext
 from reflect.protocol.definition import Protocol as InterviewProtocol
 from reflect.store.member_checks import PendingErasure
 from reflect.store.transfer import TableResult
@@ -82,28 +82,55 @@ class UnexplainedAnswers:
             content = self.here.snapshot_content(content_hash)
             self.questions[content_hash] = _question_ids(content) if content else set()
         if answer["question_id"] not in self.questions[content_hash]:
-            self.found.append(
-                f"answer {answer['id'].hex[:8]} of session {answer['session_id'].hex[:8]} "
-                f"({protocol_id} version {version}) is to question '{answer['question_id']}', "
-                "which that protocol does not have")
+            self.found.append(_(
+                "answer {answer} of session {session} ({protocol} version {version}) is to "
+                "question '{question}', which that protocol does not have").format(
+                    answer=answer["id"].hex[:8], session=answer["session_id"].hex[:8],
+                    protocol=protocol_id, version=version, question=answer["question_id"]))
 
 
 def _question_ids(content: str) -> set[str]:
     return {q.id for q in InterviewProtocol.model_validate_json(content).questions}
 
 
+TABLE_LABELS = {
+    "protocol_snapshots": N_("protocol snapshots"), "stories": N_("stories"),
+    "informants": N_("informants"), "member_checks": N_("member checks"),
+    "erasures": N_("erasures"), "sessions": N_("sessions"),
+    "session_people": N_("people present"), "answers": N_("answers"),
+    "interviewer_notes": N_("interviewer's notes"), "action_items": N_("action items"),
+    "themes": N_("common principles"), "principles": N_("principles"),
+    "evidence": N_("evidence links"), "audit_events": N_("audit events"),
+    "deletions": N_("deletions")}
+"""A bundle's tables as the import's summary names them."""
+
+
 def summary_lines(summary: ImportSummary) -> Iterable[str]:
+    number = formats.number
     for name, result in summary.tables.items():
-        parts = [f"{result.added:,} added", f"{result.updated:,} updated",
-                 f"{result.unchanged:,} unchanged"]
+        parts = [ngettext("{count} added", "{count} added", result.added).format(
+                     count=number(result.added)),
+                 ngettext("{count} updated", "{count} updated", result.updated).format(
+                     count=number(result.updated)),
+                 ngettext("{count} unchanged", "{count} unchanged", result.unchanged).format(
+                     count=number(result.unchanged))]
         if result.kept_local:
-            parts.append(f"{result.kept_local} newer here (bundle's version kept as superseded)")
+            parts.append(ngettext(
+                "{count} newer here (the bundle's version kept as superseded)",
+                "{count} newer here (the bundle's versions kept as superseded)",
+                result.kept_local).format(count=number(result.kept_local)))
         if result.not_restored:
-            parts.append(f"{result.not_restored} deleted here (not restored)")
-        yield f"{name}: " + ", ".join(parts)
+            parts.append(ngettext(
+                "{count} deleted here (not restored)", "{count} deleted here (not restored)",
+                result.not_restored).format(count=number(result.not_restored)))
+        label = _(TABLE_LABELS[name]) if name in TABLE_LABELS else name
+        yield _("{table}: {counts}").format(table=label, counts=", ".join(parts))
     if summary.unexplained:
-        yield (f"{len(summary.unexplained):,} row(s) their protocol does not explain "
-               "(imported; look at them with whoever sent the bundle):")
+        yield ngettext("{count} row its protocol does not explain (imported; look at it with "
+                       "whoever sent the bundle):",
+                       "{count} rows their protocol does not explain (imported; look at them "
+                       "with whoever sent the bundle):", len(summary.unexplained)).format(
+                           count=number(len(summary.unexplained)))
         yield from (f"  {line}" for line in summary.unexplained)
     for who, story in summary.withdrawn:
         yield _("{who} ({story}) withdrew, says the bundle: their words are hidden here too; "

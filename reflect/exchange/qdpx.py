@@ -82,8 +82,8 @@ def _source_text(data: SessionData) -> _Source:
     session, informant = data.session, data.informant
     head = [data.protocol.title, _("Story: {title}").format(title=data.story_title)]
     if informant:
-        head.append(_("Informant: {who}").format(
-            who=f"{informant.pseudonym} ({data.role_label})"))
+        head.append(_("Informant: {name} ({role})").format(name=informant.pseudonym,
+                                                          role=data.role_label))
     head.append(_("Started: {when} UTC").format(when=f"{session.started_at:%Y-%m-%d %H:%M}"))
     text = "\n".join(head) + "\n"
     starts: dict[uuid.UUID, int] = {}
@@ -229,8 +229,8 @@ def _write_sources(corpus: Corpus, archive: zipfile.ZipFile, out: IO[bytes],
         name = found.source_name(
             f"{data.story_title}: {data.informant.pseudonym if data.informant else ''}",
             f"{session.started_at:%Y-%m-%d %H:%M}")
-        body = text_tag("Description", f"{data.protocol.title}, "
-                                       f"{session.status.value.replace('_', ' ')}")
+        status = _(qdpx_head.SESSION_STATUS.get(session.status.value, session.status.value))
+        body = text_tag("Description", f"{data.protocol.title}, {status}")
         for start, end, selected, code, excerpt in sorted(selections):
             coding = tag("Coding", {"guid": guid("coding", selected, code),
                                     "creatingUser": USER, "creationDateTime": now},

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from reflect.exchange.corpus import Corpus
 from reflect.exchange.qdpx_xml import guid, tag, text_tag, variable_value
-from reflect.i18n import N_, _
+from reflect.i18n import N_, _, ngettext
 from reflect.models import Principle
 from reflect.roles import Role
 from reflect.vocab import StoryStatus
@@ -29,6 +29,9 @@ STORY_STATUS = {StoryStatus.CANDIDATE: N_("candidate"), StoryStatus.SELECTED: N_
                 StoryStatus.INTERVIEWING: N_("interviewing"),
                 StoryStatus.ANALYSED: N_("analysed"), StoryStatus.PUBLISHED: N_("published")}
 """A story's status as the screens name it."""
+SESSION_STATUS = {"in_progress": N_("in progress"), "completed": N_("completed"),
+                  "abandoned": N_("abandoned"), "declined": N_("consent refused")}
+"""A session's status as the sources' descriptions name it (the screens' words)."""
 
 
 def code_name(principle: Principle) -> str:
@@ -85,8 +88,10 @@ def code_book(corpus: Corpus, stories: set[uuid.UUID], coded: set[uuid.UUID],
 
     codes = []
     for theme, members in themes:
-        description = text_tag("Description", theme.description or _(
-            "Common principle drawn from {count} principles").format(count=len(members)))
+        description = text_tag("Description", theme.description or ngettext(
+            "Common principle drawn from {count} principle",
+            "Common principle drawn from {count} principles", len(members)).format(
+                count=len(members)))
         codes.append(tag("Code", {"guid": theme.id, "name": names[str(theme.id)],
                                   "isCodable": "true"},
                          description + "".join(code(p) for p in members)))

@@ -44,7 +44,8 @@ def typeset(data: dict[str, Any]) -> bytes:
                           capture_output=True, check=False)
     if done.returncode != 0:
         lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        problem = lines[-1] if lines else f"exit status {done.returncode}"
+        problem = lines[-1] if lines else _("exit status {status}").format(
+            status=done.returncode)
         if done.returncode < 0:  # a signal, most often the system's out-of-memory killer
             problem = _("Typst was stopped by the system (signal {signal}), most often because "
                         "the computer ran out of memory for a document this long; close other "

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reflect import paths
+from reflect.i18n import _
 from reflect.protocol.definition import Protocol, ProtocolError, ProtocolProblem, load_protocol_file
 from reflect.protocol.summary import default_folders, protocol_files
 from reflect.protocol.translations import translation_differences
@@ -45,9 +46,22 @@ class ProtocolCatalog:
             for path in self.pending.pop(source_id, []):
                 self.take(path)
 
+    def _read_translation(self, protocol_id: str, language: str) -> None:
+        """Read a protocol's translation into one language: its file named so first
+        (name.<language>.yaml), every pending one if that is not it."""
+        pending = self.pending.get(protocol_id, [])
+        for path in [p for p in pending if p.suffixes[-2:-1] == [f".{language}"]]:
+            pending.remove(path)
+            self.take(path)
+        if language not in self.loaded_translations.get(protocol_id, {}):
+            self.read_translations(protocol_id)
+
     def get(self, protocol_id: str, language: str | None = None) -> Protocol | None:
         """The protocol, in `language` when there is a translation into it."""
-        self.read_translations(protocol_id)
+        if language:
+            self._read_translation(protocol_id, language)
+        else:
+            self.read_translations(protocol_id)
         if language and language in self.loaded_translations.get(protocol_id, {}):
             return self.loaded_translations[protocol_id][language]
         return self.protocols.get(protocol_id)
@@ -81,17 +95,18 @@ class ProtocolCatalog:
         if source is not None and protocol.language != source.language and \
                 protocol.language not in self.loaded_translations.get(protocol.id, {}):
             if differences := translation_differences(source, protocol):
-                self.found_problems += [ProtocolProblem(path, None, "", f"as a translation of "
-                                                        f"{self.sources[protocol.id].name}: {d}")
-                                        for d in differences]
+                self.found_problems += [ProtocolProblem(
+                    path, None, "", _("as a translation of {source}: {difference}").format(
+                        source=self.sources[protocol.id].name, difference=d))
+                    for d in differences]
                 return
             self.loaded_translations.setdefault(protocol.id, {})[protocol.language] = protocol
             return
         if protocol.id in self.protocols:
             self.found_problems.append(ProtocolProblem(
                 path, 1, "id",
-                f"id '{protocol.id}' is already used by {self.sources[protocol.id]}; "
-                "give this protocol its own id"))
+                _("id '{id}' is already used by {path}; give this protocol its own "
+                  "id").format(id=protocol.id, path=self.sources[protocol.id])))
             return
         self.protocols[protocol.id] = protocol
         self.sources[protocol.id] = path

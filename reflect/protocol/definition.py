@@ -264,7 +264,7 @@ def _duplicate_keys(path: Path, node: yaml.Node) -> list[ProtocolProblem]:
         for key, value in node.value:
             if key.value in seen:
                 problems.append(ProtocolProblem(path, key.start_mark.line + 1, key.value,
-                                                "this key appears twice; keep one"))
+                                                _("this key appears twice; keep one")))
             seen.add(key.value)
             problems += _duplicate_keys(path, value)
     elif isinstance(node, yaml.SequenceNode):
@@ -278,10 +278,12 @@ def _message(error: ErrorDetails) -> str:
     if kind == "extra_forbidden":
         key = str(loc[-1])
         hint = difflib.get_close_matches(key, _ALL_FIELD_NAMES, n=1)
-        advice = f"did you mean '{hint[0]}'?" if hint else "remove it"
-        return f"unknown field '{key}'; {advice}"
+        if hint:
+            return _("unknown field '{key}'; did you mean '{hint}'?").format(key=key,
+                                                                             hint=hint[0])
+        return _("unknown field '{key}'; remove it").format(key=key)
     if kind == "missing":
-        return f"required field '{loc[-1]}' is missing"
+        return _("required field '{field}' is missing").format(field=loc[-1])
     return error["msg"].removeprefix("Value error, ")
 
 
@@ -307,21 +309,24 @@ def parse_protocol(text: str, path: Path) -> Protocol:
             root = loader.get_single_node()
             if root is not None and expands_too_far(root):
                 raise ProtocolError([ProtocolProblem(
-                    path, None, "", f"its YAML aliases (&name / *name) expand to more than "
-                    f"{MAX_EXPANDED_NODES:,} values; a protocol needs none: write the values "
-                    "out")])
+                    path, None, "", _("its YAML aliases (&name / *name) expand to more than "
+                                      "{most} values; a protocol needs none: write the values "
+                                      "out").format(most=f"{MAX_EXPANDED_NODES:,}"))])
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        problem = ProtocolProblem(path, line, "", f"not valid YAML: {exc.problem}")
+        problem = ProtocolProblem(path, line, "", _("not valid YAML: {problem}").format(
+            problem=exc.problem))
         raise ProtocolError([problem]) from None
     except yaml.YAMLError as exc:
-        raise ProtocolError([ProtocolProblem(path, None, "", f"not valid YAML: {exc}")]) from None
+        raise ProtocolError([ProtocolProblem(path, None, "", _("not valid YAML: {problem}").format(
+            problem=exc))]) from None
     if not isinstance(data, dict) or root is None:
         raise ProtocolError([ProtocolProblem(
-            path, 1, "", "a protocol file must be a YAML mapping (id:, title:, stages: ...)")])
+            path, 1, "", _("a protocol file must be a YAML mapping (id:, title:, stages: "
+                           "...)"))])
     if problems := _duplicate_keys(path, root):
         raise ProtocolError(problems)
     try:
@@ -346,8 +351,9 @@ def load_protocol_file(path: Path) -> Protocol:
         raise ProtocolError([ProtocolProblem(path, None, "", _refusal(exc))]) from None
     except UnicodeDecodeError:
         raise ProtocolError(
-            [ProtocolProblem(path, None, "", "not UTF-8 text; save it as UTF-8")]) from None
+            [ProtocolProblem(path, None, "", _("not UTF-8 text; save it as UTF-8"))]) from None
     except OSError as exc:
         raise ProtocolError(
-            [ProtocolProblem(path, None, "", f"cannot be read: {exc.strerror}")]) from None
+            [ProtocolProblem(path, None, "", _("cannot be read: {reason}").format(
+                reason=exc.strerror))]) from None
     return parse_protocol(text, path)

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reflect import paths
+from reflect import i18n, paths
 from reflect.files import write_private
 
 if TYPE_CHECKING:
@@ -54,8 +54,14 @@ def fingerprint(folders: list[Path]) -> Fingerprint:
 
 
 def summarize(catalog: ProtocolCatalog) -> Summary:
-    return {pid: (protocol.title, len(protocol.questions))
-            for pid, protocol in catalog.protocols.items()}
+    """Each protocol's title in the interface's language (its translation's, when there is
+    one; reading only that language's file) and its number of questions."""
+    language = i18n.language()
+    summary: Summary = {}
+    for pid, protocol in catalog.protocols.items():
+        shown = protocol if protocol.language == language else catalog.get(pid, language)
+        summary[pid] = ((shown or protocol).title, len(protocol.questions))
+    return summary
 
 
 def read_summary(files: Fingerprint | None = None) -> Summary | None:
@@ -64,6 +70,8 @@ def read_summary(files: Fingerprint | None = None) -> Summary | None:
     try:
         stored = json.loads((paths.data_dir() / SUMMARY_FILE).read_text(encoding="utf-8"))
         if stored["files"] != (files if files is not None else fingerprint(default_folders())):
+            return None
+        if stored.get("language", "en") != i18n.language():  # titles in another language
             return None
         return {pid: (title, int(count)) for pid, (title, count) in stored["protocols"].items()}
     except (OSError, ValueError, KeyError, TypeError):
@@ -77,7 +85,7 @@ def write_summary(catalog: ProtocolCatalog, files: Fingerprint) -> None:
     summary = summarize(catalog)
     if read_summary(files) == summary:
         return
-    document = {"files": files, "protocols": summary}
+    document = {"files": files, "language": i18n.language(), "protocols": summary}
     with contextlib.suppress(OSError):
         write_private(paths.data_dir() / SUMMARY_FILE,
                       json.dumps(document, ensure_ascii=False).encode("utf-8"))

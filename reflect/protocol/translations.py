@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reflect.i18n import _
+
 if TYPE_CHECKING:
     from reflect.protocol.definition import Protocol
 
@@ -33,23 +35,26 @@ def translation_differences(source: Protocol, translation: Protocol) -> list[str
     """What makes `translation` not the same protocol as `source` (empty when it is)."""
     problems = []
     if translation.version != source.version:
-        problems.append(f"version '{translation.version}' differs from the source's "
-                        f"'{source.version}'; translate the same version")
+        problems.append(_("version '{version}' differs from the source's '{source}'; translate "
+                          "the same version").format(version=translation.version,
+                                                     source=source.version))
     mine, theirs = _shape(translation), _shape(source)
     for index, (row, expected) in enumerate(zip(mine, theirs, strict=False)):
         if row != expected:
-            problems.append(f"item {index + 1} is {_say(row)} where the source has "
-                            f"{_say(expected)}")
+            problems.append(_("item {number} is {found} where the source has {expected}").format(
+                number=index + 1, found=_say(row), expected=_say(expected)))
             break
     if len(mine) != len(theirs) and not problems:
-        problems.append(f"it has {len(mine)} stages, questions and rules where the source has "
-                        f"{len(theirs)}")
+        problems.append(_("it has {count} stages, questions and rules where the source has "
+                          "{expected}").format(count=len(mine), expected=len(theirs)))
     return problems
 
 
 def _say(row: tuple[object, ...]) -> str:
     if row[0] == "question":
-        return f"question '{row[2]}' ({row[3]}) in stage '{row[1]}'"
+        return _("question '{question}' ({type}) in stage '{stage}'").format(
+            question=row[2], type=row[3], stage=row[1])
     if row[0] == "stage":
-        return f"stage '{row[1]}' (topic '{row[2]}', {row[3]} min)"
+        return _("stage '{stage}' (topic '{topic}', {minutes} min)").format(
+            stage=row[1], topic=row[2], minutes=row[3])
     return f"{row[0]} {row[1:]}"

@@ -150,7 +150,7 @@ def restore(db: Path, backup: Path, passphrase: str | None = None) -> Path | Non
         raise ReflectError(_("{db} is encrypted and {backup} is not: give the database's "
                              "passphrase, and the backup is encrypted with it on its way "
                              "in").format(db=db, backup=backup))
-    with inuse.rewriting(db, "restore a backup over"):
+    with inuse.rewriting(db, inuse.RESTORE):
         kept = _keep_current(db, passphrase if encryption.is_encrypted(db) else None) \
             if db.exists() else None
         partial = db.with_name(f".{db.name}.restoring")

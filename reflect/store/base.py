@@ -62,10 +62,10 @@ def _storage_error(exc: DatabaseError) -> StorageError:
     if not damaged:
         return StorageError(explain_storage_error(exc))
     # "database disk image is malformed" and the like
-    return StorageError(
-        "the database file is damaged (SQLite: "
-        f"{str(driver_error(exc)).splitlines()[0]}). Quit, then run 'reflect check' and "
-        "'reflect restore' to put back an automatic backup.")
+    return StorageError(_(
+        "the database file is damaged (SQLite: {detail}). Quit, then run 'reflect check' and "
+        "'reflect restore' to put back an automatic backup.").format(
+            detail=str(driver_error(exc)).splitlines()[0]))
 
 
 class StoreSession(DBSession):

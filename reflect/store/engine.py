@@ -83,10 +83,10 @@ def check_same_file(engine: Engine) -> None:
     except OSError:
         same = False
     if not same:
-        raise StorageError(
-            f"the database file {path} was removed or replaced by another program while reflect "
+        raise StorageError(_(
+            "the database file {path} was removed or replaced by another program while reflect "
             "had it open, so nothing more is saved into it. What you typed stays on screen: "
-            "copy it somewhere safe, then quit and start reflect again.")
+            "copy it somewhere safe, then quit and start reflect again.").format(path=path))
 
 
 def processes_holding(engine: Engine) -> set[int] | None:
@@ -281,14 +281,13 @@ def _upgrade(engine: Engine, found: str) -> None:
         with engine.connect() as lock:
             if engine.dialect.name == "postgresql" and not lock.exec_driver_sql(
                     f"SELECT pg_try_advisory_lock({SERVER_LOCK})").scalar():
-                raise inuse.InUse(
-                    f"cannot upgrade the schema of "
-                    f"{engine.url.render_as_string(hide_password=True)} while reflect is open "
-                    "on it elsewhere; ask everyone to quit reflect, then try again. Nothing "
-                    "was changed.")
+                raise inuse.InUse(_(
+                    "cannot upgrade the schema of {db} while reflect is open on it elsewhere; "
+                    "ask everyone to quit reflect, then try again. Nothing was changed.").format(
+                        db=engine.url.render_as_string(hide_password=True)))
             schema.upgrade(engine, found, backup=lambda: None)
         return
-    with inuse.rewriting(path, "upgrade the schema of"):
+    with inuse.rewriting(path, inuse.UPGRADE):
         schema.upgrade(engine, found, backup=lambda: _backup_before_upgrade(engine, found))
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, tuple_
 from sqlmodel import col, select
 
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import _, ngettext
 from reflect.models import (
     Answer,
     Informant,
@@ -201,10 +201,14 @@ class InterviewStore(StoreBase):
                 matches = [session] if session else []
             else:
                 matches = [s for s in db.exec(select(Session)) if s.id.hex.startswith(prefix)]
-        if len(matches) != 1:
-            found = "no session" if not matches else f"{len(matches)} sessions"
-            raise ReflectError(_("{found} with an id starting '{id_or_prefix}'").format(
-                                   found=found, id_or_prefix=id_or_prefix))
+        if not matches:
+            raise ReflectError(_("No session has an id starting '{id_or_prefix}'").format(
+                id_or_prefix=id_or_prefix))
+        if len(matches) > 1:
+            raise ReflectError(ngettext(
+                "{count} session has an id starting '{id_or_prefix}'; type more of it",
+                "{count} sessions have an id starting '{id_or_prefix}'; type more of it",
+                len(matches)).format(count=len(matches), id_or_prefix=id_or_prefix))
         return matches[0]
 
     def sessions_of_kind(self, kind: str | None, newest_first: bool = False,

@@ -18,6 +18,7 @@ from sqlmodel import SQLModel
 
 from reflect import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from reflect.errors import ReflectError
+from reflect.i18n import _
 from reflect.package import package_file
 from reflect.revision import HEAD
 from reflect.store.fulltext import FORMS_SETUP, FTS_SETUP, ITEMS_SETUP, set_up_server_search
@@ -47,9 +48,9 @@ def stored_revision(conn: Connection) -> str | None:
         number = conn.execute(text(f"SELECT version FROM {LEGACY_TABLE}")).scalar_one()
         return f"{number:04d}"
     if tables:
-        raise ReflectError(
-            f"{conn.engine.url.render_as_string(hide_password=True)} already holds tables "
-            "that are not a reflect database; choose another --db")
+        raise ReflectError(_("{db} already holds tables that are not a reflect database; "
+                             "choose another --db").format(
+                                 db=conn.engine.url.render_as_string(hide_password=True)))
     return None
 
 
@@ -102,9 +103,10 @@ def needs_upgrade(conn: Connection, found: str) -> bool:
 def upgrade(engine: Engine, found: str, backup: Callable[[], object]) -> None:
     """Back up (the callback), then bring a database at revision `found` to HEAD."""
     if found not in known_revisions():
-        raise ReflectError(
-            f"this database was made by a newer reflect (schema {found}; this reflect knows up "
-            f"to {HEAD}). Upgrade reflect to open it; the database was not changed.")
+        raise ReflectError(_(
+            "this database was made by a newer reflect (schema {found}; this reflect knows up "
+            "to {head}). Upgrade reflect to open it; the database was not changed.").format(
+                found=found, head=HEAD))
     backup()
     from alembic import command
 

@@ -309,7 +309,7 @@ def search_answers(store: Store, words: str, limit: int = PAGE, offset: int = 0,
         protocol = store.protocol_of(session)
         question = next((q for q in protocol.questions if q.id == answer.question_id), None)
         role = roles.get(session.informant_id)
-        who = Role(role).label if role else "reflection"
+        who = Role(role).label if role else _("reflection")
         hits.append(SearchHit("answer", answer.id, session.story_id,
                               titles.get(session.story_id, session.case_label), session.id, who,
                               answer.question_id, question.prompt if question else "",

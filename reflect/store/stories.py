@@ -9,7 +9,7 @@ from sqlalchemy import tuple_
 from sqlmodel import col, select
 
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import _, ngettext
 from reflect.models import (
     Informant,
     Story,
@@ -73,10 +73,14 @@ class StoryStore(StoreBase):
         matches = ([s for s in stories if s.title.lower() == wanted]
                    or [s for s in stories if s.title.lower().startswith(wanted)]
                    or [s for s in stories if s.id.hex.startswith(wanted.replace("-", ""))])
+        if not matches:
+            raise ReflectError(_("No story matches '{title_or_id}'; give more of the title, or "
+                                 "the id").format(title_or_id=title_or_id))
         if len(matches) != 1 or not wanted:
-            found = "no story" if not matches else f"{len(matches)} stories"
-            raise ReflectError(_("{found} match '{title_or_id}'; give more of the title, or the "
-                                 "id").format(found=found, title_or_id=title_or_id))
+            raise ReflectError(ngettext(
+                "{count} story matches '{title_or_id}'; give more of the title, or the id",
+                "{count} stories match '{title_or_id}'; give more of the title, or the id",
+                len(matches)).format(count=len(matches), title_or_id=title_or_id))
         return matches[0]
 
     def story(self, story_id: uuid.UUID) -> Story | None:

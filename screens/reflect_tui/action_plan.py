@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -58,8 +58,9 @@ class ActionPlan(Vertical):
                         compact=True)
             yield Input(id="action-date", placeholder=_("review: +14"), compact=True)
             yield Button(_("Add"), id="action-add", compact=True)
-        yield Static(_("Enter adds the step. Review date: YYYY-MM-DD, +14 (days) or +2w; "
-                       "empty for none. Del removes the selected step."), classes="hint")
+        yield Static(_("Enter adds the step. Review date: {shown}, +14 (days) or +2w; empty "
+                       "for none. Del removes the selected step.").format(
+                           shown=formats.day(date.today() + timedelta(days=14))), classes="hint")
         yield Static("", id="action-error")
 
     def show(self, actions: list[ActionItem], editable: bool) -> None:

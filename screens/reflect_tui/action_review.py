@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Select, TextArea
 
+from reflect import formats
 from reflect.bidi import display_line
 from reflect.i18n import N_, _
 from reflect.models import ActionItem
@@ -33,7 +34,7 @@ class ReviewAction(ModalScreen[tuple[ActionStatus, str, bool] | None]):
         with Vertical(classes="dialog"):
             yield Static(_("Review an action"), classes="dialog-title")
             yield Static(visible(self.item.text), id="review-step", markup=False)
-            due = self.item.review_on.isoformat() if self.item.review_on else ""
+            due = formats.day(self.item.review_on) if self.item.review_on else ""
             yield Static(_("From {source}; review was due {date}").format(
                 source=visible(self.source), date=due),
                          classes="hint", markup=False)

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Header
 from reflect import paths
 from reflect.bidi import display_line
 from reflect.exchange.markdown import export_sessions
-from reflect.i18n import _, ngettext
+from reflect.i18n import _, ngettext, pgettext
 from reflect.models import Session
 from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
@@ -29,12 +29,13 @@ from reflect.vocab import ActionStatus
 from reflect_tui.bidi_view import Static
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
-from reflect_tui.labels import STATUS_LABELS, when_short
+from reflect_tui.labels import STATUS_LABELS, shown_title, when_short
 from reflect_tui.paged_table import Page, PagedTable, Row
 from reflect_tui.safe import text
 from reflect_tui.typed_app import typed_app
 
 if TYPE_CHECKING:
+    from reflect.protocol.catalog import ProtocolCatalog
     from reflect.store import Store
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -51,7 +52,8 @@ class HistoryScreen(Screen[None]):
 
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", display_line(_("Back")), id="history.back"),
+        Binding("escape", "app.pop_screen", display_line(pgettext("key", "Back")),
+                id="history.back"),
         Binding("x", "export_one", display_line(_("Export to Markdown")), id="history.export_one"),
         Binding("a", "export_all", display_line(_("Export all")), id="history.export_all"),
     ]
@@ -114,7 +116,7 @@ class HistoryScreen(Screen[None]):
         the first is read by a worker)."""
         store = self.app.store
         assert store is not None, "the history is opened once the database is"
-        page, sessions = timeline_page(store, after, limit)
+        page, sessions = timeline_page(store, after, limit, self.app.catalog)
         self.sessions.update(sessions)
         return page
 
@@ -124,7 +126,7 @@ class HistoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history.timeline")
     def _read_timeline(self, store: Store) -> None:
-        page, sessions = timeline_page(store, None, PagedTable.PAGE)
+        page, sessions = timeline_page(store, None, PagedTable.PAGE, self.app.catalog)
         self.post_message(self.TimelineRead(page, sessions))
 
     def on_history_screen_timeline_read(self, message: TimelineRead) -> None:
@@ -225,10 +227,11 @@ class HistoryScreen(Screen[None]):
         self.post_message(self.ToExport(store.sessions_of_kind("reflection")))
 
 
-def timeline_page(store: Store, after: Session | None,
-                  limit: int) -> tuple[Page, dict[str, Session]]:
+def timeline_page(store: Store, after: Session | None, limit: int,
+                  catalog: ProtocolCatalog | None = None) -> tuple[Page, dict[str, Session]]:
     """One page of reflections, newest first, with balance and actions; and its sessions by
-    their rows' keys."""
+    their rows' keys. Each protocol named in the interface's language (from the catalog, when
+    it has the protocol), whatever language the reflection was written in."""
     rows: list[Row] = []
     listed: dict[str, Session] = {}
     sessions = store.sessions_of_kind("reflection", newest_first=True, limit=limit, after=after)
@@ -239,7 +242,7 @@ def timeline_page(store: Store, after: Session | None,
         actions = store.actions(session.id)
         still_open = sum(a.status == ActionStatus.OPEN for a in actions)
         rows.append((str(session.id), (
-            when_short(session.started_at), protocol.title if protocol else session.protocol_id,
+            when_short(session.started_at), shown_title(catalog, session.protocol_id, protocol),
             session.case_label, STATUS_LABELS[session.status],
             f"+{balance.positive}/−{balance.negative}" if balance else "",
             _("{count} ({open} open)").format(count=len(actions), open=still_open)

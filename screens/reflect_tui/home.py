@@ -24,7 +24,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from reflect import formats, i18n
 from reflect.bidi import display_line
 from reflect.errors import StorageError
-from reflect.i18n import _
+from reflect.i18n import _, pgettext
 from reflect.roles import Role
 from reflect.vocab import SessionStatus
 from reflect_tui.bidi_view import Static
@@ -69,7 +69,7 @@ class HomeScreen(Screen[None]):
         Binding("t", "themes", display_line(_("Common principles")), id="home.themes"),
         Binding("slash", "search", display_line(_("Search")), id="home.search"),
         # named in the Stories heading: the footer is full at 80 columns
-        Binding("p", "print_guide", display_line(_("Print")), id="home.print_guide",
+        Binding("p", "print_guide", display_line(pgettext("key", "Print")), id="home.print_guide",
                 show=False),
     ]
 
@@ -205,7 +205,8 @@ class HomeScreen(Screen[None]):
         return not (action in NEEDS_DATABASE and self.app.store is None)
 
     def _protocol_title(self, protocol_id: str) -> str:
-        protocol = self.app.catalog.get(protocol_id) if self.app.catalog else None
+        protocol = self.app.catalog.get(protocol_id, i18n.language()) if self.app.catalog \
+            else None
         return protocol.title if protocol else protocol_id
 
     def refresh_lists(self) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from reflect import formats
+from reflect import formats, i18n
 from reflect.i18n import N_, _
 from reflect.vocab import SessionStatus, StoryStatus
 
 if TYPE_CHECKING:
+    from reflect.protocol.catalog import ProtocolCatalog
     from reflect.protocol.definition import Protocol
 
 class _Translated(dict):
@@ -69,3 +70,13 @@ def shorten(text: str, limit: int) -> str:
         return text
     head = text[:limit - 1]
     return (head.rsplit(" ", 1)[0] if " " in head[limit // 2:] else head) + "…"
+
+
+def shown_title(catalog: ProtocolCatalog | None, protocol_id: str,
+                used: Protocol | None) -> str:
+    """A protocol's title in the interface's language (its translation in the catalog), else
+    the title of the protocol as the session used it, else its id."""
+    translated = catalog.get(protocol_id, i18n.language()) if catalog is not None else None
+    if translated is not None:
+        return translated.title
+    return used.title if used is not None else protocol_id

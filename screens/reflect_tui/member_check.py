@@ -20,8 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Select
 from textual.widgets.select import NoSelection
 
-from reflect import paths
+from reflect import formats, paths
 from reflect.bidi import display_line
+from reflect.dates import not_a_date, parse_day
 from reflect.errors import ReflectError
 from reflect.exchange.review_copy import CHECK_LABELS, check_label, export_review_copy
 from reflect.i18n import _
@@ -99,7 +100,7 @@ class MemberCheckDialog(ModalScreen[bool]):
             yield Select([(display_line(_(CHECK_LABELS[o])), o.value) for o in CheckOutcome],
                          prompt=display_line(_("choose")), id="outcome", compact=True)
             with Horizontal(id="check-when"):
-                yield Input(date.today().isoformat(), id="checked-on", compact=True)
+                yield Input(formats.day(date.today()), id="checked-on", compact=True)
                 yield Input(id="how", compact=True,
                             placeholder=_("how: in person, by phone, by letter"))
             yield Input(id="note", compact=True, placeholder=_("note (optional)"))
@@ -150,10 +151,9 @@ class MemberCheckDialog(ModalScreen[bool]):
     @on(Button.Pressed, "#record")
     def record(self) -> None:
         typed = self.query_one("#checked-on", Input).value.strip()
-        try:
-            checked_on = date.fromisoformat(typed)
-        except ValueError:
-            self._error(_("'{typed}' is not a date: write it as 2026-12-04.").format(typed=typed))
+        checked_on = parse_day(typed)
+        if checked_on is None:
+            self._error(not_a_date(typed, date.today()))
             return
         chosen = self.query_one("#outcome", Select)
         if chosen.is_blank():

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Header
 
 from reflect import timecodes
 from reflect.bidi import display_line
-from reflect.i18n import _, ngettext
+from reflect.i18n import _, ngettext, pgettext
 from reflect.method.session import SessionRun
 from reflect.protocol.render import answer_text
 from reflect.store.interviews import recording_consent_label
@@ -48,7 +48,7 @@ class ReviewScreen(Screen[str | None]):
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
-        Binding("escape", "back", display_line(_("Back")), id="review.back"),
+        Binding("escape", "back", display_line(pgettext("key", "Back")), id="review.back"),
         Binding("enter", "open", display_line(_("Open")), id="review.open", show=False),
         Binding("f10", "finish", display_line(_("Finish")), id="review.finish",
                 priority=True),

@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header
 
 from reflect.bidi import display_line
-from reflect.i18n import _, ngettext
+from reflect.i18n import _, ngettext, pgettext
 from reflect.store.search import (
     PAGE,
     Position,
@@ -51,7 +51,8 @@ class SearchScreen(Screen[None]):
         app = typed_app()
 
     CSS_PATH = "search.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", display_line(_("Back")), id="search.back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", display_line(pgettext("key", "Back")),
+                        id="search.back")]
     DELAY = 0.25
 
     class Found(Message):

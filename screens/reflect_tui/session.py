@@ -45,7 +45,7 @@ from textual.widgets.option_list import Option
 from reflect import formats
 from reflect.bidi import display_line
 from reflect.errors import ReflectError, StorageError
-from reflect.i18n import _, ngettext
+from reflect.i18n import _, ngettext, pgettext
 from reflect.method import autosave
 from reflect.method.autosave import Autosave
 from reflect.method.session import SessionRun
@@ -141,14 +141,18 @@ class SessionScreen(Screen[None]):
     # priority: handled before the keys typed after them are passed to the focused field, so
     # fast typing (or a paste) right after ctrl+g or F10 lands where the user meant (issue 17)
     BINDINGS = [
-        Binding("ctrl+n", "next", display_line(_("Next")), id="session.next", priority=True),
+        # Translators: the labels of keys in the footer ("key"): one short word each. Next and
+        # Prev move between questions; Quote and Follow mark the answer as a quote, or to follow up
+        Binding("ctrl+n", "next", display_line(pgettext("key", "Next")), id="session.next",
+                priority=True),
         Binding("ctrl+r", "previous", display_line(_("Prev")), id="session.previous",
                 priority=True),
         Binding("ctrl+g", "jump", display_line(_("Go to")), id="session.jump", priority=True),
         Binding("ctrl+o", "skip", display_line(_("Skip")), id="session.skip", priority=True),
-        Binding("ctrl+t", "flag('quote')", display_line(_("Quote")), id="session.flag_quote",
+        Binding("ctrl+t", "flag('quote')", display_line(pgettext("key", "Quote")),
+                id="session.flag_quote",
                 priority=True),
-        Binding("ctrl+f", "flag('follow_up')", display_line(_("Follow")),
+        Binding("ctrl+f", "flag('follow_up')", display_line(pgettext("key", "Follow")),
                 id="session.flag_follow_up", priority=True),
         Binding("f10", "finish", display_line(_("Finish")), id="session.finish", priority=True),
         Binding("f9", "reopen", display_line(_("Reopen")), id="session.reopen", priority=True),
@@ -593,7 +597,8 @@ class SessionScreen(Screen[None]):
         width = self._drawn_width = self._outline_width()
         for stage in run.protocol.stages:
             done = run.progress(stage)
-            minutes = f" {stage.minutes}m" if stage.minutes else ""
+            minutes = " " + _("{minutes} min").format(minutes=stage.minutes) \
+                if stage.minutes else ""
             options.append(Option(markup("[b]$title[/b] $done/$total$minutes",
                                          title=_cut(stage.title, width - 9), done=done.done,
                                          total=done.total, minutes=minutes), disabled=True))
@@ -617,7 +622,7 @@ class SessionScreen(Screen[None]):
         if self._saved_note and self._shown_offline:  # first: never cut off at 80 columns
             bits.append(markup("[b $warning]$note[/]", note=self._saved_note))
         if answer and answer.flag_quote:
-            bits.append(markup("[b $accent]★ quote[/]"))
+            bits.append(markup("[b $accent]★ $flag[/]", flag=_("quote")))
         if answer and answer.flag_follow_up:
             bits.append(markup("[b $warning]⚑ $flag[/]", flag=_("follow up")))
         if run.state(run.question.id) == "skipped":

@@ -25,7 +25,7 @@ from textual.widgets import DataTable, Header
 from reflect import i18n
 from reflect.bidi import display_line
 from reflect.exchange.review_copy import check_label
-from reflect.i18n import _, ngettext
+from reflect.i18n import _, ngettext, pgettext
 from reflect.models import Informant, Session, Story
 from reflect.roles import Role
 from reflect.store import shown_name
@@ -42,6 +42,7 @@ from reflect_tui.labels import (
     STORY_STATUS_LABELS,
     progress,
     shorten,
+    shown_title,
     when,
     when_short,
 )
@@ -81,7 +82,7 @@ class StoryScreen(Screen[None]):
 
     CSS_PATH = "story.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", display_line(_("Back")), id="story.back"),
+        Binding("escape", "app.pop_screen", display_line(pgettext("key", "Back")), id="story.back"),
         # a and i are named in the Informants heading; the footer keeps room for the rest
         Binding("a", "add_informant", display_line(_("Add informant")),
                 id="story.add_informant", show=False),
@@ -216,7 +217,7 @@ class StoryScreen(Screen[None]):
                 status = _("{status}, locked").format(status=status)
             table.add_row(shown_name(who.pseudonym, who.withdrawn) if who else "?",
                           status, consent, progress(contents.counts.get(session.id, 0), protocol),
-                          protocol.title if protocol else session.protocol_id,
+                          shown_title(self.app.catalog, session.protocol_id, protocol),
                           when_short(session.started_at),
                           key=str(session.id))
         if informants and self.focused is None:

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 from reflect import paths
 from reflect.bidi import display_line
 from reflect.exchange.book import TitlePage, export_book
-from reflect.i18n import _
+from reflect.i18n import _, pgettext
 from reflect.models import Principle, Story
 from reflect.store import ThemeReach
 from reflect_tui.bidi_view import OptionList, Static
@@ -52,8 +52,9 @@ class ThemesScreen(Screen[None]):
 
     CSS_PATH = "themes.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", display_line(_("Back")), id="themes.back"),
-        Binding("n", "new_theme", display_line(_("New")), id="themes.new"),
+        Binding("escape", "app.pop_screen", display_line(pgettext("key", "Back")),
+                id="themes.back"),
+        Binding("n", "new_theme", display_line(pgettext("key", "New")), id="themes.new"),
         Binding("r", "rename", display_line(_("Rename")), id="themes.rename"),
         Binding("m", "merge", display_line(_("Merge")), id="themes.merge"),
         Binding("s", "split", display_line(_("Split")), id="themes.split"),

@@ -31,7 +31,7 @@ from textual.widgets.option_list import Option
 from reflect import timecodes
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.i18n import N_, _, ngettext
+from reflect.i18n import N_, _, ngettext, pgettext
 from reflect.method.analysis import Passage, passages, topic_label, topics_of
 from reflect.models import Answer, Evidence, Principle
 from reflect.roles import PresentRole
@@ -150,11 +150,11 @@ class WorkshopScreen(Screen[None]):
 
     CSS_PATH = "workshop.tcss"
     BINDINGS = [
-        Binding("escape", "back", display_line(_("Back")), id="workshop.back"),
+        Binding("escape", "back", display_line(pgettext("key", "Back")), id="workshop.back"),
         Binding("ctrl+e", "attach", display_line(_("Evidence")), id="workshop.attach",
                 priority=True),
         Binding("ctrl+s", "save", display_line(_("Save")), id="workshop.save", priority=True),
-        Binding("ctrl+n", "new", display_line(_("New")), id="workshop.new"),
+        Binding("ctrl+n", "new", display_line(pgettext("key", "New")), id="workshop.new"),
         Binding("delete", "remove", display_line(_("Remove")), id="workshop.remove"),
         Binding("ctrl+o", "next_informant", display_line(_("Next informant")),
                 id="workshop.next_informant", priority=True),

@@ -363,7 +363,7 @@ def test_import_lists_answers_their_protocol_does_not_explain(store, catalog, ot
     assert other.answers(session.id)["question-from-elsewhere"].text == "kept all the same"
     assert main(["--db", cli_db(other.engine), "import", str(tmp_path / "b.json")]) == 0
     out = capsys.readouterr().out
-    assert "1 row(s) their protocol does not explain" in out and "question-from-elsewhere" in out
+    assert "1 row its protocol does not explain" in out and "question-from-elsewhere" in out
 
 
 def test_a_deeply_nested_file_is_refused_quickly_with_its_name(other, tmp_path):

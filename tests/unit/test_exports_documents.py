@@ -88,7 +88,7 @@ def test_cli_story_and_book(demo, tmp_path, capsys):
     assert "book-b.docx" in out and "story-a-way-through-the-hoard.md" in out
     assert main(["--db", db, "export", "story", "nothing like this", "--out",
                  str(tmp_path)]) == 1
-    assert "no story match" in capsys.readouterr().err
+    assert "No story matches" in capsys.readouterr().err
 
 
 def test_hebrew_and_arabic_paragraphs_are_right_to_left_in_the_docx(store, catalog, tmp_path):

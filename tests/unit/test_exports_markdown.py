@@ -72,7 +72,7 @@ def test_cli_export_markdown(store, catalog, interview, tmp_path, capsys):
     assert "gibbs-family-k" in path.name
     assert main(["--db", cli_db(store.engine), "export", "markdown", "--session",
                  "zzzz", "--out", str(single)]) == 1
-    assert "no session with an id starting 'zzzz'" in capsys.readouterr().err
+    assert "No session has an id starting 'zzzz'" in capsys.readouterr().err
 
 
 def test_export_overwrites_atomically(store, catalog, tmp_path):
@@ -89,5 +89,5 @@ def test_review_dates():
     assert parse_review_date("+14", today) == date(2026, 12, 6)
     assert parse_review_date("+2w", today) == date(2026, 12, 6)
     assert parse_review_date("+3d", today) == date(2026, 11, 25)
-    with pytest.raises(ReflectError, match="YYYY-MM-DD"):
+    with pytest.raises(ReflectError, match="is not a date: write it as 2026-12-06, "):
         parse_review_date("next friday", today)
