@@ -374,7 +374,7 @@ def test_the_frozen_revisions_build_what_a_new_database_gets():
     spec = importlib.util.spec_from_file_location("revision_0021", path)
     settings = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(settings)
-    assert settings._TEAM_STATEMENTS == [s for s in added if s.startswith("CREATE POLICY")]
+    assert [s for s in added if s.startswith("CREATE POLICY")] == settings._TEAM_STATEMENTS
     undone = [s for s in team_schema.undo_statements() if s not in frozen.undo_statements()]
     assert undone and all('"databasesetting"' in statement for statement in undone)
 
