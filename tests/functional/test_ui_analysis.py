@@ -109,18 +109,27 @@ async def test_workshop_formulates_a_principle_with_evidence(engine, catalog):
         assert rows(engine, "SELECT count(*) FROM evidence")[0][0] == 18
 
 
+def demo_workshop(engine, catalog):
+    """The demo set, its story with two informants, and the app (not started)."""
+    store = Store(engine)
+    load_demo(store, catalog)
+    return store, store.find_story("Back to school together"), make_app(engine, catalog)
+
+
+async def open_workshop(pilot, app, story) -> list[InterviewColumn]:
+    """The story's workshop, once its two interview columns are there."""
+    app.push_screen(WorkshopScreen(story.id))
+    await until(pilot, lambda: len(app.screen.query(InterviewColumn)) == 2)
+    return list(app.screen.query(InterviewColumn))
+
+
 async def test_workshop_at_80x24_one_informant_at_a_time_whole_evidence(engine, catalog):
     """At 80x24 the columns would be a dozen letters wide: one informant is shown at a time
     (ctrl+o: the next), the principles' side scrolls as one, and a two-line evidence excerpt
     is shown whole."""
-    store = Store(engine)
-    load_demo(store, catalog)
-    story = store.find_story("Back to school together")
-    app = make_app(engine, catalog)
+    store, story, app = demo_workshop(engine, catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(WorkshopScreen(story.id))
-        await until(pilot, lambda: len(app.screen.query(InterviewColumn)) == 2)
-        columns = list(app.screen.query(InterviewColumn))
+        columns = await open_workshop(pilot, app, story)
         await until(pilot, lambda: any("Sara (social worker)  1/2" in line
                                        for line in screen_lines(app)))
         assert [c.display for c in columns] == [True, False]
@@ -152,14 +161,9 @@ async def test_workshop_at_80x24_one_informant_at_a_time_whole_evidence(engine, 
 
 
 async def test_workshop_at_120x40_shows_informants_side_by_side(engine, catalog):
-    store = Store(engine)
-    load_demo(store, catalog)
-    story = store.find_story("Back to school together")
-    app = make_app(engine, catalog)
+    _store, story, app = demo_workshop(engine, catalog)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.push_screen(WorkshopScreen(story.id))
-        await until(pilot, lambda: len(app.screen.query(InterviewColumn)) == 2)
-        columns = list(app.screen.query(InterviewColumn))
+        columns = await open_workshop(pilot, app, story)
         await until(pilot, lambda: any("Sara (social worker)" in line and "Hana (client)" in line
                                        for line in screen_lines(app)))
         assert all(c.display for c in columns)
