@@ -272,15 +272,19 @@ class ReflectApp(KeysInOrder, App[None]):
         self.open_mark = hold_open(store.engine, "the reflect app")
 
     def on_unmount(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from reflect.store.journaled import JournaledStore
-
+        # imports only once the database is open: before, a worker may be importing SQLAlchemy
+        # at this very moment (a quick quit), and a second thread's import would meet it half
+        # done
         if self.open_mark is not None:
+            from sqlalchemy.exc import SQLAlchemyError
+
             with suppress(ReflectError, OSError, SQLAlchemyError):  # a server gone away
                 self.open_mark.close()
-        if isinstance(self.store, JournaledStore):
-            self.store.stop_retrying()  # what it keeps stays on disk for the next start
+        if self.store is not None:
+            from reflect.store.journaled import JournaledStore
+
+            if isinstance(self.store, JournaledStore):
+                self.store.stop_retrying()  # what it keeps stays on disk for the next start
 
     def watch_journal(self) -> None:
         """On a team server: say when the saves kept on this laptop reached it."""
