@@ -71,7 +71,8 @@ async def test_new_user_runs_a_whole_interview(engine, catalog):
             "lfs-practitioner", 1, "verbal", "Ana", 1)
 
         # 5. one question at a time, saved while typing
-        assert shown(app, "#prompt").startswith("1. In a few sentences, what was the success")
+        await until(pilot, lambda: shown(app, "#prompt").startswith(
+            "1. In a few sentences, what was the success"), what="the first question")
         assert "Who was involved" in shown(app, "#probes")
         assert "Interviewer:" in shown(app, "#guidance")
         assert "Stage 1/6: The success" in shown(app, "#stage-line")
