@@ -20,6 +20,7 @@ from reflect.store import ConsentRecord, Store, team, team_schema
 from reflect.store.engine import open_engine
 from reflect.vocab import SessionStatus
 from tests.conftest import POSTGRES_ADMIN_URL
+from tests.unit.test_migrations import _revision_module
 
 pytestmark = pytest.mark.skipif(not POSTGRES_ADMIN_URL,
                                 reason="needs a PostgreSQL server (REFLECT_TEST_POSTGRES)")
@@ -348,32 +349,18 @@ def test_another_teams_database_is_closed_to_members(people, new_team_database):
 
 
 def _revision_0019():
-    import importlib.util
-    from pathlib import Path
-
-
-    path = Path(team.__file__).parent / "migrations" / "versions" / "0019_team_roles.py"
-    spec = importlib.util.spec_from_file_location("revision_0019", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _revision_module("0019_team_roles")
 
 
 def test_the_frozen_revisions_build_what_a_new_database_gets():
     """Revision 0019's frozen team schema, and 0021's policies of the table it adds, are
     what a new database gets from the live code."""
-    import importlib.util
-    from pathlib import Path
-
     frozen = _revision_0019()
     live = team_schema.schema_statements()
     added = [statement for statement in live if statement not in frozen.schema_statements()]
     assert [s for s in frozen.schema_statements() if s not in live] == []
     assert added and all('"databasesetting"' in statement for statement in added)
-    path = Path(team.__file__).parent / "migrations" / "versions" / "0021_database_settings.py"
-    spec = importlib.util.spec_from_file_location("revision_0021", path)
-    settings = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(settings)
+    settings = _revision_module("0021_database_settings")
     assert [s for s in added if s.startswith("CREATE POLICY")] == settings._TEAM_STATEMENTS
     undone = [s for s in team_schema.undo_statements() if s not in frozen.undo_statements()]
     assert undone and all('"databasesetting"' in statement for statement in undone)
