@@ -63,6 +63,30 @@ def N_(message: str) -> str:
     return message
 
 
+class InContext(str):
+    """A message id that keeps its context (NP_), for a label translated where it is shown."""
+
+    context: str
+
+    def __new__(cls, context: str, message: str) -> InContext:
+        made = super().__new__(cls, message)
+        made.context = context
+        return made
+
+
+def NP_(context: str, message: str) -> str:
+    """N_ with a context: NP_("key", "Back") is translated as pgettext("key", "Back") where it
+    is shown (key labels are kept as message ids and translated when the keys are drawn)."""
+    return InContext(context, message)
+
+
+def translated(message: str) -> str:
+    """A message id marked with N_ or NP_, in the language in use now."""
+    if isinstance(message, InContext):
+        return pgettext(message.context, message)
+    return _(message) if message else message
+
+
 def language() -> str:
     return _current["language"]
 

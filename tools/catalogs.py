@@ -4,7 +4,7 @@
     python3 tools/catalogs.py --check   # only check the .po files as they are (writes nothing)
 
 1. Extract: Babel reads the messages marked in reflect/ and screens/reflect_tui/ (babel.cfg;
-   the keywords _, N_, ngettext, pgettext, npgettext) into reflect/locale/reflect.pot, each with
+   the keywords _, N_, NP_, ngettext, pgettext, npgettext) into reflect/locale/reflect.pot, each with
    the file it comes from and any comment starting "Translators:" just above it.
 2. Update: each reflect/locale/<language>/LC_MESSAGES/reflect.po takes the template's messages
    (Babel's Catalog.update): translations kept, a message whose English changed keeps its old
@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "reflect" / "locale"
 TEMPLATE = LOCALE / "reflect.pot"
 LANGUAGES = ("he", "ar", "pt", "it")
-KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3")
+KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3", "NP_:1c,2")
 WIDTH = 100
 
 

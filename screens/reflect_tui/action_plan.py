@@ -11,16 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.widgets import Button, DataTable, Input, Static
 
 from reflect import formats
-from reflect.bidi import display_line
 from reflect.dates import parse_review_date
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import N_, _
 from reflect.models import ActionItem
 from reflect.protocol.render import ACTION_STATUS
-from reflect_tui.bidi_view import Button, Input, Static
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.safe import text
 
@@ -36,7 +35,7 @@ class ActionPlan(Vertical):
     ActionPlan #action-date { width: 16; }
     ActionPlan #action-error { height: auto; color: $error; }
     """
-    BINDINGS = [Binding("delete", "remove", display_line(_("Remove step")),
+    BINDINGS = [Binding("delete", "remove", N_("Remove step"),
                         id="action_plan.remove")]
 
     @dataclass
@@ -54,9 +53,9 @@ class ActionPlan(Vertical):
         yield steps
         yield steps.detail
         with Horizontal(id="action-form"):
-            yield Input(id="action-text", placeholder=_("a concrete step"),
+            yield FieldInput(id="action-text", placeholder=_("a concrete step"),
                         compact=True)
-            yield Input(id="action-date", placeholder=_("review: +14"), compact=True)
+            yield FieldInput(id="action-date", placeholder=_("review: +14"), compact=True)
             yield Button(_("Add"), id="action-add", compact=True)
         yield Static(_("Enter adds the step. Review date: {shown}, +14 (days) or +2w; empty "
                        "for none. Del removes the selected step.").format(

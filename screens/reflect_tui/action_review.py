@@ -7,15 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Select, TextArea
+from textual.widgets import Button, Checkbox, Label, Select, Static, TextArea
 
 from reflect import formats
-from reflect.bidi import display_line
 from reflect.i18n import N_, _
 from reflect.models import ActionItem
 from reflect.text import visible
 from reflect.vocab import ActionStatus
-from reflect_tui.bidi_view import Button, Label, Static
 from reflect_tui.safe import SafeTextArea
 
 OUTCOMES = [(N_("done"), ActionStatus.DONE), (N_("partly done"), ActionStatus.PARTLY),
@@ -23,7 +21,7 @@ OUTCOMES = [(N_("done"), ActionStatus.DONE), (N_("partly done"), ActionStatus.PA
 
 
 class ReviewAction(ModalScreen[tuple[ActionStatus, str, bool] | None]):
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="action_review.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="action_review.cancel")]
 
     def __init__(self, item: ActionItem, source: str):
         super().__init__()
@@ -39,12 +37,12 @@ class ReviewAction(ModalScreen[tuple[ActionStatus, str, bool] | None]):
                 source=visible(self.source), date=due),
                          classes="hint", markup=False)
             yield Label(_("What came of it?"))
-            yield Select([(display_line(_(label)), status.value) for label, status in OUTCOMES],
+            yield Select([(_(label), status.value) for label, status in OUTCOMES],
                          value="done", allow_blank=False, id="outcome", compact=True)
             yield Label(_("What happened? (what helped, what got in the way)"))
             yield SafeTextArea(id="review-note")
-            yield Checkbox(display_line(_("Start a follow-up reflection now, with the earlier "
-                                          "answers beside")), id="follow-up")
+            yield Checkbox(_("Start a follow-up reflection now, with the earlier "
+                                          "answers beside"), id="follow-up")
             with Horizontal(classes="buttons"):
                 yield Button(_("Save review"), variant="primary", id="save")
                 yield Button(_("Cancel"), id="cancel")

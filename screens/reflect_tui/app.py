@@ -27,9 +27,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import WorkerFailed
 
-from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.i18n import _, ngettext
+from reflect.i18n import N_, _, ngettext
+from reflect_tui import drawing
 from reflect_tui.home import HomeScreen
 from reflect_tui.key_order import KeysInOrder
 
@@ -98,7 +98,7 @@ class ReflectApp(KeysInOrder, App[None]):
     TITLE = "reflect"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", display_line(_("Quit")), id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         # Tab moves focus before the keys typed after it are passed on: without priority, a
         # fast typist's (or tmux's) next words landed in the field they had left (issue 17)
         Binding("tab", "focus_next", show=False, priority=True),
@@ -109,6 +109,7 @@ class ReflectApp(KeysInOrder, App[None]):
 
     def __init__(self, store: Store | None = None, catalog: ProtocolCatalog | None = None,
                  db: str | None = None):
+        drawing.install()  # before anything is drawn: every line in reading order
         super().__init__()
         self.sub_title = _("Learning from Success")
         self.store = store
@@ -142,7 +143,7 @@ class ReflectApp(KeysInOrder, App[None]):
 
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=display_line(_("Search for commands…"))))
+                                            placeholder=_("Search for commands…")))
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
@@ -326,7 +327,7 @@ class ReflectApp(KeysInOrder, App[None]):
         if demo is None:
             demo = self.store is not None and is_demo_database(self.store)
         if demo:
-            self.title = display_line(_("reflect · DEMO: invented stories"))
+            self.title = _("reflect · DEMO: invented stories")
 
     @work(thread=True, group="check", exit_on_error=False)
     def check_and_back_up(self) -> None:

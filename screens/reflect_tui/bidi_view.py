@@ -1,91 +1,25 @@
-"""Right-to-left text drawn in reading order by every widget that shows stored text.
+"""Widgets that lay out their own reading order: one-line fields, the answer editor, cells.
 
-Textual wraps text in logical order and puts characters into cells as they come; these
-widgets take each drawn line (a Strip, already wrapped and styled), and reorder the cells of
-its content area with reflect.bidi: Arabic shaped, runs reversed, brackets mirrored, and a line
-whose first strong letter is right-to-left aligned to the right. Styles travel with their
-characters, so a highlighted word or the cursor stays on the letter it belongs to. Lines with
-no right-to-left letter are returned untouched (the common case costs one regex search).
+Every other widget is put in reading order line by line where Textual draws it
+(reflect_tui/drawing.py). These three map positions as well as letters: a field's and the
+editor's cursor and clicks land on the letter they belong to, and a table cell is cut to its
+column at its logical end before it is reordered. They set `draws_reading_order` so the
+drawing path leaves their lines as they made them.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from typing import Generic, TypeVar
-
-from rich.cells import cell_len
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
-from textual.css.styles import RenderStyles
 from textual.document._document import Location
 from textual.events import MouseEvent
-from textual.geometry import Offset, Size
+from textual.geometry import Offset
 from textual.strip import Strip
-from textual.widgets import Button as _Button
-from textual.widgets import Input as _Input
-from textual.widgets import Label as _Label
-from textual.widgets import OptionList as _OptionList
-from textual.widgets import SelectionList as _SelectionList
-from textual.widgets import Static as _Static
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from reflect import bidi
 from reflect.text import visible
-
-Cell = tuple[str, Style | None]
-_MARKUP_TAG = re.compile(r"\[/?[a-z$#][^\]]*\]")
-T = TypeVar("T")
-
-
-def _cells(strip: Strip) -> list[Cell]:
-    return [(char, segment.style) for segment in strip if not segment.control
-            for char in segment.text]
-
-
-def _segments(cells: list[Cell]) -> list[Segment]:
-    segments: list[Segment] = []
-    for char, style in cells:
-        if segments and segments[-1].style == style:
-            segments[-1] = Segment(segments[-1].text + char, style)
-        else:
-            segments.append(Segment(char, style))
-    return segments
-
-
-def visual_cells(cells: list[Cell], align: bool = True,
-                 rtl: bool | None = None) -> tuple[list[Cell], bool]:
-    """The cells of one line in drawing order; with `align`, a right-to-left line's trailing
-    blanks move to its left (mirrored, so a cursor just after the text stays next to it).
-    `rtl` sets the line's direction; by default it is that of its first strong letter.
-    Returns the cells and whether the line reads right to left."""
-    text = "".join(char for char, _ in cells)
-    end = len(text.rstrip(" "))
-    body, blanks = cells[:end], cells[end:]
-    logical = text[:end]
-    rtl = bidi.starts_rtl(logical) if rtl is None else rtl
-    shaped = bidi.shape(logical)
-    odd = bidi.odd_levels(logical, rtl)
-    drawn = [(bidi.mirrored(shaped[i], odd[i]), body[i][1])
-             for i in bidi.visual_order(logical, rtl)]
-    if rtl and align:
-        return blanks[::-1] + drawn, True
-    return drawn + blanks, rtl
-
-
-def reorder_strip(strip: Strip, align: bool = True, rtl: bool | None = None,
-                  force: bool = False) -> Strip:
-    """The strip (a widget's content line) in reading order. Combining marks (niqqud,
-    harakat) travel with their letter; a line with characters wider than one cell (CJK) is
-    left untouched."""
-    if bidi.mode() == "terminal" or not (force or bidi.has_rtl(strip.text)):
-        return strip
-    cells = _cells(strip)
-    if any(cell_len(c) > 1 for c, _ in cells):
-        return strip
-    drawn, _ = visual_cells(cells, align, rtl)
-    return Strip(_segments(drawn), strip.cell_length)
+from reflect_tui.drawing import Cell, reorder_strip, segments_of, visual_cells
 
 
 def visible_strip(strip: Strip) -> Strip:
@@ -96,73 +30,14 @@ def visible_strip(strip: Strip) -> Strip:
     return Strip([Segment(visible(s.text), s.style, s.control) for s in strip])
 
 
-class BidiLines:
-    """Mixin for a Widget class: draw each line's content area in reading order. A widget
-    with the class `interface-line` (a status bar: labels of the interface around stored
-    names) takes the interface's direction instead of its first letter's."""
-
-    size: Size
-    styles: RenderStyles
-    has_class: Callable[..., bool]
-
-    def render_line(self, y: int) -> Strip:
-        # the strip is the content area alone: padding and borders are drawn around it
-        strip = super().render_line(y)  # type: ignore[misc]
-        if bidi.mode() == "terminal":
-            return strip
-        rtl = bidi.interface_rtl() if self.has_class("interface-line") else None
-        if not bidi.has_rtl(strip.text):
-            # a wrapped line without Hebrew or Arabic letters may still end a right-to-left
-            # paragraph ("… סמנו מילים משמאל, ctrl+e)"): it is aligned right like the rest
-            if rtl is not None or not strip.text.strip() or not self._reads_rtl():
-                return strip
-            rtl = True
-        if strip.cell_length < self.size.width:  # room to align a right-to-left line in
-            strip = strip.extend_cell_length(self.size.width)
-        centred = self.styles.text_align == "center" or \
-            self.styles.content_align_horizontal == "center"
-        return reorder_strip(strip, align=not centred, rtl=rtl, force=True)
-
-    def _reads_rtl(self) -> bool:
-        """Whether the widget's text is one right-to-left paragraph (its first strong letter
-        is Hebrew or Arabic and it has no line break of its own). Worked out once per content,
-        not once per drawn line: Latin lines of every widget pass here."""
-        content = getattr(self, "content", "")
-        cached = getattr(self, "_rtl_of", None)
-        if cached is not None and cached[0] is content:
-            return cached[1]
-        text = _MARKUP_TAG.sub("", str(content or ""))
-        reads_rtl = bidi.has_rtl(text) and "\n" not in text.strip() and bidi.starts_rtl(text)
-        self._rtl_of = (content, reads_rtl)
-        return reads_rtl
-
-
-class Static(BidiLines, _Static):
-    pass
-
-
-class Label(BidiLines, _Label):
-    pass
-
-
-class Button(BidiLines, _Button):
-    pass
-
-
-class OptionList(BidiLines, _OptionList):
-    pass
-
-
-class SelectionList(BidiLines, _SelectionList[T], Generic[T]):
-    pass
-
-
-class Input(_Input):
+class FieldInput(Input):
     """A one-line field whose Hebrew or Arabic reads in reading order while it is typed:
     the drawn line (value, cursor and selection styles) is reordered like any other, and a
     line that starts with a right-to-left letter sits at the right, the cursor at its left
     end where the next letter appears. The value stays in typing order. Control characters
     in it (a stored value, a paste) are drawn as visible stand-ins."""
+
+    draws_reading_order = True
 
     def render_line(self, y: int) -> Strip:
         strip = visible_strip(super().render_line(y))
@@ -193,7 +68,7 @@ class BidiText(Text):
         pad = options.max_width - len(drawn)
         if rtl and pad > 0 and options.justify != "left":
             drawn = [(" ", None)] * pad + drawn
-        yield from _segments(drawn)
+        yield from segments_of(drawn)
 
 
 class BidiTextArea(TextArea):
@@ -201,6 +76,8 @@ class BidiTextArea(TextArea):
     right-aligned, with the cursor where the next letter will appear, arrows that move the way
     they point, and clicks that land on the letter clicked. The document stays in logical
     order: only drawing and the mapping between screen cells and columns change."""
+
+    draws_reading_order = True
 
     def _piece(self, screen_y: int) -> tuple[int, int, str, bool] | None:
         """For a row of the widget: document line, column where its piece starts, the piece,

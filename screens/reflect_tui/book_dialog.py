@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
 
-from reflect.bidi import display_line
 from reflect.exchange.book import TitlePage
-from reflect.i18n import _
-from reflect_tui.bidi_view import Button, Input, Label, Static
+from reflect.i18n import N_, _
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.safe import text
 
 FIELD_LIMIT = 200
@@ -26,8 +26,8 @@ class BookDialog(ModalScreen[TitlePage | None]):
     """Title, subtitle, department, editors and year of the book about to be written."""
 
     BINDINGS = [
-        Binding("escape", "cancel", display_line(_("Cancel")), id="book_dialog.cancel"),
-        Binding("ctrl+s", "write", display_line(_("Write the book")), id="book_dialog.write",
+        Binding("escape", "cancel", N_("Cancel"), id="book_dialog.cancel"),
+        Binding("ctrl+s", "write", N_("Write the book"), id="book_dialog.write",
                 priority=True),
     ]
     DEFAULT_CSS = """
@@ -52,7 +52,7 @@ class BookDialog(ModalScreen[TitlePage | None]):
                     ("editors", _("Edited by"), page.editors, _("e.g. N. Levi, S. Amir")),
                     ("year", _("Year"), page.year, str(date.today().year))):
                 yield Label(text(label))
-                yield Input(value, id=field, compact=True, max_length=FIELD_LIMIT,
+                yield FieldInput(value, id=field, compact=True, max_length=FIELD_LIMIT,
                             placeholder=placeholder)
             yield Static(text(_("Kept in this database for the next book.")), classes="hint")
             yield Static("", id="form-error", classes="error-text")

@@ -7,15 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widgets import Button, Static
 
-from reflect.bidi import display_line
-from reflect.i18n import _
+from reflect.i18n import N_, _
 from reflect.text import visible
-from reflect_tui.bidi_view import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="confirm.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="confirm.cancel")]
 
     def __init__(self, title: str, body: str, yes: str, no: str | None = None,
                  focus_yes: bool = False):

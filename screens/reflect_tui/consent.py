@@ -7,21 +7,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Select
+from textual.widgets import Button, Input, Label, Select, Static
 
-from reflect.bidi import display_line, interface_rtl
+from reflect.bidi import interface_rtl
 from reflect.i18n import N_, _
 from reflect.protocol.definition import Protocol
 from reflect.roles import PresentRole
 from reflect.store import CONSENT_METHODS, ConsentRecord
 from reflect.text import visible
-from reflect_tui.bidi_view import Button, Input, Label, Static
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.safe import text
 
 
 class ConsentDialog(ModalScreen[ConsentRecord | None]):
     CSS_PATH = "consent.tcss"
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="consent.cancel"),
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="consent.cancel"),
                 Binding("pagedown", "text_down", show=False),
                 Binding("pageup", "text_up", show=False)]
 
@@ -48,20 +48,20 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
                 yield Static(text(_("Consent text version: {version}").format(
                     version=consent.version)), classes="hint")
             yield _row(Label(_("Interviewer (who asked and records consent)")),
-                       Input(self.interviewer, id="interviewer", compact=True,
+                       FieldInput(self.interviewer, id="interviewer", compact=True,
                              placeholder=_("your name")))
             yield Static(_("Also present (co-interviewers, observers, interpreters)"),
                          id="present", markup=False)
             with Horizontal(id="present-row"):
-                yield Input(id="other-name", compact=True, placeholder=_("name"))
-                yield Select([(display_line(role.label), role.value) for role in PresentRole],
+                yield FieldInput(id="other-name", compact=True, placeholder=_("name"))
+                yield Select([(role.label, role.value) for role in PresentRole],
                              value=PresentRole.CO_INTERVIEWER.value, allow_blank=False,
                              id="other-role", compact=True)
                 yield Button(_("Add"), id="add-person", compact=True)
                 yield Button(_("Remove last"), id="remove-person", compact=True)
             yield _row(Label(_("How consent was given")), _method_select("method"))
             yield _row(Label(_("Consent to record")),
-                       Select(_recording_options(), prompt=display_line(_("ask: not answered")),
+                       Select(_recording_options(), prompt=_("ask: not answered"),
                               id="recording", compact=True),
                        Label(_("how"), id="recording-how"),
                        _method_select("recording-method"), id="recording-row")
@@ -96,7 +96,7 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
             hint = _("↓ more below: PgDn, or scroll")
         else:
             hint = _("end of the text · PgUp goes back")
-        box.border_subtitle = display_line(hint)
+        box.border_subtitle = hint
 
     def action_text_down(self) -> None:
         box = self.query_one("#consent-text", VerticalScroll)
@@ -133,9 +133,9 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
         self.query_one("#form-error", Static).update("")
         listed = _(", ").join(f"{visible(name)} ({PresentRole(role).label})"
                               for name, role in self.others)
-        self.query_one("#present", Static).update(display_line(
+        self.query_one("#present", Static).update(
             _("{label}: {people}").format(label=_("Also present"), people=listed) if listed
-            else _("Also present (co-interviewers, observers, interpreters)")))
+            else _("Also present (co-interviewers, observers, interpreters)"))
 
     def _record(self, given: bool) -> None:
         interviewer = self.query_one("#interviewer", Input).value.strip()
@@ -148,9 +148,9 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
         recording_select = self.query_one("#recording", Select)
         recording = None if recording_select.is_blank() else recording_select.value == "yes"
         if given and recording is None:
-            self.query_one("#form-error", Static).update(display_line(
+            self.query_one("#form-error", Static).update(
                 _("Ask whether they agree to be recorded, and choose the answer under "
-                  "'Consent to record'.")))
+                  "'Consent to record'."))
             recording_select.focus()
             return
         pending = self.query_one("#other-name", Input).value.strip()
@@ -183,13 +183,13 @@ def _row(*widgets, id: str | None = None) -> Horizontal:  # noqa: A002 (Textual'
 
 
 def _method_select(id_: str) -> Select:
-    return Select([(display_line(_(method)), method) for method in CONSENT_METHODS],
+    return Select([(_(method), method) for method in CONSENT_METHODS],
                   value="verbal", allow_blank=False, id=id_, compact=True)
 
 
 def _recording_options() -> list[tuple[str, str]]:
-    return [(display_line(_("yes, agrees to be recorded")), "yes"),
-            (display_line(_("no recording")), "no")]
+    return [(_("yes, agrees to be recorded"), "yes"),
+            (_("no recording"), "no")]
 
 
 class RecordingConsentDialog(ModalScreen[tuple[bool, str] | None]):
@@ -197,7 +197,7 @@ class RecordingConsentDialog(ModalScreen[tuple[bool, str] | None]):
     interview whose consent record holds no answer about it): returns (agreed, how)."""
 
     CSS_PATH = "consent.tcss"
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")),
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"),
                         id="recording_consent.cancel")]
 
     def __init__(self, who: str):

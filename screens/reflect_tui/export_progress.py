@@ -19,7 +19,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
-from reflect.bidi import display_line
 from reflect.errors import FileExists, ReflectError
 from reflect.exchange.progress import Progress
 from reflect.files import exporting
@@ -60,7 +59,7 @@ class ExportProgress(ModalScreen[list[Path] | FileExists | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-box"):
-            yield Static(display_line(self.what), classes="dialog-title", markup=False)
+            yield Static(self.what, classes="dialog-title", markup=False)
             yield Static("", id="export-step", markup=False)
             yield ProgressBar(id="export-bar", show_eta=False)
 
@@ -104,7 +103,7 @@ class ExportProgress(ModalScreen[list[Path] | FileExists | None]):
         self.app.call_from_thread(self._show, step, done, total)
 
     def _show(self, step: str, done: int, total: int) -> None:
-        self.query_one("#export-step", Static).update(text(display_line(step)))
+        self.query_one("#export-step", Static).update(text(step))
         self.query_one("#export-bar", ProgressBar).update(total=total or None, progress=done)
 
     def _failed(self, message: str) -> None:

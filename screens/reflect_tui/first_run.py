@@ -15,11 +15,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect import bidi, i18n, settings
 from reflect.i18n import N_, _
-from reflect_tui.bidi_view import Button, OptionList, Static
+from reflect_tui import drawing
 
 QUESTION = N_("Which language should reflect speak?")
 """Asked in every language at once: the user's is not known yet."""
@@ -124,6 +125,7 @@ class FirstRunApp(App[bool]):
     CSS_PATH = "first_run.tcss"
 
     def __init__(self, ask_language: bool) -> None:
+        drawing.install()  # the check shows a line as reflect draws every line
         super().__init__()
         self.ask_language = ask_language
 

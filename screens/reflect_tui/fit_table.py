@@ -15,11 +15,8 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
-from reflect.bidi import display_line
-from reflect.text import visible
-from reflect_tui.bidi_view import Static
 from reflect_tui.safe import SafeTable, cell_text
 
 
@@ -36,7 +33,7 @@ class Col:
 
 def _header(column: Col) -> Text:
     """A column's header as drawn: never markup, in reading order."""
-    return Text(display_line(visible(column.label)))
+    return cell_text(column.label)
 
 
 class FitTable(SafeTable):

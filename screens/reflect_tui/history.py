@@ -16,17 +16,15 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable, Header, Static
 
 from reflect import paths
-from reflect.bidi import display_line
 from reflect.exchange.markdown import export_sessions
-from reflect.i18n import _, ngettext, pgettext
+from reflect.i18n import N_, NP_, _, ngettext
 from reflect.models import Session
 from reflect.protocol.balance import read_balance
 from reflect.protocol.definition import Protocol
 from reflect.vocab import ActionStatus
-from reflect_tui.bidi_view import Static
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
 from reflect_tui.labels import STATUS_LABELS, shown_title, when_short
@@ -52,10 +50,10 @@ class HistoryScreen(Screen[None]):
 
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", display_line(pgettext("key", "Back")),
+        Binding("escape", "app.pop_screen", NP_("key", "Back"),
                 id="history.back"),
-        Binding("x", "export_one", display_line(_("Export to Markdown")), id="history.export_one"),
-        Binding("a", "export_all", display_line(_("Export all")), id="history.export_all"),
+        Binding("x", "export_one", N_("Export to Markdown"), id="history.export_one"),
+        Binding("a", "export_all", N_("Export all"), id="history.export_all"),
     ]
 
     class TimelineRead(Message):
@@ -105,7 +103,7 @@ class HistoryScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = display_line(_("History"))
+        self.sub_title = _("History")
 
     def on_screen_resume(self) -> None:
         """Also sent when the screen is first shown: the one place lists are (re)read."""

@@ -18,16 +18,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from reflect import formats, i18n
-from reflect.bidi import display_line
 from reflect.errors import StorageError
-from reflect.i18n import _, pgettext
+from reflect.i18n import N_, NP_, _
 from reflect.roles import Role
 from reflect.vocab import SessionStatus
-from reflect_tui.bidi_view import Static
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
 from reflect_tui.labels import STATUS_LABELS, STORY_STATUS_LABELS, answered_of, when, when_short
@@ -63,13 +61,13 @@ class HomeScreen(Screen[None]):
     _chosen: Callable[[], None] | None = None
     """A row chosen before the database was open, opened once it is."""
     BINDINGS = [
-        Binding("n", "new_story", display_line(_("New story")), id="home.new_story"),
-        Binding("r", "reflect", display_line(_("Reflect")), id="home.reflect"),
-        Binding("h", "history", display_line(_("History")), id="home.history"),
-        Binding("t", "themes", display_line(_("Common principles")), id="home.themes"),
-        Binding("slash", "search", display_line(_("Search")), id="home.search"),
+        Binding("n", "new_story", N_("New story"), id="home.new_story"),
+        Binding("r", "reflect", N_("Reflect"), id="home.reflect"),
+        Binding("h", "history", N_("History"), id="home.history"),
+        Binding("t", "themes", N_("Common principles"), id="home.themes"),
+        Binding("slash", "search", N_("Search"), id="home.search"),
         # named in the Stories heading: the footer is full at 80 columns
-        Binding("p", "print_guide", display_line(pgettext("key", "Print")), id="home.print_guide",
+        Binding("p", "print_guide", NP_("key", "Print"), id="home.print_guide",
                 show=False),
     ]
 

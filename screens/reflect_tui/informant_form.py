@@ -7,25 +7,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Select
+from textual.widgets import Button, Input, Label, Select, Static
 
-from reflect.bidi import display_line
-from reflect.i18n import _
+from reflect.i18n import N_, _
 from reflect.roles import Role
-from reflect_tui.bidi_view import Button, Input, Label, Static
+from reflect_tui.bidi_view import FieldInput
 
 
 class InformantForm(ModalScreen[tuple[str, Role] | None]):
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="informant_form.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="informant_form.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(_("Add an informant"), classes="dialog-title")
             yield Label(_("Pseudonym (never a real name)"))
-            yield Input(id="pseudonym", compact=True, placeholder=_("e.g. Maya"))
+            yield FieldInput(id="pseudonym", compact=True, placeholder=_("e.g. Maya"))
             yield Label(_("Role"))
-            yield Select([(display_line(role.label), role.value) for role in Role], id="role",
-                         compact=True, prompt=display_line(_("Choose a role")))
+            yield Select([(role.label, role.value) for role in Role], id="role",
+                         compact=True, prompt=_("Choose a role"))
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button(_("Add"), variant="primary", id="add")

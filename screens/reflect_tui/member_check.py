@@ -17,21 +17,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Select
+from textual.widgets import Button, Input, Label, Select, Static
 from textual.widgets.select import NoSelection
 
 from reflect import formats, paths
-from reflect.bidi import display_line
 from reflect.dates import not_a_date, parse_day
 from reflect.errors import ReflectError
 from reflect.exchange.review_copy import CHECK_LABELS, check_label, export_review_copy
-from reflect.i18n import _
+from reflect.i18n import N_, _
 from reflect.models import Informant, MemberCheck
 from reflect.store import Store
 from reflect.store.member_checks import Erased as Erasure
 from reflect.text import visible
 from reflect.vocab import CheckOutcome
-from reflect_tui.bidi_view import Button, Input, Label, Static
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.export_progress import export_in_background
 from reflect_tui.safe import text
 from reflect_tui.typed_app import typed_app
@@ -40,7 +39,7 @@ from reflect_tui.typed_app import typed_app
 class MemberCheckDialog(ModalScreen[bool]):
     """Returns True when something was recorded or erased (the story screen redraws)."""
 
-    BINDINGS = [Binding("escape", "close", display_line(_("Close")), id="member_check.close")]
+    BINDINGS = [Binding("escape", "close", N_("Close"), id="member_check.close")]
 
     if TYPE_CHECKING:
         app = typed_app()
@@ -97,13 +96,13 @@ class MemberCheckDialog(ModalScreen[bool]):
             yield Label(_("What they said"))
             # set to their state as it is once read (blank when never checked): one key
             # never changes it
-            yield Select([(display_line(_(CHECK_LABELS[o])), o.value) for o in CheckOutcome],
-                         prompt=display_line(_("choose")), id="outcome", compact=True)
+            yield Select([(_(CHECK_LABELS[o]), o.value) for o in CheckOutcome],
+                         prompt=_("choose"), id="outcome", compact=True)
             with Horizontal(id="check-when"):
-                yield Input(formats.day(date.today()), id="checked-on", compact=True)
-                yield Input(id="how", compact=True,
+                yield FieldInput(formats.day(date.today()), id="checked-on", compact=True)
+                yield FieldInput(id="how", compact=True,
                             placeholder=_("how: in person, by phone, by letter"))
-            yield Input(id="note", compact=True, placeholder=_("note (optional)"))
+            yield FieldInput(id="note", compact=True, placeholder=_("note (optional)"))
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button(_("Record"), variant="primary", id="record")
@@ -130,8 +129,8 @@ class MemberCheckDialog(ModalScreen[bool]):
         if not self._shown_once:  # the list opens on their state, once
             self._shown_once = True
             self.query_one("#outcome", Select).value = _outcome_of(self.informant, check)
-        self.query_one("#check-state", Static).update(text(display_line(
-            _("Now: {state}").format(state=visible(check_label(check))))))
+        self.query_one("#check-state", Static).update(text(
+            _("Now: {state}").format(state=visible(check_label(check)))))
         self.query_one("#erase", Button).display = self.informant.withdrawn
         self.query_one("#copy", Button).disabled = self.informant.withdrawn
 
@@ -255,7 +254,7 @@ class EraseDialog(ModalScreen[str | None]):
     """The one step that cannot be undone: the whole warning, wrapped to the dialog's width
     (at 80x24 too), then the pseudonym typed to confirm. Returns what was typed."""
 
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="erase.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="erase.cancel")]
     DEFAULT_CSS = """
     EraseDialog #erase-warning {
         width: 100%;
@@ -276,7 +275,7 @@ class EraseDialog(ModalScreen[str | None]):
                            "are deleted from this database and cannot be brought back. Type "
                            "{who} to confirm.").format(who=visible(self.who)),
                          id="erase-warning", markup=False)
-            yield Input(id="typed", compact=True, placeholder=_("pseudonym"))
+            yield FieldInput(id="typed", compact=True, placeholder=_("pseudonym"))
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button(_("Erase for good"), variant="error", id="ok")

@@ -21,23 +21,22 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.widgets import Static
 
 from reflect import timecodes
-from reflect.bidi import display_line
-from reflect.i18n import _, ngettext
+from reflect.i18n import N_, _, ngettext
 from reflect.method.session import SessionRun
 from reflect.models import InterviewerNote
-from reflect_tui.bidi_view import Static
 from reflect_tui.safe import markup
 from reflect_tui.typed_app import typed_app
 from reflect_tui.write_line import Job
 
 MOMENT_BINDINGS = [
-    Binding("f4", "recording", display_line(_("Recording")), id="session.recording",
+    Binding("f4", "recording", N_("Recording"), id="session.recording",
             show=False, priority=True),
-    Binding("f3", "stamp", display_line(_("Time code")), id="session.stamp", show=False,
+    Binding("f3", "stamp", N_("Time code"), id="session.stamp", show=False,
             priority=True),
-    Binding("f2", "note", display_line(_("Note")), id="session.note", show=False,
+    Binding("f2", "note", N_("Note"), id="session.note", show=False,
             priority=True),
 ]
 

@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
 
-from reflect.bidi import display_line
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _
 from reflect.privacy.encryption import check_new_passphrase
 from reflect.text import visible
-from reflect_tui.bidi_view import Button, Input, Static
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.safe import text
 
 FORGOTTEN = N_("A forgotten passphrase cannot be recovered: nobody can open the answers "
@@ -41,9 +41,9 @@ class FirstRunDialog(ModalScreen[str | None]):
                   "what families told you. You type the passphrase each time reflect "
                   "starts.").format(path=visible(str(self.path))), markup=False)
             yield Static(_(FORGOTTEN), classes="hint", markup=False)
-            yield Input(placeholder=_("passphrase (8 characters or more)"),
+            yield FieldInput(placeholder=_("passphrase (8 characters or more)"),
                         password=True, id="passphrase", compact=True)
-            yield Input(placeholder=_("the same passphrase again"),
+            yield FieldInput(placeholder=_("the same passphrase again"),
                         password=True, id="repeat", compact=True)
             yield Static("", id="form-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
@@ -82,7 +82,7 @@ class FirstRunDialog(ModalScreen[str | None]):
 class PassphraseDialog(ModalScreen[str | None]):
     """Ask for the passphrase of an encrypted database; None means quit."""
 
-    BINDINGS = [Binding("escape", "quit_app", display_line(_("Quit")), id="passphrase.quit")]
+    BINDINGS = [Binding("escape", "quit_app", N_("Quit"), id="passphrase.quit")]
 
     def __init__(self, path: Path, problem: str = ""):
         super().__init__()
@@ -93,7 +93,7 @@ class PassphraseDialog(ModalScreen[str | None]):
             yield Static(_("Passphrase"), classes="dialog-title")
             yield Static(_("{path} is encrypted. Type its passphrase to open it.").format(
                 path=visible(str(self.path))), markup=False)
-            yield Input(password=True, id="passphrase", placeholder=_("passphrase"),
+            yield FieldInput(password=True, id="passphrase", placeholder=_("passphrase"),
                         compact=True)
             yield Static(text(self.problem), id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):

@@ -8,18 +8,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from reflect.bidi import display_line
-from reflect.i18n import _
-from reflect_tui.bidi_view import Button, Input, Label, OptionList, SelectionList, Static
+from reflect.i18n import N_, _
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.safe import plain, text
 
 
 class TextPrompt(ModalScreen[str | None]):
     """Ask for one non-empty line of text."""
 
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="text_prompt.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="text_prompt.cancel")]
 
     def __init__(self, title: str, label: str, value: str = "",
                  empty_message: str | None = None):
@@ -31,7 +31,7 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(text(self.title_text), classes="dialog-title")
             yield Label(text(self.label))
-            yield Input(self.value, id="text", compact=True)
+            yield FieldInput(self.value, id="text", compact=True)
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button(_("OK"), variant="primary", id="ok")
@@ -54,7 +54,7 @@ class TextPrompt(ModalScreen[str | None]):
 class PickDialog(ModalScreen[str | None]):
     """Pick one of several items; returns its id."""
 
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="pick.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="pick.cancel")]
 
     def __init__(self, title: str, items: list[tuple[str, str | Text]]):
         super().__init__()
@@ -78,7 +78,7 @@ class PickDialog(ModalScreen[str | None]):
 class SplitDialog(ModalScreen[tuple[list[str], str] | None]):
     """Choose items to move out, and the name of the new group they go to."""
 
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")), id="split.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="split.cancel")]
 
     def __init__(self, title: str, items: list[tuple[str, str]]):
         super().__init__()
@@ -91,7 +91,7 @@ class SplitDialog(ModalScreen[tuple[list[str], str] | None]):
             yield SelectionList[str](*[(text(label), key) for key, label in self.items],
                                      id="items")
             yield Label(_("Name of the new common principle"))
-            yield Input(id="name", compact=True)
+            yield FieldInput(id="name", compact=True)
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button(_("Split"), variant="primary", id="ok")

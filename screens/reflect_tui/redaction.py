@@ -17,14 +17,13 @@ from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, DataTable
+from textual.widgets import Button, Checkbox, DataTable, Input, Static
 
-from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import N_, _
 from reflect.privacy.redact import REDACTED
 from reflect.text import visible
-from reflect_tui.bidi_view import Button, Input, Static
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.safe import text
 from reflect_tui.typed_app import typed_app
@@ -43,8 +42,8 @@ class RedactionScreen(ModalScreen[None]):
     RedactionScreen #redaction-form { height: auto; }
     RedactionScreen #term, RedactionScreen #replacement { width: 1fr; }
     """
-    BINDINGS = [Binding("escape", "close", display_line(_("Close")), id="redaction.close"),
-                Binding("delete", "remove", display_line(_("Remove")), id="redaction.remove")]
+    BINDINGS = [Binding("escape", "close", N_("Close"), id="redaction.close"),
+                Binding("delete", "remove", N_("Remove"), id="redaction.remove")]
 
     class Listed(Message):
         """The list as it is now; `added` after a name was added, `refused` the reason one
@@ -71,8 +70,8 @@ class RedactionScreen(ModalScreen[None]):
             yield FitTable(Col(_("Name or place"), squeeze=True), Col(_("Shown as"), squeeze=True),
                            Col(_("Where")), id="redactions")
             with Horizontal(id="redaction-form"):
-                yield Input(id="term", placeholder=_("name or place"), compact=True)
-                yield Input(id="replacement",
+                yield FieldInput(id="term", placeholder=_("name or place"), compact=True)
+                yield FieldInput(id="replacement",
                             placeholder=_("show instead ({default})").format(default=REDACTED),
                             compact=True)
             yield Checkbox(_("in every story (else: this story only)"), id="everywhere",

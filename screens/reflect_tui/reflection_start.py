@@ -9,20 +9,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Select
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from reflect.bidi import display_line
-from reflect.i18n import _
+from reflect.i18n import N_, _
 from reflect.models import Story
 from reflect.protocol.definition import Protocol
-from reflect_tui.bidi_view import Button, Input, Label, OptionList, Static
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.safe import markup, plain
 
 
 class StartReflection(ModalScreen[dict | None]):
     CSS_PATH = "reflection_start.tcss"
-    BINDINGS = [Binding("escape", "cancel", display_line(_("Cancel")),
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"),
                         id="reflection_start.cancel")]
 
     def __init__(self, protocols: list[Protocol], stories: list[Story], author: str = ""):
@@ -39,13 +38,13 @@ class StartReflection(ModalScreen[dict | None]):
                                       id=p.id) for p in self.protocols],
                              id="protocols")
             yield Label(_("Your name (optional)"))
-            yield Input(self.author, id="author", compact=True)
+            yield FieldInput(self.author, id="author", compact=True)
             yield Label(_("About a case: pseudonym only (optional)"))
-            yield Input(id="case", compact=True, placeholder=_("e.g. Family K"))
+            yield FieldInput(id="case", compact=True, placeholder=_("e.g. Family K"))
             yield Label(_("About a story (optional)"))
             yield Select([(plain(s.title), str(s.id)) for s in self.stories], id="story",
                          compact=True,
-                         prompt=display_line(_("no story")))
+                         prompt=_("no story"))
             yield Static("", id="form-error", classes="error-text")
             with Horizontal(classes="buttons"):
                 yield Button(_("Start"), variant="primary", id="start")

@@ -17,16 +17,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable, Header, Static
 
 from reflect import timecodes
-from reflect.bidi import display_line
-from reflect.i18n import _, ngettext, pgettext
+from reflect.i18n import N_, NP_, _, ngettext
 from reflect.method.session import SessionRun
 from reflect.protocol.render import answer_text
 from reflect.store.interviews import recording_consent_label
 from reflect.text import visible
-from reflect_tui.bidi_view import Static
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
 from reflect_tui.safe import text
@@ -48,9 +46,9 @@ class ReviewScreen(Screen[str | None]):
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
-        Binding("escape", "back", display_line(pgettext("key", "Back")), id="review.back"),
-        Binding("enter", "open", display_line(_("Open")), id="review.open", show=False),
-        Binding("f10", "finish", display_line(_("Finish")), id="review.finish",
+        Binding("escape", "back", NP_("key", "Back"), id="review.back"),
+        Binding("enter", "open", N_("Open"), id="review.open", show=False),
+        Binding("f10", "finish", N_("Finish"), id="review.finish",
                 priority=True),
     ]
 
@@ -83,7 +81,7 @@ class ReviewScreen(Screen[str | None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = display_line(visible(self.run.protocol.title))
+        self.sub_title = visible(self.run.protocol.title)
         self._show_consent()
         self._read_actions()
 
@@ -114,11 +112,11 @@ class ReviewScreen(Screen[str | None]):
             table.add_row(str(number), question.prompt, shown, str(words) if words else "",
                           flags, code, key=question.id)
         progress = self.run.progress()
-        self.query_one("#review-summary", Static).update(display_line(
+        self.query_one("#review-summary", Static).update(
             _("{answered} of {total} answered, {skipped} skipped; {words} words. Enter opens "
               "a question; F10 finishes.").format(
                 answered=progress.answered, total=progress.total, skipped=progress.skipped,
-                words=total_words)))
+                words=total_words))
         table.move_cursor(row=self.run.index)
         self.set_focus(table)
         self._show_full(self.run.question.id)
@@ -130,11 +128,11 @@ class ReviewScreen(Screen[str | None]):
             line.display = False
             return
         method = _(session.consent_method) if session.consent_method else ""
-        line.update(display_line(_("Consent: {state}, {method} ({who}) · Recording: {recording}")
+        line.update(_("Consent: {state}, {method} ({who}) · Recording: {recording}")
                                  .format(state=_("given") if session.consent_given
                                          else _("refused"), method=method,
                                          who=visible(session.consent_recorded_by),
-                                         recording=recording_consent_label(session))))
+                                         recording=recording_consent_label(session)))
 
     def _details(self, answer: Answer | None, notes: list[Any]) -> str:
         recorded = self.run.has_recording

@@ -37,10 +37,16 @@ def cell_text(value: object) -> Text:
 
 class SafeTable(DataTable):
     """A DataTable whose cells are shown as written (DataTable reads str as markup), on one
-    line, cut with an ellipsis where the column is narrower."""
+    line, cut with an ellipsis where the column is narrower. Each cell is put in reading order
+    by itself (BidiText), so the drawing path leaves the rows as they are."""
+
+    draws_reading_order = True
 
     def add_row(self, *cells, **kwargs):
         return super().add_row(*(cell_text(c) for c in cells), **kwargs)
+
+    def add_column(self, label, **kwargs):
+        return super().add_column(cell_text(label), **kwargs)
 
 
 def text(value: object, style: str = "") -> Content:

@@ -15,10 +15,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable, Header, Input, Static
 
-from reflect.bidi import display_line
-from reflect.i18n import _, ngettext, pgettext
+from reflect.i18n import NP_, _, ngettext
 from reflect.store.search import (
     PAGE,
     Position,
@@ -29,7 +28,7 @@ from reflect.store.search import (
     snippet_parts,
 )
 from reflect.text import visible
-from reflect_tui.bidi_view import Input, Static
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
 from reflect_tui.typed_app import typed_app
@@ -51,7 +50,7 @@ class SearchScreen(Screen[None]):
         app = typed_app()
 
     CSS_PATH = "search.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", display_line(pgettext("key", "Back")),
+    BINDINGS = [Binding("escape", "app.pop_screen", NP_("key", "Back"),
                         id="search.back")]
     DELAY = 0.25
 
@@ -81,7 +80,7 @@ class SearchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(id="query", placeholder=_("search all answers and principles"))
+        yield FieldInput(id="query", placeholder=_("search all answers and principles"))
         yield Static("", id="summary", classes="hint")
         results = FitTable(Col(_("Story / case"), squeeze=True), Col(_("Who"), squeeze=True),
                            Col(_("Question"), squeeze=True),
@@ -92,7 +91,7 @@ class SearchScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.sub_title = display_line(_("Search"))
+        self.sub_title = _("Search")
         self.query_one("#query", Input).focus()
 
     @on(Input.Changed, "#query")

@@ -39,13 +39,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header, TextArea
+from textual.widgets import Header, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from reflect import formats
-from reflect.bidi import display_line
 from reflect.errors import ReflectError, StorageError
-from reflect.i18n import _, ngettext, pgettext
+from reflect.i18n import N_, NP_, _, ngettext
 from reflect.method import autosave
 from reflect.method.autosave import Autosave
 from reflect.method.session import SessionRun
@@ -57,7 +56,6 @@ from reflect.store.journaled import JournaledStore
 from reflect.text import visible
 from reflect.vocab import SessionStatus
 from reflect_tui.action_plan import ActionPlan
-from reflect_tui.bidi_view import OptionList, SelectionList, Static
 from reflect_tui.confirm import ConfirmDialog
 from reflect_tui.footer import Footer
 from reflect_tui.key_order import keys_taken
@@ -143,20 +141,20 @@ class SessionScreen(Screen[None]):
     BINDINGS = [
         # Translators: the labels of keys in the footer ("key"): one short word each. Next and
         # Prev move between questions; Quote and Follow mark the answer as a quote, or to follow up
-        Binding("ctrl+n", "next", display_line(pgettext("key", "Next")), id="session.next",
+        Binding("ctrl+n", "next", NP_("key", "Next"), id="session.next",
                 priority=True),
-        Binding("ctrl+r", "previous", display_line(_("Prev")), id="session.previous",
+        Binding("ctrl+r", "previous", N_("Prev"), id="session.previous",
                 priority=True),
-        Binding("ctrl+g", "jump", display_line(_("Go to")), id="session.jump", priority=True),
-        Binding("ctrl+o", "skip", display_line(_("Skip")), id="session.skip", priority=True),
-        Binding("ctrl+t", "flag('quote')", display_line(pgettext("key", "Quote")),
+        Binding("ctrl+g", "jump", N_("Go to"), id="session.jump", priority=True),
+        Binding("ctrl+o", "skip", N_("Skip"), id="session.skip", priority=True),
+        Binding("ctrl+t", "flag('quote')", NP_("key", "Quote"),
                 id="session.flag_quote",
                 priority=True),
-        Binding("ctrl+f", "flag('follow_up')", display_line(pgettext("key", "Follow")),
+        Binding("ctrl+f", "flag('follow_up')", NP_("key", "Follow"),
                 id="session.flag_follow_up", priority=True),
-        Binding("f10", "finish", display_line(_("Finish")), id="session.finish", priority=True),
-        Binding("f9", "reopen", display_line(_("Reopen")), id="session.reopen", priority=True),
-        Binding("escape", "leave", display_line(_("Leave")), id="session.leave"),
+        Binding("f10", "finish", N_("Finish"), id="session.finish", priority=True),
+        Binding("f9", "reopen", N_("Reopen"), id="session.reopen", priority=True),
+        Binding("escape", "leave", N_("Leave"), id="session.leave"),
         # Enter in the outline opens its question at once, so the words typed right after it
         # go into that question's answer rather than to the outline (issue 28)
         Binding("enter", "open_highlighted", show=False, priority=True),
@@ -333,7 +331,7 @@ class SessionScreen(Screen[None]):
         self._elapsed_base = self._last_persisted = run.session.elapsed_seconds
         self._opened_at = time.monotonic()
         self.who = message.who
-        self.sub_title = display_line(visible(run.protocol.title))
+        self.sub_title = visible(run.protocol.title)
         # post_message, not call_from_thread: it is thread-safe and does not wait for the UI
         # thread
         self.autosave = Autosave(

@@ -20,18 +20,16 @@ from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable, Header, Static
 
 from reflect import i18n
-from reflect.bidi import display_line
 from reflect.exchange.review_copy import check_label
-from reflect.i18n import _, ngettext, pgettext
+from reflect.i18n import N_, NP_, _, ngettext
 from reflect.models import Informant, Session, Story
 from reflect.roles import Role
 from reflect.store import shown_name
 from reflect.text import visible
 from reflect.vocab import SessionStatus
-from reflect_tui.bidi_view import Static
 from reflect_tui.consent import ConsentDialog
 from reflect_tui.export_progress import export_in_background, hidden_names
 from reflect_tui.fit_table import Col, FitTable
@@ -82,20 +80,20 @@ class StoryScreen(Screen[None]):
 
     CSS_PATH = "story.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", display_line(pgettext("key", "Back")), id="story.back"),
+        Binding("escape", "app.pop_screen", NP_("key", "Back"), id="story.back"),
         # a and i are named in the Informants heading; the footer keeps room for the rest
-        Binding("a", "add_informant", display_line(_("Add informant")),
+        Binding("a", "add_informant", N_("Add informant"),
                 id="story.add_informant", show=False),
-        Binding("i", "interview", display_line(_("Interview")), id="story.interview", show=False),
-        Binding("e", "edit", display_line(_("Edit story")), id="story.edit"),
-        Binding("p", "workshop", display_line(_("Principles")), id="story.workshop"),
-        Binding("x", "export", display_line(_("Export")), id="story.export"),
-        Binding("l", "lock", display_line(_("Lock")), id="story.lock"),
+        Binding("i", "interview", N_("Interview"), id="story.interview", show=False),
+        Binding("e", "edit", N_("Edit story"), id="story.edit"),
+        Binding("p", "workshop", N_("Principles"), id="story.workshop"),
+        Binding("x", "export", N_("Export"), id="story.export"),
+        Binding("l", "lock", N_("Lock"), id="story.lock"),
         # named in the interviews list's title ("r: its record"): the footer is full at 80
-        Binding("r", "record", display_line(_("Record")), id="story.record", show=False),
-        Binding("h", "hide_names", display_line(_("Names")), id="story.hide_names"),
+        Binding("r", "record", N_("Record"), id="story.record", show=False),
+        Binding("h", "hide_names", N_("Names"), id="story.hide_names"),
         # named in the Informants heading
-        Binding("c", "member_check", display_line(_("Member check")), id="story.member_check",
+        Binding("c", "member_check", N_("Member check"), id="story.member_check",
                 show=False),
     ]
 
@@ -235,7 +233,7 @@ class StoryScreen(Screen[None]):
         story = self.story
         if story is None:
             return
-        self.sub_title = display_line(visible(story.title))
+        self.sub_title = visible(story.title)
         ready = markup("  [b]$ready[/b]", ready=_("ready for the book")) \
             if story.ready_for_book else ""
         room = max(self.size.width - 4, 20)

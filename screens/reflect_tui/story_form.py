@@ -9,13 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from reflect.bidi import display_line
-from reflect.i18n import _
+from reflect.i18n import N_, _
 from reflect.models import Story
 from reflect.vocab import StoryStatus
-from reflect_tui.bidi_view import Button, Input, Label, Static
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.labels import STORY_STATUS_LABELS
 from reflect_tui.safe import SafeTextArea
 
@@ -23,8 +22,8 @@ from reflect_tui.safe import SafeTextArea
 class StoryForm(ModalScreen[dict | None]):
     CSS_PATH = "story_form.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", display_line(_("Cancel")), id="story_form.cancel"),
-        Binding("ctrl+s", "save", display_line(_("Save")), id="story_form.save", priority=True),
+        Binding("escape", "cancel", N_("Cancel"), id="story_form.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="story_form.save", priority=True),
     ]
 
     def __init__(self, story: Story | None = None):
@@ -37,10 +36,10 @@ class StoryForm(ModalScreen[dict | None]):
             yield Static(_("Edit story") if story else _("New success story"),
                          classes="dialog-title")
             yield Label(_("Title"))
-            yield Input(story.title if story else "", id="title", compact=True,
+            yield FieldInput(story.title if story else "", id="title", compact=True,
                         placeholder=_("e.g. A mother of six back on her feet"))
             yield Label(_("Service / team"))
-            yield Input(story.service if story else "", id="service", compact=True,
+            yield FieldInput(story.service if story else "", id="service", compact=True,
                         placeholder=_("e.g. Family support, north district"))
             yield Label(_("Why it counts as a success (criteria)"))
             yield SafeTextArea(story.success_criteria if story else "", id="criteria")
@@ -49,7 +48,7 @@ class StoryForm(ModalScreen[dict | None]):
             if story:
                 with Horizontal(id="status-row"):
                     yield Label(_("Status") + " ")
-                    yield Select([(display_line(STORY_STATUS_LABELS[s]), s.value)
+                    yield Select([(STORY_STATUS_LABELS[s], s.value)
                                   for s in StoryStatus],
                                  value=story.status.value, allow_blank=False, id="status",
                                  compact=True)

@@ -20,16 +20,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reflect import paths
-from reflect.bidi import display_line
 from reflect.exchange.book import TitlePage, export_book
-from reflect.i18n import _, pgettext
+from reflect.i18n import N_, NP_, _
 from reflect.models import Principle, Story
 from reflect.store import ThemeReach
-from reflect_tui.bidi_view import OptionList, Static
 from reflect_tui.confirm import ConfirmDialog
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
@@ -52,16 +50,16 @@ class ThemesScreen(Screen[None]):
 
     CSS_PATH = "themes.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", display_line(pgettext("key", "Back")),
+        Binding("escape", "app.pop_screen", NP_("key", "Back"),
                 id="themes.back"),
-        Binding("n", "new_theme", display_line(pgettext("key", "New")), id="themes.new"),
-        Binding("r", "rename", display_line(_("Rename")), id="themes.rename"),
-        Binding("m", "merge", display_line(_("Merge")), id="themes.merge"),
-        Binding("s", "split", display_line(_("Split")), id="themes.split"),
+        Binding("n", "new_theme", NP_("key", "New"), id="themes.new"),
+        Binding("r", "rename", N_("Rename"), id="themes.rename"),
+        Binding("m", "merge", N_("Merge"), id="themes.merge"),
+        Binding("s", "split", N_("Split"), id="themes.split"),
         # shown in its list's title ("Del takes out"), to leave room in the footer
-        Binding("delete", "take_out", display_line(_("Take out")), id="themes.take_out",
+        Binding("delete", "take_out", N_("Take out"), id="themes.take_out",
                 show=False),
-        Binding("b", "book", display_line(_("Export book")), id="themes.book"),
+        Binding("b", "book", N_("Export book"), id="themes.book"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -117,7 +115,7 @@ class ThemesScreen(Screen[None]):
         self.loose: list[Principle] = []
 
     def on_mount(self) -> None:
-        self.sub_title = display_line(_("Common principles"))
+        self.sub_title = _("Common principles")
         self.refresh_all()
 
     def refresh_all(self, keep: uuid.UUID | None = None) -> None:

@@ -25,19 +25,18 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Select, TextArea
+from textual.widgets import Header, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from reflect import timecodes
-from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.i18n import N_, _, ngettext, pgettext
+from reflect.i18n import N_, NP_, _, ngettext
 from reflect.method.analysis import Passage, passages, topic_label, topics_of
 from reflect.models import Answer, Evidence, Principle
 from reflect.roles import PresentRole
 from reflect.store import PRINCIPLE_PARTS, InterviewRecord, shown_who
 from reflect.text import visible
-from reflect_tui.bidi_view import Input, Label, OptionList, Static
+from reflect_tui.bidi_view import FieldInput
 from reflect_tui.confirm import ConfirmDialog
 from reflect_tui.footer import Footer
 from reflect_tui.safe import SafeTextArea, markup, one_for_one, plain
@@ -150,13 +149,13 @@ class WorkshopScreen(Screen[None]):
 
     CSS_PATH = "workshop.tcss"
     BINDINGS = [
-        Binding("escape", "back", display_line(pgettext("key", "Back")), id="workshop.back"),
-        Binding("ctrl+e", "attach", display_line(_("Evidence")), id="workshop.attach",
+        Binding("escape", "back", NP_("key", "Back"), id="workshop.back"),
+        Binding("ctrl+e", "attach", N_("Evidence"), id="workshop.attach",
                 priority=True),
-        Binding("ctrl+s", "save", display_line(_("Save")), id="workshop.save", priority=True),
-        Binding("ctrl+n", "new", display_line(pgettext("key", "New")), id="workshop.new"),
-        Binding("delete", "remove", display_line(_("Remove")), id="workshop.remove"),
-        Binding("ctrl+o", "next_informant", display_line(_("Next informant")),
+        Binding("ctrl+s", "save", N_("Save"), id="workshop.save", priority=True),
+        Binding("ctrl+n", "new", NP_("key", "New"), id="workshop.new"),
+        Binding("delete", "remove", N_("Remove"), id="workshop.remove"),
+        Binding("ctrl+o", "next_informant", N_("Next informant"),
                 id="workshop.next_informant", priority=True),
     ]
     NARROW = 100
@@ -209,9 +208,9 @@ class WorkshopScreen(Screen[None]):
         with Horizontal(id="workshop"):
             with Vertical(id="reading"):
                 with Horizontal(id="reading-bar"):
-                    yield Select([(display_line(_("(no interviews)")), "")], id="topic",
+                    yield Select([(_("(no interviews)"), "")], id="topic",
                                  compact=True, allow_blank=False)
-                    yield Input(id="search", placeholder=_("search all answers"),
+                    yield FieldInput(id="search", placeholder=_("search all answers"),
                                 compact=True)
                 yield Horizontal(id="columns")
             with Vertical(id="principle-side"):
@@ -222,7 +221,7 @@ class WorkshopScreen(Screen[None]):
                     label, hint = PART_LABELS[part]
                     with Horizontal(classes="part"):
                         yield Label(_(label))
-                        yield Input(id=part, placeholder=_(hint), compact=True)
+                        yield FieldInput(id=part, placeholder=_(hint), compact=True)
                 yield Static(_("Evidence  (select words on the left, ctrl+e)"), classes="hint")
                 yield OptionList(id="evidence")
         yield Footer(compact=True, show_command_palette=False)
@@ -240,15 +239,15 @@ class WorkshopScreen(Screen[None]):
                                     read_principles(store, self.story_id)))
 
     def on_workshop_screen_read(self, message: Read) -> None:
-        self.sub_title = display_line(_("Principles workshop: {story}").format(
-            story=visible(message.title)))
+        self.sub_title = _("Principles workshop: {story}").format(
+            story=visible(message.title))
         self.records = message.records
         self.informant_of = {r.session.id: r for r in self.records}
         topics = topics_of(self.records)
         select = self.query_one("#topic", Select)
         # a topic is a protocol's word: drawn as written (Select reads a string as markup)
-        select.set_options([(plain(display_line(topic_label(topic))), topic)
-                            for topic in topics] or [(display_line(_("(no interviews)")), "")])
+        select.set_options([(plain(topic_label(topic)), topic)
+                            for topic in topics] or [(_("(no interviews)"), "")])
         columns = self.query_one("#columns", Horizontal)
         columns.mount_all([InterviewColumn(record, message.notes[record.session.id])
                            for record in self.records])

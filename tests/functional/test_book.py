@@ -134,9 +134,10 @@ def test_hostile_hebrew_and_arabic_titles_are_printed_as_written(demo, tmp_path,
 
 
 async def test_b_asks_the_title_page_and_the_database_remembers_it(engine, catalog, demo):
+    from textual.widgets import Input
+
     from reflect import paths
     from reflect_tui.app import make_app
-    from reflect_tui.bidi_view import Input
     from reflect_tui.book_dialog import BookDialog
     from reflect_tui.themes import ThemesScreen
     from tests.ui_helpers import Told, type_text, until

@@ -157,7 +157,7 @@ def test_a_drawn_line_with_vowel_marks_is_reordered_like_any_other():
     from rich.segment import Segment
     from textual.strip import Strip
 
-    from reflect_tui.bidi_view import reorder_strip
+    from reflect_tui.drawing import reorder_strip
 
     for text in ("بداخله (Del يُخرج)", "בְּרֵאשִׁית (Genesis)"):
         drawn = reorder_strip(Strip([Segment(text)]), align=False)
@@ -166,8 +166,11 @@ def test_a_drawn_line_with_vowel_marks_is_reordered_like_any_other():
 
 async def test_a_wrapped_right_to_left_paragraph_keeps_its_direction_on_latin_only_lines():
     from textual.app import App
+    from textual.widgets import Static
 
-    from reflect_tui.bidi_view import Static
+    from reflect_tui import drawing
+
+    drawing.install()  # as the app does: any Textual widget, drawn in reading order
 
     class One(App):
         def compose(self):

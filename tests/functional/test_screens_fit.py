@@ -45,7 +45,7 @@ def cut_things(app) -> list[str]:
     for table in screen.query(DataTable):
         if on_screen(screen, table):
             cut += [f"column {c.label.plain!r}" for c in table.columns.values()
-                    if c.label.plain not in shown]  # labels are made in reading order
+                    if display_line(c.label.plain) not in shown]
     for button in screen.query(Button):
         if on_screen(screen, button) and display_line(str(button.label)) not in shown:
             cut.append(f"button {button.label}")
@@ -59,7 +59,8 @@ def cut_things(app) -> list[str]:
             if text and any(display_line(word) not in flat for word in words if word):
                 cut.append(f"title {text!r}")
     for key in screen.query("FooterKey"):  # all: one pushed off the edge is not visible
-        if key.region.right > width or key.region.width == 0 or key.description not in shown:
+        if key.region.right > width or key.region.width == 0 or \
+                display_line(key.description) not in shown:
             cut.append(f"footer key {key.description!r}")
     return cut
 
