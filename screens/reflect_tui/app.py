@@ -15,6 +15,7 @@ with messages too (`ListsGlanced`, `DatabaseReady`), never by asking which scree
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from contextlib import suppress
 from pathlib import Path
@@ -129,6 +130,10 @@ class ReflectApp(KeysInOrder, App[None]):
         """The command palette's own commands, in the interface language. Textual's
         screenshot command is left out: it would write answers to an unencrypted SVG file."""
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand(_("Language"), _("Change the interface language (saved for "
+                                                 "the next start too)"),
+                                self.action_choose_language)
         yield SystemCommand(_("Quit"), _("Quit reflect (every answer is already saved)"),
                             self.action_quit)
         if screen.query("HelpPanel"):
@@ -136,6 +141,36 @@ class ReflectApp(KeysInOrder, App[None]):
         else:
             yield SystemCommand(_("Keys"), _("Show the keys of this screen"),
                                 self.action_show_help_panel)
+
+    def action_choose_language(self) -> None:
+        """Pick the interface language; the app speaks it at once (home is drawn anew)."""
+        from reflect.i18n import LANGUAGES
+        from reflect_tui.prompts import PickDialog
+
+        def chosen(code: str | None) -> None:
+            if code is not None:
+                self.switch_language(code)
+
+        self.push_screen(PickDialog(_("Interface language"), list(LANGUAGES.items())),
+                         chosen)
+
+    def switch_language(self, code: str) -> None:
+        """Speak another language from now on, and next time: saved like `reflect language`.
+        Key labels are translated whenever keys are listed; the home screen is made again so
+        its titles, lists and hints are too. Offered on the home screen only, so no open
+        interview is redrawn under the interviewer."""
+        from reflect import i18n, settings
+
+        with contextlib.suppress(OSError):  # a settings folder that cannot be written
+            settings.save(language=code)
+        i18n.use(code)
+        self.sub_title = _("Learning from Success")
+        self.title = self.TITLE
+        self.mark_demo()
+        self.switch_screen(HomeScreen())
+        self.refresh_bindings()
+        self.notify(_("The interface language is now {name}.").format(
+            name=i18n.LANGUAGES[code]))
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its search prompt in the interface language."""
