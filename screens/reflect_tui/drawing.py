@@ -183,7 +183,9 @@ def install() -> None:
                                 render_content_line: Callable[[int], Strip],
                                 *args: Any, **kwargs: Any) -> list[Strip]:
         widget = getattr(render_content_line, "__self__", None)
-        if isinstance(widget, Widget) and not getattr(widget, "draws_reading_order", False):
+        # a screen's own lines are the screens below a dialog, each line already drawn
+        if isinstance(widget, Widget) and not isinstance(widget, Screen) and \
+                not getattr(widget, "draws_reading_order", False):
             width = (kwargs.get("content_size") or size).width
             draw = render_content_line
 
