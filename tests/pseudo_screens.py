@@ -67,7 +67,42 @@ def hebrew_store(store, hebrew_catalog):
     reflection = store.start_reflection(hebrew_catalog.get("self-critique"), "סטודנטית",
                                         "מקרה א")
     store.add_action(reflection.id, "לקבוע פגישה עם המשפחה", date.today())
+    first = hebrew_catalog.get("self-critique").questions[0]
+    store.save_answer(reflection.id, first.id, text="חוזקה: הקשבה למשפחה")
     return store
+
+
+async def reach_the_corners(pilot, app, store, look) -> None:
+    """What visiting each screen does not show: a flagged quote in the status line, a
+    search that finds a reflection, a toast, the workshop's new principle."""
+    from reflect_tui.search import SearchScreen
+    from reflect_tui.session import SessionScreen
+    from reflect_tui.workshop import WorkshopScreen
+    from tests.ui_helpers import until
+
+    session = store.sessions_of_kind("interview")[0]
+    app.push_screen(SessionScreen(session.id))
+    await until(pilot, lambda: app.screen.query_one("#answer").has_focus)
+    await pilot.press("ctrl+t")  # flag the answer as a quote: the status line says so
+    await app.workers.wait_for_complete()
+    await look("a flagged quote")
+    app.notify(i18n._("Marked complete."), title=i18n._("Completed"))  # drawn as any toast
+    await until(pilot, lambda: app.screen.query("Toast"))
+    await look("a toast")
+    app.pop_screen()
+    app.push_screen(SearchScreen())
+    await pilot.pause()
+    await pilot.press(*"הקשבה", "enter")
+    await until(pilot, lambda: app.screen.query_one("#results").row_count > 0)
+    await look("a search that finds a reflection")
+    app.pop_screen()
+    story = next(s for s in store.stories() if s.title == "חזרה לבית הספר")
+    app.push_screen(WorkshopScreen(story.id))
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.press("ctrl+n")  # a new principle of action
+    await look("the workshop's new principle")
+    app.pop_screen()
 
 
 def unmarked(text: str) -> list[str]:
@@ -100,7 +135,7 @@ async def test_no_english_is_left_outside_the_catalogs(engine, hebrew_catalog, h
     allowed = set(re.findall(r"[A-Za-z0-9]+", str(engine_path(engine))))  # the file's path
     problems: list[str] = []
     app = make_app(engine, hebrew_catalog)
-    async with app.run_test(size=(160, 50)) as pilot:
+    async with app.run_test(size=(160, 50), notifications=True) as pilot:
         async def look(where: str) -> None:
             await pilot.pause()
             if words := words_outside_the_catalogs(app, allowed):
@@ -114,4 +149,7 @@ async def test_no_english_is_left_outside_the_catalogs(engine, hebrew_catalog, h
         await pilot.press("i")  # the protocols offered for the highlighted informant
         await look("start an interview")
         assert "⟦" in " ".join(screen_lines(app)) and len(app.screen_stack) > 2
+        while len(app.screen_stack) > 2:
+            app.pop_screen()
+        await reach_the_corners(pilot, app, hebrew_store, look)
     assert problems == [], "\n".join(problems)
