@@ -123,6 +123,18 @@ def _emit(out: Console, message: Text) -> None:
         out.print(line, highlight=False)
 
 
+def one_line(text: str) -> str:
+    """A question answered on its line (a passphrase, yes) or a progress bar's label: in
+    reading order when stderr is a terminal, neither wrapped nor right-aligned, since the
+    answer or the bar follows it."""
+    from reflect import bidi
+
+    if not reorders(errors) or not bidi.has_rtl(text):
+        return text
+    body = text.rstrip()
+    return bidi.display_paragraph_line(body, _interface_rtl()) + text[len(body):]
+
+
 def say(message: str) -> None:
     """Print plain text (no rich markup: names and paths may hold brackets; control codes are
     shown, not obeyed)."""
@@ -267,10 +279,10 @@ def progress(what: str) -> Iterator[Callable[[str, int, int], None]]:
         return
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=errors, transient=True) as bar:
-        task = bar.add_task(what, total=None)
+        task = bar.add_task(one_line(what), total=None)
 
         def update(step: str, done: int, total: int) -> None:
-            bar.update(task, description=f"{what}: {step.replace('_', ' ')}", completed=done,
-                       total=total)
+            bar.update(task, description=one_line(f"{what}: {step.replace('_', ' ')}"),
+                       completed=done, total=total)
 
         yield update
