@@ -3,8 +3,10 @@
 On a terminal, with `bidi` at `app` (reflect.bidi.mode()), Hebrew and Arabic are put in reading
 order here, since the terminal does not reorder them: every printed line is a paragraph in the
 interface's direction, wrapped to the terminal in logical order and then reordered (paths,
-commands, options and numbers kept as units); tables cut each cell at its logical end, then
-shape and reorder it, and run their columns right to left in a Hebrew or Arabic interface.
+commands, options and numbers kept as units), right-aligned in a Hebrew or Arabic interface;
+a table's cells are laid out as rich lays them out in logical order (a word longer than its
+column cut at its logical end), then each cell line is shaped and reordered, and the columns
+run right to left in a Hebrew or Arabic interface.
 Into a file or a pipe, and with `bidi terminal`, everything stays in logical order, unchanged.
 """
 
@@ -45,17 +47,19 @@ def _interface_rtl() -> bool:
     return bidi.interface_rtl()
 
 
-def _as_style(style: str | Style) -> Style:
-    return Style.parse(style) if isinstance(style, str) else style
-
-
-def _styles(text: Text) -> list[Style]:
+def _styles(text: Text) -> list[Style | str]:
     """The style of every character of a rich Text (its spans over its base style)."""
-    layers: list[list[str | Style]] = [[text.style] for _char in text.plain]
+    if not text.spans:
+        return [text.style] * len(text.plain)
+    layers: list[tuple[str | Style, ...]] = [(text.style,)] * len(text.plain)
     for span in text.spans:
         for index in range(span.start, min(span.end, len(layers))):
-            layers[index].append(span.style)
-    return [Style.combine(_as_style(style) for style in layer) for layer in layers]
+            layers[index] = (*layers[index], span.style)
+    combined: dict[tuple[str | Style, ...], Style] = {}
+    for layer in set(layers):
+        combined[layer] = Style.combine(Style.parse(style) if isinstance(style, str) else style
+                                        for style in layer)
+    return [combined[layer] for layer in layers]
 
 
 def _drawn(line: Text, rtl: bool, isolates: list[tuple[int, int]] | None = None) -> Text:
