@@ -25,7 +25,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from reflect import formats
+from reflect import bidi, bidi_lines, formats
 from reflect.i18n import _
 from reflect.text import visible
 
@@ -36,14 +36,10 @@ errors = Console(stderr=True, soft_wrap=True)
 def reorders(out: Console) -> bool:
     """Whether what goes to `out` is put in reading order: a terminal, and reflect (not the
     terminal) reorders."""
-    from reflect import bidi
-
     return out.is_terminal and bidi.mode() == "app"
 
 
 def _interface_rtl() -> bool:
-    from reflect import bidi
-
     return bidi.interface_rtl()
 
 
@@ -64,11 +60,9 @@ def _styles(text: Text) -> list[Style | str]:
 
 def _drawn(line: Text, rtl: bool, isolates: list[tuple[int, int]] | None = None) -> Text:
     """One logical line in drawing order, each character keeping its style."""
-    from reflect import bidi
-
     styles = _styles(line)
     drawn = Text(end=line.end)
-    for index, char in bidi.drawn_line(line.plain, rtl, isolates):
+    for index, char in bidi_lines.drawn_line(line.plain, rtl, isolates):
         drawn.append(char, styles[index])
     return drawn
 
@@ -78,19 +72,17 @@ def reading_lines(message: Text, width: int, rtl: bool) -> list[Text]:
     paragraph in direction `rtl`, wrapped to `width` in logical order, each piece reordered
     and right-aligned when `rtl`. In a left-to-right paragraph, lines without Hebrew or Arabic
     are left as they are."""
-    from reflect import bidi
-
     shown: list[Text] = []
     for line in message.split("\n", allow_blank=True):
-        if not bidi.without_marks(line.plain).strip():
+        if not bidi_lines.without_marks(line.plain).strip():
             shown.append(Text(end=line.end))  # blank but for direction marks: blank
             continue
         if not (rtl or bidi.has_rtl(line.plain)):
             shown.append(line)
             continue
-        spans = bidi.units(line.plain)
-        for start, end in bidi.wrap(line.plain, width):
-            piece = _drawn(line[start:end], rtl, bidi.line_units(spans, start, end))
+        spans = bidi_lines.units(line.plain)
+        for start, end in bidi_lines.wrap(line.plain, width):
+            piece = _drawn(line[start:end], rtl, bidi_lines.line_units(spans, start, end))
             if rtl and width > 0:
                 piece.pad_left(max(0, width - piece.cell_len))
             shown.append(piece)
@@ -107,8 +99,6 @@ def reading_order(text: str, to_terminal: bool, width: int | None = None) -> str
     """Hebrew or Arabic lines in reading order on a terminal that does not reorder them
     itself (in the interface's direction, wrapped to `width`); logical order into a file or a
     pipe."""
-    from reflect import bidi
-
     rtl = _interface_rtl()
     if not to_terminal or not (rtl or bidi.has_rtl(text)) or bidi.mode() != "app":
         return text
@@ -117,8 +107,6 @@ def reading_order(text: str, to_terminal: bool, width: int | None = None) -> str
 
 
 def _emit(out: Console, message: Text) -> None:
-    from reflect import bidi
-
     rtl = _interface_rtl()
     if not reorders(out) or not (rtl or bidi.has_rtl(message.plain)):
         out.print(message, highlight=False)
@@ -131,12 +119,10 @@ def one_line(text: str) -> str:
     """A question answered on its line (a passphrase, yes) or a progress bar's label: in
     reading order when stderr is a terminal, neither wrapped nor right-aligned, since the
     answer or the bar follows it."""
-    from reflect import bidi
-
     if not reorders(errors) or not bidi.has_rtl(text):
         return text
     body = text.rstrip()
-    return bidi.display_paragraph_line(body, _interface_rtl()) + text[len(body):]
+    return bidi_lines.display_paragraph_line(body, _interface_rtl()) + text[len(body):]
 
 
 def say(message: str) -> None:
@@ -173,8 +159,6 @@ class _Cell:
         return Measurement.get(console, options, self.text)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from reflect import bidi
-
         rtl = _reads_rtl(self.text.plain, self.interface_rtl)
         for line in self.text.wrap(console, options.max_width, overflow=options.overflow,
                                    no_wrap=options.no_wrap):
@@ -190,9 +174,7 @@ class _Cell:
 def _reads_rtl(text: str, interface_rtl: bool) -> bool:
     """A cell's direction: its first strong letter's (stored text reads the way it was
     written), else the interface's."""
-    from reflect import bidi
-
-    direction = bidi.first_strong(text)
+    direction = bidi_lines.first_strong(text)
     return interface_rtl if direction is None else direction == "rtl"
 
 
@@ -205,8 +187,6 @@ def _cell(content: RenderableType | None, interface_rtl: bool) -> RenderableType
 
 
 def _has_rtl(content: object) -> bool:
-    from reflect import bidi
-
     plain = content.plain if isinstance(content, Text) else content
     return isinstance(plain, str) and bidi.has_rtl(plain)
 
@@ -240,8 +220,6 @@ def say_columns(rows: Iterable[tuple[str, ...]], widths: tuple[int, ...]) -> Non
     """Rows of plain columns, each but the last padded to its width, as `say` prints them; on
     a terminal in reading order, the columns running right to left in a Hebrew or Arabic
     interface, each cell cut to its width at its logical end."""
-    from reflect import bidi
-
     table = [tuple(visible(cell) for cell in row) for row in rows]
     rtl = _interface_rtl()
     if not reorders(console) or not (rtl or any(bidi.has_rtl("".join(row)) for row in table)):

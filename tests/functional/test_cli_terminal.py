@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from reflect import bidi, i18n
+from reflect import bidi, bidi_lines, i18n
 from reflect.exchange.demo import demo_path, load_demo
 from reflect.store import Store
 from reflect.store.engine import open_engine
@@ -74,7 +74,7 @@ def cells(line: str) -> list[str]:
 
 def shown(logical: str) -> str:
     """How a table cell holding `logical` must be drawn (it reads the way it was written)."""
-    return bidi.display_paragraph_line(logical, bidi.starts_rtl(logical))
+    return bidi_lines.display_paragraph_line(logical, bidi.starts_rtl(logical))
 
 
 def protocol_rows(language: str) -> list[tuple[str, str, str]]:
@@ -139,7 +139,7 @@ def test_a_hebrew_search_on_a_terminal_and_in_a_pipe(tmp_path):
     count = len([row for row in rows if row[-1]])
     i18n.use("he")  # the conftest fixture puts the test language back
     said = i18n.ngettext("{count} result for '{words}'", "{count} results for '{words}'", count)
-    assert summary.strip() == bidi.display_paragraph_line(
+    assert summary.strip() == bidi_lines.display_paragraph_line(
         said.format(count=count, words="משפחה"), rtl=True)
     assert len(summary) == COLUMNS - 1
 
