@@ -125,28 +125,7 @@ def visual_order(text: str, rtl: bool | None = None) -> list[int]:
     right (rule L2, by cluster)."""
     if not has_rtl(text) and not rtl:
         return list(range(len(text)))
-    levels = _levels(text, starts_rtl(text) if rtl is None else rtl)
-    clusters = _clusters(text)
-    cluster_levels = [levels[start] for start, _ in clusters]
-    order = list(range(len(clusters)))
-    top = max(cluster_levels, default=0)
-    lowest_odd = min((lv for lv in cluster_levels if lv % 2), default=top + 1)
-    for level in range(top, lowest_odd - 1, -1):
-        index = 0
-        while index < len(order):
-            if cluster_levels[order[index]] >= level:
-                end = index
-                while end < len(order) and cluster_levels[order[end]] >= level:
-                    end += 1
-                order[index:end] = reversed(order[index:end])
-                index = end
-            else:
-                index += 1
-    result: list[int] = []
-    for cluster in order:
-        start, end = clusters[cluster]
-        result.extend(range(start, end))
-    return result
+    return order_of_levels(text, _levels(text, starts_rtl(text) if rtl is None else rtl))
 
 
 def mirrored(char: str, level_odd: bool) -> str:
@@ -173,3 +152,38 @@ def display_line(text: str, rtl: bool | None = None) -> str:
     shaped = shape(text)
     odd = odd_levels(text, rtl)
     return "".join(mirrored(shaped[i], odd[i]) for i in visual_order(text, rtl))
+
+
+def embedding_levels(text: str, rtl: bool) -> list[int]:
+    """The embedding level of every character of a paragraph of the given direction."""
+    return _levels(text, rtl)
+
+
+def clusters(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each letter with its marks (see _clusters)."""
+    return _clusters(text)
+
+
+def order_of_levels(text: str, levels: list[int]) -> list[int]:
+    """The logical indices in drawing order for the given levels (rule L2, by cluster)."""
+    pieces = _clusters(text)
+    cluster_levels = [levels[start] for start, _ in pieces]
+    order = list(range(len(pieces)))
+    top = max(cluster_levels, default=0)
+    lowest_odd = min((lv for lv in cluster_levels if lv % 2), default=top + 1)
+    for level in range(top, lowest_odd - 1, -1):
+        index = 0
+        while index < len(order):
+            if cluster_levels[order[index]] >= level:
+                end = index
+                while end < len(order) and cluster_levels[order[end]] >= level:
+                    end += 1
+                order[index:end] = reversed(order[index:end])
+                index = end
+            else:
+                index += 1
+    result: list[int] = []
+    for cluster in order:
+        start, end = pieces[cluster]
+        result.extend(range(start, end))
+    return result

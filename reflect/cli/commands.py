@@ -19,7 +19,7 @@ from rich.text import Text
 from reflect import formats, i18n, inuse, paths
 from reflect.cli import repair, settings_commands
 from reflect.cli.arguments import check_db, check_text
-from reflect.cli.console import PlainTable, console, errors, progress, say, warn, wrote
+from reflect.cli.console import PlainTable, console, progress, say, warn, wrote
 from reflect.cli.erase import erase_command
 from reflect.cli.exchange import export_data, import_bundle_command, superseded_command, writing
 from reflect.cli.parser import build_parser
@@ -80,8 +80,7 @@ def _protocols_check() -> int:
 
 def _report_problems(catalog: ProtocolCatalog) -> int:
     for problem in catalog.problems:
-        errors.print(Text.assemble((_("not loaded: "), "red"), visible(str(problem))),
-                     highlight=False)
+        warn(Text.assemble((_("not loaded: "), "red"), visible(str(problem))))
     return 1 if catalog.problems else 0
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect import inuse, paths
-from reflect.cli.console import PlainTable, console, say, warn
+from reflect.cli.console import PlainTable, console, one_line, say, warn
 from reflect.errors import ReflectError
 from reflect.i18n import _, ngettext
 
@@ -36,7 +36,7 @@ def engine(db: str) -> Engine:
     except PassphraseNeeded:
         if not sys.stdin.isatty():
             raise
-        opened = open_engine(db, getpass.getpass(_("Passphrase: ")))
+        opened = open_engine(db, getpass.getpass(one_line(_("Passphrase: "))))
     _OPENED.append(opened)
     return opened
 
@@ -68,10 +68,11 @@ def _passphrase(env: str, what: str, new: bool = False) -> str:
     if not sys.stdin.isatty():
         raise ReflectError(_("type {what} on a terminal (or set {env} for a script)").format(
             what=what, env=env))
-    typed = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
+    typed = getpass.getpass(one_line(f"{what[0].upper()}{what[1:]}: "))
     if not new:
         return typed
-    return check_new_passphrase(typed, getpass.getpass(_("The same passphrase again: ")))
+    again = getpass.getpass(one_line(_("The same passphrase again: ")))
+    return check_new_passphrase(typed, again)
 
 
 def ask_new_passphrase() -> str:

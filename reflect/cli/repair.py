@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from reflect import paths
-from reflect.cli.console import say, warn
+from reflect.cli.console import one_line, say, warn
 from reflect.cli.privacy import current_passphrase, engine
 from reflect.errors import ReflectError
 from reflect.i18n import _
@@ -67,9 +67,9 @@ def restore_command(db: str, args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise ReflectError(_("add --yes to restore without being asked"))
-        answer = input(_("Replace {file} with the backup of {date}? The current file is kept "
-                         "beside it. Type yes to go on: ").format(file=file,
-                                                                 date=backup_date(chosen)))
+        question = _("Replace {file} with the backup of {date}? The current file is kept "
+                     "beside it. Type yes to go on: ").format(file=file, date=backup_date(chosen))
+        answer = input(one_line(question))
         if answer.strip().lower() not in ("yes", _("yes")):
             say(_("Nothing was changed."))
             return 1

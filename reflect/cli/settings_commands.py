@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from reflect import bidi, i18n, settings
-from reflect.cli.console import say, warn
+from reflect.cli.console import say, say_columns, warn
 from reflect.i18n import _
 
 
@@ -40,9 +40,8 @@ def unknown_language(value: str) -> int:
 
 def language_command(args: argparse.Namespace) -> int:
     if args.code is None:
-        for code, name in i18n.LANGUAGES.items():
-            marker = "*" if code == i18n.language() else " "
-            say(f"{marker} {code}  {name}")
+        say_columns([("*" if code == i18n.language() else " ", code, name)
+                     for code, name in i18n.LANGUAGES.items()], (1, 3))
         return 0
     path = settings.save(language=args.code)
     i18n.use(args.code)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reflect.cli.console import say
+from reflect.cli.console import say, say_columns
 from reflect.cli.privacy import engine
 from reflect.i18n import _
 
@@ -68,10 +68,10 @@ def team_command(db: str, args: argparse.Namespace) -> int:
         found = team.members(opened)
         if not found:
             say(_("Nobody is in the team yet: reflect team add NAME --role ROLE"))
-        for member in found:
-            stories = ", ".join(member.stories) or _("no story assigned")
-            gone = "" if member.login else " " + _("(login gone from the server)")
-            say(f"{member.name:<24} {member.role:<12} {stories}{gone}")
+        say_columns([(member.name, member.role,
+                       (", ".join(member.stories) or _("no story assigned"))
+                       + ("" if member.login else " " + _("(login gone from the server)")))
+                      for member in found], (24, 12))
         return 0
     if args.team_command == "remove":
         dropped = team.remove_member(opened, args.name)
