@@ -28,10 +28,11 @@ _ARABIC_COMMA = "\u060c"  # separates the items of an Arabic sentence, never of 
 _PAIRS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _QUOTES = "'\"`"
-_SEPARATOR = re.compile(r"[.,;:!?]\s+(?=\d)")
+_SEPARATOR = re.compile(r"[.,;:!?]\s+(?=\d)|\s+·\s+")
 """Sentence punctuation before a number: in "'{id}', {count} stages" the number belongs to
 the word after it, not to the Latin before it (rule W7 would join them); "en, he, ar" stays
-one unit."""
+one unit. A spaced middle dot separates the parts of a line ("English · lfs-client · 6
+stages"): each part is a unit of its own."""
 _OBJECT = "\ufffc"  # an other-neutral (ON) character: what an isolate is to the text around it
 
 

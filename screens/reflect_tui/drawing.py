@@ -41,7 +41,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reflect import bidi
+from reflect import bidi, bidi_lines
 from reflect.i18n import translated
 
 Cell = tuple[str, Style | None]
@@ -65,23 +65,28 @@ def segments_of(cells: list[Cell]) -> list[Segment]:
     return segments
 
 
-def visual_cells(cells: list[Cell], align: bool = True,
-                 rtl: bool | None = None) -> tuple[list[Cell], bool]:
+def visual_cells(cells: list[Cell], align: bool = True, rtl: bool | None = None,
+                 units: bool = False) -> tuple[list[Cell], bool]:
     """The cells of one line in drawing order; with `align`, a right-to-left line's trailing
     blanks move to its left (so a cursor just after the text stays next to it). `rtl` sets
-    the line's direction; by default it is that of its first strong letter. Returns the cells
-    and whether the line reads right to left."""
+    the line's direction; by default it is that of its first strong letter. With `units` (a
+    line of the interface), paths, commands, numbers and Latin phrases inside it are kept
+    whole, as isolates (reflect.bidi_lines). Returns the cells and whether the line reads
+    right to left."""
     text = "".join(char for char, _ in cells)
     end = len(text.rstrip(" "))
     body, blanks = cells[:end], cells[end:]
     logical = text[:end]
     rtl = bidi.starts_rtl(logical) if rtl is None else rtl
-    shaped = bidi.shape(logical)
-    odd = bidi.odd_levels(logical, rtl)
-    drawn = [(bidi.mirrored(shaped[i], odd[i]), body[i][1])
-             for i in bidi.visual_order(logical, rtl)]
-    if any(char in _ISOLATES for char, _ in drawn):  # marks, not letters: not drawn
+    if units:
+        drawn = [(char, body[i][1]) for i, char in bidi_lines.drawn_line(logical, rtl)]
+    else:
+        shaped = bidi.shape(logical)
+        odd = bidi.odd_levels(logical, rtl)
+        drawn = [(bidi.mirrored(shaped[i], odd[i]), body[i][1])
+                 for i in bidi.visual_order(logical, rtl)]
         drawn = [cell for cell in drawn if cell[0] not in _ISOLATES]
+    if len(drawn) < len(body):  # direction marks and isolates steer, and are not drawn
         blanks = blanks + [(" ", None)] * (len(body) - len(drawn))
     if rtl and align:
         return blanks[::-1] + drawn, True
@@ -89,7 +94,7 @@ def visual_cells(cells: list[Cell], align: bool = True,
 
 
 def reorder_strip(strip: Strip, align: bool = True, rtl: bool | None = None,
-                  force: bool = False) -> Strip:
+                  force: bool = False, units: bool = False) -> Strip:
     """The strip (a widget's content line) in reading order. Combining marks (niqqud,
     harakat) travel with their letter; a line with characters wider than one cell (CJK) is
     left untouched."""
@@ -98,7 +103,7 @@ def reorder_strip(strip: Strip, align: bool = True, rtl: bool | None = None,
     cells = cells_of(strip)
     if any(cell_len(c) > 1 for c, _ in cells):
         return strip
-    drawn, _ = visual_cells(cells, align, rtl)
+    drawn, _ = visual_cells(cells, align, rtl, units)
     return Strip(segments_of(drawn), strip.cell_length)
 
 
@@ -144,18 +149,19 @@ def reading_order(widget: Widget, strip: Strip, width: int) -> Strip:
         strip = strip.extend_cell_length(width)
     styles = widget.styles
     centred = styles.text_align == "center" or styles.content_align_horizontal == "center"
+    interface = bidi.interface_rtl() and not widget.has_class("stored-text")
     if centred:
-        return _centred(strip, rtl)
-    return reorder_strip(strip, align=True, rtl=rtl, force=True)
+        return _centred(strip, rtl, interface)
+    return reorder_strip(strip, align=True, rtl=rtl, force=True, units=interface)
 
 
-def _centred(strip: Strip, rtl: bool) -> Strip:
+def _centred(strip: Strip, rtl: bool, units: bool) -> Strip:
     """A centred line: its words reordered where they stand."""
     cells = cells_of(strip)
     text = "".join(char for char, _ in cells)
     start = len(text) - len(text.lstrip(" "))
     end = len(text.rstrip(" "))
-    drawn, _ = visual_cells(cells[start:end], align=False, rtl=rtl)
+    drawn, _ = visual_cells(cells[start:end], align=False, rtl=rtl, units=units)
     return Strip(segments_of(cells[:start] + drawn + cells[end:]), strip.cell_length)
 
 
@@ -186,7 +192,9 @@ def install() -> None:
         # a screen's own lines are the screens below a dialog, each line already drawn
         if isinstance(widget, Widget) and not isinstance(widget, Screen) and \
                 not getattr(widget, "draws_reading_order", False):
-            width = (kwargs.get("content_size") or size).width
+            # the width the line is drawn in: without a scrollbar's gutter, or a right-aligned
+            # line's first letters would be drawn under the scrollbar
+            width = widget.scrollable_content_region.width
             draw = render_content_line
 
             def render_content_line(y: int) -> Strip:

@@ -87,3 +87,13 @@ def test_marks_take_no_cell_and_are_not_drawn():
     assert bidi_lines.cells("בְּ\u200e") == 1
     assert bidi_lines.without_marks("a\u200fb\u2068c\u2069") == "abc"
     assert "\u200e" not in bidi_lines.display_paragraph_line("שלום\u200e a", rtl=True)
+
+
+def test_a_middle_dot_separates_units():
+    from reflect import bidi_lines
+
+    line = "עברית · lfs-practitioner · 6 שלבים · 14 שאלות"
+    spans = [line[a:b] for a, b in bidi_lines.units(line)]
+    assert "lfs-practitioner" in spans and "lfs-practitioner · 6" not in spans
+    drawn = bidi_lines.display_paragraph_line(line, True)
+    assert "םיבלש 6" in drawn  # the number stays with its word
