@@ -4,8 +4,8 @@
     python3 tools/catalogs.py --check   # only check the .po files as they are (writes nothing)
 
 1. Extract: Babel reads the messages marked in reflect/ and screens/reflect_tui/ (babel.cfg;
-   the keywords _, N_, NP_, ngettext, pgettext, npgettext) into reflect/locale/reflect.pot, each with
-   the file it comes from and any comment starting "Translators:" just above it.
+   the keywords _, N_, NP_, ngettext, pgettext, npgettext) into reflect/locale/reflect.pot,
+   each with the file it comes from and any comment starting "Translators:" just above it.
 2. Update: each reflect/locale/<language>/LC_MESSAGES/reflect.po takes the template's messages
    (Babel's Catalog.update): translations kept, a message whose English changed keeps its old
    translation marked fuzzy until a translator confirms it, a message no longer in the code
