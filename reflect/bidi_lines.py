@@ -193,6 +193,16 @@ def drawn_line(text: str, rtl: bool,
     mirrored inside right-to-left runs, units kept whole (`isolates`: the line's `units`
     unless given, e.g. the paragraph's units cut at the line's ends), direction marks left
     out."""
+    if any(char in _CONTROLS for char in text):
+        # marks steer an algorithm that knows no units (an Arabic date's RLMs, 4\u200f/12):
+        # the units are found without them, and they are not drawn
+        kept = [index for index, char in enumerate(text) if char not in _CONTROLS]
+        position = {index: new for new, index in enumerate(kept)}
+        clean = "".join(text[index] for index in kept)
+        inner = None if isolates is None else [
+            (min(inside), max(inside) + 1) for first, last in isolates
+            if (inside := [position[i] for i in range(first, last) if i in position])]
+        return [(kept[index], char) for index, char in drawn_line(clean, rtl, inner)]
     levels = isolated_levels(text, rtl, units(text) if isolates is None else isolates)
     shaped = shape(text)
     return [(index, mirrored(shaped[index], levels[index] % 2 == 1))

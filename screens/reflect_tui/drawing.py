@@ -46,7 +46,8 @@ from reflect.i18n import translated
 
 Cell = tuple[str, Style | None]
 _MARKUP_TAG = re.compile(r"\[/?[a-z$#][^\]]*\]")
-_ISOLATES = "\u2066\u2067\u2068\u2069"
+_ISOLATES = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Direction marks, embeddings and isolates: they steer the order and are not drawn."""
 _INSTALLED: list[bool] = []
 
 

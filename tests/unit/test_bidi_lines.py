@@ -97,3 +97,10 @@ def test_a_middle_dot_separates_units():
     assert "lfs-practitioner" in spans and "lfs-practitioner · 6" not in spans
     drawn = bidi_lines.display_paragraph_line(line, True)
     assert "םיבלש 6" in drawn  # the number stays with its word
+
+
+def test_an_arabic_date_with_its_direction_marks_stays_one_unit():
+    from reflect import bidi_lines
+
+    line = "فتح المقابلة المكتملة (4\u200f/11\u200f/2026 10:11)"
+    assert bidi_lines.display_paragraph_line(line, True).startswith("(4/11/2026 10:11) ")
