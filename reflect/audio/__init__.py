@@ -1,0 +1,1 @@
+"""Audio: recording, playback, import of recordings made elsewhere (issue 34)."""
