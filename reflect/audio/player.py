@@ -16,16 +16,14 @@ the recording's own time, whatever the speed.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
 import threading
-import time
-from collections.abc import Callable, Generator, Iterator
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
-from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.audio.output import NullOutput, Output, PlaybackUnavailable, SoundOutput, output_for
+
+__all__ = ["NullOutput", "Output", "PlaybackUnavailable", "Player", "SoundOutput", "code_kind",
+           "output_for", "place"]
 
 SEEK_MS = 5000
 """How far ← and → move."""
@@ -39,153 +37,6 @@ WINDOW_MS = 10_000
 
 Reader = Callable[[int, int | None], bytes]
 """read(from_ms, to_ms): the recording's 16-bit mono PCM between the two times."""
-
-
-class PlaybackUnavailable(ReflectError):
-    """No sound output: the message says so and what to do."""
-
-
-class Output(Protocol):
-    """Where the samples go: started with a function that gives the next block of 16-bit
-    mono samples for a number of frames (empty when the recording ends)."""
-
-    def start(self, pull: Callable[[int], bytes]) -> None: ...
-
-    def stop(self) -> None: ...
-
-    def close(self) -> None: ...
-
-
-class NullOutput:
-    """An output with no sound: it takes samples at the pace a sound card would (`realtime`),
-    or only when told to (`advance`, for tests that step the clock themselves)."""
-
-    BLOCK_MS = 20
-
-    def __init__(self, rate: int = 16000, realtime: bool = True) -> None:
-        self.rate = rate
-        self.realtime = realtime
-        self.played = 0
-        """Frames taken since the output was made."""
-        self._pull: Callable[[int], bytes] | None = None
-        self._thread: threading.Thread | None = None
-        self._running = threading.Event()
-
-    def start(self, pull: Callable[[int], bytes]) -> None:
-        self._pull = pull
-        self._running.set()
-        if self.realtime and (self._thread is None or not self._thread.is_alive()):
-            self._thread = threading.Thread(target=self._run, name="reflect-null-output",
-                                            daemon=True)
-            self._thread.start()
-
-    def _run(self) -> None:
-        frames = self.rate * self.BLOCK_MS // 1000
-        next_at = time.monotonic()
-        while self._running.is_set():
-            self.advance(self.BLOCK_MS, frames)
-            next_at += self.BLOCK_MS / 1000
-            time.sleep(max(0.0, next_at - time.monotonic()))
-
-    def advance(self, ms: int, frames: int | None = None) -> int:
-        """Take `ms` of samples now, as a sound card would have; returns the frames taken."""
-        pull = self._pull
-        if pull is None or not self._running.is_set():
-            return 0
-        data = pull(frames if frames is not None else self.rate * ms // 1000)
-        self.played += len(data) // 2
-        return len(data) // 2
-
-    def stop(self) -> None:
-        self._running.clear()
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout=1)
-        self._thread = None
-
-    def close(self) -> None:
-        self.stop()
-        self._pull = None
-
-
-@contextlib.contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """ALSA's library prints its complaints about missing cards straight to the process's
-    standard error, under any terminal UI; while a device is opened they go to /dev/null."""
-    if sys.platform == "win32":
-        yield
-        return
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError, AttributeError):
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
-def no_output_message() -> str:
-    return _("No sound output was found on this computer (no speakers, headphones or sound "
-             "server reachable): the recording cannot be played here. Connect headphones, or "
-             "play it on a computer with sound.")
-
-
-class SoundOutput:
-    """The computer's sound output, through miniaudio (imported when playback starts)."""
-
-    def __init__(self, rate: int = 16000) -> None:
-        self.rate = rate
-        self._device: Any = None
-
-    def _open(self) -> Any:
-        try:
-            import miniaudio  # type: ignore[import-untyped, unused-ignore]
-        except ImportError:
-            raise PlaybackUnavailable(_("Playback needs the miniaudio package, which is "
-                                        "missing from this installation: install reflect "
-                                        "again (pip install --force-reinstall reflect).")
-                                      ) from None
-        attempts: list[list[Any] | None] = [None]
-        if sys.platform.startswith("linux"):  # a sound server first: ALSA's noise only after
-            attempts = [[miniaudio.Backend.PULSEAUDIO], [miniaudio.Backend.ALSA],
-                        [miniaudio.Backend.JACK]]
-        for backends in attempts:
-            try:
-                with _quiet_stderr():
-                    return miniaudio.PlaybackDevice(
-                        output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1,
-                        sample_rate=self.rate, buffersize_msec=100, backends=backends)
-            except miniaudio.MiniaudioError:
-                continue
-        raise PlaybackUnavailable(no_output_message())
-
-    def start(self, pull: Callable[[int], bytes]) -> None:
-        if self._device is None:
-            self._device = self._open()
-
-        def feed() -> Generator[bytes, int, None]:
-            frames = yield b""
-            while True:
-                frames = yield pull(frames) or bytes(2 * frames)  # silence after the end
-
-        generator = feed()
-        next(generator)
-        self._device.start(generator)
-
-    def stop(self) -> None:
-        if self._device is not None:
-            self._device.stop()
-
-    def close(self) -> None:
-        if self._device is not None:
-            self._device.close()
-            self._device = None
 
 
 class _Stretch:
@@ -397,3 +248,44 @@ class Player:
                 self._spill += bytes(made.tobytes())
         data, self._spill = self._spill[:frames * 2], self._spill[frames * 2:]
         return data
+
+
+# Where an answer is in the recordings ------------------------------------------------------
+
+class Placed(Protocol):
+    """A recording as the store lists it: where it starts on the time codes, how long it is."""
+
+    @property
+    def offset_ms(self) -> int: ...
+
+    @property
+    def duration_ms(self) -> int: ...
+
+
+R = TypeVar("R", bound=Placed)
+
+
+def code_kind(recording_started_at: object) -> str:
+    """The kind of time code a session's recordings are placed on: the recorder's (F4, or
+    reflect's own recording) when it has a start, else the interview's clock."""
+    from reflect.timecodes import CLOCK, RECORDING
+
+    return RECORDING if recording_started_at is not None else CLOCK
+
+
+def place(recordings: list[R], code: int | None, kind: str,
+                     session_kind: str) -> tuple[R, int] | None:
+    """The recording and the position in it (ms) where a time code points; None when there
+    is no recording, no code, or the code is of the other kind (a clock code taken before the
+    recorder started does not point into the recording)."""
+    if not recordings or code is None or kind != session_kind:
+        return None
+    at = code * 1000
+    ordered = sorted(recordings, key=lambda r: r.offset_ms)
+    chosen = ordered[0]
+    for recording in ordered:
+        if recording.offset_ms <= at:
+            chosen = recording
+        if recording.offset_ms <= at < recording.offset_ms + recording.duration_ms:
+            break
+    return chosen, max(0, min(chosen.duration_ms, at - chosen.offset_ms))
