@@ -12,7 +12,7 @@ from reflect import formats, timecodes
 from reflect.cli.console import progress, say, warn
 from reflect.cli.privacy import engine
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from reflect.models import Session
@@ -38,6 +38,14 @@ def offset_seconds(typed: str) -> float:
         raise argparse.ArgumentTypeError(_("'{typed}' is not an offset within a day").format(
             typed=typed))
     return -value if sign == "-" else value
+
+
+SOURCES = {"laptop": N_("this laptop"), "import": N_("imported file")}
+
+
+def source_label(source: str) -> str:
+    """Where a recording was made, in the interface language."""
+    return _(SOURCES[source]) if source in SOURCES else source
 
 
 def add_command(commands: argparse._SubParsersAction[Any]) -> None:
@@ -109,7 +117,7 @@ def _list(store: Store, session: Session) -> int:
         return 0
     for recording in recordings:
         say(_("{id}  {source}  {length}  starts at {start} on the time codes  {name}").format(
-            id=recording.id.hex[:8], source=recording.source,
+            id=recording.id.hex[:8], source=source_label(recording.source),
             length=timecodes.hms(recording.duration_ms // 1000),
             start=offset_text(recording.offset_ms), name=recording.original_name))
     return 0
@@ -119,9 +127,11 @@ def _delete(store: Store, session: Session, prefix: str, confirm: bool) -> int:
     wanted = prefix.strip().lower().replace("-", "")
     found = [r for r in store.recordings(session.id) if r.id.hex.startswith(wanted)]
     if len(found) != 1:
-        raise ReflectError(_("{count} recordings of this session have an id starting "
-                             "'{prefix}' (see reflect recording list)").format(
-            count=len(found), prefix=prefix))
+        raise ReflectError(ngettext(
+            "{count} recording of this session has an id starting '{prefix}' (see reflect "
+            "recording list)",
+            "{count} recordings of this session have an id starting '{prefix}' (see reflect "
+            "recording list)", len(found)).format(count=len(found), prefix=prefix))
     recording = found[0]
     length = timecodes.hms(recording.duration_ms // 1000)
     if not confirm:

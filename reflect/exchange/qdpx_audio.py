@@ -97,7 +97,8 @@ def write_audio_sources(store: Store, archive: zipfile.ZipFile,
                 "creatingUser": USER, "creationDateTime": now},
                 text_tag("Description", _("Recorded in the interview ({source}), kept by "
                                           "reflect; {length} s.").format(
-                    source=recording.source, length=int(recording.duration_ms) // 1000))
+                    source=_("this laptop") if recording.source == "laptop"
+                    else _("imported file"), length=int(recording.duration_ms) // 1000))
                 + _transcript(session, recording, source, recordings)))
     return "".join(parts), count
 
