@@ -94,6 +94,7 @@ class PlaybackBar(Static):
         if self.player is not None:
             self.player.close()
         self.player, self.key = None, None
+        self.display = False
 
     def show_state(self) -> None:
         player = self.player
@@ -101,7 +102,7 @@ class PlaybackBar(Static):
             self.display = False
             return
         self.display = True
-        sign = "▶" if player.playing else "⏸"
+        sign = "■" if player.ended else "▶" if player.playing else "⏸"
         speed = "" if player.speed == 1.0 else f" · {player.speed:g}×"
         line = _("{sign} {position} / {length}{speed}   space: play/pause · ←/→: 5 s · "
                  "s: slower").format(sign=sign, position=hms(player.position_ms // 1000),
@@ -162,14 +163,15 @@ class PlaybackBar(Static):
             return bytes(pcm)
 
         player = Player(read, int(recording.duration_ms), rate, output_for(rate))
+        self.app.call_from_thread(self.stop)  # one recording plays at a time
+        player.play(at_ms)  # no sound output: its message is shown, the bar stays hidden
         self.app.call_from_thread(self._swap, player, target.key)
-        player.play(at_ms)
-        self.app.call_from_thread(self.show_state)
 
     def _swap(self, player: Player, key: str) -> None:
         self.stop()
         self.player, self.key = player, key
         self.show_state()
+        self.screen.refresh_bindings()  # ←, → and s are live now
 
     @staticmethod
     def _why_not(recordings: list[Any], code: int | None) -> str:
