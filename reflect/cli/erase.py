@@ -37,6 +37,7 @@ def add_command(commands: argparse._SubParsersAction[Any]) -> None:
 def erase_command(db: str, args: argparse.Namespace) -> int:
     from reflect.exchange.import_report import pending_lines
     from reflect.store import Store
+    from reflect.store.member_checks import recordings_line
 
     store = Store(engine(db))
     if args.compact:
@@ -74,6 +75,8 @@ def erase_command(db: str, args: argparse.Namespace) -> int:
            "{evidence} evidence links from this database for good; they cannot be brought "
            "back. Backups, bundles and documents made before still hold them (README, 'What "
            "an erasure cannot reach').").format(who=informant.pseudonym, **counts))
+    if recordings := store.recording_count(informant.id):
+        warn(recordings_line(recordings, done=False))
     if not args.confirm:
         command = (f"reflect erase {story.id.hex[:8]} {shlex.quote(informant.pseudonym)} "
                    "--confirm")
@@ -81,6 +84,8 @@ def erase_command(db: str, args: argparse.Namespace) -> int:
         return 1
     done = store.erase_informant(informant.id, args.by)
     counts = {name: formats.number(n) for name, n in done.items()}
+    if done.recordings:
+        say(recordings_line(done.recordings, done=True))
     if done.compaction.finished:
         say(_("Erased for good: {answers} answers, {notes} notes, {evidence} evidence links of "
               "{who}; the database file was compacted.").format(who=informant.pseudonym,

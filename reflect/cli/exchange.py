@@ -51,6 +51,10 @@ def export_data(db: str, store: Store, args: argparse.Namespace) -> int:
     """bundle, csv, xlsx, qdpx: the whole database, with progress and a summary."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
     started = time.perf_counter()
+    if getattr(args, "with_audio", False) and args.redact:
+        raise ReflectError(_("--redact cannot hide names in the recordings' sound: export "
+                             "with --with-audio or with --redact, not both. Nothing was "
+                             "written."))
     if args.export_format == "bundle":
         from reflect.exchange.bundle_export import export_bundle, export_sealed_bundle
 
@@ -65,14 +69,18 @@ def export_data(db: str, store: Store, args: argparse.Namespace) -> int:
             path = out_file(args.out, f"reflect-bundle-{stamp}.sealed")
             with writing(db, args), progress(_("Writing the sealed bundle")) as update:
                 counts = export_sealed_bundle(store, path, keys, signer, update,
-                                              redactor_for(store, args))
+                                              redactor_for(store, args), args.with_audio)
         else:
             path = out_file(args.out, f"reflect-bundle-{stamp}.zip")
             with writing(db, args), progress(_("Writing the bundle")) as update:
-                counts = export_bundle(store, path, update, redactor_for(store, args))
+                counts = export_bundle(store, path, update, redactor_for(store, args),
+                                       args.with_audio)
         say(wrote(path, _("{seconds} s").format(seconds=f"{time.perf_counter() - started:.1f}")))
         if args.to:
             say(sealed_summary(args.to, signer))
+        elif args.with_audio and counts.get("recordings"):
+            say(_("This bundle carries the interviews' voices and is not sealed: keep it as "
+                  "safe as the database, or export it again with --to."))
         say(", ".join(f"{number(n)} {name.replace('_', ' ')}" for name, n in counts.items()))
     elif args.export_format == "csv":
         from reflect.exchange.tables import export_csv
@@ -103,13 +111,20 @@ def export_data(db: str, store: Store, args: argparse.Namespace) -> int:
 
         path = out_file(args.out, f"reflect-{stamp}.qdpx")
         with writing(db, args), progress(_("Writing the REFI-QDA project")) as update:
-            summary = export_qdpx(store, path, update, redactor_for(store, args))
+            summary = export_qdpx(store, path, update, redactor_for(store, args),
+                                  args.with_audio)
         say(wrote(path) + " " + _(
             "{sources} interviews as text sources, {cases} cases, {codes} codes, {codings} "
             "coded passages ({excerpts} evidence excerpts, {quotes} marked as quotes)").format(
             sources=number(summary.sources), cases=number(summary.cases),
             codes=number(summary.codes), codings=number(summary.codings),
             excerpts=number(summary.codings - summary.quotes), quotes=number(summary.quotes)))
+        if args.with_audio:
+            say(ngettext("{count} recording as an audio source, with the typed answers as "
+                         "its synchronised transcript",
+                         "{count} recordings as audio sources, each with the typed answers as "
+                         "its synchronised transcript", summary.recordings).format(
+                count=number(summary.recordings)))
         if summary.unplaced:
             say(_("{count} evidence excerpt(s) were not coded: the answer was edited after the "
                   "excerpt was attached and no longer contains it").format(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from reflect import __version__, i18n
-from reflect.cli import erase, repair, settings_commands, team
+from reflect.cli import erase, recording, repair, settings_commands, team
 from reflect.cli.console import reading_order
 from reflect.i18n import N_, _
 
@@ -184,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_argument("--from", dest="sender", metavar="NAME", help=_(
         "with --to: the name the bundle is signed with (kept for the next time; default: "
         "your login name at this computer)"))
+    bundle.add_argument("--with-audio", action="store_true", help=_(
+        "also the interviews' recordings (their sound); without it a bundle carries none. "
+        "Seal such a bundle (--to): voices identify people"))
     tables = export_formats.add_parser("csv", help=_(
         "tidy CSV files for R, pandas and other code, every cell exactly as stored (for a "
         "spreadsheet program: export xlsx)"))
@@ -201,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      "MAXQDA, QualCoder"))
     qdpx.add_argument("--out", type=Path, help=_("file (default: exports/reflect-TIME.qdpx in "
                       "the data dir)"))
+    qdpx.add_argument("--with-audio", action="store_true", help=_(
+        "also each interview's recording, as an audio source with its transcript and sync "
+        "points where there is one"))
     commands.add_parser("encrypt", help=_("encrypt an existing database with a passphrase"))
     commands.add_parser("passphrase", help=_("change the passphrase of an encrypted database"))
     redact = commands.add_parser("redact", help=_("the names and places redacted exports hide"))
@@ -257,4 +263,5 @@ def build_parser() -> argparse.ArgumentParser:
         "comparing the fingerprint with the sender)"))
     erase.add_command(commands)
     team.add_command(commands)
+    recording.add_command(commands)
     return parser

@@ -20,6 +20,7 @@ def add_command(commands: argparse._SubParsersAction[Any]) -> None:
         "a team on a PostgreSQL server: logins, roles and assigned stories, enforced by the "
         "server"))
     actions = team.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    team.set_defaults(handler=team_command)
     init = actions.add_parser("init", help=_(
         "prepare the database for a team: group roles, grants, row-level security (run "
         "again: harmless)"))

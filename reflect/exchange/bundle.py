@@ -29,6 +29,7 @@ from reflect.exchange.bundle_export import (  # noqa: F401 - callers import them
     withdrawn_placeholder,
 )
 from reflect.exchange.bundle_file import (  # noqa: F401 - checksum is read from here too
+    ALL_TABLES,
     FORMAT,
     FORMAT_VERSION,
     TABLES,
@@ -47,6 +48,7 @@ from reflect.i18n import _
 from reflect.models import AuditEvent, Story, SupersededVersion
 from reflect.store import Store
 from reflect.store.transfer import BrokenReference
+from reflect.store.transfer_audio import CHUNKS, RECORDINGS, chunks_in, merge_audio
 
 if TYPE_CHECKING:  # pyrage and cryptography load only when a sealed bundle is opened
     from reflect.privacy.sealed import Opened
@@ -71,10 +73,19 @@ def import_bundle(store: Store, path: Path, progress: Progress = no_progress,
         with store.merging(source) as merge:
             check = UnexplainedAnswers(merge)
             real_here = merge.holds_real_work(demo_story_ids())
-            for name, model in TABLES.items():
+            for name, model in ALL_TABLES.items():
+                if name in (RECORDINGS, CHUNKS) and not bundle.carries(name):
+                    continue  # a bundle without --with-audio: no audio tables to report
                 result = summary.tables.setdefault(name, TableResult())
                 with merge.table(model, bundle.counts.get(name, 0)):
                     for batch in bundle.batches(name):
+                        if name in (RECORDINGS, CHUNKS):
+                            if name == CHUNKS:
+                                chunks_in(f"{path}: tables/{name}.jsonl", batch)
+                            merge_audio(merge, name, batch, result)
+                            done += len(batch)
+                            progress(name, done, total)
+                            continue
                         check.see(name, batch)
                         if model is Story and real_here:
                             refuse_demo_stories(path, batch)

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect import __version__
-from reflect.exchange.bundle_file import FORMAT, FORMAT_VERSION, TABLES, checksum
+from reflect.exchange.bundle_file import FORMAT, FORMAT_VERSION, TABLES, checksum, tables_for
 from reflect.exchange.bundle_zip import ZipBundleWriter
 from reflect.exchange.progress import Progress, no_progress
 from reflect.files import private_writer
 from reflect.models import Session, utcnow
 from reflect.privacy.redact import NO_REDACTION, Redactor, redact_row
 from reflect.store import Store
+from reflect.store.transfer_audio import CHUNKS, chunk_out
 from reflect.store.transfer_rows import plain_value, primary_key, withdrawn_placeholder
 
 if TYPE_CHECKING:  # pyrage and cryptography load only when a bundle is sealed
@@ -55,7 +56,10 @@ def bundle_rows(tables: Iterator[tuple[str, Iterator[dict[str, Any]]]],
     """(table, its rows) for every bundle table in insertion order (the store's rows, read
     by `Store.iter_rows`), sessions ordered for insertion, redacted as they stream."""
     for name, rows in tables:
-        if TABLES[name] is Session:
+        if name == CHUNKS:  # sound, not words: nothing to redact; its bytes as base64
+            yield name, (chunk_out(row) for row in rows)
+            continue
+        if TABLES.get(name) is Session:
             rows = _parents_first(rows)
         yield name, (redact_row(name, row, redactor) for row in rows)
 
@@ -72,10 +76,12 @@ def bundle_data(store: Store, redactor: Redactor = NO_REDACTION) -> dict[str, An
 
 
 def export_bundle(store: Store, path: Path, progress: Progress = no_progress,
-                  redactor: Redactor = NO_REDACTION) -> dict[str, int]:
+                  redactor: Redactor = NO_REDACTION, with_audio: bool = False,
+                  ) -> dict[str, int]:
     """Write the bundle file (format 3, a zip of JSON Lines) one row at a time; returns the
-    counts per table."""
-    with contextlib.closing(store.iter_rows(TABLES, progress)) as read, \
+    counts per table. The recordings and their sound only `with_audio`."""
+    tables = tables_for(with_audio)
+    with contextlib.closing(store.iter_rows(tables, progress)) as read, \
             private_writer(path) as out:
         writer = ZipBundleWriter(out, utcnow().isoformat(), __version__)
         try:
@@ -87,25 +93,28 @@ def export_bundle(store: Store, path: Path, progress: Progress = no_progress,
                 writer.zip.close()
             writer.zip.fp = None  # else its finalizer prints a traceback about the closed file
             raise
-    progress("done", len(TABLES), len(TABLES))
+    progress("done", len(tables), len(tables))
     return writer.counts
 
 
 def export_sealed_bundle(store: Store, path: Path, recipients: Sequence[str], sender: Sender,
                          progress: Progress = no_progress,
-                         redactor: Redactor = NO_REDACTION) -> dict[str, int]:
+                         redactor: Redactor = NO_REDACTION, with_audio: bool = False,
+                         ) -> dict[str, int]:
     """The bundle sealed to the recipients' public keys and signed by the sender
     (reflect.privacy.sealed): the zip is built in memory and encrypted into the file, so no
-    readable copy of it ever reaches a disk. Returns the counts per table."""
+    readable copy of it ever reaches a disk. Returns the counts per table. The recordings and
+    their sound only `with_audio`."""
     from reflect.privacy.sealed import seal
 
+    tables = tables_for(with_audio)
     buffer = io.BytesIO()
-    with contextlib.closing(store.iter_rows(TABLES, progress)) as read:
+    with contextlib.closing(store.iter_rows(tables, progress)) as read:
         writer = ZipBundleWriter(buffer, utcnow().isoformat(), __version__)
         for name, rows in bundle_rows(read, redactor):
             writer.table(name, rows)
         writer.close()
     with private_writer(path) as out:
         seal(buffer.getbuffer(), recipients, sender, out)
-    progress("done", len(TABLES), len(TABLES))
+    progress("done", len(tables), len(tables))
     return writer.counts

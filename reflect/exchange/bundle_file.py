@@ -68,6 +68,27 @@ TABLES: dict[str, type[SQLModel]] = {
 Deletions come last, as the audit events that carried them before (reflect.store.transfer):
 a deletion keeps rows out of the imports after the one that brought it."""
 
+
+def _with_audio() -> dict[str, type[SQLModel]]:
+    from reflect.store.transfer_audio import audio_tables
+
+    tables: dict[str, type[SQLModel]] = {}
+    for name, model in TABLES.items():
+        tables[name] = model
+        if name == "interviewer_notes":
+            tables.update(audio_tables())
+    return tables
+
+
+ALL_TABLES = _with_audio()
+"""TABLES with the recordings and their sound after the interviewer's notes: what a bundle
+may carry (issue 34). Only `reflect export bundle --with-audio` writes the audio tables."""
+
+
+def tables_for(with_audio: bool) -> dict[str, type[SQLModel]]:
+    """The tables a bundle is written with."""
+    return ALL_TABLES if with_audio else TABLES
+
 READS = "reflect import reads files written by 'reflect export bundle'"
 
 ADDED_LATER = {"recording_consent": None, "recording_consent_method": "",

@@ -30,9 +30,9 @@ from typing_extensions import TypedDict
 from reflect import formats, limits
 from reflect.errors import ReflectError
 from reflect.exchange.bundle_file import (
+    ALL_TABLES,
     FORMAT,
     READS,
-    TABLES,
     canonical,
     checked_row,
     open_file,
@@ -249,10 +249,10 @@ class ZipBundleReader:
                                  "written when it was exported (it was changed or corrupted "
                                  "since). Export it again from the original database. Nothing "
                                  "was imported.").format(path=path))
-        if unknown := sorted(set(digests) - set(TABLES)):
+        if unknown := sorted(set(digests) - set(ALL_TABLES)):
             raise ReflectError(_("{path}: tables.{unknown}: unknown table; expected "
                                  "{TABLES}").format(path=path, unknown=unknown[0],
-                                                    TABLES=", ".join(TABLES)))
+                                                    TABLES=", ".join(ALL_TABLES)))
 
     def _lines(self, stream: IO[bytes], member: str) -> Iterator[bytes]:
         """The lines of a zip member, each with its newline, inflated a megabyte at a time
@@ -305,7 +305,7 @@ class ZipBundleReader:
         line when a row is wrong or the table does not match its digest."""
         if name not in self.digests:
             return
-        model, fields = TABLES[name], set(TABLES[name].model_fields)
+        model, fields = ALL_TABLES[name], set(ALL_TABLES[name].model_fields)
         member = f"tables/{name}.jsonl"
         digest, batch, number, held = hashlib.sha256(), [], 0, 0
         try:

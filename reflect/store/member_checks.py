@@ -24,7 +24,8 @@ from sqlmodel import Session as DBSession
 from sqlmodel import col, select, update
 
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.formats import number
+from reflect.i18n import _, ngettext
 from reflect.models import (
     Answer,
     AuditEvent,
@@ -205,11 +206,54 @@ def erase_words(db: DBSession, informant_id: uuid.UUID) -> dict[str, int]:
     return {"answers": len(answers), "notes": len(notes), "evidence": len(evidence)}
 
 
+def recording_count(db: DBSession, informant_id: uuid.UUID) -> int:
+    """How many recordings of an informant's interviews are here (issue 34)."""
+    from reflect.models_audio import Recording
+
+    sessions = select(Session.id).where(Session.informant_id == informant_id)
+    return len(list(db.exec(select(Recording.id).where(col(Recording.session_id)
+                                                       .in_(sessions)))))
+
+
+def erase_recordings(db: DBSession, informant_id: uuid.UUID) -> int:
+    """Delete the recordings of an informant's interviews, their sound (every chunk) first,
+    inside the caller's transaction; returns how many recordings went. Audio is data like
+    the words (issue 34): an erasure destroys it with them."""
+    from sqlmodel import delete
+
+    from reflect.models_audio import Recording, RecordingChunk
+
+    sessions = select(Session.id).where(Session.informant_id == informant_id)
+    recordings = list(db.exec(select(Recording.id).where(col(Recording.session_id)
+                                                         .in_(sessions))))
+    if recordings:
+        db.exec(delete(RecordingChunk).where(col(RecordingChunk.recording_id)
+                                             .in_(recordings)))
+        db.exec(delete(Recording).where(col(Recording.id).in_(recordings)))
+        db.flush()
+    return len(recordings)
+
+
+def recordings_line(count: int, done: bool) -> str:
+    """What an erasure does to the sound: the recordings of the informant's interviews."""
+    if done:
+        return ngettext("Destroyed for good: {count} recording of their interviews (every "
+                        "second of its sound).",
+                        "Destroyed for good: {count} recordings of their interviews (every "
+                        "second of their sound).", count).format(count=number(count))
+    return ngettext("The erasure also destroys {count} recording of their interviews, its "
+                    "sound with it.",
+                    "The erasure also destroys {count} recordings of their interviews, their "
+                    "sound with them.", count).format(count=number(count))
+
+
 class Erased(dict[str, int]):
     """What an erasure deleted (answers, notes, evidence: how many of each), and whether the
     words have left the database file yet (`compaction`; see reflect.store.compaction)."""
 
     compaction: Compaction
+    recordings: int = 0
+    """Recordings of the informant's interviews destroyed with the words (their sound)."""
 
 
 class MemberCheckStore(StoreBase):
@@ -267,6 +311,11 @@ class MemberCheckStore(StoreBase):
         with self._db() as db:
             return word_counts(db, informant_id)
 
+    def recording_count(self, informant_id: uuid.UUID) -> int:
+        """What erasing this informant would destroy of sound: their interviews' recordings."""
+        with self._db() as db:
+            return recording_count(db, informant_id)
+
     def pending_erasures(self) -> list[PendingErasure]:
         """Erasures that came in a bundle and wait for someone here to confirm them."""
         with self._db() as db:
@@ -285,16 +334,20 @@ class MemberCheckStore(StoreBase):
                                      "(only a withdrawn informant's words can be erased)")
                                    .format(who=informant.pseudonym))
             counts = erase_words(db, informant.id)
+            recordings = erase_recordings(db, informant.id)
             already = db.exec(select(Erasure.id).where(
                 Erasure.informant_id == informant.id)).first()
             if already is None:  # a confirmed erasure from a bundle keeps the row it came with
                 db.add(Erasure(informant_id=informant.id, erased_by=actor.strip()))
             self._audit(db, "informant", informant.id, "erase", actor=actor,
-                        detail=", ".join(f"{n} {kind}" for kind, n in counts.items()))
+                        detail=", ".join(f"{n} {kind}" for kind, n in
+                                         {**counts, "recordings": recordings}.items()
+                                         if n or kind != "recordings"))
             db.add(Deletion(kind=DeletionKind.WORDS, entity_id=informant.id,
                             action=DeletionAction.ERASED, actor=actor.strip()))
             db.commit()
         erased = Erased(counts)
+        erased.recordings = recordings
         erased.compaction = compact(self.engine)
         return erased
 

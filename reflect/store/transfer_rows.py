@@ -90,14 +90,16 @@ def stories_among(db: DBSession, ids: frozenset[uuid.UUID]) -> tuple[int, int]:
 
 def _table_rows(db: DBSession, name: str, model: type[SQLModel], shown: Gate,
                 hidden_answers: frozenset[uuid.UUID],
-                progress: RowsProgress) -> Iterator[dict[str, Any]]:
+                progress: RowsProgress,
+                hidden_recordings: frozenset[uuid.UUID] = frozenset(),
+                ) -> Iterator[dict[str, Any]]:
     """A table's rows as plain dicts, read a batch at a time (never the whole table), by
     primary key; what an informant who withdrew said stays out, and so does their
     pseudonym (see `withdrawn_placeholder`)."""
     hidden = shown.sessions
     table: Any = model.__table__  # type: ignore[attr-defined]
     total = db.connection().execute(sa_select(func.count()).select_from(table)).scalar_one()
-    query = sa_select(table).order_by(table.c[primary_key(model)])
+    query = sa_select(table).order_by(*table.primary_key.columns)  # a recording's chunks: two
     rows = db.connection().execute(query.execution_options(yield_per=2000)).mappings()
     tablename = table.name
     for done, row in enumerate(rows):
@@ -108,6 +110,10 @@ def _table_rows(db: DBSession, name: str, model: type[SQLModel], shown: Gate,
             continue
         if hidden_answers and tablename == "evidence" and row["answer_id"] in hidden_answers:
             continue
+        if hidden_recordings and (tablename == "recording" and row["id"] in hidden_recordings
+                                  or tablename == "recording_chunk"
+                                  and row["recording_id"] in hidden_recordings):
+            continue  # a withdrawn informant's recording stays here with their words
         plain = {column: plain_value(value) for column, value in row.items()}
         if tablename == "informant" and not shown.shows_informant(row["id"]):
             plain["pseudonym"] = withdrawn_placeholder(row["id"])
@@ -131,8 +137,14 @@ class TransferRowsStore(StoreBase):
         with self._db() as db:
             shown = gate(db)  # the words of an informant who withdrew stay here
             hidden_answers = shown.answers(db)
+            hidden_recordings = frozenset[uuid.UUID]()
+            if any(str(model.__tablename__) == "recording" for model in tables.values()):
+                from reflect.store.transfer_audio import hidden_recordings as recordings_of
+
+                hidden_recordings = recordings_of(db, shown.sessions)
             for name, model in tables.items():
-                yield name, _table_rows(db, name, model, shown, hidden_answers, progress)
+                yield name, _table_rows(db, name, model, shown, hidden_answers, progress,
+                                        hidden_recordings)
 
     def stories_among(self, ids: frozenset[uuid.UUID]) -> tuple[int, int]:
         """(stories with one of these ids, other stories): the demo's and the rest."""

@@ -241,6 +241,11 @@ class MemberCheckDialog(ModalScreen[bool]):
         self.app.notify(_("Erased for good: {answers} answers, {notes} notes, {evidence} "
                           "evidence links. See the README on backups and bundles already "
                           "sent.").format(**counts), title=_("Erased"), timeout=12)
+        if counts.recordings:  # the interviews' sound went with the words (issue 34)
+            from reflect.store.member_checks import recordings_line
+
+            self.app.notify(recordings_line(counts.recordings, done=True), title=_("Erased"),
+                            timeout=12)
         if left := counts.compaction.message():  # another program still reads the file
             self.app.notify(visible(left), title=_("Still in the file"), severity="warning",
                             timeout=30, markup=False)

@@ -27,6 +27,7 @@ from reflect.store.interviews import recording_consent_label
 from reflect.text import visible
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
+from reflect_tui.playback import PLAYBACK_PRIORITY_BINDINGS, PlaybackBar, PlaybackKeys, Target
 from reflect_tui.safe import text
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def words_in(text: str) -> int:
     return len(timecodes.strip_stamps(text).split())
 
 
-class ReviewScreen(Screen[str | None]):
+class ReviewScreen(PlaybackKeys, Screen[str | None]):
     """Returns the id of the question to open, FINISH, or None to go back."""
 
     CSS_PATH = "review.tcss"
@@ -50,6 +51,7 @@ class ReviewScreen(Screen[str | None]):
         Binding("enter", "open", N_("Open"), id="review.open", show=False),
         Binding("f10", "finish", N_("Finish"), id="review.finish",
                 priority=True),
+        *PLAYBACK_PRIORITY_BINDINGS,
     ]
 
     class ActionsRead(Message):
@@ -78,12 +80,15 @@ class ReviewScreen(Screen[str | None]):
         yield table.detail
         with VerticalScroll(id="review-answer"):
             yield Static("", id="review-full", markup=False)
+        yield PlaybackBar()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.run.protocol.title)
         self._show_consent()
         self._read_actions()
+        if self.run.session.kind == "interview":
+            self.query_one(PlaybackBar).load(self.run.store, [self.run.session.id])
 
     @work(thread=True, group="review")
     def _read_actions(self) -> None:
@@ -169,7 +174,19 @@ class ReviewScreen(Screen[str | None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def playback_target(self) -> Target | None:
+        table = self.query_one("#review-table", FitTable)
+        if not table.row_count:
+            return None
+        question_id = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return Target(question_id, self.run.session, self.run.answer(question_id))
+
+    def playback_enabled(self) -> bool:
+        return self.query_one(PlaybackBar).any_for([self.run.session.id])
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if (playback := self.check_playback(action)) is not None:
+            return playback
         if action == "finish":
             return self.editable
         return True

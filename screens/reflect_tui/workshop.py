@@ -39,6 +39,7 @@ from reflect.text import visible
 from reflect_tui.bidi_view import FieldInput
 from reflect_tui.confirm import ConfirmDialog
 from reflect_tui.footer import Footer
+from reflect_tui.playback import PLAYBACK_BINDINGS, PlaybackBar, PlaybackKeys, Target
 from reflect_tui.safe import SafeTextArea, markup, one_for_one, plain
 from reflect_tui.typed_app import typed_app
 
@@ -143,7 +144,7 @@ class InterviewColumn(Vertical):
         raise ReflectError(_("select words inside one answer (not its question line)"))
 
 
-class WorkshopScreen(Screen[None]):
+class WorkshopScreen(PlaybackKeys, Screen[None]):
     if TYPE_CHECKING:
         app = typed_app()
 
@@ -157,6 +158,7 @@ class WorkshopScreen(Screen[None]):
         Binding("delete", "remove", N_("Remove"), id="workshop.remove"),
         Binding("ctrl+o", "next_informant", N_("Next informant"),
                 id="workshop.next_informant", priority=True),
+        *PLAYBACK_BINDINGS,  # on the highlighted evidence excerpt
     ]
     NARROW = 100
     """On screens narrower than this, the principles take half the width, not two fifths."""
@@ -224,6 +226,7 @@ class WorkshopScreen(Screen[None]):
                         yield FieldInput(id=part, placeholder=_(hint), compact=True)
                 yield Static(_("Evidence  (select words on the left, ctrl+e)"), classes="hint")
                 yield OptionList(id="evidence")
+                yield PlaybackBar()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -259,6 +262,8 @@ class WorkshopScreen(Screen[None]):
         self.show_principles(message.principles)
         if self.principles:
             self.query_one("#principles", OptionList).highlighted = 0
+        if self.app.store is not None:
+            self.query_one(PlaybackBar).load(self.app.store, list(self.informant_of))
 
     def on_resize(self) -> None:
         self.lay_out()
@@ -312,6 +317,31 @@ class WorkshopScreen(Screen[None]):
         if self.has_class("narrow"):
             side = self.query_one("#principle-side")
             self.call_after_refresh(side.scroll_to_widget, widget, animate=False)
+
+    # Hearing an excerpt again -------------------------------------------------------------
+    def playback_target(self) -> Target | None:
+        """The highlighted evidence excerpt's answer, in its interview."""
+        listing = self.query_one("#evidence", OptionList)
+        if self.current is None or listing.highlighted is None:
+            return None
+        option_id = listing.get_option_at_index(listing.highlighted).id
+        for item in self.listed.evidence.get(self.current.id, []):
+            session_id = self.listed.sessions.get(item.answer_id)
+            record = self.informant_of.get(session_id) if session_id else None
+            if str(item.id) == option_id and record is not None:
+                answer = next((a for a in record.answers.values() if a.id == item.answer_id),
+                              None)
+                return Target(option_id, record.session, answer)
+        return None
+
+    def playback_enabled(self) -> bool:
+        focused = self.focused
+        return focused is not None and focused.id == "evidence" and \
+            self.query_one(PlaybackBar).any_for()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        playback = self.check_playback(action)
+        return True if playback is None else playback
 
     # Principles side ---------------------------------------------------------------------
     def refresh_principles(self, select: uuid.UUID | None = None) -> None:
