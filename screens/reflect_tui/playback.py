@@ -18,12 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.binding import Binding
+from textual.widgets import Static
 
 from reflect.audio.player import SEEK_MS, Player, code_kind, output_for, place
-from reflect.bidi import display_line
-from reflect.i18n import _, pgettext
+from reflect.i18n import NP_, _
 from reflect.timecodes import hms
-from reflect_tui.bidi_view import Static
 from reflect_tui.safe import text
 
 if TYPE_CHECKING:
@@ -33,13 +32,13 @@ if TYPE_CHECKING:
 
 def _bindings(priority: bool) -> list[Binding]:
     return [
-        Binding("space", "playback_toggle", display_line(pgettext("key", "Play")),
+        Binding("space", "playback_toggle", NP_("key", "Play"),
                 id="playback.toggle", priority=priority),
-        Binding("left", f"playback_seek({-SEEK_MS})", display_line(pgettext("key", "−5 s")),
+        Binding("left", f"playback_seek({-SEEK_MS})", NP_("key", "−5 s"),
                 id="playback.back", show=False, priority=priority),
-        Binding("right", f"playback_seek({SEEK_MS})", display_line(pgettext("key", "+5 s")),
+        Binding("right", f"playback_seek({SEEK_MS})", NP_("key", "+5 s"),
                 id="playback.forward", show=False, priority=priority),
-        Binding("s", "playback_speed", display_line(pgettext("key", "Slower")),
+        Binding("s", "playback_speed", NP_("key", "Slower"),
                 id="playback.speed", priority=priority),
     ]
 
@@ -107,7 +106,7 @@ class PlaybackBar(Static):
         line = _("{sign} {position} / {length}{speed}   space: play/pause · ←/→: 5 s · "
                  "s: slower").format(sign=sign, position=hms(player.position_ms // 1000),
                                      length=hms(player.duration_ms // 1000), speed=speed)
-        self.update(text(display_line(line)))
+        self.update(text(line))
 
     def any_for(self, session_ids: list[uuid.UUID] | None = None) -> bool:
         """Whether these sessions (all read) have a recording to play."""
