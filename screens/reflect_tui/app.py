@@ -32,6 +32,7 @@ from reflect.errors import ReflectError
 from reflect.i18n import _, ngettext
 from reflect_tui.home import HomeScreen
 from reflect_tui.key_order import KeysInOrder
+from reflect_tui.mirror import follow
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -145,6 +146,7 @@ class ReflectApp(KeysInOrder, App[None]):
                                             placeholder=display_line(_("Search for commands…"))))
 
     def on_mount(self) -> None:
+        follow(self)  # the layout mirrored in a right-to-left interface (App.-rtl in CSS)
         self.push_screen(HomeScreen())
         self.call_after_refresh(self.first_paint.set)
         if self.store is None:

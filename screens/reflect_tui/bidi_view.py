@@ -23,6 +23,7 @@ from textual.document._document import Location
 from textual.events import MouseEvent
 from textual.geometry import Offset, Size
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Button as _Button
 from textual.widgets import Input as _Input
 from textual.widgets import Label as _Label
@@ -33,6 +34,7 @@ from textual.widgets import TextArea
 
 from reflect import bidi
 from reflect.text import visible
+from reflect_tui.mirror import mirrored
 
 Cell = tuple[str, Style | None]
 _MARKUP_TAG = re.compile(r"\[/?[a-z$#][^\]]*\]")
@@ -96,6 +98,17 @@ def visible_strip(strip: Strip) -> Strip:
     return Strip([Segment(visible(s.text), s.style, s.control) for s in strip])
 
 
+def clear_of_scrollbar(widget: Widget, strip: Strip) -> tuple[Strip, int]:
+    """A widget's drawn line made as wide as the cells its vertical scrollbar leaves (its
+    blank end under the scrollbar cut off), and the width it is drawn at: a line aligned to
+    the right within it is never hidden under the scrollbar."""
+    room = widget.scrollable_content_region.width
+    drawn = max(strip.cell_length, widget.size.width)
+    if strip.cell_length > room and not strip.crop(room, strip.cell_length).text.strip():
+        strip = strip.crop(0, room)
+    return strip.extend_cell_length(room), drawn
+
+
 class BidiLines:
     """Mixin for a Widget class: draw each line's content area in reading order. A widget
     with the class `interface-line` (a status bar: labels of the interface around stored
@@ -117,11 +130,13 @@ class BidiLines:
             if rtl is not None or not strip.text.strip() or not self._reads_rtl():
                 return strip
             rtl = True
-        if strip.cell_length < self.size.width:  # room to align a right-to-left line in
-            strip = strip.extend_cell_length(self.size.width)
+        # room to align a right-to-left line in: the content area less a vertical scrollbar
+        # (drawn over the line's right end, where a right-to-left line begins)
+        room, drawn = clear_of_scrollbar(self, strip)
         centred = self.styles.text_align == "center" or \
             self.styles.content_align_horizontal == "center"
-        return reorder_strip(strip, align=not centred, rtl=rtl, force=True)
+        return reorder_strip(room, align=not centred, rtl=rtl, force=True).extend_cell_length(
+            drawn)
 
     def _reads_rtl(self) -> bool:
         """Whether the widget's text is one right-to-left paragraph (its first strong letter
@@ -179,19 +194,24 @@ class Input(_Input):
 
 class BidiText(Text):
     """A one-line table cell: cut to its column at its logical end, then drawn in reading
-    order (right-aligned when it reads right to left)."""
+    order; right-aligned when it reads right to left, and every cell right-aligned in a
+    right-to-left interface (reflect_tui.mirror: the table's columns read from the right)."""
 
     def __rich_console__(self, console, options):
-        if bidi.mode() == "terminal" or not bidi.has_rtl(self.plain):
+        if bidi.mode() == "terminal":
+            yield from super().__rich_console__(console, options)
+            return
+        rtl_letters, right = bidi.has_rtl(self.plain), mirrored()
+        if not (rtl_letters or right):
             yield from super().__rich_console__(console, options)
             return
         line = self.copy()
         line.truncate(options.max_width, overflow="ellipsis")
         cells: list[Cell] = [(char, line.get_style_at_offset(console, i))
                              for i, char in enumerate(line.plain)]
-        drawn, rtl = visual_cells(cells, align=False)
-        pad = options.max_width - len(drawn)
-        if rtl and pad > 0 and options.justify != "left":
+        drawn, rtl = visual_cells(cells, align=False) if rtl_letters else (cells, False)
+        pad = options.max_width - sum(cell_len(char) for char, _ in drawn)
+        if (rtl or right) and pad > 0 and options.justify != "left":
             drawn = [(" ", None)] * pad + drawn
         yield from _segments(drawn)
 

@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 from reflect.bidi import display_line
 from reflect.text import visible
 from reflect_tui.bidi_view import Static
+from reflect_tui.mirror import mirrored
 from reflect_tui.safe import SafeTable, cell_text
 
 
@@ -35,8 +36,9 @@ class Col:
 
 
 def _header(column: Col) -> Text:
-    """A column's header as drawn: never markup, in reading order."""
-    return Text(display_line(visible(column.label)))
+    """A column's header as drawn: never markup, in reading order; at the right of its
+    column when the columns read from the right (reflect_tui.mirror)."""
+    return Text(display_line(visible(column.label)), justify="right" if mirrored() else None)
 
 
 class FitTable(SafeTable):
