@@ -11,10 +11,11 @@ no right-to-left letter are returned untouched (the common case costs one regex 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar, cast
 
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -132,7 +133,7 @@ class BidiLines:
             rtl = True
         # room to align a right-to-left line in: the content area less a vertical scrollbar
         # (drawn over the line's right end, where a right-to-left line begins)
-        room, drawn = clear_of_scrollbar(self, strip)
+        room, drawn = clear_of_scrollbar(cast("Widget", self), strip)
         centred = self.styles.text_align == "center" or \
             self.styles.content_align_horizontal == "center"
         return reorder_strip(room, align=not centred, rtl=rtl, force=True).extend_cell_length(
@@ -197,7 +198,8 @@ class BidiText(Text):
     order; right-aligned when it reads right to left, and every cell right-aligned in a
     right-to-left interface (reflect_tui.mirror: the table's columns read from the right)."""
 
-    def __rich_console__(self, console, options):
+    def __rich_console__(self, console: Console, options: ConsoleOptions,
+                         ) -> Iterable[Segment]:
         if bidi.mode() == "terminal":
             yield from super().__rich_console__(console, options)
             return

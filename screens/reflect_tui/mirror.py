@@ -40,7 +40,7 @@ from textual.layouts.horizontal import HorizontalLayout
 from reflect import bidi, i18n
 
 if TYPE_CHECKING:
-    from textual.app import App
+    from textual.dom import DOMNode
     from textual.widget import Widget
 
 RTL_CLASS = "-rtl"
@@ -53,7 +53,7 @@ def mirrored() -> bool:
     return i18n.is_rtl() and bidi.mode() == "app"
 
 
-def follow(app: App[object]) -> None:
+def follow(app: DOMNode) -> None:
     """Set the app's `-rtl` class to the interface's direction (at start and after a change
     of language); the class change restyles and lays out the screens again."""
     app.set_class(mirrored(), RTL_CLASS)
