@@ -71,7 +71,8 @@ def _align_offset(parent: Widget, width: int, room: int) -> int:
 def mirror_placements(parent: Widget, placements: list[WidgetPlacement], size: Size,
                       greedy: bool) -> list[WidgetPlacement]:
     """The placements mirrored left to right within the container: each region at the
-    mirrored x, its left and right margins swapped. `greedy` false is Textual measuring the
+    mirrored x, its left and right margins swapped; a row wider than the container overflows
+    at the left. `greedy` false is Textual measuring the
     container's own width: the group is mirrored within its own extent, so it measures the
     same."""
     flowing = [p for p in placements if not (p.overlay or p.absolute)]
@@ -80,7 +81,9 @@ def mirror_placements(parent: Widget, placements: list[WidgetPlacement], size: S
     start = min(p.region.x - p.margin.left for p in flowing)
     extent = max(p.region.right + p.margin.right for p in flowing)
     auto = parent.styles.is_auto_width or not greedy
-    width = extent if auto else max(size.width, extent)
+    # mirrored around the container's right edge: what does not fit (a footer's last keys)
+    # goes off at the left, where a right-to-left row ends
+    width = extent if auto else size.width
     # Textual moves the group by `shift` after this; placed so that it lands mirrored
     shift = 0 if auto else _align_offset(parent, extent - start, size.width)
     mirrored_placements = []

@@ -164,3 +164,47 @@ async def test_no_letter_of_a_picker_hides_under_its_scrollbar(engine, catalog, 
             y = next((y for y in range(room.y, room.bottom) if title in lines[y]), None)
             assert y is not None, f"{title!r} not drawn whole"
             assert lines[y].index(title) + len(title) <= room.right
+
+
+class Rows(App[None]):
+    """A row wider than the screen, and a right-aligned row of buttons (as in a dialog)."""
+
+    CSS = """
+    #wide Static { width: 30; }
+    #buttons { align: right middle; height: 1; }
+    #buttons Static { width: 8; margin-left: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Horizontal
+        from textual.widgets import Static
+
+        with Horizontal(id="wide"):
+            yield from (Static(name, id=name) for name in ("one", "two", "three"))
+        with Horizontal(id="buttons"):
+            yield from (Static(name, id=name) for name in ("ok", "cancel"))
+
+
+@pytest.mark.parametrize("language", ["he", "en", "he-terminal"])
+async def test_a_row_that_does_not_fit_is_cut_at_its_end_and_alignment_is_mirrored(
+        language, monkeypatch):
+    """A footer's keys: the first one whole at the right, the last ones cut at the left;
+    buttons aligned to the right in English stand at the left in Hebrew, first at the right.
+    A terminal that reorders lines itself (bidi mode `terminal`) mirrors them: reflect does
+    not."""
+    from reflect import bidi
+
+    if language == "he-terminal":
+        monkeypatch.setattr(bidi, "_MODE", ["terminal"])
+    i18n.use(language[:2])
+    app = Rows()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        one, two, three = (app.query_one(f"#{name}").region for name in ("one", "two", "three"))
+        ok, cancel = (app.query_one(f"#{name}").region for name in ("ok", "cancel"))
+        if language != "he":
+            assert (one.x, two.x, three.x) == (0, 30, 60)  # the last one 10 cells past the edge
+            assert cancel.right == 80 and ok.right < cancel.x
+        else:
+            assert (one.right, two.right, three.right) == (80, 50, 20)  # three cut at the left
+            assert ok.x > cancel.x and cancel.x == 0
