@@ -3,39 +3,45 @@
 With a Hebrew or Arabic interface drawn by reflect itself (bidi mode `app`), every row of
 widgets reads from the right, as in any right-to-left application: the interview's outline
 at the right of the answer, a form's label at the right of its field, buttons in right-to-left
-order, the workshop's panes swapped. No screen knows about it.
+order, the workshop's panes swapped, a label or a button narrower than its dialog at the
+right. No screen knows about it.
 
 How: Textual asks a container's layout object where its children go, and makes that object
 from the `layout:` rule of the container's CSS through one table (`LAYOUT_MAP` in
-textual.layouts.factory). `install()` registers in that table, for `horizontal` and `grid`,
-subclasses of Textual's own layouts that mirror the x positions of the placements they return
-when `mirrored()` is true. This was chosen over patching every container (or per-screen CSS)
-because it is one registration that every container made from CSS reaches, over patching
-Textual's `_arrange` function because it keeps to a documented extension point (a Layout
-returns placements), and over `Widget.process_layout` because that hook belongs to each
-widget class. Whether to mirror is decided each time a layout is arranged, so a change of
-language takes effect at the next layout.
+textual.layouts.factory). `install()` registers in that table, for `horizontal`, `grid` and
+`vertical`, subclasses of Textual's own layouts that mirror the x positions of the placements
+they return when `mirrored()` is true. A widget without a `layout` rule makes its vertical
+layout itself, from the name textual.widget imported: that name is pointed at the same
+subclass. Chosen over patching every container or per-screen CSS (one registration reaches
+every container), over patching Textual's private `_arrange` function (a Layout returning
+placements is Textual's documented extension point), and over `Widget.process_layout` (a hook
+of each widget class, not of all of them). Whether to mirror is decided each time a layout is
+arranged, so a change of language takes effect at the next layout; English pays one
+`is_rtl()` call per layout.
 
 What a placement cannot carry: a container's alignment (`align: right`) is applied by Textual
 after the layout, by moving the whole group; the mirrored positions anticipate that move so
 the group lands at the mirrored side (a right-aligned row of buttons at the left). Margins are
-swapped with the positions. Borders and padding are drawn by each widget from its own styles;
-the few that are one-sided (the outline's border, a quote bar) have a rule under `App.-rtl`,
-the class `follow()` sets on the app. Keyboard order (tab) stays logical. Docked widgets and
-absolutely placed or overlay widgets are not moved. Vertical scrollbars stay at the right
-(Textual places them there in several places, not one); right-aligned lines are kept clear of
-them instead (bidi_view's BidiLines aligns within the area the scrollbar leaves).
+swapped with the positions; a row wider than its container overflows at the left. Borders and
+padding are drawn by each widget from its own styles; the few that are one-sided (the
+outline's edge, a quote bar) have a rule under `App.-rtl`, the class `follow()` sets on the
+app. Keyboard order (tab) stays logical. Docked, absolutely placed and overlay widgets are
+not moved. Vertical scrollbars stay at the right (Textual places them in its compositor, its
+widget geometry and its style cache, not at one place); right-aligned lines are kept clear of
+them instead (bidi_view's `clear_of_scrollbar`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import widget as textual_widget
 from textual.geometry import Region, Size, Spacing
 from textual.layout import ArrangeResult, Layout, WidgetPlacement
 from textual.layouts import factory
 from textual.layouts.grid import GridLayout
 from textual.layouts.horizontal import HorizontalLayout
+from textual.layouts.vertical import VerticalLayout
 
 from reflect import bidi, i18n
 
@@ -119,13 +125,28 @@ class MirroredGrid(GridLayout):
             else placements
 
 
-LAYOUTS: dict[str, type[Layout]] = {"horizontal": MirroredHorizontal, "grid": MirroredGrid}
+class MirroredVertical(VerticalLayout):
+    """Textual's vertical layout with a child narrower than its container (a label, a
+    button, a checkbox) at the right in a right-to-left interface, where its lines begin."""
+
+    def arrange(self, parent: Widget, children: list[Widget], size: Size,
+                greedy: bool = True) -> ArrangeResult:
+        placements = super().arrange(parent, children, size, greedy)
+        return mirror_placements(parent, placements, size, greedy) if mirrored() \
+            else placements
+
+
+LAYOUTS: dict[str, type[Layout]] = {"horizontal": MirroredHorizontal, "grid": MirroredGrid,
+                                    "vertical": MirroredVertical}
 
 
 def install() -> None:
-    """Make `layout: horizontal` and `layout: grid` the mirroring layouts (before any CSS is
-    read: this module does it when imported, and reflect_tui.safe imports it)."""
+    """Make `layout: horizontal`, `grid` and `vertical` the mirroring layouts (before any CSS
+    is read: this module does it when imported, and reflect_tui.safe imports it)."""
     factory.LAYOUT_MAP.update(LAYOUTS)
+    # a widget with no `layout` rule arranges its children with the vertical layout it makes
+    # for itself when created (Widget.__init__ reads this module-level name)
+    textual_widget.VerticalLayout = MirroredVertical  # type: ignore[attr-defined]
 
 
 install()

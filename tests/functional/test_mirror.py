@@ -167,9 +167,11 @@ async def test_no_letter_of_a_picker_hides_under_its_scrollbar(engine, catalog, 
 
 
 class Rows(App[None]):
-    """A row wider than the screen, and a right-aligned row of buttons (as in a dialog)."""
+    """A row wider than the screen, a right-aligned row of buttons (as in a dialog), and a
+    label narrower than the screen."""
 
     CSS = """
+    #label { width: auto; }
     #wide Static { width: 30; }
     #buttons { align: right middle; height: 1; }
     #buttons Static { width: 8; margin-left: 1; }
@@ -179,6 +181,7 @@ class Rows(App[None]):
         from textual.containers import Horizontal
         from textual.widgets import Static
 
+        yield Static("a label", id="label")
         with Horizontal(id="wide"):
             yield from (Static(name, id=name) for name in ("one", "two", "three"))
         with Horizontal(id="buttons"):
@@ -189,8 +192,8 @@ class Rows(App[None]):
 async def test_a_row_that_does_not_fit_is_cut_at_its_end_and_alignment_is_mirrored(
         language, monkeypatch):
     """A footer's keys: the first one whole at the right, the last ones cut at the left;
-    buttons aligned to the right in English stand at the left in Hebrew, first at the right.
-    A terminal that reorders lines itself (bidi mode `terminal`) mirrors them: reflect does
+    buttons aligned to the right in English stand at the left in Hebrew, first at the right;
+    a label narrower than its container stands at the right. A terminal that reorders lines itself (bidi mode `terminal`) mirrors them: reflect does
     not."""
     from reflect import bidi
 
@@ -202,6 +205,9 @@ async def test_a_row_that_does_not_fit_is_cut_at_its_end_and_alignment_is_mirror
         await pilot.pause()
         one, two, three = (app.query_one(f"#{name}").region for name in ("one", "two", "three"))
         ok, cancel = (app.query_one(f"#{name}").region for name in ("ok", "cancel"))
+        label = app.query_one("#label").region
+        assert label.width == len("a label")
+        assert (label.right == 80) == (language == "he") and (label.x == 0) != (language == "he")
         if language != "he":
             assert (one.x, two.x, three.x) == (0, 30, 60)  # the last one 10 cells past the edge
             assert cancel.right == 80 and ok.right < cancel.x
