@@ -33,6 +33,7 @@ from reflect.i18n import N_, _, ngettext
 from reflect_tui import drawing
 from reflect_tui.home import HomeScreen
 from reflect_tui.key_order import KeysInOrder
+from reflect_tui.mirror import follow
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -167,6 +168,7 @@ class ReflectApp(KeysInOrder, App[None]):
         self.sub_title = _("Learning from Success")
         self.title = self.TITLE
         self.mark_demo()
+        follow(self)  # the layout mirrors, or no longer does
         self.switch_screen(HomeScreen())
         self.refresh_bindings()
         self.notify(_("The interface language is now {name}.").format(
@@ -181,6 +183,7 @@ class ReflectApp(KeysInOrder, App[None]):
                                             placeholder=_("Search for commands…")))
 
     def on_mount(self) -> None:
+        follow(self)  # the layout mirrored in a right-to-left interface (App.-rtl in CSS)
         self.push_screen(HomeScreen())
         self.call_after_refresh(self.first_paint.set)
         if self.store is None:

@@ -9,6 +9,10 @@ drawing path leaves their lines as they made them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
 from rich.text import Text
 from textual.document._document import Location
@@ -20,6 +24,7 @@ from textual.widgets import Input, TextArea
 from reflect import bidi
 from reflect.text import visible
 from reflect_tui.drawing import Cell, reorder_strip, segments_of, visual_cells
+from reflect_tui.mirror import mirrored
 
 
 def visible_strip(strip: Strip) -> Strip:
@@ -54,19 +59,25 @@ class FieldInput(Input):
 
 class BidiText(Text):
     """A one-line table cell: cut to its column at its logical end, then drawn in reading
-    order (right-aligned when it reads right to left)."""
+    order; right-aligned when it reads right to left, and every cell right-aligned in a
+    right-to-left interface (reflect_tui.mirror: the table's columns read from the right)."""
 
-    def __rich_console__(self, console, options):
-        if bidi.mode() == "terminal" or not bidi.has_rtl(self.plain):
+    def __rich_console__(self, console: Console, options: ConsoleOptions,
+                         ) -> Iterable[Segment]:
+        if bidi.mode() == "terminal":
+            yield from super().__rich_console__(console, options)
+            return
+        rtl_letters, right = bidi.has_rtl(self.plain), mirrored()
+        if not (rtl_letters or right):
             yield from super().__rich_console__(console, options)
             return
         line = self.copy()
         line.truncate(options.max_width, overflow="ellipsis")
         cells: list[Cell] = [(char, line.get_style_at_offset(console, i))
                              for i, char in enumerate(line.plain)]
-        drawn, rtl = visual_cells(cells, align=False)
-        pad = options.max_width - len(drawn)
-        if rtl and pad > 0 and options.justify != "left":
+        drawn, rtl = visual_cells(cells, align=False) if rtl_letters else (cells, False)
+        pad = options.max_width - sum(cell_len(char) for char, _ in drawn)
+        if (rtl or right) and pad > 0 and options.justify != "left":
             drawn = [(" ", None)] * pad + drawn
         yield from segments_of(drawn)
 

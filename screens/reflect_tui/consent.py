@@ -9,7 +9,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from reflect.bidi import interface_rtl
 from reflect.i18n import N_, _
 from reflect.protocol.definition import Protocol
 from reflect.roles import PresentRole
@@ -176,10 +175,9 @@ class ConsentDialog(ModalScreen[ConsentRecord | None]):
 
 
 def _row(*widgets, id: str | None = None) -> Horizontal:  # noqa: A002 (Textual's name)
-    """A label and its field on one row: read from the right in a right-to-left interface."""
-    rtl = interface_rtl()
-    return Horizontal(*(reversed(widgets) if rtl else widgets),
-                      classes="consent-row -rtl" if rtl else "consent-row", id=id)
+    """A label and its field on one row (read from the right in a right-to-left interface:
+    reflect_tui.mirror)."""
+    return Horizontal(*widgets, classes="consent-row", id=id)
 
 
 def _method_select(id_: str) -> Select:

@@ -146,14 +146,19 @@ def reading_order(widget: Widget, strip: Strip, width: int) -> Strip:
     rtl = line_direction(widget, text)
     if rtl is None:
         return strip
+    drawn = strip.cell_length
+    if drawn > width and not strip.crop(width, drawn).text.strip():
+        strip = strip.crop(0, width)  # its blank end is under a scrollbar: aligned before it
     if strip.cell_length < width:  # room to align a right-to-left line in
         strip = strip.extend_cell_length(width)
     styles = widget.styles
     centred = styles.text_align == "center" or styles.content_align_horizontal == "center"
     interface = bidi.interface_rtl() and not widget.has_class("stored-text")
     if centred:
-        return _centred(strip, rtl, interface)
-    return reorder_strip(strip, align=True, rtl=rtl, force=True, units=interface)
+        line = _centred(strip, rtl, interface)
+    else:
+        line = reorder_strip(strip, align=True, rtl=rtl, force=True, units=interface)
+    return line.extend_cell_length(drawn) if line.cell_length < drawn else line
 
 
 def _centred(strip: Strip, rtl: bool, units: bool) -> Strip:

@@ -8,13 +8,21 @@ stand-ins) and cannot style, break or crash a screen, nor reach the terminal.
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.content import Content
+from textual.coordinate import Coordinate
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 from reflect.text import visible
 from reflect_tui.bidi_view import BidiText, BidiTextArea, visible_strip
+from reflect_tui.mirror import mirrored
+
+SegmentLines = list[list[Segment]]
 
 
 def plain(value: object) -> Text:
@@ -37,8 +45,14 @@ def cell_text(value: object) -> Text:
 
 class SafeTable(DataTable):
     """A DataTable whose cells are shown as written (DataTable reads str as markup), on one
-    line, cut with an ellipsis where the column is narrower. Each cell is put in reading order
-    by itself (BidiText), so the drawing path leaves the rows as they are."""
+    line, cut with an ellipsis where the column is narrower.
+
+    In a right-to-left interface (reflect_tui.mirror) its columns read from the right: the
+    first column at the right edge (clear of the scrollbar), each cell right-aligned. Only
+    drawing changes: rows and columns keep their indexes, each drawn cell carries its own
+    row and column (DataTable's segment meta), so a click selects the cell clicked, and
+    left and right move the cursor the way they point. Each cell is put in reading order by
+    itself (BidiText), so the drawing path leaves the rows as they are."""
 
     draws_reading_order = True
 
@@ -47,6 +61,49 @@ class SafeTable(DataTable):
 
     def add_column(self, label, **kwargs):
         return super().add_column(cell_text(label), **kwargs)
+
+    def _render_line_in_row(self, row_key: RowKey, line_no: int, base_style: Style,
+                            cursor_location: Coordinate, hover_location: Coordinate,
+                            ) -> tuple[SegmentLines, SegmentLines]:
+        fixed, scrollable = super()._render_line_in_row(row_key, line_no, base_style,
+                                                        cursor_location, hover_location)
+        if not mirrored() or not scrollable:
+            return fixed, scrollable
+        *cells, extend = scrollable  # the cells, then the blank that fills the width
+        blank = extend[0] if extend else Segment("")
+        # the blank goes to the left, less the scrollbar's width, kept at the right
+        scrollbar = self.size.width - self.scrollable_content_region.width
+        left = max(0, len(blank.text) - scrollbar)
+        return fixed, [[Segment(" " * left, blank.style)], *cells[::-1],
+                       [Segment(" " * (len(blank.text) - left), blank.style)]]
+
+    def _mirrored_x(self, region: Region) -> Region:
+        """Where a region of the table as Textual lays it out (columns from the left) is
+        drawn when the columns read from the right."""
+        if not mirrored():
+            return region
+        table = sum(column.get_render_width(self) for column in self.columns.values()) + \
+            self._row_label_column_width
+        right = max(self.scrollable_content_region.width, table)
+        return Region(right - region.right, region.y, region.width, region.height)
+
+    def _get_cell_region(self, coordinate: Coordinate) -> Region:
+        return self._mirrored_x(super()._get_cell_region(coordinate))
+
+    def _get_column_region(self, column_index: int) -> Region:
+        return self._mirrored_x(super()._get_column_region(column_index))
+
+    def action_cursor_left(self) -> None:
+        if mirrored():
+            super().action_cursor_right()
+        else:
+            super().action_cursor_left()
+
+    def action_cursor_right(self) -> None:
+        if mirrored():
+            super().action_cursor_left()
+        else:
+            super().action_cursor_right()
 
 
 def text(value: object, style: str = "") -> Content:

@@ -263,9 +263,14 @@ async def test_the_consent_dialog_in_hebrew_reads_from_the_right(engine, catalog
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ConsentDialog(catalog.get("lfs-client", "he"), "מרים", "נועה"))
         await pilot.pause()
+        await pilot.pause()
         row = app.screen.query_one("#recording-row")
-        assert [child.id for child in row.children] == [  # the label at the right
-            "recording-method", "recording-how", "recording", None]
+        # kept in logical order (and tab order); drawn from the right (reflect_tui.mirror)
+        assert [child.id for child in row.children] == [
+            None, "recording", "recording-how", "recording-method"]
+        drawn = sorted(row.children, key=lambda child: -child.region.x)
+        assert [child.id for child in drawn] == [  # the label at the right
+            None, "recording", "recording-how", "recording-method"]
         lines = screen_lines(app)
         assert any("↓" in line for line in lines)
 

@@ -32,6 +32,7 @@ async def test_the_palette_switches_the_interface_to_hebrew_and_back_live(engine
         await until(pilot, lambda: isinstance(app.screen, HomeScreen)
                     and bidi.display_line("סיפור חדש") in "\n".join(screen_lines(app)))
         assert i18n.language() == "he"
+        assert app.has_class("-rtl")  # the layout mirrors at once
         assert settings.load()["language"] == "he"  # the next start speaks Hebrew too
         shown = "\n".join(screen_lines(app))
         # drawn in reading order: the key label's letters reversed on screen, not as typed
@@ -39,6 +40,7 @@ async def test_the_palette_switches_the_interface_to_hebrew_and_back_live(engine
         assert "New story" not in shown
         app.switch_language("en")
         await until(pilot, lambda: "New story" in "\n".join(screen_lines(app)))
+        assert not app.has_class("-rtl")
 
 
 async def test_textual_s_own_widgets_take_the_drawing_path(engine, catalog):
