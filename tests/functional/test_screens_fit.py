@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, DataTable, Static
 
-from reflect import i18n
+from reflect import bidi_lines, i18n
 from reflect.bidi import display_line, has_rtl
 from reflect.exchange.demo import demo_path, load_demo
 from reflect.roles import Role
@@ -25,6 +25,14 @@ LONG = ("A very long story title about a family who found their way back to scho
 HEBREW = "חזרה לבית הספר יחד"
 HOSTILE = "[bold]Not bold[/] \x1b[2J a \v tab =HYPERLINK(\"http://x\") and [/] שלום, and more"
 ARABIC = "العودة إلى المدرسة معًا"
+
+
+def drawn(text: str) -> str:
+    """A line of the interface as the drawing path draws it: in a Hebrew or Arabic interface a
+    right-to-left paragraph with paths, commands and numbers kept whole."""
+    if i18n.is_rtl():
+        return bidi_lines.display_paragraph_line(text, True)
+    return display_line(text)
 
 
 def squash(text: str) -> str:
@@ -44,7 +52,7 @@ def cut_things(app) -> list[str]:
             cut += [f"column {c.label.plain!r}" for c in table.columns.values()
                     if display_line(c.label.plain) not in shown]
     for button in screen.query(Button):
-        if on_screen(screen, button) and display_line(str(button.label)) not in shown:
+        if on_screen(screen, button) and drawn(str(button.label)) not in shown:
             cut.append(f"button {button.label}")
     for title in screen.query(".section-title, .dialog-title"):
         if on_screen(screen, title) and isinstance(title, Static):
@@ -57,7 +65,7 @@ def cut_things(app) -> list[str]:
                 cut.append(f"title {text!r}")
     for key in screen.query("FooterKey"):  # all: one pushed off the edge is not visible
         if key.region.right > width or key.region.width == 0 or \
-                display_line(key.description) not in shown:
+                drawn(key.description) not in shown:
             cut.append(f"footer key {key.description!r}")
     return cut
 
