@@ -6,7 +6,8 @@
 The .po files are the source of the translations now (tools/catalogs.py). A branch written
 before that may still carry its translations as a Python table: rows of (English, Hebrew,
 Arabic, Portuguese, Italian) in ROWS, plural forms in PLURALS (keyed by the (singular, plural)
-English), or a TRANSLATIONS dict per language. This script first brings the .po files up to
+English), or a TRANSLATIONS dict per language; a message with a context (pgettext) is written
+as gettext joins them, "key\x04Record". This script first brings the .po files up to
 the code (tools/catalogs.py's extract and update), then, for every message a table translates,
 fills the .po entry when it is untranslated or fuzzy (a guess from an older English, never a
 translator's confirmed work); a differing confirmed translation is kept and listed, unless
@@ -60,7 +61,10 @@ def merge(catalog: Any, texts: dict[Any, Translation], overwrite: bool,
     """Fill the catalog from one language's table texts: (entries filled, notes)."""
     filled, notes = 0, []
     for english, translated in texts.items():
-        message = catalog.get(english)
+        # "key\x04Record": a message with a context (pgettext), as gettext joins the two
+        context, _sep, msgid = english.rpartition("\x04") if isinstance(english, str) \
+            else (None, "", english)
+        message = catalog.get(msgid, context=context or None)
         if message is None or not message.id:
             continue  # no longer in the code
         forms = list(translated) if isinstance(translated, tuple) else [translated]

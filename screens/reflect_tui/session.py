@@ -64,6 +64,7 @@ from reflect_tui.key_order import keys_taken
 from reflect_tui.labels import STATUS_LABELS, clock, when
 from reflect_tui.lease import RENEW_EVERY, LeaseKeeper
 from reflect_tui.moments import MOMENT_BINDINGS, Moments
+from reflect_tui.recorder import RECORDER_BINDINGS, LaptopRecording
 from reflect_tui.review import words_in
 from reflect_tui.safe import SafeTextArea, joined, markup, text
 from reflect_tui.typed_app import typed_app
@@ -161,6 +162,7 @@ class SessionScreen(Screen[None]):
         # go into that question's answer rather than to the outline (issue 28)
         Binding("enter", "open_highlighted", show=False, priority=True),
         *MOMENT_BINDINGS,
+        *RECORDER_BINDINGS,
     ]
 
     if TYPE_CHECKING:
@@ -257,6 +259,8 @@ class SessionScreen(Screen[None]):
         self.area = AnswerArea(id="answer", soft_wrap=True, show_line_numbers=False)
         """The answer field (kept: it is asked for while the screen closes too)."""
         self.moments = Moments(id="notes")
+        self.recording = LaptopRecording(self)
+        """The recording made on this laptop (F5, F8: reflect_tui.recorder)."""
 
     # Building ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -445,6 +449,7 @@ class SessionScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._ready()  # keys still held go to a closing field: let it close
+        self.recording.stop_now()  # what it captured is written before the screen goes
         saver, lease, store = self.autosave, self.lease, self.store
         if self._writes.pending or (saver is not None and saver.pending) \
                 or lease.token is not None:
@@ -660,10 +665,15 @@ class SessionScreen(Screen[None]):
                 number=run.index + 1, total=len(run.questions)) + f"  {bar} "
             + _("{answered} answered, {skipped} skipped").format(
                 answered=total.answered, skipped=total.skipped)) \
-            + (self.moments.recording_mark() or text(f"  ⏱ {clock(self.elapsed())}"))
+            + (self.recording.mark() or self.moments.recording_mark()
+               or text(f"  ⏱ {clock(self.elapsed())}"))
         if run.session.locked_at is not None:
             line += markup("  [b]$locked[/b]", locked=_("locked"))
         self._set_line("#topbar", line)
+
+    def redraw_topbar(self) -> None:
+        if self.run is not None:
+            self._draw_topbar()
 
     def _tick(self) -> None:
         if self.run is None:
@@ -1074,6 +1084,14 @@ class SessionScreen(Screen[None]):
         if await self._settled("recording"):
             self.moments.start_recording()
 
+    async def action_record(self) -> None:
+        if await self._settled("record"):
+            self.recording.record()
+
+    async def action_stop_recording(self) -> None:
+        if await self._settled("stop_recording"):
+            self.recording.stop()
+
     @on(Moments.NoteTaken)
     @on(Moments.RecordingConsentRecorded)
     def moment_kept(self) -> None:
@@ -1092,7 +1110,7 @@ class SessionScreen(Screen[None]):
             return True  # until loaded, actions wait for it (see _settled)
         if action in ("skip", "flag", "finish", "note", "stamp"):
             return self.editable
-        if action == "recording":
+        if action in ("recording", "record", "stop_recording"):
             return self.editable and self.run.session.kind == "interview"
         if action == "reopen":
             return self.run.session.status == SessionStatus.COMPLETED
