@@ -86,6 +86,16 @@ ROWS = [
      "لا يُكتب التسجيل: {error}. يُحتفظ به وتُعاد المحاولة.",
      "A gravação não está a ser escrita: {error}. É guardada e tenta-se de novo.",
      "La registrazione non viene scritta: {error}. Viene conservata e si riprova."),
+    ("This laptop is recording: time codes count from its recording. Stop it (F8) before "
+     "setting a separate recorder's time with F4.",
+     "המחשב הנייד הזה מקליט: קודי הזמן נספרים מההקלטה שלו. יש לעצור אותה (F8) לפני הגדרת "
+     "הזמן של מקליט נפרד ב־F4.",
+     "هذا الحاسوب المحمول يسجّل: تُحسب رموز الوقت من تسجيله. أوقفه (F8) قبل ضبط وقت جهاز "
+     "تسجيل منفصل بـ F4.",
+     "Este portátil está a gravar: os códigos de tempo contam a partir da sua gravação. "
+     "Pare-a (F8) antes de indicar o tempo de um gravador à parte com F4.",
+     "Questo portatile sta registrando: i codici temporali contano dalla sua registrazione. "
+     "Fermala (F8) prima di indicare il tempo di un registratore a parte con F4."),
     ("starting…", "מתחיל…", "يبدأ…", "a começar…", "avvio…"),
     ("paused", "מושהה", "متوقّف مؤقتًا", "em pausa", "in pausa"),
 ]

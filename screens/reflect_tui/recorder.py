@@ -2,8 +2,8 @@
 
 F5 starts a recording (only when the interviewee's consent record says they agreed to be
 recorded), pauses it and resumes it; F8 stops it; leaving the screen stops it too. While it
-runs, the top bar shows a red dot, the recording's time and a level meter (six steps from
-silence to loud: a dead or muted microphone shows dots only), so the interviewer sees at
+runs, the top bar begins with a red dot, the recording's time and a level meter (six steps
+from silence to loud: a dead or muted microphone shows dots only), so the interviewer sees at
 once that sound arrives. F4 stays for a separate recorder (reflect_tui.moments).
 
 The capture is reflect.audio.capture's `Recorder`: its writer thread stores a chunk of about
@@ -131,6 +131,17 @@ class LaptopRecording:
             self._timer.stop()
             self._timer = None
 
+    def refuses_f4(self) -> bool:
+        """F4 (a separate recorder's time) while this laptop records would move the time
+        codes' 0 under the recording: refused, saying why."""
+        if self.state == OFF:
+            return False
+        self.screen.app.notify(_("This laptop is recording: time codes count from its "
+                                 "recording. Stop it (F8) before setting a separate "
+                                 "recorder's time with F4."), title=_("Recording"),
+                               severity="warning")
+        return True
+
     def _refused(self, run: SessionRun) -> bool:
         """Say why no recording may start, when the consent record does not allow one."""
         consent, who = run.session.recording_consent, self.screen.moments.interviewee
@@ -223,14 +234,14 @@ class LaptopRecording:
             self._timer = None
 
     def mark(self) -> Content | None:
-        """'● 00:12:31 ▁▂▃···' while recording, '⏸ 00:12:31 paused' while paused, None
-        when this laptop is not recording."""
+        """'● 00:12:31 ▁▂▃···' while recording, '⏸ 00:12:31 paused' while paused (the top
+        bar's first words), None when this laptop is not recording."""
         recorder = self.recorder
         if self.state == STARTING:
-            return markup("  [b $error]●[/] $starting", starting=_("starting…"))
+            return markup("[b $error]●[/] $starting  ", starting=_("starting…"))
         if recorder is None or self.state not in (RECORDING, PAUSED, STOPPING):
             return None
         elapsed = timecodes.hms(recorder.elapsed_ms // 1000)
         if self.state == PAUSED:
-            return markup("  [b]⏸[/] $time [dim]$paused[/]", time=elapsed, paused=_("paused"))
-        return markup("  [b $error]●[/] $time $meter", time=elapsed, meter=meter(recorder.level))
+            return markup("[b]⏸[/] $time [dim]$paused[/]  ", time=elapsed, paused=_("paused"))
+        return markup("[b $error]●[/] $time $meter  ", time=elapsed, meter=meter(recorder.level))

@@ -665,8 +665,9 @@ class SessionScreen(Screen[None]):
                 number=run.index + 1, total=len(run.questions)) + f"  {bar} "
             + _("{answered} answered, {skipped} skipped").format(
                 answered=total.answered, skipped=total.skipped)) \
-            + (self.recording.mark() or self.moments.recording_mark()
-               or text(f"  ⏱ {clock(self.elapsed())}"))
+            + (self.moments.recording_mark() or text(f"  ⏱ {clock(self.elapsed())}"))
+        if (recording := self.recording.mark()) is not None:
+            line = recording + line  # first: the meter is never the part cut at 80 columns
         if run.session.locked_at is not None:
             line += markup("  [b]$locked[/b]", locked=_("locked"))
         self._set_line("#topbar", line)
@@ -1049,6 +1050,7 @@ class SessionScreen(Screen[None]):
     def leave_saving(self) -> None:
         """Save the answer being typed and the clock, and let the lease go, before quitting:
         this waits for the database (the app is closing)."""
+        self.recording.stop_now()
         if self.run is not None:
             self._writes.add(self._leaving())
             self._writes.drain()
@@ -1081,7 +1083,7 @@ class SessionScreen(Screen[None]):
             self.moments.take_note()
 
     async def action_recording(self) -> None:
-        if await self._settled("recording"):
+        if await self._settled("recording") and not self.recording.refuses_f4():
             self.moments.start_recording()
 
     async def action_record(self) -> None:

@@ -53,6 +53,9 @@ async def test_f5_records_pauses_resumes_and_f8_stops(engine, catalog, store, fr
         assert "● 00:00:0" in shown(app, "#topbar")
         await until(pilot, lambda: _chunks(engine) >= 2, timeout=10, what="two chunks stored")
         assert "Time codes now count from the recording." in told.messages
+        await pilot.press("f4")  # a separate recorder's time would move the codes' 0
+        await until(pilot, lambda: "Stop it (F8) before" in str(told))
+        assert isinstance(app.screen, SessionScreen)
         await pilot.press("f5")
         await until(pilot, lambda: "paused" in shown(app, "#topbar"))
         paused_at = _chunks(engine)
