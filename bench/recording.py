@@ -10,7 +10,8 @@ Prints figures only (no thresholds, nothing fails):
 - database growth per hour of speech (MB): the SQLite file's growth (checkpointed) for a
   recording of speech, scaled to an hour;
 - the UI thread's CPU per key typed into an answer while recording, against the same
-  without recording (their ratio): Textual's pilot, headless, time.thread_time per key.
+  without recording (their ratio, of the means and of the medians: a shared machine's
+  outliers move the mean): Textual's pilot, headless, time.thread_time per key.
 The speech is espeak-ng's where it is installed, else a speech-like signal (a tone with
 syllable-rate pauses and noise). Each group of figures runs in a fresh process of its own.
 """
@@ -165,7 +166,8 @@ async def keys_figure(folder: Path, keys: int) -> dict:
                 while app.screen.recording.state != "off":
                     await pilot.pause(0.05)
         app.screen.leave_saving()
-    return {phase: statistics.mean(times) * 1000 for phase, times in figures.items()}
+    return {f"{phase}_{name}": how(times) * 1000 for phase, times in figures.items()
+            for name, how in (("mean", statistics.mean), ("median", statistics.median))}
 
 
 def child(kind: str, seconds: float, keys: int) -> dict:
@@ -202,8 +204,10 @@ def main() -> None:
     print(f"database growth: {growth['mb_per_hour']:.1f} MB per hour of speech "
           f"(Ogg Opus chunks of 1 s, {growth['seconds']:.0f} s of {growth['speech']})")
     keys = run("keys", 0)
-    print(f"UI thread per key: {keys['recording']:.2f} ms recording, {keys['idle']:.2f} ms not "
-          f"recording: ratio {keys['recording'] / keys['idle']:.2f}")
+    for name in ("mean", "median"):
+        recording, idle = keys[f"recording_{name}"], keys[f"idle_{name}"]
+        print(f"UI thread per key ({name} of {args.keys}): {recording:.2f} ms recording, "
+              f"{idle:.2f} ms not recording: ratio {recording / idle:.2f}")
 
 
 if __name__ == "__main__":

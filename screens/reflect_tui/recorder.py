@@ -56,7 +56,7 @@ RECORDER_BINDINGS = [
 METER = "▁▂▃▄▅▆"
 METER_FLOOR_DB = -54.0
 """The quietest level the meter shows (one step per 9 dB up to full scale)."""
-DRAW_EVERY = 0.25
+DRAW_EVERY = 0.5
 """Seconds between redraws of the meter while recording."""
 
 OFF, STARTING, RECORDING, PAUSED, STOPPING = "off", "starting", "recording", "paused", "stopping"
