@@ -7,7 +7,8 @@ The .po files are the source of the translations now (tools/catalogs.py). A bran
 before that may still carry its translations as a Python table: rows of (English, Hebrew,
 Arabic, Portuguese, Italian) in ROWS, key labels (context "key") the same way in KEY_ROWS,
 plural forms in PLURALS (keyed by the (singular, plural) English), or a TRANSLATIONS dict per
-language. This script first brings the .po files up to
+language; another message with a context (pgettext) is written as gettext joins them,
+"key\x04Record". This script first brings the .po files up to
 the code (tools/catalogs.py's extract and update), then, for every message a table translates,
 fills the .po entry when it is untranslated or fuzzy (a guess from an older English, never a
 translator's confirmed work); a differing confirmed translation is kept and listed, unless
@@ -66,7 +67,13 @@ def merge(catalog: Any, texts: dict[Any, Translation], overwrite: bool,
     """Fill the catalog from one language's table texts: (entries filled, notes)."""
     filled, notes = 0, []
     for english, translated in texts.items():
-        message = catalog.get(english, context="key" if isinstance(english, KeyLabel) else None)
+        if isinstance(english, KeyLabel):
+            context, msgid = "key", str(english)
+        elif isinstance(english, str) and "\x04" in english:  # as gettext joins the two
+            context, _sep, msgid = english.rpartition("\x04")
+        else:
+            context, msgid = None, english
+        message = catalog.get(msgid, context=context)
         if message is None or not message.id:
             continue  # no longer in the code
         forms = list(translated) if isinstance(translated, tuple) else [translated]

@@ -30,6 +30,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -237,6 +238,8 @@ class Recorder:
         self.chunks_written = 0
         self.paused = False
         self.running = False
+        self.started_at: datetime | None = None
+        """The laptop's clock (UTC) when capture started: the recording's 0."""
         self._queue: queue.Queue[bytes | str] = queue.Queue()
         self._waiting: deque[tuple[int, int, int, bytes]] = deque()
         self._began = 0.0
@@ -251,6 +254,7 @@ class Recorder:
     def start(self) -> None:
         """Open the source and start writing; a ReflectError if the source cannot open."""
         self._began = self.clock()
+        self.started_at = datetime.now(UTC)
         self._writer = threading.Thread(target=self._write, name="reflect-recorder",
                                         daemon=True)
         self._writer.start()

@@ -62,6 +62,7 @@ from reflect_tui.key_order import keys_taken
 from reflect_tui.labels import STATUS_LABELS, clock, when
 from reflect_tui.lease import RENEW_EVERY, LeaseKeeper
 from reflect_tui.moments import MOMENT_BINDINGS, Moments
+from reflect_tui.recorder import RECORDER_BINDINGS, LaptopRecording
 from reflect_tui.review import words_in
 from reflect_tui.safe import SafeTextArea, joined, markup, text
 from reflect_tui.typed_app import typed_app
@@ -159,6 +160,7 @@ class SessionScreen(Screen[None]):
         # go into that question's answer rather than to the outline (issue 28)
         Binding("enter", "open_highlighted", show=False, priority=True),
         *MOMENT_BINDINGS,
+        *RECORDER_BINDINGS,
     ]
 
     if TYPE_CHECKING:
@@ -255,6 +257,8 @@ class SessionScreen(Screen[None]):
         self.area = AnswerArea(id="answer", soft_wrap=True, show_line_numbers=False)
         """The answer field (kept: it is asked for while the screen closes too)."""
         self.moments = Moments(id="notes")
+        self.recording = LaptopRecording(self)
+        """The recording made on this laptop (F5, F8: reflect_tui.recorder)."""
 
     # Building ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -443,6 +447,7 @@ class SessionScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._ready()  # keys still held go to a closing field: let it close
+        self.recording.stop_now()  # what it captured is written before the screen goes
         saver, lease, store = self.autosave, self.lease, self.store
         if self._writes.pending or (saver is not None and saver.pending) \
                 or lease.token is not None:
@@ -659,9 +664,15 @@ class SessionScreen(Screen[None]):
             + _("{answered} answered, {skipped} skipped").format(
                 answered=total.answered, skipped=total.skipped)) \
             + (self.moments.recording_mark() or text(f"  ⏱ {clock(self.elapsed())}"))
+        if (recording := self.recording.mark()) is not None:
+            line = recording + line  # first: the meter is never the part cut at 80 columns
         if run.session.locked_at is not None:
             line += markup("  [b]$locked[/b]", locked=_("locked"))
         self._set_line("#topbar", line)
+
+    def redraw_topbar(self) -> None:
+        if self.run is not None:
+            self._draw_topbar()
 
     def _tick(self) -> None:
         if self.run is None:
@@ -1037,6 +1048,7 @@ class SessionScreen(Screen[None]):
     def leave_saving(self) -> None:
         """Save the answer being typed and the clock, and let the lease go, before quitting:
         this waits for the database (the app is closing)."""
+        self.recording.stop_now()
         if self.run is not None:
             self._writes.add(self._leaving())
             self._writes.drain()
@@ -1069,8 +1081,16 @@ class SessionScreen(Screen[None]):
             self.moments.take_note()
 
     async def action_recording(self) -> None:
-        if await self._settled("recording"):
+        if await self._settled("recording") and not self.recording.refuses_f4():
             self.moments.start_recording()
+
+    async def action_record(self) -> None:
+        if await self._settled("record"):
+            self.recording.record()
+
+    async def action_stop_recording(self) -> None:
+        if await self._settled("stop_recording"):
+            self.recording.stop()
 
     @on(Moments.NoteTaken)
     @on(Moments.RecordingConsentRecorded)
@@ -1090,7 +1110,7 @@ class SessionScreen(Screen[None]):
             return True  # until loaded, actions wait for it (see _settled)
         if action in ("skip", "flag", "finish", "note", "stamp"):
             return self.editable
-        if action == "recording":
+        if action in ("recording", "record", "stop_recording"):
             return self.editable and self.run.session.kind == "interview"
         if action == "reopen":
             return self.run.session.status == SessionStatus.COMPLETED
