@@ -33,6 +33,7 @@ from reflect.cli.privacy import (
     redactor_for,
 )
 from reflect.cli.team import team_command
+from reflect.cli.transcribe import transcribe_command
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _, ngettext
 from reflect.text import visible
@@ -366,6 +367,8 @@ def _command(argv: list[str]) -> int:
             return import_bundle_command(db, args)
         if args.command == "erase":
             return erase_command(db, args)
+        if args.command == "transcribe":
+            return transcribe_command(db, args)
         if args.command == "team":
             return team_command(db, args)
         return _run_app(db)
