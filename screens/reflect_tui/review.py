@@ -30,6 +30,12 @@ from reflect_tui.bidi_view import Static
 from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
 from reflect_tui.safe import text
+from reflect_tui.transcript_view import (
+    TRANSCRIPT_ACTIONS,
+    TRANSCRIPT_BINDINGS,
+    TranscriptActions,
+    panel_widgets,
+)
 
 if TYPE_CHECKING:
     from reflect.models import ActionItem, Answer
@@ -43,7 +49,7 @@ def words_in(text: str) -> int:
     return len(timecodes.strip_stamps(text).split())
 
 
-class ReviewScreen(Screen[str | None]):
+class ReviewScreen(TranscriptActions, Screen[str | None]):
     """Returns the id of the question to open, FINISH, or None to go back."""
 
     CSS_PATH = "review.tcss"
@@ -52,6 +58,7 @@ class ReviewScreen(Screen[str | None]):
         Binding("enter", "open", display_line(_("Open")), id="review.open", show=False),
         Binding("f10", "finish", display_line(_("Finish")), id="review.finish",
                 priority=True),
+        *TRANSCRIPT_BINDINGS,
     ]
 
     class ActionsRead(Message):
@@ -80,12 +87,14 @@ class ReviewScreen(Screen[str | None]):
         yield table.detail
         with VerticalScroll(id="review-answer"):
             yield Static("", id="review-full", markup=False)
+            yield from panel_widgets()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.sub_title = display_line(visible(self.run.protocol.title))
         self._show_consent()
         self._read_actions()
+        self.read_transcripts()
 
     @work(thread=True, group="review")
     def _read_actions(self) -> None:
@@ -155,6 +164,7 @@ class ReviewScreen(Screen[str | None]):
         shown = f"{heading}\n{answer}" if answer else ""
         self.query_one("#review-full", Static).update(
             text("\n".join(part for part in (shown, details) if part)))
+        self.show_transcript(question_id)
 
     @on(DataTable.RowSelected, "#review-table")
     def selected(self, event: DataTable.RowSelected) -> None:
@@ -174,4 +184,6 @@ class ReviewScreen(Screen[str | None]):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "finish":
             return self.editable
+        if action in TRANSCRIPT_ACTIONS:
+            return self.check_transcript_action(action)
         return True
