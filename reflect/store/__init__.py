@@ -26,6 +26,7 @@ object to hold and one name to import:
 | line_ends.py    | typed text stored with newline line ends (every write)  |
 | home_lists.py   | the home screen's lists (SQL in home_lists.sql, also read early) |
 | database_settings.py | what the database remembers for all (the book's title page) |
+| audio.py        | recordings and their audio in chunks (issue 34)         |
 | tables_read.py  | counts the tables export needs (sessions per informant) |
 | transfer*.py    | moving data in and out: bundle rows, merges, the        |
 |                 | exports' batches, the demo set; deletions read there    |
@@ -41,6 +42,7 @@ withdrew said, nor their pseudonym.
 from __future__ import annotations
 
 from reflect.store.analysis import PRINCIPLE_PARTS, AnalysisStore, InterviewRecord, ThemeReach
+from reflect.store.audio import AudioStore, RecordingInfo
 from reflect.store.base import digest
 from reflect.store.database_settings import DatabaseSettingStore
 from reflect.store.interviews import CONSENT_METHODS, ConsentRecord, InterviewStore
@@ -56,10 +58,10 @@ from reflect.store.transfer_rows import TransferRowsStore
 from reflect.store.words import Gate, shown_name, shown_who
 
 __all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "Gate", "InterviewRecord",
-           "Store", "ThemeReach", "digest", "shown_name", "shown_who"]
+           "RecordingInfo", "Store", "ThemeReach", "digest", "shown_name", "shown_who"]
 
 
 class Store(StoryStore, InterviewStore, RecordingStore, MemberCheckStore, LeaseStore,
             ReflectionStore, AnalysisStore, RedactionStore, TransferStore, TransferRowsStore,
-            TransferCorpusStore, DatabaseSettingStore):
+            TransferCorpusStore, DatabaseSettingStore, AudioStore):
     """One object for every read and write; one short transaction per call."""

@@ -24,7 +24,7 @@ TEAM_TABLES = ("story", "story_assignment", "team_member", "informant", "memberc
                "erasure", "protocolsnapshot", "session", "sessionperson", "answer",
                "interviewernote", "actionitem", "theme", "principle", "evidence", "auditevent",
                "deletion", "supersededversion", "redaction", "sessionlease", "databasesetting",
-               "transcript")
+               "recording", "recording_chunk", "transcript")
 """Every table a member may touch: each has row-level security once the team is set up. A
 table missing from here is granted to nobody (fails closed)."""
 
@@ -131,6 +131,11 @@ def _words(table: str, writing: bool) -> str:
     return f"{_under_session(table, writing)} AND {_NOT_WITHDRAWN}"
 
 
+_CHUNK_READ = ("EXISTS (SELECT 1 FROM recording r WHERE r.id = recording_chunk.recording_id)")
+_CHUNK_WRITE = ("EXISTS (SELECT 1 FROM recording r JOIN \"session\" s ON s.id = r.session_id "
+                f"WHERE r.id = recording_chunk.recording_id AND ({_interview_rule('s.', True)}))")
+
+
 def _session_rows(table: str) -> tuple[str, str, str, str]:
     read, write = _under_session(table, False), _under_session(table, True)
     return (read, write, write, write)
@@ -168,6 +173,11 @@ POLICIES: dict[str, tuple[str, str, str, str]] = {
     "redaction": (_EVERYONE, _C, _C, _C),
     # the book's title page (revision 0021): everyone reads it, the coordinator makes the book
     "databasesetting": (_EVERYONE, _C, _C, _C),
+    # recordings (revision 0022): a session's audio, read and written like its answers; a
+    # chunk as its recording (whose own policy applies inside the subquery)
+    "recording": (_words("recording", False), _words("recording", True),
+                  _words("recording", True), _words("recording", True)),
+    "recording_chunk": (_CHUNK_READ, _CHUNK_WRITE, _CHUNK_WRITE, _CHUNK_WRITE),
     # draft transcripts (revision 0023): an informant's words, read and written like answers
     "transcript": (_words("transcript", False), _words("transcript", True),
                    _words("transcript", True), _words("transcript", True)),
