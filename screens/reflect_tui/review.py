@@ -87,7 +87,7 @@ class ReviewScreen(TranscriptActions, Screen[str | None]):
         yield table.detail
         with VerticalScroll(id="review-answer"):
             yield Static("", id="review-full", markup=False)
-            yield from panel_widgets()
+        yield from panel_widgets()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 
@@ -34,7 +34,7 @@ from reflect.models_transcript import ACCEPTED, EDITED, MERGED
 from reflect.protocol.render import answer_text
 from reflect_tui.bidi_view import Button, Static
 from reflect_tui.confirm import ConfirmDialog
-from reflect_tui.safe import SafeTextArea, joined, text
+from reflect_tui.safe import SafeTextArea, cell_text, joined, text
 
 if TYPE_CHECKING:
     from reflect.method.session import SessionRun
@@ -59,11 +59,16 @@ TRANSCRIPT_ACTIONS = {"accept_transcript", "merge_transcript", "edit_transcript"
 class TranscriptPanel(Static):
     """The highlighted question's transcript, under its answer."""
 
+
+class TranscriptBox(VerticalScroll):
+    """The panel's own scrolled place under the answer (the table gives up the room)."""
+
     DEFAULT_CSS = """
-    TranscriptPanel {
+    TranscriptBox {
         height: auto;
-        margin-top: 1;
-        color: $text-muted;
+        max-height: 8;
+        border-top: solid $primary-darken-2;
+        padding: 0 1;
     }
     """
 
@@ -108,7 +113,7 @@ class TranscriptEditor(ModalScreen[str | None]):
 
 def panel_widgets() -> ComposeResult:
     """What the review shows under the full answer."""
-    yield TranscriptPanel("", id="review-transcript")
+    yield TranscriptBox(TranscriptPanel("", id="review-transcript"), id="review-transcript-box")
 
 
 def _span(heard: QuestionTranscript) -> str:
@@ -208,7 +213,7 @@ class TranscriptActions:
                                 "{model}).").format(how=_taken(source.used),
                                                     model=source.model), "dim"))
         panel.update(joined("\n", lines))
-        panel.display = bool(lines)
+        self.query_one("#review-transcript-box").display = bool(lines)  # type: ignore
 
     def _no_transcript_hint(self) -> str:
         from reflect.audio import transcribe
@@ -292,9 +297,9 @@ class TranscriptActions:
         self.texts[answer.question_id] = shown
         table = self.query_one("#review-table")  # type: ignore[attr-defined]
         columns = list(table.columns)
-        table.update_cell(answer.question_id, columns[2], " ".join(shown.split()))
+        table.update_cell(answer.question_id, columns[2], cell_text(" ".join(shown.split())))
         table.update_cell(answer.question_id, columns[3],
-                          str(len(timecodes.strip_stamps(shown).split())))
+                          cell_text(str(len(timecodes.strip_stamps(shown).split()))))
         self.notify(_("The transcript is in the answer."))  # type: ignore[attr-defined]
         self._read_transcripts()
         self._show_full(answer.question_id)  # type: ignore[attr-defined]
