@@ -89,11 +89,15 @@ def available() -> bool:
         return False
 
 
+def missing_extra() -> str:
+    """What every place that needs the extra says without it."""
+    return _("Transcription needs the optional extra, which is not installed: {command}").format(
+        command=INSTALL)
+
+
 def require() -> None:
     if not available():
-        raise TranscriptionUnavailable(_(
-            "transcription needs the optional extra, which is not installed: {command}").format(
-            command=INSTALL))
+        raise TranscriptionUnavailable(missing_extra())
 
 
 def packaged_model() -> Path | None:

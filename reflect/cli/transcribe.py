@@ -63,10 +63,9 @@ def transcribe_command(db: str, args: argparse.Namespace) -> int:
     from reflect.audio import transcribe
 
     if not transcribe.available():
-        warn(_("reflect: transcription needs the optional extra, which is not installed: "
-               "{command}").format(command=transcribe.INSTALL))
+        warn(f"reflect: {transcribe.missing_extra()}")
         return MISSING_EXTRA
-    from reflect.method.transcription import transcribe_session
+    from reflect.method.transcription import drafted, transcribe_session
     from reflect.store import Store
 
     store = Store(engine(db))
@@ -80,12 +79,13 @@ def transcribe_command(db: str, args: argparse.Namespace) -> int:
     with _bar(_("Transcribing")) as update:
         outcome = transcribe_session(store, session.id, transcriber, update)
     speed = outcome.audio_ms / 1000 / outcome.seconds if outcome.seconds else 0.0
-    say(_("Transcribed {audio} of recording in {seconds} s ({speed}× real time) with {model}, "
-          "in '{language}': {count} questions have a draft transcript. The review (F10) shows "
-          "each beside its answer, to accept, merge or edit.").format(
-        audio=_duration(outcome.audio_ms), seconds=formats.number(round(outcome.seconds)),
-        speed=f"{speed:.1f}", model=outcome.model, language=outcome.language,
-        count=formats.number(outcome.questions)))
+    say(" ".join((
+        _("Transcribed {audio} of recording in {seconds} s ({speed}× real time) with {model}, "
+          "in '{language}'.").format(
+            audio=_duration(outcome.audio_ms), seconds=formats.number(round(outcome.seconds)),
+            speed=f"{speed:.1f}", model=outcome.model, language=outcome.language),
+        drafted(outcome.questions),
+        _("The review (F10) shows each beside its answer, to accept, merge or edit."))))
     if outcome.unplaced:
         warn(_("These questions have time codes on the interview's clock, not in the "
                "recording, so their words could not be found: {questions}").format(

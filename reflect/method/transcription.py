@@ -21,10 +21,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reflect import timecodes
+from reflect import formats, timecodes
 from reflect.audio.transcribe import Mark, Part, Segment, Transcriber, Word, split
 from reflect.errors import ReflectError
-from reflect.i18n import _
+from reflect.i18n import _, ngettext
 from reflect.store import Store
 
 WINDOW_MS = 10 * 60 * 1000
@@ -61,6 +61,13 @@ class Outcome:
     model: str
     language: str
     unplaced: list[str]
+
+
+def drafted(count: int) -> str:
+    """'3 questions have a draft transcript.' (the command line and the review say it)"""
+    return ngettext("{count} question has a draft transcript.",
+                    "{count} questions have a draft transcript.", count).format(
+        count=formats.number(count))
 
 
 def _windows(marks: list[Mark], duration_ms: int) -> list[tuple[int, int]]:

@@ -147,7 +147,7 @@ class TranscriptStore(StoreBase):
         text). The transcript rows record how and when; the answer's audit event names the
         model. One transaction, under the same rules as any save of the answer."""
         if how not in USES:
-            raise ReflectError(f"unknown use of a transcript: {how}")
+            raise ValueError(f"unknown use of a transcript: {how}")
         with self._db() as db:
             session = self._readable(db, session_id)
             if session.status == SessionStatus.DECLINED:

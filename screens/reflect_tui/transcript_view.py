@@ -29,7 +29,7 @@ from textual.screen import ModalScreen
 from reflect import timecodes
 from reflect.bidi import display_line
 from reflect.errors import ReflectError
-from reflect.i18n import _, pgettext
+from reflect.i18n import _, ngettext, pgettext
 from reflect.models_transcript import ACCEPTED, EDITED, MERGED
 from reflect.protocol.render import answer_text
 from reflect_tui.bidi_view import Button, Static
@@ -219,8 +219,7 @@ class TranscriptActions:
         from reflect.audio import transcribe
 
         if not transcribe.available():
-            return _("No transcript. Transcription needs the optional extra: {command}").format(
-                command=transcribe.INSTALL)
+            return transcribe.missing_extra()
         return _("No transcript of this question: t transcribes the recordings on this "
                  "laptop.")
 
@@ -256,9 +255,11 @@ class TranscriptActions:
         words = len(timecodes.strip_stamps(typed).split())
         self.app.push_screen(ConfirmDialog(  # type: ignore[attr-defined]
             _("Replace the answer with the transcript?"),
-            _("The answer's {count} typed words are replaced by the transcript (the audit "
-              "trail keeps that they changed). To keep them, merge instead (m).").format(
-                count=words), _("Replace"), focus_yes=True), answered)
+            ngettext("The answer's {count} typed word is replaced by the transcript (the audit "
+                     "trail keeps that it changed). To keep it, merge instead (m).",
+                     "The answer's {count} typed words are replaced by the transcript (the "
+                     "audit trail keeps that they changed). To keep them, merge instead (m).",
+                     words).format(count=words), _("Replace"), focus_yes=True), answered)
 
     def action_merge_transcript(self) -> None:
         chosen = self._chosen()
@@ -309,9 +310,8 @@ class TranscriptActions:
         from reflect.audio import transcribe
 
         if not transcribe.available():
-            self.notify(_("Transcription needs the optional extra, which is not installed: "  # type: ignore[attr-defined]
-                          "{command}").format(command=transcribe.INSTALL), severity="warning",
-                        timeout=8)
+            self.notify(transcribe.missing_extra(),  # type: ignore[attr-defined]
+                        severity="warning", timeout=8)
             return
         self.transcribing = _("Transcribing: loading the model…")
         self.show_transcript(self._highlighted())
@@ -320,7 +320,7 @@ class TranscriptActions:
     @work(thread=True, group="transcription", exclusive=True)
     def _transcribe(self, session_id: uuid.UUID) -> None:
         from reflect.audio import transcribe
-        from reflect.method.transcription import transcribe_session
+        from reflect.method.transcription import drafted, transcribe_session
 
         began = time.monotonic()
         shown = [0.0]
@@ -337,9 +337,8 @@ class TranscriptActions:
         except ReflectError as exc:
             self.post_message(self.TranscriptionEnded("", str(exc)))  # type: ignore
             return
-        self.post_message(self.TranscriptionEnded(_(  # type: ignore[attr-defined]
-            "{count} questions have a draft transcript ({model}).").format(
-            count=outcome.questions, model=outcome.model)))
+        self.post_message(self.TranscriptionEnded(  # type: ignore[attr-defined]
+            f"{drafted(outcome.questions)} ({outcome.model})"))
 
     def on_transcript_actions_transcription_progress(self,
                                                      message: TranscriptionProgress) -> None:
@@ -348,7 +347,9 @@ class TranscriptActions:
         done, total = message.done, max(1, message.total)
         spent = time.monotonic() - message.began
         left = spent * (total - done) / done if done else None
-        estimate = _("about {minutes} min left").format(minutes=max(1, round(left / 60))) \
+        minutes = max(1, round(left / 60)) if left is not None else 0
+        estimate = ngettext("about {minutes} min left", "about {minutes} min left",
+                            minutes).format(minutes=minutes) \
             if left is not None and left >= 60 else _("less than a minute left") \
             if left is not None else ""
         self.transcribing = _("Transcribing: {percent}% of {audio}").format(
