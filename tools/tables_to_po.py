@@ -5,8 +5,9 @@
 
 The .po files are the source of the translations now (tools/catalogs.py). A branch written
 before that may still carry its translations as a Python table: rows of (English, Hebrew,
-Arabic, Portuguese, Italian) in ROWS, plural forms in PLURALS (keyed by the (singular, plural)
-English), or a TRANSLATIONS dict per language. This script first brings the .po files up to
+Arabic, Portuguese, Italian) in ROWS, key labels (context "key") the same way in KEY_ROWS,
+plural forms in PLURALS (keyed by the (singular, plural) English), or a TRANSLATIONS dict per
+language. This script first brings the .po files up to
 the code (tools/catalogs.py's extract and update), then, for every message a table translates,
 fills the .po entry when it is untranslated or fuzzy (a guess from an older English, never a
 translator's confirmed work); a differing confirmed translation is kept and listed, unless
@@ -32,6 +33,10 @@ LANGUAGE_COLUMNS = ("he", "ar", "pt", "it")
 Translation = str | tuple[str, ...]
 
 
+class KeyLabel(str):
+    """A key label of a table's KEY_ROWS: its .po entry has the context "key" (pgettext)."""
+
+
 def load(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(path.stem, path)
     if spec is None or spec.loader is None:
@@ -47,6 +52,7 @@ def table_texts(table: ModuleType) -> dict[str, dict[Any, Translation]]:
     if hasattr(table, "TRANSLATIONS"):
         return dict(table.TRANSLATIONS)
     return {language: {row[0]: row[index] for row in table.ROWS}
+            | {KeyLabel(row[0]): row[index] for row in getattr(table, "KEY_ROWS", [])}
             | getattr(table, "PLURALS", {}).get(language, {})
             for index, language in enumerate(LANGUAGE_COLUMNS, start=1)}
 
@@ -60,7 +66,7 @@ def merge(catalog: Any, texts: dict[Any, Translation], overwrite: bool,
     """Fill the catalog from one language's table texts: (entries filled, notes)."""
     filled, notes = 0, []
     for english, translated in texts.items():
-        message = catalog.get(english)
+        message = catalog.get(english, context="key" if isinstance(english, KeyLabel) else None)
         if message is None or not message.id:
             continue  # no longer in the code
         forms = list(translated) if isinstance(translated, tuple) else [translated]

@@ -348,8 +348,8 @@ class TranscriptActions:
         spent = time.monotonic() - message.began
         left = spent * (total - done) / done if done else None
         minutes = max(1, round(left / 60)) if left is not None else 0
-        estimate = ngettext("about {minutes} min left", "about {minutes} min left",
-                            minutes).format(minutes=minutes) \
+        estimate = ngettext("about {count} min left", "about {count} min left",
+                            minutes).format(count=minutes) \
             if left is not None and left >= 60 else _("less than a minute left") \
             if left is not None else ""
         self.transcribing = _("Transcribing: {percent}% of {audio}").format(
