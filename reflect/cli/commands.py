@@ -365,12 +365,9 @@ def _command(argv: list[str]) -> int:
             return superseded_command(db)
         if args.command == "import":
             return import_bundle_command(db, args)
-        if args.command == "erase":
-            return erase_command(db, args)
-        if args.command == "transcribe":
-            return transcribe_command(db, args)
-        if args.command == "team":
-            return team_command(db, args)
+        by_name = {"erase": erase_command, "team": team_command, "transcribe": transcribe_command}
+        if args.command in by_name:  # the commands of their own modules
+            return by_name[args.command](db, args)
         return _run_app(db)
     except ReflectError as exc:
         warn(f"reflect: {exc}")
