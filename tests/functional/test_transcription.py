@@ -90,6 +90,7 @@ def _words(text: str) -> set[str]:
     return {w.strip(".,?!").lower() for w in text.split()}
 
 
+@pytest.mark.both_backends
 @needs_model
 @needs_speech
 def test_a_stored_recording_is_transcribed_and_split_at_the_time_codes(recorded, store,
@@ -145,6 +146,7 @@ def _heard(store: Store, session_id, question_id: str, words: str) -> None:
                            [Part(question_id, 12_000, 40_000, words)])
 
 
+@pytest.mark.both_backends
 def test_taking_a_transcript_records_how_and_which_model(interview, store):
     _, _, session = interview
     store.save_answer(session.id, "success-what", text="notes: school")
@@ -165,6 +167,7 @@ def test_taking_a_transcript_records_how_and_which_model(interview, store):
         store.take_transcript(session.id, "success-criteria", ACCEPTED)
 
 
+@pytest.mark.both_backends
 def test_a_withdrawal_hides_transcripts_and_an_erasure_deletes_them(interview, store):
     from datetime import date
 
