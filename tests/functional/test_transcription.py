@@ -9,6 +9,7 @@ espeak-ng is missing (CI installs all three: .ci/run)."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import wave
@@ -126,6 +127,7 @@ def test_the_language_is_the_sessions_and_an_english_model_refuses_another(store
     store_recording(store, session.id, silence(2))
     store.mark_opened(session.id, hebrew.questions[0].id, 0, timecodes.RECORDING)
     model = transcribe.Transcriber(transcribe.find_model())
+    assert os.environ["HF_HUB_OFFLINE"] == "1"  # nothing it calls may reach the model hub
     with pytest.raises(ReflectError, match="knows only English, and this session is in 'he'"):
         transcribe_session(store, session.id, model)
     assert rows(store.engine, "SELECT count(*) FROM transcript") == [(0,)]

@@ -66,6 +66,8 @@ def test_the_model_is_a_local_folder_that_loads_offline(tmp_path, monkeypatch):
     assert transcribe.model_name(folder) == "whisper-small-he"
     with pytest.raises(ReflectError, match="does not exist"):
         transcribe.find_model(tmp_path / "nowhere")
+    with pytest.raises(ReflectError, match="does not exist"):  # a name faster-whisper would
+        transcribe.find_model("large-v3")                     # download is not a folder here
     # the setting names the folder when --model is not given
     (tmp_path / "config").mkdir()
     (tmp_path / "config" / "settings.json").write_text(
