@@ -39,6 +39,7 @@ from exports import figures as export_figures  # noqa: E402
 from generate import generate  # noqa: E402
 from hostile import rows as hostile_rows  # noqa: E402
 from peak import children_peak_mb, peak_mb  # noqa: E402
+from transcribe import rows as transcription_rows  # noqa: E402
 
 from reflect.exchange.book import export_book  # noqa: E402
 from reflect.models import SessionStatus  # noqa: E402
@@ -418,6 +419,9 @@ def main() -> None:
         for name, figure, target in measure(size, folder, args.reuse, args.runs):
             table.add_row(f"{size:,}", name, figure, target)
         table.add_section()
+    console.print("measuring transcription (bench/transcribe.py)…")
+    for name, figure, target in transcription_rows():  # once: it does not grow with sessions
+        table.add_row("", name, figure, target)
     console.print(table)
     console.print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
                   f"SQLite {sqlite3.sqlite_version}; databases in {folder}")

@@ -15,7 +15,8 @@ from platformdirs import user_config_dir
 
 from reflect.files import make_private_dirs, write_private
 
-KNOWN = {"language", "bidi"}
+KNOWN = {"language", "bidi", "transcription_model"}
+"""transcription_model: the folder of the speech-recognition model (reflect transcribe)."""
 
 
 def settings_file() -> Path:

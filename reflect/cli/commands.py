@@ -32,6 +32,7 @@ from reflect.cli.privacy import (
     redact_command,
     redactor_for,
 )
+from reflect.cli.transcribe import transcribe_command
 from reflect.errors import ReflectError
 from reflect.i18n import N_, _, ngettext
 from reflect.text import visible
@@ -364,6 +365,8 @@ def _command(argv: list[str]) -> int:
             return import_bundle_command(db, args)
         if args.command == "erase":
             return erase_command(db, args)
+        if args.command == "transcribe":
+            return transcribe_command(db, args)
         if handler := getattr(args, "handler", None):  # team, recording: their own modules
             return int(handler(db, args))
         return _run_app(db)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from reflect import __version__, i18n
-from reflect.cli import erase, recording, repair, settings_commands, team
+from reflect.cli import erase, recording, repair, settings_commands, team, transcribe
 from reflect.cli.console import reading_order
 from reflect.i18n import N_, _
 
@@ -264,4 +264,5 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_command(commands)
     team.add_command(commands)
     recording.add_command(commands)
+    transcribe.add_command(commands)
     return parser

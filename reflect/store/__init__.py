@@ -27,6 +27,7 @@ object to hold and one name to import:
 | home_lists.py   | the home screen's lists (SQL in home_lists.sql, also read early) |
 | database_settings.py | what the database remembers for all (the book's title page) |
 | audio.py        | recordings and their audio in chunks (issue 34)         |
+| transcripts.py  | draft transcripts per question; taking one into an answer |
 | tables_read.py  | counts the tables export needs (sessions per informant) |
 | transfer*.py    | moving data in and out: bundle rows, merges, the        |
 |                 | exports' batches, the demo set; deletions read there    |
@@ -52,6 +53,7 @@ from reflect.store.recording import RecordingStore
 from reflect.store.redactions import RedactionStore
 from reflect.store.reflections import ReflectionStore
 from reflect.store.stories import StoryStore
+from reflect.store.transcripts import TranscriptStore
 from reflect.store.transfer import TransferStore
 from reflect.store.transfer_corpus import TransferCorpusStore
 from reflect.store.transfer_rows import TransferRowsStore
@@ -63,5 +65,5 @@ __all__ = ["CONSENT_METHODS", "PRINCIPLE_PARTS", "ConsentRecord", "Gate", "Inter
 
 class Store(StoryStore, InterviewStore, RecordingStore, MemberCheckStore, LeaseStore,
             ReflectionStore, AnalysisStore, RedactionStore, TransferStore, TransferRowsStore,
-            TransferCorpusStore, DatabaseSettingStore, AudioStore):
+            TransferCorpusStore, DatabaseSettingStore, AudioStore, TranscriptStore):
     """One object for every read and write; one short transaction per call."""

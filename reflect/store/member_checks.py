@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlmodel import Session as DBSession
-from sqlmodel import col, select, update
+from sqlmodel import col, delete, select, update
 
 from reflect.errors import ReflectError
 from reflect.formats import number
@@ -40,6 +40,7 @@ from reflect.models import (
     SupersededVersion,
     utcnow,
 )
+from reflect.models_transcript import Transcript
 from reflect.store.base import StoreBase
 from reflect.store.compaction import WAIT, Compaction, compact, finish, pending
 from reflect.store.team import (
@@ -194,6 +195,8 @@ def erase_words(db: DBSession, informant_id: uuid.UUID) -> dict[str, int]:
         for row in rows:
             db.delete(row)
         db.flush()
+    # what was heard in their recordings is their words too (reflect.models_transcript)
+    db.exec(delete(Transcript).where(col(Transcript.session_id).in_(sessions)))
     for start in range(0, len(gone), 500):
         chunk = gone[start:start + 500]
         for kept in db.exec(select(SupersededVersion)

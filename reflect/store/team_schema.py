@@ -24,7 +24,7 @@ TEAM_TABLES = ("story", "story_assignment", "team_member", "informant", "memberc
                "erasure", "protocolsnapshot", "session", "sessionperson", "answer",
                "interviewernote", "actionitem", "theme", "principle", "evidence", "auditevent",
                "deletion", "supersededversion", "redaction", "sessionlease", "databasesetting",
-               "recording", "recording_chunk")
+               "recording", "recording_chunk", "transcript")
 """Every table a member may touch: each has row-level security once the team is set up. A
 table missing from here is granted to nobody (fails closed)."""
 
@@ -82,6 +82,8 @@ _FUNCTIONS = [
          DELETE FROM answer a USING "session" s WHERE a.session_id = s.id
            AND s.informant_id = iid;
          GET DIAGNOSTICS erased_answers = ROW_COUNT;
+         DELETE FROM transcript t USING "session" s WHERE t.session_id = s.id
+           AND s.informant_id = iid;
          DELETE FROM supersededversion WHERE entity_id = ANY (gone);
          UPDATE auditevent SET old_hash = '', new_hash = '' WHERE entity_id = ANY (gone);
        END $$""",
@@ -176,6 +178,9 @@ POLICIES: dict[str, tuple[str, str, str, str]] = {
     "recording": (_words("recording", False), _words("recording", True),
                   _words("recording", True), _words("recording", True)),
     "recording_chunk": (_CHUNK_READ, _CHUNK_WRITE, _CHUNK_WRITE, _CHUNK_WRITE),
+    # draft transcripts (revision 0023): an informant's words, read and written like answers
+    "transcript": (_words("transcript", False), _words("transcript", True),
+                   _words("transcript", True), _words("transcript", True)),
     "sessionlease": (_EVERYONE, _under_session("sessionlease", False),
                      _under_session("sessionlease", False),
                      _under_session("sessionlease", False)),

@@ -29,6 +29,12 @@ from reflect_tui.fit_table import Col, FitTable
 from reflect_tui.footer import Footer
 from reflect_tui.playback import PLAYBACK_PRIORITY_BINDINGS, PlaybackBar, PlaybackKeys, Target
 from reflect_tui.safe import text
+from reflect_tui.transcript_view import (
+    TRANSCRIPT_ACTIONS,
+    TRANSCRIPT_BINDINGS,
+    TranscriptActions,
+    panel_widgets,
+)
 
 if TYPE_CHECKING:
     from reflect.models import ActionItem, Answer
@@ -42,7 +48,7 @@ def words_in(text: str) -> int:
     return len(timecodes.strip_stamps(text).split())
 
 
-class ReviewScreen(PlaybackKeys, Screen[str | None]):
+class ReviewScreen(PlaybackKeys, TranscriptActions, Screen[str | None]):
     """Returns the id of the question to open, FINISH, or None to go back."""
 
     CSS_PATH = "review.tcss"
@@ -52,6 +58,7 @@ class ReviewScreen(PlaybackKeys, Screen[str | None]):
         Binding("f10", "finish", N_("Finish"), id="review.finish",
                 priority=True),
         *PLAYBACK_PRIORITY_BINDINGS,
+        *TRANSCRIPT_BINDINGS,
     ]
 
     class ActionsRead(Message):
@@ -80,6 +87,7 @@ class ReviewScreen(PlaybackKeys, Screen[str | None]):
         yield table.detail
         with VerticalScroll(id="review-answer"):
             yield Static("", id="review-full", markup=False)
+        yield from panel_widgets()
         yield PlaybackBar()
         yield Footer(compact=True, show_command_palette=False)
 
@@ -87,6 +95,7 @@ class ReviewScreen(PlaybackKeys, Screen[str | None]):
         self.sub_title = visible(self.run.protocol.title)
         self._show_consent()
         self._read_actions()
+        self.read_transcripts()
         if self.run.session.kind == "interview":
             self.query_one(PlaybackBar).load(self.run.store, [self.run.session.id])
 
@@ -158,6 +167,7 @@ class ReviewScreen(PlaybackKeys, Screen[str | None]):
         shown = f"{heading}\n{answer}" if answer else ""
         self.query_one("#review-full", Static).update(
             text("\n".join(part for part in (shown, details) if part)))
+        self.show_transcript(question_id)
 
     @on(DataTable.RowSelected, "#review-table")
     def selected(self, event: DataTable.RowSelected) -> None:
@@ -189,4 +199,6 @@ class ReviewScreen(PlaybackKeys, Screen[str | None]):
             return playback
         if action == "finish":
             return self.editable
+        if action in TRANSCRIPT_ACTIONS:
+            return self.check_transcript_action(action)
         return True

@@ -936,13 +936,17 @@ class SessionScreen(Screen[None]):
         if not await self._written(self.write(self._flushing())):
             return
 
+        review = ReviewScreen(self.loaded_run, self.editable)
+
         def reviewed(choice: str | None) -> None:
+            if review.transcripts_taken:  # an answer took a transcript: draw it before moving
+                self.show_question()
             if choice == FINISH:
                 self.confirm_finish()
             elif choice:
                 self.go_to(choice)
 
-        self.app.push_screen(ReviewScreen(self.loaded_run, self.editable), reviewed)
+        self.app.push_screen(review, reviewed)
 
     def confirm_finish(self) -> None:
         run = self.loaded_run

@@ -353,18 +353,22 @@ def _revision_0019():
 
 
 def test_the_frozen_revisions_build_what_a_new_database_gets():
-    """Revision 0019's frozen team schema, and the policies of the tables 0021 and 0022 add, are
-    what a new database gets from the live code."""
+    """Revision 0019's frozen team schema, the policies of the tables 0021, 0022 and 0023 add,
+    and 0023's erasure function (it deletes transcripts too) are what a new database gets from
+    the live code."""
     frozen = _revision_0019()
+    transcripts = _revision_module("0023_transcripts")
     live = team_schema.schema_statements()
-    added = [statement for statement in live if statement not in frozen.schema_statements()]
-    assert [s for s in frozen.schema_statements() if s not in live] == []
-    later = ('"databasesetting"', '"recording"', '"recording_chunk"')
+    assert transcripts._ERASE_WITH_TRANSCRIPTS in live
+    added = [statement for statement in live if statement not in frozen.schema_statements()
+             and statement != transcripts._ERASE_WITH_TRANSCRIPTS]
+    assert [s for s in frozen.schema_statements() if s not in live] == [transcripts._ERASE_0019]
+    later = ('"databasesetting"', '"recording"', '"recording_chunk"', '"transcript"')
     assert added and all(any(table in statement for table in later) for statement in added)
     settings = _revision_module("0021_database_settings")
     recordings = _revision_module("0022_recordings")
     assert [s for s in added if s.startswith("CREATE POLICY")] == (
-        settings._TEAM_STATEMENTS + recordings._TEAM_STATEMENTS)
+        settings._TEAM_STATEMENTS + recordings._TEAM_STATEMENTS + transcripts._TEAM_STATEMENTS)
     undone = [s for s in team_schema.undo_statements() if s not in frozen.undo_statements()]
     assert undone and all(any(table in statement for table in later) for statement in undone)
 
