@@ -84,6 +84,10 @@ _FUNCTIONS = [
          GET DIAGNOSTICS erased_answers = ROW_COUNT;
          DELETE FROM transcript t USING "session" s WHERE t.session_id = s.id
            AND s.informant_id = iid;
+         DELETE FROM recording_chunk c USING recording r, "session" s
+           WHERE c.recording_id = r.id AND r.session_id = s.id AND s.informant_id = iid;
+         DELETE FROM recording r USING "session" s WHERE r.session_id = s.id
+           AND s.informant_id = iid;
          DELETE FROM supersededversion WHERE entity_id = ANY (gone);
          UPDATE auditevent SET old_hash = '', new_hash = '' WHERE entity_id = ANY (gone);
        END $$""",

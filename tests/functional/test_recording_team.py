@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from tests.functional.test_team import (  # noqa: F401 - the team's fixtures
     new_team_database,
     people,
@@ -42,11 +40,6 @@ def test_a_withdrawn_recording_is_hidden_from_every_role(server, people):
         assert sql(people[role], "SELECT count(*) FROM recording_chunk")[0][0] == 0, role
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the team's erasure function (reflect_erase_words, run as the owner) does not delete "
-    "recordings yet: it needs the two DELETE statements of recordings in "
-    "reflect.store.team_schema and in the revision that re-creates it (0023); remove this "
-    "mark then"))
 def test_the_coordinators_erasure_destroys_the_recording(server, people):
     owner, coordinator = server.owner, people["coordinator"]
     recorded(server, people)

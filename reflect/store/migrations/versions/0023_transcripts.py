@@ -112,5 +112,10 @@ _ERASE_0019 = """CREATE OR REPLACE FUNCTION reflect_erase_words(iid uuid,
 _AFTER_ANSWERS = "         GET DIAGNOSTICS erased_answers = ROW_COUNT;\n"
 _ERASE_WITH_TRANSCRIPTS = _ERASE_0019.replace(_AFTER_ANSWERS, _AFTER_ANSWERS + (
     '         DELETE FROM transcript t USING "session" s WHERE t.session_id = s.id\n'
+    "           AND s.informant_id = iid;\n"
+    '         DELETE FROM recording_chunk c USING recording r, "session" s\n'
+    "           WHERE c.recording_id = r.id AND r.session_id = s.id AND s.informant_id = iid;\n"
+    '         DELETE FROM recording r USING "session" s WHERE r.session_id = s.id\n'
     "           AND s.informant_id = iid;\n"))
-"""The same, deleting the withdrawn informant's transcripts with their answers."""
+"""The same, deleting the withdrawn informant's transcripts and recordings with their
+answers."""
