@@ -33,6 +33,9 @@ _SEPARATOR = re.compile(r"[.,;:!?]\s+(?=\d)|\s+·\s+")
 the word after it, not to the Latin before it (rule W7 would join them); "en, he, ar" stays
 one unit. A spaced middle dot separates the parts of a line ("English · lfs-client · 6
 stages"): each part is a unit of its own."""
+_DRAWING, _DRAWING_END = "\u2500", "\u259f"
+"""Box drawing and block elements (a progress bar ░░██, a rule): they part units, never join
+them ("1/14 ░░░░ 0" is two numbers around a bar)."""
 _OBJECT = "\ufffc"  # an other-neutral (ON) character: what an isolate is to the text around it
 
 
@@ -134,6 +137,7 @@ def units(text: str) -> list[tuple[int, int]]:
     segment_start = 0
     for index in range(len(text) + 1):
         if index < len(text) and index not in in_path and text[index] != _ARABIC_COMMA and \
+                not _DRAWING <= text[index] <= _DRAWING_END and \
                 unicodedata.bidirectional(text[index]) not in _BREAKS_SEGMENT:
             continue
         cuts = sorted(_unmatched(text, segment_start, index))

@@ -104,3 +104,11 @@ def test_an_arabic_date_with_its_direction_marks_stays_one_unit():
 
     line = "فتح المقابلة المكتملة (4\u200f/11\u200f/2026 10:11)"
     assert bidi_lines.display_paragraph_line(line, True).startswith("(4/11/2026 10:11) ")
+
+
+def test_a_progress_bar_parts_the_numbers_around_it():
+    from reflect import bidi_lines
+
+    line = "ש׳ 1/14  ░░░░ 0 נענו"
+    assert [line[a:b] for a, b in bidi_lines.units(line)] == ["1/14", "0"]
+    assert bidi_lines.display_paragraph_line(line, True) == "ונענ 0 ░░░░  1/14 ׳ש"
