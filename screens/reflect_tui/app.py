@@ -164,10 +164,11 @@ class ReflectApp(KeysInOrder, App[None]):
 
         with contextlib.suppress(OSError):  # a settings folder that cannot be written
             settings.save(language=code)
+        demo = self.title != self.TITLE  # as marked at opening: no query on the UI thread
         i18n.use(code)
         self.sub_title = _("Learning from Success")
         self.title = self.TITLE
-        self.mark_demo()
+        self.mark_demo(demo)
         follow(self)  # the layout mirrors, or no longer does
         self.switch_screen(HomeScreen())
         self.refresh_bindings()

@@ -125,25 +125,26 @@ def _reads_rtl(widget: Widget) -> bool:
 
 def line_direction(widget: Widget, text: str) -> bool | None:
     """True for right to left, False for left to right, None when the line is drawn as it
-    is (nothing to reorder)."""
+    is (nothing to reorder). Interface text takes the interface's direction: in a Hebrew or
+    Arabic interface every widget but one of `stored-text`, in any interface a line of class
+    `interface-line` (a status line naming a Hebrew pseudonym stays left to right in
+    English). Other text takes the direction of its paragraph's first strong letter."""
     if not text.strip():
         return None
-    if bidi.interface_rtl() and not widget.has_class("stored-text"):
-        return True
+    interface_rtl = bidi.interface_rtl()
+    if widget.has_class("interface-line") or \
+            (interface_rtl and not widget.has_class("stored-text")):
+        return interface_rtl if interface_rtl or bidi.has_rtl(text) else None
     if bidi.has_rtl(text):
         return bidi.starts_rtl(text)
-    return True if _reads_rtl(widget) else None
+    return True if _reads_rtl(widget) else None  # one regex search in the common case
 
 
 def reading_order(widget: Widget, strip: Strip, width: int) -> Strip:
     """One content line of a widget as the terminal must receive it."""
-    text = strip.text
     if bidi.mode() == "terminal":
         return strip
-    if not bidi.interface_rtl() and not bidi.has_rtl(text) and not \
-            (text.strip() and _reads_rtl(widget)):
-        return strip  # the common case: one regex search
-    rtl = line_direction(widget, text)
+    rtl = line_direction(widget, strip.text)
     if rtl is None:
         return strip
     drawn = strip.cell_length

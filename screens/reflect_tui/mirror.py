@@ -28,7 +28,7 @@ outline's edge, a quote bar) have a rule under `App.-rtl`, the class `follow()` 
 app. Keyboard order (tab) stays logical. Docked, absolutely placed and overlay widgets are
 not moved. Vertical scrollbars stay at the right (Textual places them in its compositor, its
 widget geometry and its style cache, not at one place); right-aligned lines are kept clear of
-them instead (bidi_view's `clear_of_scrollbar`).
+them instead (reflect_tui.drawing aligns a line within the width its scrollbar leaves).
 """
 
 from __future__ import annotations
