@@ -20,7 +20,7 @@ from reflect.bidi import (
 )
 
 _STRONG_RTL = {"R", "AL"}
-_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Marks, embeddings, overrides and isolates: they steer the order and are not drawn."""
 _BREAKS_SEGMENT = frozenset({"R", "AL", "LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI",
                              "PDI", "B", "S"})
@@ -53,12 +53,12 @@ def first_strong(text: str) -> str | None:
 
 def without_marks(text: str) -> str:
     """The text without direction marks, embeddings and isolates (they are not drawn)."""
-    return "".join(char for char in text if char not in _CONTROLS)
+    return "".join(char for char in text if char not in CONTROLS)
 
 
 def _anchors(char: str) -> bool:
     """Letters written left to right and digits: what makes a piece of text a unit."""
-    return unicodedata.bidirectional(char) in ("L", "EN", "AN") and char not in _CONTROLS
+    return unicodedata.bidirectional(char) in ("L", "EN", "AN") and char not in CONTROLS
 
 
 def _unmatched(text: str, start: int, end: int) -> set[int]:
@@ -197,10 +197,10 @@ def drawn_line(text: str, rtl: bool,
     mirrored inside right-to-left runs, units kept whole (`isolates`: the line's `units`
     unless given, e.g. the paragraph's units cut at the line's ends), direction marks left
     out."""
-    if any(char in _CONTROLS for char in text):
+    if any(char in CONTROLS for char in text):
         # marks steer an algorithm that knows no units (an Arabic date's RLMs, 4\u200f/12):
         # the units are found without them, and they are not drawn
-        kept = [index for index, char in enumerate(text) if char not in _CONTROLS]
+        kept = [index for index, char in enumerate(text) if char not in CONTROLS]
         position = {index: new for new, index in enumerate(kept)}
         clean = "".join(text[index] for index in kept)
         inner = None if isolates is None else [
@@ -210,7 +210,7 @@ def drawn_line(text: str, rtl: bool,
     levels = isolated_levels(text, rtl, units(text) if isolates is None else isolates)
     shaped = shape(text)
     return [(index, mirrored(shaped[index], levels[index] % 2 == 1))
-            for index in order_of_levels(text, levels) if text[index] not in _CONTROLS]
+            for index in order_of_levels(text, levels) if text[index] not in CONTROLS]
 
 
 def display_paragraph_line(text: str, rtl: bool) -> str:
@@ -228,7 +228,7 @@ def line_units(spans: list[tuple[int, int]], start: int,
 
 def cells(text: str) -> int:
     """How many terminal cells the text takes (marks take none, wide letters two)."""
-    return sum(0 if unicodedata.combining(char) or char in _CONTROLS
+    return sum(0 if unicodedata.combining(char) or char in CONTROLS
                else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 

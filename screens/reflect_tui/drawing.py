@@ -46,8 +46,6 @@ from reflect.i18n import translated
 
 Cell = tuple[str, Style | None]
 _MARKUP_TAG = re.compile(r"\[/?[a-z$#][^\]]*\]")
-_ISOLATES = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-"""Direction marks, embeddings and isolates: they steer the order and are not drawn."""
 _INSTALLED: list[bool] = []
 
 
@@ -86,7 +84,7 @@ def visual_cells(cells: list[Cell], align: bool = True, rtl: bool | None = None,
         odd = bidi.odd_levels(logical, rtl)
         drawn = [(bidi.mirrored(shaped[i], odd[i]), body[i][1])
                  for i in bidi.visual_order(logical, rtl)]
-        drawn = [cell for cell in drawn if cell[0] not in _ISOLATES]
+        drawn = [cell for cell in drawn if cell[0] not in bidi_lines.CONTROLS]
     if len(drawn) < len(body):  # direction marks and isolates steer, and are not drawn
         blanks = blanks + [(" ", None)] * (len(body) - len(drawn))
     if rtl and align:
