@@ -178,7 +178,9 @@ def _title_in_order(title: Any) -> Any:
     plain = content.plain
     if not bidi.has_rtl(plain) and not bidi.interface_rtl():
         return title
-    return (Content(bidi.display_line(plain, bidi.interface_rtl() or None)), *rest)
+    drawn = bidi_lines.display_paragraph_line(plain, True) if bidi.interface_rtl() else \
+        bidi.display_line(plain)  # an interface line like any other (units kept whole)
+    return (Content(drawn), *rest)
 
 
 def install() -> None:
